@@ -1,0 +1,4 @@
+import type { Benchmark } from "./Benchmark.ts"
+
+/** Every benchmark `npm run bench` knows, in run order. Each area appends its own. */
+export const benchmarks: ReadonlyArray<Benchmark> = []
