@@ -1,0 +1,95 @@
+/**
+ * The claims of the user's analysis, one per SPEC ID (S1.1 … S15.7), restated in English.
+ * This catalogue is the project's own copy: the ledger covers exactly these IDs, and a test
+ * checks it against `../shared/SPEC.md` when that file is present.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 @category model */
+export interface CatalogEntry {
+  readonly id: string
+  readonly section: string
+  readonly statement: string
+}
+
+/** Every claim ID, in SPEC order. @since 0.1.0 @category constants */
+export const catalog: ReadonlyArray<CatalogEntry> = [
+  { id: "S1.1", section: "Base category of the cluster", statement: "Objects: physical machine P (CPU, memory, NIC, storage), virtual machine V (own kernel), container C (shares the host kernel), Pod (Kubernetes scheduling unit wrapping containers), VMI (KubeVirt VirtualMachineInstance, the VM's scheduling unit)." },
+  { id: "S1.2", section: "Base category of the cluster", statement: "Morphisms: virtualization Φ: P → V with v.resources ≤ p.resources; containerization Ψ: P → C with c.resources ≪ p.resources; wrapping Ω: C → Pod and Ω': V → VMI; scheduling σ: (Pod ⊎ VMI) → P, subject to resource constraints." },
+  { id: "S1.3", section: "Base category of the cluster", statement: "Claimed composites: σ∘Ω∘Ψ = σ_pod : C → P and σ∘Ω'∘Φ = σ_vmi : V → P." },
+  { id: "S1.4", section: "Base category of the cluster", statement: "Claimed commuting square P→C→VMI / P→V→VMI, i.e. Ω'∘Φ = Ω∘Ψ (\"resource allocation is a natural transformation\")." },
+  { id: "S1.5", section: "Base category of the cluster", statement: "Ω and Ω' are faithful (injective on the data that identifies a workload). The API compatibility functor F: K8sNative → KubeVirt is not full: live migration has no container counterpart." },
+  { id: "S1.6", section: "Base category of the cluster", statement: "Initial object = empty Pod/VMI; terminal object = the cluster's total resource pool, with a unique arrow ! : X → 1 from every object." },
+  { id: "S1.7", section: "Base category of the cluster", statement: "\"The declarative API is cartesian closed\": C(A×B, C) ≅ C(A, C^B) (currying)." },
+  { id: "S1.8", section: "Base category of the cluster", statement: "Isomorphism degree |Hom ∩ Iso| / |Hom| = 0.68 (\"68% of the API is reused\"); the non-isomorphic remainder = {live migration, CPU pinning, vCPU hotplug, ...}." },
+  { id: "S1.9", section: "Base category of the cluster", statement: "Limits = the compatible intersection of components (API compatibility matrix); colimits = the union of capabilities modulo relations (hybrid deployment)." },
+  { id: "S2.1", section: "Resource and workload types", statement: "Resource = CPU{cores, freq, flags} | Memory{size, type, numa node} | Network{bandwidth, latency, PCIe lane} | Storage{capacity, iops, media SSD|HDD}." },
+  { id: "S2.2", section: "Resource and workload types", statement: "ResourceRequest(r) = {request, limit, priority}; request ≤ limit." },
+  { id: "S2.3", section: "Resource and workload types", statement: "ContainerSpec = Basic(requests) | Privileged(requests, capabilities)." },
+  { id: "S2.4", section: "Resource and workload types", statement: "VMSpec = {vcpu, vmemory, vdevices (virtio-net, virtio-blk, ...), ioThreads?}." },
+  { id: "S2.5", section: "Resource and workload types", statement: "VirtualMachine = PodSpec × VMSpecific (product type; KubeVirt's VirtualMachine CRD: running/runStrategy, template with Pod-like metadata, domain cpu/memory, volumes, networks)." },
+  { id: "S2.6", section: "Resource and workload types", statement: "CRDs as a GADT: Pod, VM, PVC, Migration each with its own status type; an existential AnyWorkload and totalUsage = foldMap usage over heterogeneous workloads." },
+  { id: "S3.1", section: "Runtime state machines", statement: "Pod: Pending → Running; Running → Succeeded; Running → Failed; any → Terminating." },
+  { id: "S3.2", section: "Runtime state machines", statement: "VM: Stopped → Starting → Running; Running → Paused → Running; Running → Migrating → Running; Running → Stopping → Stopped." },
+  { id: "S3.3", section: "Runtime state machines", statement: "Product category R×R of (PodState, VMState) with projections π₁, π₂." },
+  { id: "S3.4", section: "Runtime state machines", statement: "Claimed natural transformation η: T_Pod → T_VM with η(Running)=Running, η(Terminating)=Stopping, η(Pending)=Starting." },
+  { id: "S3.5", section: "Runtime state machines", statement: "Container state has 4 states vs VM domain state 8 [II.1.1]; verification needs (5+8)² = 169 state pairs [II.4.1]." },
+  { id: "S4.1", section: "Start-up latency", statement: "Container start: 1–3 s, mean 1.8 s, variance 0.5, exponential (cache hit). VM start: 30–180 s, mean 75 s, variance 2500, log-normal (IO bound)." },
+  { id: "S4.2", section: "Start-up latency", statement: "Claim: ∃k>0 ∀r: T_v(r) ≥ k·T_c(r) + C_io(r), C_io inversely proportional to storage bandwidth." },
+  { id: "S4.3", section: "Start-up latency", statement: "Ready-time windows: container t_ready ∈ [1,5] s; VM ∈ [60,180] s; VM migration ∈ [30,60] s." },
+  { id: "S4.4", section: "Start-up latency", statement: "A scale-up times out at 5 min and rolls back (timed automaton of [II.6.1])." },
+  { id: "S5.1", section: "Density and memory sharing", statement: "Resource occupation of many workloads is a colimit ⨆ Cᵢ / ~ (shared resources identified)." },
+  { id: "S5.2", section: "Density and memory sharing", statement: "Share ratio f = |⋂ M(Cᵢ)| / |⋃ M(Cᵢ)| over the library sets M(c) of containers." },
+  { id: "S5.3", section: "Density and memory sharing", statement: "N_max ∝ 1 / (v + r·(1−f)) (v exclusive memory, r relative demand)." },
+  { id: "S5.4", section: "Density and memory sharing", statement: "Claimed experiment: raising f from 0 to 0.1 raised the number of containers started from 730 to 1940." },
+  { id: "S5.5", section: "Density and memory sharing", statement: "Density: ~1000 containers vs ~200 VMs per node (ρ = 0.2); QEMU overhead ~1 GiB per VM; EPT limits ~200 VMs/node [I.9.2 of part II]." },
+  { id: "S6.1", section: "Network", statement: "Category N: endpoints (IP, port, namespace, protocol) and connections; layers Pod→veth→host, VM→tap→bridge, both → overlay → physical NIC; Service → EndpointSlice → Pods/VMIs." },
+  { id: "S6.2", section: "Network", statement: "Seven-dimension capability table (isolation, throughput, latency, density, CNI support, interop, attack surface) with container/VM values and the mapping functions f_iso(x)=1+δ, f_perf(x)=baseline·(1−0.3δ), f_lat(x)=50+150δ µs, f_dense(x)=1000/(1+4δ), f_interop(x)=1−0.5(1−δ), f_sec(x)=1/(1+δ), with δ=1 for a VM and 0 for a container." },
+  { id: "S6.3", section: "Network", statement: "VM traffic loses 26.3% throughput and gains 150 µs latency (3 more user/kernel switches); part II: Δ_switching = 5 µs × n_hypervisor = 30. Values: 9.5 Gbps vs 7.0 Gbps; 50 vs 200 µs." },
+  { id: "S6.4", section: "Network", statement: "The NAT path α: VMNetwork → PodNetwork = virt-handler proxy ∘ QEMU user net ∘ tap must be natural (the square VMI→VMI' / Pod→Pod' commutes)." },
+  { id: "S6.5", section: "Network", statement: "Eleven-dimension CNI vs vSwitch table with isomorphism coefficients α…σ [II.2.1]; Multus∘CNI vs OVS∘vSwitch naturality square." },
+  { id: "S7.1", section: "Services and load balancing", statement: "Service discovery is a monoid (S, ⊕, e): endpoint sets, ⊕ = merge, e = ∅." },
+  { id: "S7.2", section: "Services and load balancing", statement: "Container LB: uniform random, P(i) = 1/|S|. VM LB: weighted round robin with P(i) = wᵢ / Σw, wᵢ = 1/(1 + migration_penaltyᵢ)." },
+  { id: "S7.3", section: "Services and load balancing", statement: "A Service \"monad\" (discover, balance) with a container instance (direct DNAT) and a VM instance (proxy hops); time O(1) vs \"O(3)\" hops, space O(n) vs O(n·m)." },
+  { id: "S7.4", section: "Services and load balancing", statement: "Backend health Markov chain on {Healthy, Unhealthy, Starting, Terminating} with matrix H: .99 .005 .005 0 / U: .3 .5 .2 0 / S: .8 .1 .1 0 / T: 0 0 0 1; container P(Starting→Healthy) = 0.95, VM = 0.7; stationary π = πP, E[available backends] = Σ over healthy states of π." },
+  { id: "S7.5", section: "Services and load balancing", statement: "Health MDP [II.6.2]: rewards Healthy +1, Unhealthy −1, Starting 0; γ = 0.9; C_migrate = −5; claimed optimal policies: container → Restart, VM → Migrate." },
+  { id: "S8.1", section: "Storage and IO", statement: "CSI operations: CreateVolume, DeleteVolume, ControllerPublish(volume, node), NodeStage(volume, staging path) → mount point, NodePublish(mount point, target path). Container path publishes into the pod dir; VM path stages then attaches virtio-blk /dev/vda." },
+  { id: "S8.2", section: "Storage and IO", statement: "AccessMode = RWO | ROX | RWX; VolumeMode = Filesystem | Block; mount is only valid for a compatible (volume, mode) pair; block volumes need exclusive access." },
+  { id: "S8.3", section: "Storage and IO", statement: "IO path latency per stage, container vs VM: app 5/15 µs, kernel 10/30, block 50/70, NVMe 100/100 → totals 165 vs 215 µs (+30%); L_v = L_c + C_qemu (30–50 µs) + C_virtio (10–20 µs); part II: +45 µs, L_c ~ N(165, 25²), L_v ~ N(215, 35²)." },
+  { id: "S8.4", section: "Storage and IO", statement: "IOPS: bare metal 100k, container ×0.95, VM ×0.70." },
+  { id: "S8.5", section: "Storage and IO", statement: "Storage type mapping, snapshots, clones, expansion; distributed storage table." },
+  { id: "S9.1", section: "Quota, admission and preemption", statement: "admit(req) ⇔ used + requested ≤ hardLimit ∧ priority(req) > evictionThreshold." },
+  { id: "S9.2", section: "Quota, admission and preemption", statement: "Priority order SystemCritical > Production > Development > BestEffort; preemption evicts lower-priority victims when capacity is short (findVictims)." },
+  { id: "S9.3", section: "Quota, admission and preemption", statement: "Dynamic quota: state map ResourceType → consumption; adjust by delta; scale when cpu > 0.8 or memory > 0.9 (part II: at cpu > 0.9 scale quota down to 80%)." },
+  { id: "S9.4", section: "Quota, admission and preemption", statement: "Invariants: □(Σ used ≤ hardLimit) and □(Σ requested ≤ softLimit)." },
+  { id: "S9.5", section: "Quota, admission and preemption", statement: "ResourceQuota described as a coequalizer of summed Pod and VMI requests; a rejected request returns 429." },
+  { id: "S10.1", section: "Control plane", statement: "Components APIServer, ControllerManager, Scheduler, etcd, kubelet; watch / reconcile / admit loop; etcd as the limit of the distributed state." },
+  { id: "S10.2", section: "Control plane", statement: "Controller mapping: ReplicaSet ↔ VMI ReplicaSet, Deployment ↔ VM live update, StatefulSet, DaemonSet ↔ virt-handler, HPA ↔ VMIRS, PDB ↔ MigrationPolicy." },
+  { id: "S11.1", section: "Scheduling", statement: "Sched(p, N) = argmin over nodes of cost(p, n) subject to request(p, r) ≤ available(n, r) for every resource r." },
+  { id: "S11.2", section: "Scheduling", statement: "cost = w₁·cpu_fragmentation + w₂·memory_pressure + w₃·network_topology." },
+  { id: "S11.3", section: "Scheduling", statement: "VMs additionally need CPU features (VT-x, SR-IOV) and a NUMA fit: all vCPUs on one NUMA node, memory on the same node." },
+  { id: "S11.4", section: "Scheduling", statement: "Phases: filter (PodFitsResources, +VM capacity/KVM), score (LeastRequested, +VM density NUMA), reserve (volume binding, +disk format), bind, preempt (PriorityClass, +eviction; VM graceful shutdown ~30 s)." },
+  { id: "S11.5", section: "Scheduling", statement: "Claim: a unique optimal node exists (a unique limit object)." },
+  { id: "S11.6", section: "Scheduling", statement: "Resource fibre bundle: base = nodes, fibre = a node's (CPU, memory) per NUMA cell; placement = a section; VM placement lifts to the nearest NUMA cell (argmin distance)." },
+  { id: "S12.1", section: "Autoscaling and control", statement: "HPA: desired = ceil(current · currentValue / desiredValue)." },
+  { id: "S12.2", section: "Autoscaling and control", statement: "Lyapunov candidate V = (replicas − desired)²; stability requires dV/dt < 0." },
+  { id: "S12.3", section: "Autoscaling and control", statement: "VM start dead time τ ≈ 60 s → Smith predictor: desired(t) = scale(metrics(t−τ)) + K_p·(metrics(t) − metrics(t−τ))." },
+  { id: "S12.4", section: "Autoscaling and control", statement: "Scaling kinds table: container HPA 30–60 s, VPA restart, VM HPA 2–5 min, VM vertical (hotplug) 0 s, VM migration 30–60 s." },
+  { id: "S13.1", section: "Live migration", statement: "Pre-copy: check preconditions, copy memory, iterate while dirty pages > threshold, stop-and-copy, resume on target." },
+  { id: "S13.2", section: "Live migration", statement: "Claimed invariants: □(preconditions → ◇ succeeded); □(migration active → ¬ vmi.running)." },
+  { id: "S13.3", section: "Live migration", statement: "Extension matrix: live migration, GPU passthrough, snapshots, checkpoints, hotplug, confidential computing: container vs VM support." },
+  { id: "S14.1", section: "Performance space and decisions", statement: "Seven-dimensional performance points (isolation, overhead, start latency, density, hardware compatibility, API consistency, security entropy): bare metal (0,0,0,100,100,0,0), container (1,0.05,1.8,95,90,10,2), VM (2,0.15,75,20,85,8,1)." },
+  { id: "S14.2", section: "Performance space and decisions", statement: "Metric g_p(u,v) = Σ wᵢuᵢvᵢ / (1 + λ·δ(p,VM)); claimed dist(Container, VM) ≈ 2.3." },
+  { id: "S14.3", section: "Performance space and decisions", statement: "Pareto frontier on (isolation, performance): bare-metal containers (1, 0.95), Kata (1.5, 0.85), virtualized containers (2, 0.8), full VMs (2, 0.7); decision zones isolation < 1.2 containers, > 1.8 VMs, between = hybrid." },
+  { id: "S14.4", section: "Performance space and decisions", statement: "Runtime selection rules (ordered, first match wins): security > 8 → KubeVirt; performance-critical ∧ start-up < 10 → Kata; cloud-native → containerd. Cluster platform: scale > 1000 → bare-metal Kubernetes; mixed workload → virtualized containers (SKS)." },
+  { id: "S14.5", section: "Performance space and decisions", statement: "Utility U = Σ weight·satisfaction − λ·risk with λ = 1.5; table (perf, isolation, maturity, risk → U): bare-metal K8s (.95,.5,.9,.3 → 1.05); virtualized containers (.85,.85,.95,.2 → 1.18); KubeVirt (.75,.95,.7,.4 → 0.88); hybrid (.8,.9,.85,.35 → 1.02)." },
+  { id: "S14.6", section: "Performance space and decisions", statement: "Performance distortion: T_vm(p) = T_container(p)·(1+ε), ε ∈ [0.05, 0.15], plus a hypervisor constant of 30–180 s." },
+  { id: "S15.1", section: "Verification", statement: "Safety: no Pod and VMI in one namespace share an IP." },
+  { id: "S15.2", section: "Verification", statement: "Liveness: every Pending VM eventually runs." },
+  { id: "S15.3", section: "Verification", statement: "Fairness: □◇(pod cpu request ≤ node cpu capacity)." },
+  { id: "S15.4", section: "Verification", statement: "□(VM Running → ◇ Service Healthy); □¬(migration active ∧ pod terminated)." },
+  { id: "S15.5", section: "Verification", statement: "Abstraction α: concrete → abstract, γ: abstract → concrete with α∘γ = id." },
+  { id: "S15.6", section: "Verification", statement: "State space 2ⁿ for n pods, 3ⁿ with a Migrating state; abstract O(n·k)." },
+  { id: "S15.7", section: "Verification", statement: "Service mesh: □(policy(pod) = policy(vmi)); □(throughput_mesh ≥ 0.9·baseline)." },
+]

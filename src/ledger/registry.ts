@@ -1,0 +1,10 @@
+import type { ClaimCheck } from "../claims/Claim.ts"
+
+/**
+ * Every claim check the layers export. The ledger runs exactly these; an ID no check covers
+ * shows up as missing, never as a hand-written verdict.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const allClaims: ReadonlyArray<ClaimCheck> = []
