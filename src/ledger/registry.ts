@@ -1,4 +1,6 @@
 import type { ClaimCheck } from "../claims/Claim.ts"
+import { claims as decisions } from "../decisions/claims.ts"
+import { claims as controlPlane } from "../domain/controlplane/claims.ts"
 
 /**
  * Every claim check the layers export. The ledger runs exactly these; an ID no check covers
@@ -7,4 +9,4 @@ import type { ClaimCheck } from "../claims/Claim.ts"
  * @since 0.1.0
  * @category constants
  */
-export const allClaims: ReadonlyArray<ClaimCheck> = []
+export const allClaims: ReadonlyArray<ClaimCheck> = [...controlPlane, ...decisions]
