@@ -1,13 +1,60 @@
+import { readFileSync } from "node:fs"
 import type { Command } from "commander"
+import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
+import { runPipeline } from "../../app/pipeline.ts"
+import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
+import { makeProgress } from "../Progress.ts"
 import { UserError } from "../UserError.ts"
+import { fileURLToPath } from "node:url"
+import { relative } from "node:path"
 
-/** `catcluster run`: not built yet (placeholder until its issue lands). */
+const readModel = (file: string): ModelFile => {
+  try {
+    return { file, text: readFileSync(file, "utf8") }
+  } catch (error) {
+    throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
+
+const parseSeed = (s: string): number => {
+  const n = Number(s)
+  if (!Number.isSafeInteger(n)) throw new UserError(`--seed must be an integer, got "${s}"`)
+  return n
+}
+
+/** `catcluster run`: the main job, on the embedded default model or the user's files. */
 export const register = (program: Command): void => {
   program
     .command("run")
-    .description("(not available yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("'run' is not available yet in this version")
+    .description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/")
+    .option("--nodes <files...>", "node manifests (NodeList / multi-doc YAML / JSON)")
+    .option("--workloads <files...>", "workload manifests (Pods, Deployments, VMs, VMIs, quotas, services)")
+    .option("--out <dir>", "output directory", "out")
+    .option("--seed <n>", "seed for every random process", parseSeed, DEFAULT_SEED)
+    .option("--only <steps>", "comma-separated steps to run")
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "no progress output")
+    .action(async (opts: { nodes?: string[]; workloads?: string[]; out: string; seed: number; only?: string; json?: boolean; quiet?: boolean }) => {
+      const files = [...(opts.nodes ?? []), ...(opts.workloads ?? [])]
+      const model =
+        files.length === 0
+          ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }]
+          : files.map(readModel)
+      const progress = makeProgress({ quiet: opts.quiet === true || opts.json === true })
+      const result = await runPipeline(model, {
+        outDir: opts.out,
+        seed: opts.seed,
+        progress,
+        ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((s) => s.trim()) }),
+      })
+      if (opts.json === true) {
+        console.log(JSON.stringify({ seconds: result.seconds, files: result.files, failures: result.failures, steps: result.results.map((r) => ({ step: r.step, summary: r.summary, seconds: r.seconds })) }))
+      } else {
+        console.log(`catcluster run — seed ${opts.seed}`)
+        for (const r of result.results) console.log(`  ${r.step.padEnd(12)} ${r.summary}  (${r.seconds.toFixed(2)} s)`)
+        console.log(`wrote ${result.files.join(", ")} in ${result.seconds.toFixed(1)} s`)
+        for (const f of result.failures) console.log(`FAIL ${f}`)
+      }
+      process.exitCode = result.failures.length > 0 ? 1 : 0
     })
 }

@@ -1,0 +1,26 @@
+import type { Progress } from "../cli/Progress.ts"
+import type { Section } from "../report/Html.ts"
+
+/**
+ * One step of the main job. Steps run in order; each reads what earlier steps left in the
+ * context and contributes a terminal summary line, report sections and JSON.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 @category model */
+export interface StepResult {
+  /** One line for the terminal summary. */
+  readonly summary: string
+  readonly sections: ReadonlyArray<Section>
+  /** This step's part of `out/report.json`. */
+  readonly json: unknown
+  /** Laws or invariants that were expected to hold and did not (exit code 1). */
+  readonly failures: ReadonlyArray<string>
+}
+
+/** @since 0.1.0 @category model */
+export interface Step<Ctx> {
+  readonly name: string
+  readonly run: (ctx: Ctx, progress: Progress) => Promise<StepResult> | StepResult
+}
