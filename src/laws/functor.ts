@@ -1,0 +1,153 @@
+import * as fc from "fast-check"
+import type { ArrowEquality, Category, FiniteCategory } from "../category/Category.ts"
+import { allFunctions, anyFnArbitrary, composableArbitrary, showFn, type AnyFn, type AnyTypeObject } from "../category/Type.ts"
+import type { Functor } from "../functors/Functor.ts"
+import { exhaustive, sampled, type Carrier } from "./Carrier.ts"
+import { finiteCategoryCarriers, type CategoryCarriers } from "./category.ts"
+import { law } from "./Law.ts"
+import { bind, suite, type Suite } from "./Suite.ts"
+
+/**
+ * The functor laws — identities to identities, composites to composites, endpoints to
+ * endpoints — for any {@link Functor}: exhaustive when the source is a finite category or a
+ * list of finite described types, sampled otherwise.
+ *
+ * @since 0.1.0
+ */
+
+/** The source category's objects, arrows and composable pairs. @since 0.1.0 @category model */
+export interface FunctorCarriers<O, A> extends CategoryCarriers<A> {
+  readonly objects: Carrier<O>
+}
+
+/**
+ * Every object, arrow, composable pair and triple of a finite category.
+ *
+ * @since 0.1.0
+ * @category carriers
+ */
+export const finiteFunctorCarriers = <O, A>(C: FiniteCategory<O, A>): FunctorCarriers<O, A> => ({
+  objects: exhaustive(() => C.objects(), C.showObject),
+  ...finiteCategoryCarriers(C),
+})
+
+/** Options of {@link typeCarriers}. @since 0.1.0 @category model */
+export interface TypeCarrierOptions {
+  /** Enumerate every function when the types are finite and there are at most this many arrows. Default 2000. */
+  readonly exhaustiveUpTo?: number
+}
+
+const showFns = (fs: ReadonlyArray<AnyFn>) => `[${fs.map(showFn).join(", ")}]`
+
+/**
+ * Carriers of arrows of **Type** through the given described types. When every type
+ * enumerates and the functions between them are few, *every* function is listed (the laws are
+ * then proved on those types); otherwise random functions (`fc.func`) are sampled.
+ *
+ * @example
+ * import { booleanType, integerType, optionType } from "catcluster/category"
+ * import { typeCarriers } from "catcluster/laws"
+ * typeCarriers([booleanType, optionType(booleanType)]).arrows._tag // "Exhaustive": 48 functions
+ * typeCarriers([integerType, booleanType]).arrows._tag // "Sampled"
+ *
+ * @since 0.1.0
+ * @category carriers
+ */
+export const typeCarriers = (
+  objects: ReadonlyArray<AnyTypeObject>,
+  options: TypeCarrierOptions = {},
+): FunctorCarriers<AnyTypeObject, AnyFn> => {
+  const objectCarrier = exhaustive(() => objects, (x: AnyTypeObject) => x.name)
+  const cap = options.exhaustiveUpTo ?? 2000
+  const homs = objects.map((x) => objects.map((y) => allFunctions(x, y, cap)))
+  const total = homs.flat().reduce<number | undefined>((n, h) => (n === undefined || h === undefined ? undefined : n + h.length), 0)
+  if (total !== undefined && total <= cap) {
+    const all = homs.flat().flatMap((h) => h ?? [])
+    const from = (x: AnyTypeObject) => homs[objects.findIndex((o) => o.name === x.name)]?.flatMap((h) => h ?? []) ?? []
+    return {
+      objects: objectCarrier,
+      arrows: exhaustive(() => all, showFn),
+      pairs: exhaustive(function* () {
+        for (const f of all) for (const g of from(f.cod)) yield [f, g] as const
+      }, showFns),
+      triples: exhaustive(function* () {
+        for (const f of all) for (const g of from(f.cod)) for (const h of from(g.cod)) yield [f, g, h] as const
+      }, showFns),
+    }
+  }
+  return {
+    objects: objectCarrier,
+    arrows: sampled(anyFnArbitrary(objects), showFn),
+    pairs: sampled(composableArbitrary(objects, 2) as fc.Arbitrary<readonly [AnyFn, AnyFn]>, showFns),
+    triples: sampled(composableArbitrary(objects, 3) as fc.Arbitrary<readonly [AnyFn, AnyFn, AnyFn]>, showFns),
+  }
+}
+
+const objectEquality =
+  <O, A>(C: Category<O, A>) =>
+  (x: O, y: O): ArrowEquality =>
+    C.equalObjects(x, y) ? { equal: true } : { equal: false, witness: [x, y], message: `${C.showObject(x)} ≠ ${C.showObject(y)}` }
+
+/**
+ * The functor laws of `F` on the given carriers of its source (default: exhaustive, for a
+ * finite source category).
+ *
+ * @example
+ * import { booleanType, optionType } from "catcluster/category"
+ * import { optionEndofunctor } from "catcluster/functors"
+ * import { functorLaws, runSuite, typeCarriers } from "catcluster/laws"
+ * runSuite(functorLaws(optionEndofunctor, typeCarriers([booleanType, optionType(booleanType)])))
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2> & { readonly source: FiniteCategory<O1, A1> }): Suite
+export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers: FunctorCarriers<O1, A1>): Suite
+export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers?: FunctorCarriers<O1, A1>): Suite {
+  const { source: C, target: D } = F
+  const on = carriers ?? finiteFunctorCarriers(C as FiniteCategory<O1, A1>)
+  const composable = (f: A1, g: A1) => C.equalObjects(C.cod(f), C.dom(g))
+  return suite("functor", F.name, [
+    bind(
+      law("functor.identity", "F(id x) = id(F x)", (x: O1) => ({ lhs: F.onArrows(C.id(x)), rhs: D.id(F.onObjects(x)) })),
+      on.objects,
+      D.equalArrows,
+    ),
+    bind(
+      law("functor.composition", "F(g ∘ f) = F g ∘ F f", ([f, g]: readonly [A1, A1]) =>
+        composable(f, g) ? { lhs: F.onArrows(C.compose(g, f)), rhs: D.compose(F.onArrows(g), F.onArrows(f)) } : undefined,
+      ),
+      on.pairs,
+      D.equalArrows,
+    ),
+    bind(
+      law("functor.domain", "F(dom f) = dom(F f)", (f: A1) => ({ lhs: F.onObjects(C.dom(f)), rhs: D.dom(F.onArrows(f)) })),
+      on.arrows,
+      objectEquality(D),
+    ),
+    bind(
+      law("functor.codomain", "F(cod f) = cod(F f)", (f: A1) => ({ lhs: F.onObjects(C.cod(f)), rhs: D.cod(F.onArrows(f)) })),
+      on.arrows,
+      objectEquality(D),
+    ),
+  ])
+}
+
+/**
+ * Faithfulness as a law: for parallel arrows f, g, `F f = F g` implies `f = g`. Inputs whose
+ * images differ do not apply. Use it on carriers where {@link isFaithful} (finite categories)
+ * is not available, e.g. sampled pairs in Type.
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const faithfulnessLaw = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, parallelPairs: Carrier<readonly [A1, A1]>): Suite =>
+  suite("faithful", F.name, [
+    bind(
+      law("functor.faithful", "F f = F g ⇒ f = g", ([f, g]: readonly [A1, A1]) =>
+        F.target.equalArrows(F.onArrows(f), F.onArrows(g)).equal ? { lhs: f, rhs: g } : undefined,
+      ),
+      parallelPairs,
+      F.source.equalArrows,
+    ),
+  ])
