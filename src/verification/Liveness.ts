@@ -1,24 +1,28 @@
 /**
  * Liveness under weak fairness, by SCC decomposition of the explored graph.
  *
- * **Semantics.** Behaviours are the infinite paths of the system; a state with no successors is
- * extended by stuttering in it forever (so "stuck" counts as "never gets there"). An action is
- * *enabled* in a state when the state has an outgoing edge with that label. A behaviour is
- * *weakly fair* when every fair action that is eventually enabled forever is taken infinitely
- * often (TLA⁺'s WF on each fair action); equivalently, each fair action is taken infinitely often
- * or disabled infinitely often. Unfair actions (e.g. a user deleting a pod) may happen or not.
+ * **Semantics.** Behaviours are infinite sequences of states in which each step is a
+ * transition of the system or a *stutter* (nothing changes), as in TLA⁺. An action is *enabled*
+ * in a state when the state has an outgoing edge with that label. A behaviour is *weakly fair*
+ * when every fair action that is eventually enabled forever is taken infinitely often (TLA⁺'s WF
+ * on each fair action); equivalently, each fair action is taken infinitely often or disabled
+ * infinitely often. Unfair actions (a user deleting a pod, stopping a VM) may happen or not; in
+ * particular a behaviour may stutter forever in a *quiet* state, one where no fair action is
+ * enabled (a deadlock is the special case with no action enabled at all). With `fairness:
+ * "none"` every state is quiet: nothing is ever forced to happen.
  *
  * **Algorithm.** Every liveness formula here reduces to *leads-to* p ⇝ q (□(p → ◇q)): ◇q is
  * (initial ⇝ q) and □◇q is (true ⇝ q). A counterexample is a reachable p∧¬q state from which a
  * fair infinite path avoids q. We take the subgraph of ¬q states, split it into strongly connected
  * components with an iterative Tarjan (typed arrays, no recursion), and call a component *fair*
- * when it is a stuttering dead end, or it has an internal edge and every fair action is taken on
+ * when one of its states is quiet, or it has an internal edge and every fair action is taken on
  * an internal edge or disabled at one of its states. A cycle through a whole component sees all
  * its edges and states, so a maximal component holds a fair cycle iff this test passes: the
  * check is exact. Tarjan emits components successors-first, which lets one pass mark the
  * components that can reach a fair one. The lasso is: shortest BFS prefix to the p∧¬q state,
- * a shortest path inside ¬q to the fair component, then a cycle through a witness edge (or
- * disabling state) for every fair action, back to its entry.
+ * a shortest path inside ¬q to the nearest quiet state (the cycle is then a stutter) or else to a
+ * fair component, then a cycle through a witness edge (or disabling state) for every fair
+ * action, back to its entry.
  *
  * @since 0.1.0
  */
@@ -141,12 +145,15 @@ export const findFairLasso = (
   const taken = new Uint32Array(words)
   const disabled = new Uint32Array(words)
   const enabled = new Uint32Array(words)
-  const isFair = new Uint8Array(sccCount)
+  // quiet[v]: no fair action is enabled in v, so stuttering there forever is a fair behaviour
+  const quiet = new Uint8Array(n)
+  const cycleFair = new Uint8Array(sccCount)
   const reaches = new Uint8Array(sccCount)
   for (let c = 0; c < sccCount; c++) {
     const first = sccStarts[c]!
     const last = sccStarts[c + 1]!
     let internal = false
+    let anyQuiet = false
     taken.fill(0)
     disabled.fill(0)
     for (let m = first; m < last; m++) {
@@ -160,16 +167,20 @@ export const findFairLasso = (
           taken[label >>> 5]! |= 1 << (label & 31)
         }
       }
-      for (let k = 0; k < words; k++) disabled[k]! |= ~enabled[k]!
+      let isQuiet = true
+      for (let k = 0; k < words; k++) {
+        disabled[k]! |= ~enabled[k]!
+        if (fairness === "weak" && (enabled[k]! & fairMask[k]!) !== 0) isQuiet = false
+      }
+      if (isQuiet) {
+        quiet[v] = 1
+        anyQuiet = true
+      }
     }
-    const deadEnd = last - first === 1 && edgeStart[members[first]!] === edgeStart[members[first]! + 1]
-    let fair = deadEnd
-    if (!fair && internal) {
-      fair = true
-      if (fairness === "weak") for (let k = 0; k < words; k++) if ((fairMask[k]! & ~(taken[k]! | disabled[k]!)) !== 0) fair = false
-    }
-    isFair[c] = fair ? 1 : 0
-    let reach = fair
+    let fairCycle = internal
+    if (fairCycle && fairness === "weak") for (let k = 0; k < words; k++) if ((fairMask[k]! & ~(taken[k]! | disabled[k]!)) !== 0) fairCycle = false
+    cycleFair[c] = fairCycle ? 1 : 0
+    let reach = fairCycle || anyQuiet
     for (let m = first; m < last && !reach; m++) {
       const v = members[m]!
       for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) {
@@ -185,29 +196,31 @@ export const findFairLasso = (
 
   // --- the first (hence BFS-shallowest) bad start ---
   let start = -1
-  const initialCount = graph.system.initial.length
   for (let v = 0; v < n && start < 0; v++) {
-    if (from === "initial" && (v >= initialCount || graph.set.parent[v] !== -1)) continue
+    if (from === "initial" && graph.set.parent[v] !== -1) continue
     if (inGoal[v] === 1 || reaches[sccOf[v]!] !== 1) continue
     if (from !== "initial" && !from(states, v * width)) continue
     start = v
   }
   if (start < 0) return undefined
 
-  // --- prefix: BFS tree path to start, then a shortest ¬goal path to a fair component ---
+  // --- prefix: BFS tree path to start, then a shortest ¬goal path to a quiet state or fair cycle ---
   const prefix = graph.set.pathTo(start)
   const prefixActions = prefix.map((v, k) => (k === 0 ? -1 : graph.set.action[v]!))
-  const toFair = bfsPath(graph, start, (v) => inGoal[v] === 0 && reaches[sccOf[v]!] === 1, (v) => isFair[sccOf[v]!] === 1, true)
-  if (toFair === undefined) throw new Error("findFairLasso: internal error, no path to the fair component")
+  // a quiet state ("stuck here forever") makes the plainest counterexample: prefer it
+  const allowed = (v: number): boolean => inGoal[v] === 0 && reaches[sccOf[v]!] === 1
+  const toFair = bfsPath(graph, start, allowed, (v) => quiet[v] === 1, true) ?? bfsPath(graph, start, allowed, (v) => cycleFair[sccOf[v]!] === 1, true)
+  if (toFair === undefined) throw new Error("findFairLasso: internal error, no path to a fair component")
   for (let k = 0; k < toFair.nodes.length; k++) {
     prefix.push(toFair.nodes[k]!)
     prefixActions.push(toFair.labels[k]!)
   }
   const entry = prefix[prefix.length - 1]!
-  const c = sccOf[entry]!
-  if (edgeStart[entry] === edgeStart[entry + 1]) return { prefix, prefixActions, cycle: [entry], cycleActions: [-1] }
+  if (quiet[entry] === 1) return { prefix, prefixActions, cycle: [entry], cycleActions: [-1] }
 
-  // --- cycle: visit a witness for every fair action, then return to the entry ---
+  // --- cycle: pass a witness for every fair action (an edge taking it, or a state where it is
+  // disabled), nearest first, then return to the entry ---
+  const c = sccOf[entry]!
   const inC = (v: number): boolean => sccOf[v] === c
   const cycle: number[] = []
   const cycleActions: number[] = []
@@ -219,16 +232,23 @@ export const findFairLasso = (
     }
     if (path.nodes.length > 0) current = path.nodes[path.nodes.length - 1]!
   }
+  const hasEdge = (v: number, action: number, internalOnly: boolean): number => {
+    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) if (edgeLabel[e] === action && (!internalOnly || inC(edgeTarget[e]!))) return e
+    return -1
+  }
+  const satisfied = (action: number): boolean =>
+    cycleActions.includes(action) || hasEdge(entry, action, false) < 0 || cycle.some((v) => hasEdge(v, action, false) < 0)
   if (fairness === "weak") {
     for (const action of graph.system.fairActions) {
-      const edge = findInComponent(graph, members, sccStarts[c]!, sccStarts[c + 1]!, (v, e) => edgeLabel[e] === action && inC(edgeTarget[e]!))
-      if (edge !== undefined) {
-        append(bfsPath(graph, current, inC, (v) => v === edge.node, true) ?? { nodes: [], labels: [] })
-        append({ nodes: [edgeTarget[edge.edge]!], labels: [action] })
-        continue
+      if (satisfied(action)) continue
+      const toEdge = bfsPath(graph, current, inC, (v) => hasEdge(v, action, true) >= 0, true)
+      const toOff = bfsPath(graph, current, inC, (v) => hasEdge(v, action, false) < 0, true)
+      if (toOff !== undefined && (toEdge === undefined || toOff.nodes.length <= toEdge.nodes.length)) append(toOff)
+      else if (toEdge !== undefined) {
+        append(toEdge)
+        const e = hasEdge(current, action, true)
+        append({ nodes: [edgeTarget[e]!], labels: [action] })
       }
-      const off = findDisabled(graph, members, sccStarts[c]!, sccStarts[c + 1]!, action)
-      if (off !== undefined) append(bfsPath(graph, current, inC, (v) => v === off, true) ?? { nodes: [], labels: [] })
     }
   }
   const back = bfsPath(graph, current, inC, (v) => v === entry, cycle.length > 0)
@@ -278,35 +298,6 @@ const bfsPath = (
       }
       queue.push(w)
     }
-  }
-  return undefined
-}
-
-/** The first edge of the component matching `test`. */
-const findInComponent = (
-  graph: StateGraph,
-  members: Int32Array,
-  first: number,
-  last: number,
-  test: (v: number, e: number) => boolean,
-): { readonly node: number; readonly edge: number } | undefined => {
-  const edgeStart = graph.edgeStart!
-  for (let m = first; m < last; m++) {
-    const v = members[m]!
-    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) if (test(v, e)) return { node: v, edge: e }
-  }
-  return undefined
-}
-
-/** A member of the component where `action` is not enabled. */
-const findDisabled = (graph: StateGraph, members: Int32Array, first: number, last: number, action: number): number | undefined => {
-  const edgeStart = graph.edgeStart!
-  const edgeLabel = graph.edgeLabel!
-  for (let m = first; m < last; m++) {
-    const v = members[m]!
-    let on = false
-    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) if (edgeLabel[e] === action) on = true
-    if (!on) return v
   }
   return undefined
 }
