@@ -1,0 +1,12 @@
+/**
+ * Finite categories from presentations: validation, the word problem by Knuth–Bendix
+ * completion, enumeration and composition tables on typed arrays, free categories on graphs,
+ * diagrams checked symbolically, and the exhaustive table-law checker.
+ *
+ * @since 0.1.0
+ */
+export * from "./CompositionTable.ts"
+export * from "./FinCat.ts"
+export * from "./Presentation.ts"
+export * from "./PresentationError.ts"
+export * from "./Rewriting.ts"
