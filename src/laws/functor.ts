@@ -54,9 +54,11 @@ const showFns = (fs: ReadonlyArray<AnyFn>) => `[${fs.map(showFn).join(", ")}]`
  * @category carriers
  */
 export const typeCarriers = (
-  objects: ReadonlyArray<AnyTypeObject>,
+  types: ReadonlyArray<AnyTypeObject>,
   options: TypeCarrierOptions = {},
 ): FunctorCarriers<AnyTypeObject, AnyFn> => {
+  // Objects of Type are identified by name: a type listed twice is one object.
+  const objects = types.filter((t, i) => types.findIndex((u) => u.name === t.name) === i)
   const objectCarrier = exhaustive(() => objects, (x: AnyTypeObject) => x.name)
   const cap = options.exhaustiveUpTo ?? 2000
   const homs = objects.map((x) => objects.map((y) => allFunctions(x, y, cap)))
