@@ -1,0 +1,114 @@
+/**
+ * A pod compiled once per scheduling cycle for the hot path: its requests per column as plain
+ * numbers, the scalar checks the filter makes (name order, ignored resources dropped), the
+ * scorer requests per configured resource, and its NUMA need.
+ *
+ * @since 0.1.0
+ */
+import { podRequests } from "../model/Requests.ts"
+import { CPU, EPHEMERAL_STORAGE, isScalarResource, MEMORY, PODS } from "../model/Resources.ts"
+import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import { isIgnored } from "../plugins/NodeResourcesFit.ts"
+import type { Profile, WeightedResource } from "../profile/Profile.ts"
+import { columnOf, type NodeArrays } from "./NodeArrays.ts"
+
+/** How a scorer reads a configured resource. @since 0.1.0 @category constants */
+export const KIND = { cpu: 0, memory: 1, storage: 2, scalar: 3, skip: 4 } as const
+
+/** A profile's scorer resources resolved to columns. @since 0.1.0 @category model */
+export interface CompiledResources {
+  readonly kind: Int8Array
+  readonly column: Int32Array
+  readonly weight: Float64Array
+  readonly names: ReadonlyArray<string>
+}
+
+/** Resolve scorer resources to columns. @since 0.1.0 @category constructors */
+export const compileResources = (a: NodeArrays, resources: ReadonlyArray<WeightedResource>): CompiledResources => {
+  const kind = new Int8Array(resources.length)
+  const column = new Int32Array(resources.length)
+  const weight = new Float64Array(resources.length)
+  resources.forEach((r, i) => {
+    weight[i] = r.weight
+    if (r.name === CPU) kind[i] = KIND.cpu
+    else if (r.name === MEMORY) kind[i] = KIND.memory
+    else if (r.name === EPHEMERAL_STORAGE) kind[i] = KIND.storage
+    else if (isScalarResource(r.name)) {
+      kind[i] = KIND.scalar
+      column[i] = columnOf(a, r.name)
+    } else kind[i] = KIND.skip
+  })
+  return { kind, column, weight, names: resources.map((r) => r.name) }
+}
+
+/** @since 0.1.0 @category model */
+export interface CompiledPod {
+  readonly pod: SchedulingPod
+  /** Every non-zero actual request (what binding adds to the node). */
+  readonly columns: Int32Array
+  readonly amounts: Float64Array
+  readonly cpu: number
+  readonly memory: number
+  readonly storage: number
+  /** Scalar checks of the filter, in name order. */
+  readonly scalarColumns: Int32Array
+  readonly scalarAmounts: Float64Array
+  readonly requestsNothing: boolean
+  readonly nonZeroCpu: number
+  readonly nonZeroMemory: number
+  /** Scorer request per NodeResourcesFit resource (defaults for absent cpu/memory keys). */
+  readonly fitRequest: Float64Array
+  /** Actual request per BalancedAllocation resource. */
+  readonly balancedRequest: Float64Array
+  readonly balancedSkips: boolean
+  /** NUMA need, vcpus −1 when none. */
+  readonly numaCpus: number
+  readonly numaMemory: number
+  readonly numaHuge: boolean
+}
+
+/**
+ * Compile a pod against the arrays and the profile (may add resource columns).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const compilePod = (
+  a: NodeArrays,
+  profile: Profile,
+  fit: CompiledResources,
+  balanced: CompiledResources,
+  pod: SchedulingPod,
+): CompiledPod => {
+  const actual = podRequests(pod)
+  const nonZero = podRequests(pod, true)
+  const names = Object.keys(actual)
+    .filter((r) => r !== PODS && (actual[r] ?? 0) !== 0)
+    .sort()
+  const columns = Int32Array.from(names, (r) => columnOf(a, r))
+  const amounts = Float64Array.from(names, (r) => actual[r] ?? 0)
+  const scalars = names.filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && !isIgnored(r, profile))
+  const cpu = actual[CPU] ?? 0
+  const memory = actual[MEMORY] ?? 0
+  const storage = actual[EPHEMERAL_STORAGE] ?? 0
+  const balancedRequest = Float64Array.from(balanced.names, (r) => actual[r] ?? 0)
+  return {
+    pod,
+    columns,
+    amounts,
+    cpu,
+    memory,
+    storage,
+    scalarColumns: Int32Array.from(scalars, (r) => columnOf(a, r)),
+    scalarAmounts: Float64Array.from(scalars, (r) => actual[r] ?? 0),
+    requestsNothing: names.length === 0,
+    nonZeroCpu: nonZero[CPU] ?? 0,
+    nonZeroMemory: nonZero[MEMORY] ?? 0,
+    fitRequest: Float64Array.from(fit.names, (r) => nonZero[r] ?? 0),
+    balancedRequest,
+    balancedSkips: balancedRequest.every((v) => v === 0),
+    numaCpus: pod.numa === undefined ? -1 : pod.numa.vcpus,
+    numaMemory: pod.numa === undefined ? 0 : pod.numa.memoryBytes,
+    numaHuge: pod.numa?.hugepages ?? false,
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The cluster as the scheduler starts from: nodes, and pods already bound to them (in the order
+ * they were bound, which stands in for their start time when preemption compares victims).
+ *
+ * @since 0.1.0
+ */
+import type { SchedulingNode } from "./SchedulingNode.ts"
+import type { SchedulingPod } from "./SchedulingPod.ts"
+
+/** A pod bound to a node by name. @since 0.1.0 @category model */
+export interface Binding {
+  readonly pod: SchedulingPod
+  readonly node: string
+}
+
+/** Nodes and existing bindings. @since 0.1.0 @category model */
+export interface ClusterSnapshot {
+  readonly nodes: ReadonlyArray<SchedulingNode>
+  readonly bound: ReadonlyArray<Binding>
+}
+
+/** A snapshot with no pods bound yet. @since 0.1.0 @category constructors */
+export const snapshot = (nodes: ReadonlyArray<SchedulingNode>, bound: ReadonlyArray<Binding> = []): ClusterSnapshot => ({
+  nodes,
+  bound,
+})

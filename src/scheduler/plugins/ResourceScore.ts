@@ -1,0 +1,113 @@
+/**
+ * The integer kernels of NodeResourcesFit's scoring strategies (Kubernetes v1.35,
+ * `pkg/scheduler/framework/plugins/noderesources`), shared by the readable σ and the hot path so
+ * both do the same integer arithmetic. Go's int64 division truncates; the amounts here are
+ * non-negative, so it is a floor, computed exactly even where the double quotient would round up.
+ *
+ * @since 0.1.0
+ */
+import { MAX_NODE_SCORE } from "./Normalize.ts"
+
+/**
+ * ⌊a / b⌋ for non-negative integers below 2⁵³, exact (a double quotient can round up to the next
+ * integer when b is large; the correction undoes that).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const intDiv = (a: number, b: number): number => {
+  let q = Math.floor(a / b)
+  if (q * b > a) q -= 1
+  else if ((q + 1) * b <= a) q += 1
+  return q
+}
+
+/**
+ * LeastAllocated for one resource: (A − R)·100 div A, 0 when R > A or A = 0.
+ *
+ * @example
+ * import { leastAllocatedScore } from "catcluster/scheduler"
+ * leastAllocatedScore(1100, 4000) // (2900 · 100) div 4000 = 72
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const leastAllocatedScore = (requested: number, allocatable: number): number =>
+  allocatable === 0 || requested > allocatable ? 0 : intDiv((allocatable - requested) * MAX_NODE_SCORE, allocatable)
+
+/** MostAllocated for one resource: min(R, A)·100 div A, 0 when A = 0. @since 0.1.0 @category scorers */
+export const mostAllocatedScore = (requested: number, allocatable: number): number =>
+  allocatable === 0 ? 0 : intDiv(Math.min(requested, allocatable) * MAX_NODE_SCORE, allocatable)
+
+/**
+ * `helper.BuildBrokenLinearFunction` over a shape already scaled to 0..100 scores: below the
+ * first point its score, above the last its score, linear in between with Go's truncating
+ * division.
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const brokenLinear = (utilization: ArrayLike<number>, score: ArrayLike<number>, p: number): number => {
+  const n = utilization.length
+  for (let i = 0; i < n; i++) {
+    const u1 = utilization[i] as number
+    if (p <= u1) {
+      if (i === 0) return score[0] as number
+      const u0 = utilization[i - 1] as number
+      const s0 = score[i - 1] as number
+      const s1 = score[i] as number
+      return s0 + Math.trunc(((s1 - s0) * (p - u0)) / (u1 - u0))
+    }
+  }
+  return score[n - 1] as number
+}
+
+/**
+ * RequestedToCapacityRatio for one resource: utilization u = R·100 div A (100 when R > A or
+ * A = 0), then the shape.
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const ratioScore = (
+  requested: number,
+  allocatable: number,
+  utilization: ArrayLike<number>,
+  score: ArrayLike<number>,
+): number =>
+  brokenLinear(
+    utilization,
+    score,
+    allocatable === 0 || requested > allocatable ? MAX_NODE_SCORE : intDiv(requested * MAX_NODE_SCORE, allocatable),
+  )
+
+/**
+ * Go's `math.Round` (half away from zero) of a / b for the ratio strategy's weighted mean.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const roundHalfAwayFromZero = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x))
+
+/**
+ * BalancedAllocation over fractions already clamped to ≤ 1: |f₀ − f₁|/2 for two, population
+ * standard deviation for more, 0 for fewer; score = trunc((1 − σ)·100). Same float operations in
+ * the same order as v1.35's `balancedResourceScorer`.
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const balancedScore = (fractions: ArrayLike<number>, count: number, total: number): number => {
+  let std = 0
+  if (count === 2) std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2)
+  else if (count > 2) {
+    const mean = total / count
+    let sum = 0
+    for (let i = 0; i < count; i++) {
+      const d = (fractions[i] as number) - mean
+      sum = sum + d * d
+    }
+    std = Math.sqrt(sum / count)
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE)
+}

@@ -1,0 +1,99 @@
+/**
+ * The hot path and the readable σ agree: on every generated cluster and workload they bind the
+ * same pods to the same nodes, evict the same victims, give the same reasons, and (explain mode)
+ * the same per-node feasibility, reasons, plugin scores and totals. Also under every scoring
+ * strategy, a custom resource list, and with percentageOfNodesToScore on.
+ */
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { runConfig } from "../../src/laws/RunConfig.ts"
+import {
+  type ClusterSnapshot,
+  defaultProfile,
+  hotScheduler,
+  type Profile,
+  readableScheduler,
+  type Scheduler,
+} from "../../src/scheduler/index.ts"
+import { clusterArb } from "./arbitraries.ts"
+
+const profiles: ReadonlyArray<readonly [string, Profile]> = [
+  ["default", defaultProfile],
+  [
+    "MostAllocated with gpu",
+    {
+      ...defaultProfile,
+      scoringStrategy: {
+        type: "MostAllocated",
+        resources: [
+          { name: "cpu", weight: 2 },
+          { name: "memory", weight: 1 },
+          { name: "example.com/gpu", weight: 5 },
+        ],
+      },
+      balancedResources: [
+        { name: "cpu", weight: 1 },
+        { name: "memory", weight: 1 },
+        { name: "ephemeral-storage", weight: 1 },
+      ],
+    },
+  ],
+  [
+    "RequestedToCapacityRatio",
+    {
+      ...defaultProfile,
+      weights: { NodeResourcesFit: 3, NodeAffinity: 1, TaintToleration: 1 },
+      scoringStrategy: {
+        type: "RequestedToCapacityRatio",
+        resources: [
+          { name: "cpu", weight: 1 },
+          { name: "memory", weight: 3 },
+          { name: "example.com/gpu", weight: 2 },
+        ],
+        shape: [
+          { utilization: 0, score: 0 },
+          { utilization: 30, score: 7 },
+          { utilization: 100, score: 3 },
+        ],
+      },
+    },
+  ],
+]
+
+const run = (s: Scheduler, pods: ReadonlyArray<import("../../src/scheduler/index.ts").SchedulingPod>) =>
+  pods.map((p) => s.schedule(p, { explain: true }))
+
+describe("hot path ≡ readable σ", () => {
+  for (const [name, profile] of profiles) {
+    it(`same placements, victims, reasons and scores (${name})`, () => {
+      const { seed, numRuns } = runConfig(150)
+      fc.assert(
+        fc.property(clusterArb, ({ nodes, pods, prebound, seed: tieSeed }) => {
+          const bound = pods.slice(0, prebound).map((pod, i) => ({ pod, node: nodes[i % nodes.length]!.name }))
+          const cluster: ClusterSnapshot = { nodes, bound }
+          const rest = pods.slice(prebound)
+          const readable = readableScheduler(cluster, { profile, seed: tieSeed })
+          const hot = hotScheduler(cluster, { profile, seed: tieSeed })
+          expect(run(hot, rest)).toEqual(run(readable, rest))
+          expect(hot.bindings()).toEqual(readable.bindings())
+        }),
+        { seed, numRuns },
+      )
+    })
+  }
+
+  it("agree with percentageOfNodesToScore on (rotating start)", () => {
+    const { seed, numRuns } = runConfig(30)
+    // 120 nodes so that the adaptive rule (≥ 100 nodes) stops early.
+    fc.assert(
+      fc.property(clusterArb, ({ nodes, pods, seed: tieSeed }) => {
+        const many = Array.from({ length: 120 }, (_, i) => ({ ...nodes[i % nodes.length]!, name: `m${i}` }))
+        const profile: Profile = { ...defaultProfile, nodesToScore: 10 }
+        const readable = readableScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
+        const hot = hotScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
+        expect(run(hot, pods)).toEqual(run(readable, pods))
+      }),
+      { seed, numRuns },
+    )
+  })
+})
