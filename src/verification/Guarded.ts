@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { getField, layout, setField, type Field } from "./Layout.ts"
+import { getField, layout, setField, type Field, type Layout } from "./Layout.ts"
 import type { TransitionSystem } from "./TransitionSystem.ts"
 
 /**
@@ -74,6 +74,7 @@ export interface GuardedSpec {
 export interface GuardedSystem extends TransitionSystem {
   /** Reads field `field` of the state at `words[at …]`. */
   readonly read: (words: Int32Array, at: number, field: number) => number
+  readonly layout: Layout
 }
 
 /**
@@ -173,5 +174,6 @@ export const guarded = (spec: GuardedSpec): GuardedSystem => {
       return out
     },
     read: (words, at, field) => getField(words, at, fields[field]!),
+    layout: l,
   }
 }

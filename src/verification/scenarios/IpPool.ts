@@ -150,6 +150,7 @@ export const ipPool: Scenario = {
         return { system, formula: always(system.noSharedIp) }
       },
       expected: "holds",
+      role: "claim",
       because: "an address returns to the pool only once the workload holding it is gone",
     },
     {
@@ -159,6 +160,7 @@ export const ipPool: Scenario = {
         return { system, formula: always(system.noSharedIp) }
       },
       expected: "violated",
+      role: "control",
       because: "releasing on delete lets a new workload take an address still live on a terminating one",
     },
   ],

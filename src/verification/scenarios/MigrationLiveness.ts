@@ -15,7 +15,7 @@
 import { leadsTo } from "../Formula.ts"
 import { guarded, type Command, type GuardedSystem } from "../Guarded.ts"
 import { proposition, type Proposition } from "../TransitionSystem.ts"
-import type { Scenario } from "./Scenario.ts"
+import type { Scenario, ScenarioCheck } from "./Scenario.ts"
 
 const PHASES = ["Pending", "Scheduling", "Scheduled", "PreparingTarget", "TargetReady", "Running", "Succeeded", "Failed"] as const
 const [PENDING, SCHEDULING, SCHEDULED, PREPARING, TARGET_READY, RUNNING, SUCCEEDED, FAILED] = [0, 1, 2, 3, 4, 5, 6, 7] as const
@@ -75,13 +75,14 @@ export const migrationLivenessSystem = (config: MigrationLivenessConfig): Migrat
   }
 }
 
-const variant = (name: string, config: MigrationLivenessConfig, expected: "holds" | "violated", because: string) => ({
+const variant = (name: string, config: MigrationLivenessConfig, expected: "holds" | "violated", because: string): ScenarioCheck => ({
   name: `${name}/preconditions-leads-to-succeeded`,
   build: () => {
     const system = migrationLivenessSystem(config)
     return { system, formula: leadsTo(system.preconditions, system.succeeded) }
   },
   expected,
+  role: "claim",
   because,
 })
 

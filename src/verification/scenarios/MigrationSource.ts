@@ -21,7 +21,7 @@
 import { always } from "../Formula.ts"
 import { guarded, type Command, type GuardedSystem } from "../Guarded.ts"
 import { proposition, type Proposition } from "../TransitionSystem.ts"
-import type { Scenario } from "./Scenario.ts"
+import type { Scenario, ScenarioCheck } from "./Scenario.ts"
 
 const POD = 0
 const MIGRATION = 1
@@ -107,13 +107,14 @@ export const migrationSourceSystem = (removal: PodRemoval): MigrationSourceSyste
   }
 }
 
-const variant = (removal: PodRemoval, expected: "holds" | "violated", because: string) => ({
+const variant = (removal: PodRemoval, expected: "holds" | "violated", role: "claim" | "control", because: string): ScenarioCheck => ({
   name: `${removal}/not-active-while-terminated`,
   build: () => {
     const system = migrationSourceSystem(removal)
     return { system, formula: always(system.notActiveWhileTerminated) }
   },
   expected,
+  role,
   because,
 })
 
@@ -128,8 +129,8 @@ export const migrationSource: Scenario = {
   claims: ["S15.4"],
   title: "□¬(migration active ∧ pod terminated) (source pod deletion during migration)",
   checks: [
-    variant("eviction-api-only", "holds", "an eviction during a migration is refused; only a finished migration shuts the source down"),
-    variant("direct-delete", "violated", "a direct delete terminates the source pod before the controller marks the migration Failed"),
-    variant("atomic-abort", "holds", "if deletion failed the migration in the same step, the window would close"),
+    variant("eviction-api-only", "holds", "claim", "an eviction during a migration is refused; only a finished migration shuts the source down"),
+    variant("direct-delete", "violated", "claim", "a direct delete terminates the source pod before the controller marks the migration Failed"),
+    variant("atomic-abort", "holds", "control", "if deletion failed the migration in the same step, the window would close"),
   ],
 }

@@ -138,6 +138,7 @@ export const pendingVm: Scenario = {
         return { system, formula: leadsTo(system.pending(2), system.running(2)) }
       },
       expected: "holds",
+      role: "claim",
       because: "with room for every VM the scheduler's step stays enabled, so weak fairness takes it",
     },
     {
@@ -147,6 +148,7 @@ export const pendingVm: Scenario = {
         return { system, formula: leadsTo(system.pending(1), system.running(1)) }
       },
       expected: "violated",
+      role: "claim",
       because: "a request of 6 cpu fits no node of 4: the filter never passes, the VM stays Pending forever",
     },
     {
@@ -156,6 +158,7 @@ export const pendingVm: Scenario = {
         return { system, formula: leadsTo(system.pending(1), system.running(1)) }
       },
       expected: "violated",
+      role: "claim",
       because: "each VM fits alone, but vm0 may run forever (stopping is not fair) and hold the room",
     },
   ],
@@ -180,6 +183,7 @@ export const podFitsNode: Scenario = {
         return { system, formula: always(system.withinCapacity) }
       },
       expected: "holds",
+      role: "control",
       because: "the NodeResourcesFit filter binds only where the request fits what is left",
     },
     {
@@ -189,6 +193,7 @@ export const podFitsNode: Scenario = {
         return { system, formula: alwaysEventually(system.fitsItsNode(2)) }
       },
       expected: "holds",
+      role: "claim",
       because: "after every eviction some node has room, so the fair scheduler binds the pod again",
     },
     {
@@ -198,6 +203,7 @@ export const podFitsNode: Scenario = {
         return { system, formula: alwaysEventually(system.fitsItsNode(1)) }
       },
       expected: "violated",
+      role: "claim",
       because: "a 6-cpu pod is larger than every node: it is never bound, the proposition never holds",
     },
   ],

@@ -125,6 +125,7 @@ export const quota: Scenario = {
         return { system, formula: always(system.usedWithinHard) }
       },
       expected: "holds",
+      role: "claim",
       because: "admission checks and records usage in one step (optimistic concurrency on the quota)",
     },
     {
@@ -134,6 +135,7 @@ export const quota: Scenario = {
         return { system, formula: always(system.usedWithinHard) }
       },
       expected: "violated",
+      role: "control",
       because: "two admissions pass on the same stale status.used before either records its usage",
     },
     {
@@ -143,6 +145,7 @@ export const quota: Scenario = {
         return { system, formula: always(system.requestedWithinSoft) }
       },
       expected: "violated",
+      role: "claim",
       because: "admission enforces only the hard limit; nothing keeps requests under a soft limit below it",
     },
   ],

@@ -25,6 +25,12 @@ export interface ScenarioCheck {
   /** Builds the model and the formula over its propositions. */
   readonly build: () => { readonly system: TransitionSystem; readonly formula: Formula }
   readonly expected: "holds" | "violated"
+  /**
+   * `claim`: a configuration Kubernetes allows, so its answer decides the seed claim's verdict;
+   * `control`: a deliberately broken or idealised variant, showing the checker catches the bug
+   * (or that a fix restores the property). Controls never decide a verdict.
+   */
+  readonly role: "claim" | "control"
   /** Why that answer is expected (the modelling fact behind it). */
   readonly because: string
   readonly fairness?: Fairness
@@ -53,6 +59,7 @@ export interface ScenarioOutcome {
   readonly scenario: string
   readonly check: string
   readonly expected: "holds" | "violated"
+  readonly role: "claim" | "control"
   readonly because: string
   readonly result: CheckResult
   /** True when the answer is the expected one (an `unknown` never is). */
@@ -77,6 +84,7 @@ export const runScenario = (scenario: Scenario, options: CheckOptions = {}): Rea
       scenario: scenario.name,
       check: c.name,
       expected: c.expected,
+      role: c.role,
       because: c.because,
       result,
       asExpected: result.status === c.expected,

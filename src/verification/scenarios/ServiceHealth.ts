@@ -79,6 +79,7 @@ export const serviceHealth: Scenario = {
         return { system, formula: leadsTo(system.vmRunning, system.serviceHealthy) }
       },
       expected: "holds",
+      role: "claim",
       because: "a crashed application is restarted (fair) and comes up again (fair)",
     },
     {
@@ -88,6 +89,7 @@ export const serviceHealth: Scenario = {
         return { system, formula: leadsTo(system.vmRunning, system.serviceHealthy) }
       },
       expected: "violated",
+      role: "claim",
       because: "after a crash nothing restarts the application: the VM runs, the endpoint stays unready forever",
     },
   ],
