@@ -1,4 +1,5 @@
 import type { Benchmark } from "./Benchmark.ts"
+import { modelcheck } from "./modelcheck.bench.ts"
 
 /** Every benchmark `npm run bench` knows, in run order. Each area appends its own. */
-export const benchmarks: ReadonlyArray<Benchmark> = []
+export const benchmarks: ReadonlyArray<Benchmark> = [modelcheck]
