@@ -1,5 +1,6 @@
 import type { Benchmark } from "./Benchmark.ts"
+import { fincatLaws } from "./fincat.bench.ts"
 import { modelcheck } from "./modelcheck.bench.ts"
 
 /** Every benchmark `npm run bench` knows, in run order. Each area appends its own. */
-export const benchmarks: ReadonlyArray<Benchmark> = [modelcheck]
+export const benchmarks: ReadonlyArray<Benchmark> = [modelcheck, fincatLaws]
