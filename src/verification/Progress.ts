@@ -50,7 +50,7 @@ export const formatProgress = (p: SearchProgress): string => {
 
 /**
  * A sink writing to a stream (stderr by default): redrawn with `\r` on a TTY, plain lines
- * otherwise.
+ * otherwise. Searches shorter than a second print nothing.
  *
  * @example
  * import { check, terminalProgress } from "catcluster/verification"
@@ -64,7 +64,11 @@ export const terminalProgress = (
   stream: { readonly isTTY?: boolean; write: (text: string) => unknown } = process.stderr,
 ): ProgressSink => {
   const tty = stream.isTTY === true
+  // a search that ends before its first periodic report stays silent
+  let shown = false
   return (p) => {
+    if (p.done && !shown) return
+    shown = !p.done
     const line = `[${label}] ${formatProgress(p)}`
     if (tty) stream.write(p.done ? `\r\x1b[2K${line}\n` : `\r\x1b[2K${line}`)
     else stream.write(`${line}\n`)
