@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js"
 import { describe, expect, it } from "vitest"
-import { describeIssue, exactChain, floatChain, getOrThrow, InvalidChainError } from "../../../src/dynamics/markov/index.ts"
+import { type ChainIssue, describeIssue, exactChain, floatChain, getOrThrow, InvalidChainError } from "../../../src/dynamics/markov/index.ts"
 
-const left = <A>(e: E.Either<unknown, A>) => {
+const left = <A>(e: E.Either<ChainIssue, A>): ChainIssue => {
   if (E.isRight(e)) throw new Error("expected a rejection")
   return e.left
 }
