@@ -1,0 +1,291 @@
+/**
+ * KubeVirt v1.9 objects (`kubevirt.io/v1`, `migrations.kubevirt.io/v1alpha1`):
+ * VirtualMachineInstance (domain cpu/memory/devices/resources), VirtualMachine (running /
+ * runStrategy, template), VirtualMachineInstanceMigration, MigrationPolicy.
+ *
+ * @since 0.1.0
+ */
+import * as t from "io-ts"
+import { ObjectMeta } from "./meta.ts"
+import { Affinity, Toleration, TopologySpreadConstraint } from "./pod.ts"
+import { Integer, oneOf, OpaqueObject, QuantityCodec, QuantityMap, StringMap, struct } from "./primitives.ts"
+
+/**
+ * `domain.cpu`: topology (vCPUs = cores × sockets × threads), dedicated placement, NUMA.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CPU = t.partial(
+  {
+    cores: Integer,
+    sockets: Integer,
+    threads: Integer,
+    maxSockets: Integer,
+    model: t.string,
+    features: t.array(struct("CPUFeature", { name: t.string }, { policy: t.string })),
+    dedicatedCpuPlacement: t.boolean,
+    isolateEmulatorThread: t.boolean,
+    numa: t.partial({ guestMappingPassthrough: OpaqueObject }, "NUMA"),
+    realtime: OpaqueObject,
+  },
+  "CPU",
+)
+
+/**
+ * `domain.memory`: guest-visible memory, hugepages.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const Memory = t.partial(
+  { guest: QuantityCodec, maxGuest: QuantityCodec, hugepages: t.partial({ pageSize: t.string }, "Hugepages") },
+  "Memory",
+)
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const Disk = struct(
+  "Disk",
+  { name: t.string },
+  {
+    disk: OpaqueObject,
+    cdrom: OpaqueObject,
+    lun: OpaqueObject,
+    bootOrder: Integer,
+    serial: t.string,
+    dedicatedIOThread: t.boolean,
+    cache: t.string,
+    io: t.string,
+    tag: t.string,
+    shareable: t.boolean,
+    errorPolicy: t.string,
+    blockSize: OpaqueObject,
+  },
+)
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const Interface = struct(
+  "Interface",
+  { name: t.string },
+  {
+    masquerade: OpaqueObject,
+    bridge: OpaqueObject,
+    sriov: OpaqueObject,
+    passt: OpaqueObject,
+    slirp: OpaqueObject,
+    macvtap: OpaqueObject,
+    binding: OpaqueObject,
+    model: t.string,
+    macAddress: t.string,
+    ports: t.array(OpaqueObject),
+    pciAddress: t.string,
+    bootOrder: Integer,
+    dhcpOptions: OpaqueObject,
+    tag: t.string,
+    acpiIndex: Integer,
+    state: t.string,
+  },
+)
+
+/** A passed-through device: `deviceName` is the node's extended resource. */
+const PassthroughDevice = (name: string) =>
+  struct(name, { name: t.string, deviceName: t.string }, { tag: t.string, virtualGPUOptions: OpaqueObject })
+
+/**
+ * `domain.devices`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const Devices = t.partial(
+  {
+    disks: t.array(Disk),
+    interfaces: t.array(Interface),
+    gpus: t.array(PassthroughDevice("GPU")),
+    hostDevices: t.array(PassthroughDevice("HostDevice")),
+    autoattachGraphicsDevice: t.boolean,
+    autoattachPodInterface: t.boolean,
+    autoattachSerialConsole: t.boolean,
+    autoattachMemBalloon: t.boolean,
+    autoattachInputDevice: t.boolean,
+    autoattachVSOCK: t.boolean,
+    networkInterfaceMultiqueue: t.boolean,
+    blockMultiQueue: t.boolean,
+    useVirtioTransitional: t.boolean,
+    rng: OpaqueObject,
+    tpm: OpaqueObject,
+    watchdog: OpaqueObject,
+    sound: OpaqueObject,
+    inputs: t.array(OpaqueObject),
+    filesystems: t.array(OpaqueObject),
+    clientPassthrough: OpaqueObject,
+    downwardMetrics: OpaqueObject,
+    logSerialConsole: t.boolean,
+    panicDevices: t.array(OpaqueObject),
+    video: OpaqueObject,
+  },
+  "Devices",
+)
+
+/**
+ * `domain`: the virtual hardware.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const DomainSpec = t.partial(
+  {
+    resources: t.partial(
+      { requests: QuantityMap, limits: QuantityMap, overcommitGuestOverhead: t.boolean },
+      "DomainResources",
+    ),
+    cpu: CPU,
+    memory: Memory,
+    devices: Devices,
+    machine: OpaqueObject,
+    firmware: OpaqueObject,
+    clock: OpaqueObject,
+    features: OpaqueObject,
+    chassis: OpaqueObject,
+    launchSecurity: OpaqueObject,
+    ioThreadsPolicy: oneOf("IOThreadsPolicy", ["shared", "auto", "supplementalPool"]),
+    ioThreads: OpaqueObject,
+  },
+  "DomainSpec",
+)
+
+/**
+ * The VMI spec: domain plus the pod-like scheduling fields.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachineInstanceSpec = struct(
+  "VirtualMachineInstanceSpec",
+  { domain: DomainSpec },
+  {
+    nodeSelector: StringMap,
+    affinity: Affinity,
+    tolerations: t.array(Toleration),
+    topologySpreadConstraints: t.array(TopologySpreadConstraint),
+    priorityClassName: t.string,
+    schedulerName: t.string,
+    terminationGracePeriodSeconds: Integer,
+    evictionStrategy: t.string,
+    startStrategy: t.string,
+    volumes: t.array(OpaqueObject),
+    networks: t.array(OpaqueObject),
+    livenessProbe: OpaqueObject,
+    readinessProbe: OpaqueObject,
+    hostname: t.string,
+    subdomain: t.string,
+    dnsPolicy: t.string,
+    dnsConfig: OpaqueObject,
+    accessCredentials: t.array(OpaqueObject),
+    architecture: t.string,
+    resourceClaims: t.array(OpaqueObject),
+  },
+)
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachineInstance = struct(
+  "VirtualMachineInstance",
+  { apiVersion: t.string, kind: t.literal("VirtualMachineInstance"), spec: VirtualMachineInstanceSpec },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
+ * `Always Halted Manual RerunOnFailure Once WaitAsReceiver`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const RunStrategy = oneOf("RunStrategy", ["Always", "Halted", "Manual", "RerunOnFailure", "Once", "WaitAsReceiver"])
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachine = struct(
+  "VirtualMachine",
+  {
+    apiVersion: t.string,
+    kind: t.literal("VirtualMachine"),
+    spec: struct(
+      "VirtualMachineSpec",
+      { template: struct("VirtualMachineInstanceTemplateSpec", { spec: VirtualMachineInstanceSpec }, { metadata: ObjectMeta }) },
+      {
+        running: t.boolean,
+        runStrategy: RunStrategy,
+        dataVolumeTemplates: t.array(OpaqueObject),
+        instancetype: OpaqueObject,
+        preference: OpaqueObject,
+        updateVolumesStrategy: t.string,
+      },
+    ),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachineInstanceMigration = struct(
+  "VirtualMachineInstanceMigration",
+  {
+    apiVersion: t.string,
+    kind: t.literal("VirtualMachineInstanceMigration"),
+    spec: struct("VirtualMachineInstanceMigrationSpec", { vmiName: t.string }, { addedNodeSelector: StringMap, sendTo: OpaqueObject, receive: OpaqueObject }),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const MigrationPolicy = struct(
+  "MigrationPolicy",
+  {
+    apiVersion: t.string,
+    kind: t.literal("MigrationPolicy"),
+    spec: t.partial(
+      {
+        allowAutoConverge: t.boolean,
+        allowPostCopy: t.boolean,
+        allowWorkloadDisruption: t.boolean,
+        bandwidthPerMigration: QuantityCodec,
+        completionTimeoutPerGiB: Integer,
+        selectors: t.partial(
+          { namespaceSelector: StringMap, virtualMachineInstanceSelector: StringMap },
+          "Selectors",
+        ),
+      },
+      "MigrationPolicySpec",
+    ),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/** @since 0.1.0 @category model */
+export type VirtualMachineInstanceSpec = t.TypeOf<typeof VirtualMachineInstanceSpec>
+/** @since 0.1.0 @category model */
+export type VirtualMachineInstance = t.TypeOf<typeof VirtualMachineInstance>
+/** @since 0.1.0 @category model */
+export type VirtualMachine = t.TypeOf<typeof VirtualMachine>
+/** @since 0.1.0 @category model */
+export type VirtualMachineInstanceMigration = t.TypeOf<typeof VirtualMachineInstanceMigration>
+/** @since 0.1.0 @category model */
+export type MigrationPolicy = t.TypeOf<typeof MigrationPolicy>
+/** @since 0.1.0 @category model */
+export type DomainSpec = t.TypeOf<typeof DomainSpec>

@@ -1,0 +1,45 @@
+/**
+ * Admission and priority objects: ResourceQuota (`core/v1`), PriorityClass
+ * (`scheduling.k8s.io/v1`).
+ *
+ * @since 0.1.0
+ */
+import * as t from "io-ts"
+import { ObjectMeta } from "./meta.ts"
+import { Integer, oneOf, OpaqueObject, QuantityMap, struct } from "./primitives.ts"
+
+/**
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ResourceQuota = struct(
+  "ResourceQuota",
+  { apiVersion: t.string, kind: t.literal("ResourceQuota") },
+  {
+    metadata: ObjectMeta,
+    spec: t.partial({ hard: QuantityMap, scopes: t.array(t.string), scopeSelector: OpaqueObject }, "ResourceQuotaSpec"),
+    status: t.partial({ hard: QuantityMap, used: QuantityMap }, "ResourceQuotaStatus"),
+  },
+)
+
+/**
+ * A priority class: `value` is the pod priority it grants (no `spec`: fields are top level).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PriorityClass = struct(
+  "PriorityClass",
+  { apiVersion: t.string, kind: t.literal("PriorityClass"), value: Integer },
+  {
+    metadata: ObjectMeta,
+    globalDefault: t.boolean,
+    description: t.string,
+    preemptionPolicy: oneOf("PreemptionPolicy", ["PreemptLowerPriority", "Never"]),
+  },
+)
+
+/** @since 0.1.0 @category model */
+export type ResourceQuota = t.TypeOf<typeof ResourceQuota>
+/** @since 0.1.0 @category model */
+export type PriorityClass = t.TypeOf<typeof PriorityClass>

@@ -1,0 +1,31 @@
+/**
+ * Kubernetes and KubeVirt manifests: io-ts codecs, a YAML/JSON loader with typed errors, and
+ * the list of unknown fields and kinds.
+ *
+ * @since 0.1.0
+ */
+export * from "./JsonPath.ts"
+export * from "./codecs/primitives.ts"
+export * from "./codecs/meta.ts"
+export * from "./codecs/pod.ts"
+export * from "./codecs/workloads.ts"
+export * from "./codecs/node.ts"
+export * as kubevirt from "./codecs/kubevirt.ts"
+export {
+  VirtualMachine,
+  VirtualMachineInstance,
+  VirtualMachineInstanceMigration,
+  VirtualMachineInstanceSpec,
+  MigrationPolicy,
+  DomainSpec,
+  RunStrategy,
+} from "./codecs/kubevirt.ts"
+export * from "./codecs/storage.ts"
+export * from "./codecs/policy.ts"
+export * from "./codecs/network.ts"
+export * from "./codecs/autoscaling.ts"
+export * from "./Manifest.ts"
+export * from "./ManifestError.ts"
+export * from "./unknownFields.ts"
+export * from "./decode.ts"
+export * from "./workload.ts"
