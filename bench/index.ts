@@ -1,6 +1,7 @@
 import type { Benchmark } from "./Benchmark.ts"
 import { fincatLaws } from "./fincat.bench.ts"
+import { finsetCoequalizer, finsetPushout } from "./finset.bench.ts"
 import { modelcheck } from "./modelcheck.bench.ts"
 
 /** Every benchmark `npm run bench` knows, in run order. Each area appends its own. */
-export const benchmarks: ReadonlyArray<Benchmark> = [modelcheck, fincatLaws]
+export const benchmarks: ReadonlyArray<Benchmark> = [modelcheck, fincatLaws, finsetPushout, finsetCoequalizer]
