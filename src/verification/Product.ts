@@ -9,6 +9,8 @@
  *
  * @since 0.1.0
  */
+import { seedVmMachine } from "../domain/state/machines.ts"
+import type { TransitionGraph } from "../domain/state/TransitionGraph.ts"
 import { layout, type Layout } from "./Layout.ts"
 import type { TransitionSystem } from "./TransitionSystem.ts"
 
@@ -157,26 +159,25 @@ export const product = (name: string, machines: ReadonlyArray<Machine>): Product
 }
 
 /**
- * The seed's VM lifecycle (S3.2): Stopped → Starting → Running, Running ↔ Paused,
- * Running ↔ Migrating, Running → Stopping → Stopped. Six states. The controller-driven steps
- * (`started`, `migrated`, `stopped`) are weakly fair; the user's requests are not.
+ * A component machine from one of the domain's transition graphs (`src/domain/state`), named
+ * `name`, starting in the graph's first initial state, with the given actions weakly fair.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const vmLifecycle = (name: string): Machine => ({
-  name,
-  states: ["Stopped", "Starting", "Running", "Paused", "Migrating", "Stopping"],
-  initial: "Stopped",
-  transitions: [
-    ["Stopped", "start", "Starting"],
-    ["Starting", "started", "Running"],
-    ["Running", "pause", "Paused"],
-    ["Paused", "unpause", "Running"],
-    ["Running", "migrate", "Migrating"],
-    ["Migrating", "migrated", "Running"],
-    ["Running", "stop", "Stopping"],
-    ["Stopping", "stopped", "Stopped"],
-  ],
-  fair: ["started", "migrated", "stopped"],
-})
+export const machineOf = <S extends string>(graph: TransitionGraph<S>, name: string, fair: ReadonlyArray<string> = []): Machine => {
+  const initial = graph.initial[0]
+  if (initial === undefined) throw new MachineError(`${graph.name}.initial`, "no initial state")
+  return { name, states: graph.states, initial, transitions: graph.transitions.map((t) => [t.from, t.label, t.to] as const), fair }
+}
+
+/**
+ * The seed's VM lifecycle (S3.2, the domain's `seedVmMachine`): Stopped → Starting → Running,
+ * Running ↔ Paused, Running ↔ Migrating, Running → Stopping → Stopped. Six states. The
+ * controller-driven steps (`started`, `migrated`, `stopped`) are weakly fair; the user's
+ * requests are not.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const vmLifecycle = (name: string): Machine => machineOf(seedVmMachine, name, ["started", "migrated", "stopped"])
