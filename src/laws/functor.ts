@@ -91,8 +91,48 @@ const objectEquality =
     C.equalObjects(x, y) ? { equal: true } : { equal: false, witness: [x, y], message: `${C.showObject(x)} ≠ ${C.showObject(y)}` }
 
 /**
+ * The category, if it is finite (lists its objects and hom-sets).
+ *
+ * @since 0.1.0
+ * @category refinements
+ */
+export const asFinite = <O, A>(C: Category<O, A>): FiniteCategory<O, A> | undefined => {
+  const candidate = C as Partial<FiniteCategory<O, A>>
+  return typeof candidate.objects === "function" && typeof candidate.hom === "function" ? (C as FiniteCategory<O, A>) : undefined
+}
+
+/**
+ * Carriers were left out for a category that cannot list its arrows.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CarriersRequiredError extends Error {
+  readonly _tag = "CarriersRequired" as const
+  constructor(
+    readonly category: string,
+    readonly purpose: string,
+  ) {
+    super(`${purpose}: ${category} is not a finite category (no objects()/hom()), so pass carriers for its arrows`)
+    this.name = "CarriersRequiredError"
+  }
+}
+
+/**
+ * `C` as a finite category, or a {@link CarriersRequiredError} naming what needed it.
+ *
+ * @since 0.1.0
+ * @category refinements
+ */
+export const requireFinite = <O, A>(C: Category<O, A>, purpose: string): FiniteCategory<O, A> => {
+  const finite = asFinite(C)
+  if (finite === undefined) throw new CarriersRequiredError(C.name, purpose)
+  return finite
+}
+
+/**
  * The functor laws of `F` on the given carriers of its source (default: exhaustive, for a
- * finite source category).
+ * finite source category; a {@link CarriersRequiredError} for an infinite one).
  *
  * @example
  * import { booleanType, optionType } from "catcluster/category"
@@ -103,11 +143,9 @@ const objectEquality =
  * @since 0.1.0
  * @category suites
  */
-export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2> & { readonly source: FiniteCategory<O1, A1> }): Suite
-export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers: FunctorCarriers<O1, A1>): Suite
-export function functorLaws<O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers?: FunctorCarriers<O1, A1>): Suite {
+export const functorLaws = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers?: FunctorCarriers<O1, A1>): Suite => {
   const { source: C, target: D } = F
-  const on = carriers ?? finiteFunctorCarriers(C as FiniteCategory<O1, A1>)
+  const on = carriers ?? finiteFunctorCarriers(requireFinite(C, `the functor laws of ${F.name}`))
   const composable = (f: A1, g: A1) => C.equalObjects(C.cod(f), C.dom(g))
   return suite("functor", F.name, [
     bind(

@@ -1,8 +1,9 @@
-import type { ArrowEquality, FiniteCategory } from "../category/Category.ts"
+import type { ArrowEquality } from "../category/Category.ts"
 import type { PointwiseDifference } from "../category/type/equality.ts"
 import type { NaturalTransformation } from "../functors/NaturalTransformation.ts"
 import type { Carrier } from "./Carrier.ts"
 import { finiteCategoryCarriers } from "./category.ts"
+import { requireFinite } from "./functor.ts"
 import { law } from "./Law.ts"
 import { bind, suite, type Suite } from "./Suite.ts"
 import type { LawVerdict, SuiteVerdict } from "./Verdict.ts"
@@ -67,7 +68,7 @@ const isPointwise = (w: unknown): w is PointwiseDifference =>
 
 /**
  * The naturality law of η on the given arrows of its source (default: every arrow, for a
- * finite source category).
+ * finite source category; a `CarriersRequiredError` for an infinite one).
  *
  * @example
  * import { headTransformation } from "catcluster/functors"
@@ -78,23 +79,15 @@ const isPointwise = (w: unknown): w is PointwiseDifference =>
  * @since 0.1.0
  * @category suites
  */
-export function naturalityLaws<O1, A1, O2, A2>(
-  eta: NaturalTransformation<O1, A1, O2, A2> & { readonly from: { readonly source: FiniteCategory<O1, A1> } },
-): Suite
-export function naturalityLaws<O1, A1, O2, A2>(
-  eta: NaturalTransformation<O1, A1, O2, A2>,
-  arrows: Carrier<A1>,
-  options?: NaturalityOptions,
-): Suite
-export function naturalityLaws<O1, A1, O2, A2>(
+export const naturalityLaws = <O1, A1, O2, A2>(
   eta: NaturalTransformation<O1, A1, O2, A2>,
   arrows?: Carrier<A1>,
   options: NaturalityOptions = {},
-): Suite {
+): Suite => {
   const { from: F, to: G } = eta
   const C = F.source
   const D = F.target
-  const on = arrows ?? finiteCategoryCarriers(C as FiniteCategory<O1, A1>).arrows
+  const on = arrows ?? finiteCategoryCarriers(requireFinite(C, `the naturality of ${eta.name}`)).arrows
   const squares = (lhs: Side<A2>, rhs: Side<A2>): ArrowEquality => {
     const result = D.equalArrows(lhs.arrow, rhs.arrow)
     if (result.equal) return result

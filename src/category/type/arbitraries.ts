@@ -21,7 +21,9 @@ import type { AnyTypeObject, TypeObject } from "./TypeObject.ts"
  * @category arbitraries
  */
 export const fnArbitrary = <A, B>(dom: TypeObject<A>, cod: TypeObject<B>): fc.Arbitrary<Fn<A, B>> =>
-  fc.func<[A], B>(cod.arbitrary).map((run) => fn(fc.stringify(run), dom, cod, run))
+  // Unary on purpose: fp-ts calls some callbacks with an extra index (Array's flatMap passes
+  // `(a, i)`), and fc.func hashes every argument, so a raw fc.func would not be a function of `a`.
+  fc.func<[A], B>(cod.arbitrary).map((run) => fn(fc.stringify(run).replace(/\s+/g, " "), dom, cod, (a: A) => run(a)))
 
 /**
  * A random arrow between two of the given types.
