@@ -92,10 +92,14 @@ const decodeObject = (
   value: unknown,
   prefix: ReadonlyArray<PathSegment>,
   source: ManifestSource,
-  defaultKind?: string,
+  defaults: { readonly kind?: string; readonly apiVersion?: string } = {},
 ): Either<ReadonlyArray<ManifestError>, Manifest> => {
   if (!isPlainObject(value)) return E.left([manifestError(ctx, prefix, `expected a manifest (an object), got ${show(value)}`)])
-  const object = value.kind === undefined && defaultKind !== undefined ? { kind: defaultKind, ...value } : value
+  const object: Record<string, unknown> = {
+    ...(value.kind === undefined && defaults.kind !== undefined ? { kind: defaults.kind } : {}),
+    ...(value.apiVersion === undefined && defaults.apiVersion !== undefined ? { apiVersion: defaults.apiVersion } : {}),
+    ...value,
+  }
   const kind = object.kind
   if (typeof kind !== "string" || kind === "") {
     return E.left([manifestError(ctx, [...prefix, "kind"], kind === undefined ? "required field missing: every manifest names its kind" : `expected a string, got ${show(kind)}`)])
@@ -132,12 +136,15 @@ const decodeDocumentValue = (ctx: Context, raw: unknown): Either<ReadonlyArray<M
   if (value === undefined || value === null) return E.right([])
   if (isPlainObject(value) && isList(value)) {
     const listKind = value.kind as string
-    // items of a typed list (PodList) may omit their kind
-    const itemKind = listKind === "List" ? undefined : listKind.slice(0, -"List".length)
+    // items of a typed list (PodList from the API) omit their kind and apiVersion
+    const defaults =
+      listKind === "List"
+        ? {}
+        : { kind: listKind.slice(0, -"List".length), ...(typeof value.apiVersion === "string" ? { apiVersion: value.apiVersion } : {}) }
     const errors: ManifestError[] = []
     const out: Manifest[] = []
     ;(value.items as ReadonlyArray<unknown>).forEach((item, i) => {
-      const r = decodeObject(ctx, item, ["items", i], { file: ctx.file, document: ctx.document, item: i }, itemKind)
+      const r = decodeObject(ctx, item, ["items", i], { file: ctx.file, document: ctx.document, item: i }, defaults)
       if (E.isLeft(r)) errors.push(...r.left)
       else out.push(r.right)
     })
