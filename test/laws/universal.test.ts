@@ -13,6 +13,7 @@ import {
   finSet,
   finSetCategory,
   initial,
+  limit,
   product,
   pullback,
   pushout,
@@ -62,6 +63,21 @@ describe("universal property laws on FinSet limits (exhaustive: all cones from 0
     const pb = pullback(finFunction(s(3), s(2), [0, 1, 1]), finFunction(s(2), s(2), [1, 1]))
     const verdict = assertLaws(runSuite(limitLaws(cat(s(3), pb.apex), pb, small)))
     expect(law(verdict, "limit.commutes")).toMatchObject({ _tag: "Holds", coverage: { cases: 2 } })
+  })
+
+  it("a general limit (a wide pullback of three sets) is universal", () => {
+    const over = s(2)
+    const wide = limit({
+      objects: [s(2), s(3), s(2), over],
+      arrows: [
+        { from: 0, to: 3, arrow: finFunction(s(2), over, [0, 1]) },
+        { from: 1, to: 3, arrow: finFunction(s(3), over, [1, 0, 1]) },
+        { from: 2, to: 3, arrow: finFunction(s(2), over, [1, 1]) },
+      ],
+    })
+    const verdict = assertLaws(runSuite(limitLaws(cat(s(3), wide.apex), wide, small)))
+    // the families: (1, 0, *, 1), (1, 2, *, 1) → 4; cones from X are maps X → families: 1 + 4 + 16
+    expect(law(verdict, "limit.factorization")).toMatchObject({ coverage: { cases: 21 } })
   })
 
   it("allCones lists exactly the commuting families (checked against a brute-force count)", () => {

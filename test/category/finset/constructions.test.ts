@@ -11,6 +11,7 @@ import {
   finSet,
   fromLabels,
   initial,
+  limit,
   labelledSet,
   NotAConeError,
   products,
@@ -138,6 +139,53 @@ describe("limits", () => {
       fromLabels(nodes, labels, { n1: "ssd", n2: "gpu", n3: "ssd" }),
     )
     expect(pb.apex.labels).toEqual(["(web, n1)", "(web, n3)", "(train, n2)", "(cache, n1)", "(cache, n3)"])
+  })
+})
+
+describe("general finite limits", () => {
+  it("agree with pullback and equalizer on their diagrams (property)", () => {
+    const { seed, numRuns } = runConfig(100)
+    fc.assert(
+      fc.property(parallelPair, ([f, g]) => {
+        const e = equalizer(f, g)
+        const general = limit(e.diagram)
+        const pb = pullback(f, g)
+        const generalPb = limit(pb.diagram)
+        return (
+          Array.from(general.legs[0]!.map).join() === Array.from(e.legs[0]!.map).join() &&
+          generalPb.apex.size === pb.apex.size &&
+          Array.from(generalPb.legs[0]!.map).join() === Array.from(pb.legs[0]!.map).join() &&
+          Array.from(generalPb.legs[1]!.map).join() === Array.from(pb.legs[1]!.map).join()
+        )
+      }),
+      { seed, numRuns },
+    )
+  })
+
+  it("a wide pullback of three sets = the compatible families (against a triple loop); fixed points of an endomap", () => {
+    const A = s(4)
+    const C = s(3)
+    const f0 = fn(4, 3, [0, 1, 2, 1])
+    const f1 = fn(4, 3, [1, 1, 0, 2])
+    const f2 = fn(4, 3, [2, 1, 1, 0])
+    const wide = limit({
+      objects: [A, A, A, C],
+      arrows: [
+        { from: 0, to: 3, arrow: f0 },
+        { from: 1, to: 3, arrow: f1 },
+        { from: 2, to: 3, arrow: f2 },
+      ],
+    })
+    let expected = 0
+    for (let a = 0; a < 4; a++)
+      for (let b = 0; b < 4; b++) for (let c = 0; c < 4; c++) if (f0.map[a] === f1.map[b] && f1.map[b] === f2.map[c]) expected++
+    expect(wide.apex.size).toBe(expected)
+    expect(wide.indexOf([1, 0, 1, 1])).toBeGreaterThanOrEqual(0)
+    expect(wide.indexOf([0, 0, 0, 0])).toBe(-1)
+    // a one-object diagram with an endomap: its limit is the set of fixed points
+    const endo = fn(5, 5, [0, 2, 2, 4, 3])
+    expect(Array.from(limit({ objects: [s(5)], arrows: [{ from: 0, to: 0, arrow: endo }] }).legs[0]!.map)).toEqual([0, 2])
+    expect(() => limit({ objects: [s(3), s(3)], arrows: [{ from: 0, to: 1, arrow: f0 }] })).toThrow(/diagram.arrows\[0\]/)
   })
 })
 
