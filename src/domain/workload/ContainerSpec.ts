@@ -1,0 +1,25 @@
+import { match } from "ts-pattern"
+import type { ResourceVector } from "../resources/ResourceVector.ts"
+
+/**
+ * S2.3: `ContainerSpec = Basic(requests) | Privileged(requests, capabilities)`.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 @category model */
+export type ContainerSpec =
+  | { readonly _tag: "Basic"; readonly requests: ResourceVector }
+  | { readonly _tag: "Privileged"; readonly requests: ResourceVector; readonly capabilities: ReadonlyArray<string> }
+
+/**
+ * The container `securityContext` Kubernetes would carry for the spec.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const securityContextOf = (c: ContainerSpec): { readonly privileged: boolean; readonly capabilities: { readonly add: ReadonlyArray<string> } } =>
+  match(c)
+    .with({ _tag: "Basic" }, () => ({ privileged: false, capabilities: { add: [] } }))
+    .with({ _tag: "Privileged" }, (p) => ({ privileged: true, capabilities: { add: p.capabilities } }))
+    .exhaustive()
