@@ -6,15 +6,20 @@
  *
  * Round r sends R_r MiB in R_r/B s while the guest dirties min(M, ρ·R_r/B) MiB (a page dirtied
  * twice is sent once; never more than all of memory), so R_{r+1} = min(M, ρ_eff·R_r/B).
- * With ρ ≥ B the rounds never shrink: the migration does not converge, and KubeVirt's monitor
- * handles it (v1.9 defaults, K8S-SEMANTICS.md):
+ * With ρ ≥ B the rounds never shrink: the migration does not converge. KubeVirt v1.9's migration
+ * monitor (pkg/virt-launcher/virtwrap/live-migration-source.go, MigrationStallDetection feature gate
+ * off, the default) samples libvirt's job stats every 400 ms and:
  *
- * - completion timeout: completionTimeoutPerGiB (150 s) × the guest memory in GiB (this model
- *   migrates memory only; KubeVirt also counts local disks). When exceeded the migration is
- *   aborted, unless `allowWorkloadDisruption` is set, in which case the source is paused so the
- *   rest is copied (post-copy is off by default and not modelled).
- * - progress timeout (150 s): aborted when the data remaining has not reached a new minimum for
- *   that long. The model observes the data remaining at each dirty-bitmap sync (round end).
+ * - completion timeout: once the whole seconds elapsed exceed completionTimeoutPerGiB (150) × the
+ *   migration data size in GiB (this model migrates memory only; KubeVirt also counts local
+ *   disks), aborts the migration, unless `allowWorkloadDisruption` is set, in which case it
+ *   suspends the guest so the rest is copied paused (post-copy is off by default, not modelled).
+ * - progress timeout (150 s): aborts when the data remaining has not decreased between two
+ *   samples for more than that many whole seconds. While pages are being sent the data remaining
+ *   falls between samples, so a high dirty rate never trips it: it catches a stuck transfer
+ *   (modelled by `networkStallAtSeconds`, the time the link stops carrying data). The source says
+ *   so: "highly unlikely to be caused by a high dirty rate". (K8S-SEMANTICS.md lists the timeout
+ *   without this detail; the source wins.)
  * - auto-converge (off by default): QEMU throttles the guest CPU when a round dirties more than
  *   50% of what it sent, on the second such round in a row: first to 20%, then +10% each time, at
  *   most 99% (cpu-throttle-initial / -increment / max). The guest's dirty rate scales by
@@ -48,6 +53,8 @@ export interface MigrationParameters {
   readonly allowAutoConverge: boolean
   /** KubeVirt default false: on completion timeout abort, rather than pause the guest. */
   readonly allowWorkloadDisruption: boolean
+  /** When the link stops carrying data (seconds from the start); Infinity = never. */
+  readonly networkStallAtSeconds: number
   /** QEMU defaults 20, 10, 99 (percent). */
   readonly throttleInitial: number
   readonly throttleIncrement: number
@@ -67,6 +74,7 @@ export const migrationDefaults: Omit<MigrationParameters, "memoryMiB" | "bandwid
   progressTimeout: 150,
   allowAutoConverge: false,
   allowWorkloadDisruption: false,
+  networkStallAtSeconds: Infinity,
   throttleInitial: 20,
   throttleIncrement: 10,
   throttleMax: 99,
@@ -164,6 +172,20 @@ export class MigrationParameterError extends Error {
   }
 }
 
+/**
+ * KubeVirt's monitor samples the migration every 400 ms (monitorSleepPeriodMS).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MONITOR_TICK_SECONDS = 0.4
+
+/** The first monitor tick at or after `t`. */
+const tickAtOrAfter = (t: number): number => Math.ceil(t / MONITOR_TICK_SECONDS - 1e-9) * MONITOR_TICK_SECONDS
+
+/** The first tick at which ⌊t − since⌋ > limit, i.e. t − since ≥ ⌊limit⌋ + 1 (`since` on a tick). */
+const timeoutTick = (since: number, limit: number): number => since + tickAtOrAfter(Math.floor(limit) + 1)
+
 const check = (name: string, value: number, ok: boolean, expected: string): void => {
   if (!ok || Number.isNaN(value)) throw new MigrationParameterError(name, value, expected)
 }
@@ -193,15 +215,18 @@ export const simulateMigration = (
 
   const B = p.bandwidthMiBps
   const limit = p.downtimeLimitMs / 1000
-  const completionDeadline = p.completionTimeoutPerGiB * (p.memoryMiB / 1024)
+  const stall = p.networkStallAtSeconds
+  // The monitor's two deadlines, on its 400 ms ticks.
+  const completionAt = timeoutTick(0, p.completionTimeoutPerGiB * (p.memoryMiB / 1024))
+  // Data remaining falls between samples until the link stalls; the last sample that saw it fall
+  // is the first tick at or after the stall (or the start).
+  const progressAt = Number.isFinite(stall) ? timeoutTick(stall > 0 ? tickAtOrAfter(stall) : 0, p.progressTimeout) : Infinity
   const roundLog: Array<Round> = []
   let remaining = p.memoryMiB
   let t = 0
   let sent = 0
   let throttle = 0
   let highDirtyRounds = 0
-  let best = remaining
-  let lastProgress = 0
 
   const finish = (preCopyEnd: number, forcedPause: boolean): MigrationOutcome => {
     const downtime = remaining / B
@@ -242,25 +267,30 @@ export const simulateMigration = (
     if (roundLog.length > 0 && remaining / B <= limit) return finish(t, false)
     if (roundLog.length >= p.maxRounds) return abort("round-cap", t)
     const seconds = remaining / B
-    const progressDeadline = lastProgress + p.progressTimeout
-    const deadline = Math.min(completionDeadline, progressDeadline)
-    if (t + seconds > deadline) {
-      sent += (deadline - t) * B
-      if (deadline === completionDeadline && completionDeadline <= progressDeadline) {
+    const roundEnd = t + seconds
+    if (roundEnd > stall || roundEnd > completionAt) {
+      // The round does not finish before the link stalls or the monitor steps in.
+      const sending = Math.max(0, Math.min(stall, completionAt, progressAt) - t)
+      if (completionAt <= progressAt && completionAt < Infinity && !(p.allowWorkloadDisruption && stall <= completionAt)) {
+        sent += Math.min(sending, Math.max(0, completionAt - t)) * B
         if (p.allowWorkloadDisruption) {
-          // Paused at the deadline: what is still unsent of this round, plus what was dirtied so far.
-          const dirtiedSoFar = Math.min(p.memoryMiB, p.dirtyRateMiBps * (1 - throttle / 100) * (deadline - t))
-          remaining = Math.min(p.memoryMiB, remaining - (deadline - t) * B + dirtiedSoFar)
-          return finish(deadline, true)
+          // Suspended at the deadline: what is unsent of this pass plus what was dirtied meanwhile.
+          const elapsed = completionAt - t
+          const dirtiedSoFar = Math.min(p.memoryMiB, p.dirtyRateMiBps * (1 - throttle / 100) * elapsed)
+          remaining = Math.min(p.memoryMiB, remaining - elapsed * B + dirtiedSoFar)
+          return finish(completionAt, true)
         }
-        return abort("completion-timeout", deadline)
+        return abort("completion-timeout", completionAt)
       }
-      return abort("progress-timeout", deadline)
+      if (progressAt < Infinity) {
+        sent += Math.max(0, stall - t) * B
+        return abort("progress-timeout", progressAt)
+      }
     }
     const dirtied = Math.min(p.memoryMiB, p.dirtyRateMiBps * (1 - throttle / 100) * seconds)
     roundLog.push({ round: roundLog.length + 1, start: t, seconds, sentMiB: remaining, dirtiedMiB: dirtied, throttle })
     sent += remaining
-    t += seconds
+    t = roundEnd
     if (p.allowAutoConverge) {
       highDirtyRounds = dirtied > 0.5 * remaining ? highDirtyRounds + 1 : 0
       if (highDirtyRounds >= 2) {
@@ -269,10 +299,6 @@ export const simulateMigration = (
       }
     }
     remaining = dirtied
-    if (remaining < best) {
-      best = remaining
-      lastProgress = t
-    }
   }
 }
 
