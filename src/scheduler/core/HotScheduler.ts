@@ -34,7 +34,7 @@ import {
 } from "../plugins/ResourceScore.ts"
 import type { StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
-import { random } from "../select/Random.ts"
+import { nextInt, random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
@@ -145,6 +145,21 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     }
     return p.numaCpus < 0 || bestCell(n, p) >= 0
   }
+
+  const scalarsFit = (n: number, p: CompiledPod): boolean => {
+    const sc = p.scalarColumns
+    for (let j = 0; j < sc.length; j++) {
+      const col = sc[j] as number
+      if ((p.scalarAmounts[j] as number) > ((a.alloc[col] as Float64Array)[n] as number) - ((a.used[col] as Float64Array)[n] as number)) return false
+    }
+    return true
+  }
+
+  const fitDefault =
+    strategy === STRATEGY.LeastAllocated && fit.kind.length === 2 && fit.kind[0] === KIND.cpu && fit.kind[1] === KIND.memory
+  const fitCpuWeight = fit.weight[0] ?? 0
+  const fitMemoryWeight = fit.weight[1] ?? 0
+  const balancedDefault = balanced.kind.length === 2 && balanced.kind[0] === KIND.cpu && balanced.kind[1] === KIND.memory
 
   const fitScoreAt = (n: number, p: CompiledPod): number => {
     let nodeScore = 0
@@ -323,37 +338,118 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const toFind = numFeasibleNodesToFind(N, profile.nodesToScore)
     const start = nextStart
 
-    // Filter loop.
+    // Filter and score in one pass over the nodes, with every column hoisted into a local.
+    const podCount = a.podCount
+    const podsAllowed = a.podsAllowed
+    const allocCpu = a.alloc[0] as Float64Array
+    const allocMemory = a.alloc[1] as Float64Array
+    const allocStorage = a.alloc[2] as Float64Array
+    const usedCpu = a.used[0] as Float64Array
+    const usedMemory = a.used[1] as Float64Array
+    const usedStorage = a.used[2] as Float64Array
+    const nonZeroCpu = a.nonZeroCpu
+    const nonZeroMemory = a.nonZeroMemory
+    const taintRaw = v.taintRaw
+    const affinityRaw = v.affinityRaw
+    const cpu = p.cpu
+    const memory = p.memory
+    const storage = p.storage
+    const checkResources = !p.requestsNothing
+    const checkScalars = p.scalarColumns.length > 0
+    const checkNuma = p.numaCpus >= 0
+    const fitOn = wFit !== undefined
+    const balancedOn = wBalanced !== undefined && !p.balancedSkips
+    const affinityOn = wAffinity !== undefined && pod.preferredTerms.length > 0
+    // LeastAllocated over exactly (cpu, memory): the default profile, computed inline.
+    const fitFast = fitOn && fitDefault
+    const fitCpuReq = p.fitRequest[0] as number
+    const fitMemoryReq = p.fitRequest[1] as number
+    const balancedFast = balancedOn && balancedDefault
+    const balCpuReq = p.balancedRequest[0] as number
+    const balMemoryReq = p.balancedRequest[1] as number
+
+    // With constant taint/affinity scores the totals are final in the loop, and the seeded
+    // reservoir selection (the same draws as selectHost) runs inline.
+    const inline = v.taintAllZero && (!affinityOn || v.affinityAllZero)
+    const constant = (wTaint ?? 0) * 100
+    const wfi = wFit ?? 0
+    const wbi = balancedOn ? (wBalanced ?? 0) : 0
+    let best = -1
+    let bestScore = 0
+    let ties = 0
+
     let found = 0
     let processed = 0
     for (; processed < N && found < toFind; processed++) {
       let n = start + processed
       if (n >= N) n -= N
       if (reasonOf[n] !== 0) continue
-      if (!fitsDynamic(n, p)) continue
-      feasible[found++] = n
+      if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+      if (checkResources) {
+        if (cpu > 0 && cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) continue
+        if (memory > 0 && memory > (allocMemory[n] as number) - (usedMemory[n] as number)) continue
+        if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+        if (checkScalars && !scalarsFit(n, p)) continue
+      }
+      if (checkNuma && bestCell(n, p) < 0) continue
+      const k = found++
+      feasible[k] = n
+      if (fitFast) {
+        let nodeScore = 0
+        let weightSum = 0
+        const ac = allocCpu[n] as number
+        if (ac !== 0) {
+          const r = (nonZeroCpu[n] as number) + fitCpuReq
+          nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
+          weightSum += fitCpuWeight
+        }
+        const am = allocMemory[n] as number
+        if (am !== 0) {
+          const r = (nonZeroMemory[n] as number) + fitMemoryReq
+          nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
+          weightSum += fitMemoryWeight
+        }
+        fitS[k] = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+      } else if (fitOn) fitS[k] = fitScoreAt(n, p)
+      if (balancedFast) {
+        const ac = allocCpu[n] as number
+        const am = allocMemory[n] as number
+        if (ac !== 0 && am !== 0) {
+          const fc = Math.min(((usedCpu[n] as number) + balCpuReq) / ac, 1)
+          const fm = Math.min(((usedMemory[n] as number) + balMemoryReq) / am, 1)
+          balS[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+        } else balS[k] = balancedScoreAt(n, p)
+      } else if (balancedOn) balS[k] = balancedScoreAt(n, p)
+      if (inline) {
+        const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + constant
+        totals[k] = t
+        if (k === 0 || t > bestScore) {
+          best = k
+          bestScore = t
+          ties = 1
+        } else if (t === bestScore) {
+          ties++
+          if (nextInt(rng, ties) === 0) best = k
+        }
+      } else {
+        taintS[k] = taintRaw[n] as number
+        affS[k] = affinityRaw[n] as number
+      }
     }
     nextStart = N === 0 ? 0 : (start + processed) % N
 
-    // Score loop.
-    const balancedOn = wBalanced !== undefined && !p.balancedSkips
-    const affinityOn = wAffinity !== undefined && pod.preferredTerms.length > 0
-    for (let k = 0; k < found; k++) {
-      const n = feasible[k] as number
-      if (wFit !== undefined) fitS[k] = fitScoreAt(n, p)
-      if (balancedOn) balS[k] = balancedScoreAt(n, p)
-      taintS[k] = v.taintRaw[n] as number
-      affS[k] = v.affinityRaw[n] as number
-    }
-    if (wTaint !== undefined) normalizeScores(taintS, found, true)
-    if (affinityOn) normalizeScores(affS, found, false)
-    for (let k = 0; k < found; k++) {
-      let t = 0
-      if (wFit !== undefined) t += wFit * (fitS[k] as number)
-      if (balancedOn) t += (wBalanced as number) * (balS[k] as number)
-      if (wTaint !== undefined) t += wTaint * (taintS[k] as number)
-      if (affinityOn) t += (wAffinity as number) * (affS[k] as number)
-      totals[k] = t
+    if (inline) {
+      taintS.fill(100, 0, found)
+      affS.fill(0, 0, found)
+    } else {
+      if (wTaint !== undefined) normalizeScores(taintS, found, true)
+      if (affinityOn) normalizeScores(affS, found, false)
+      const wt = wTaint ?? 0
+      const wa = affinityOn ? (wAffinity ?? 0) : 0
+      for (let k = 0; k < found; k++) {
+        totals[k] = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wt * (taintS[k] as number) + wa * (affS[k] as number)
+      }
+      best = selectHost(totals, found, rng)
     }
 
     const explain = (): ReadonlyArray<NodeEvaluation> => {
@@ -379,7 +475,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const scores = opts.explain === true ? explain() : undefined
     const withScores = (pl: Placement): Placement => (scores === undefined ? pl : { ...pl, scores })
 
-    const winner = selectHost(totals, found, rng)
+    const winner = best
     if (winner >= 0) {
       const n = feasible[winner] as number
       bind(n, p)

@@ -22,6 +22,9 @@ export interface StaticVerdicts {
   readonly reasons: string[]
   readonly taintRaw: Int32Array
   readonly affinityRaw: Int32Array
+  /** Every raw score is 0, so the normalised scores are constant (taint 100, affinity 0). */
+  readonly taintAllZero: boolean
+  readonly affinityAllZero: boolean
 }
 
 interface CompiledToleration {
@@ -187,5 +190,12 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     for (const p of preferred) if (termHolds(a, i, p.preference)) sum += p.weight
     affinityRaw[i] = sum
   }
-  return { reason, reasons, taintRaw, affinityRaw }
+  return {
+    reason,
+    reasons,
+    taintRaw,
+    affinityRaw,
+    taintAllZero: taintRaw.every((x) => x === 0),
+    affinityAllZero: affinityRaw.every((x) => x === 0),
+  }
 }

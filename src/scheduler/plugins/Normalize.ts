@@ -20,15 +20,15 @@ export const MAX_NODE_SCORE = 100
  * @since 0.1.0
  * @category combinators
  */
-export const normalizeScores = (scores: Int32Array | number[], count: number, reverse: boolean): void => {
+export const normalizeScores = (scores: Int32Array, count: number, reverse: boolean): void => {
   let max = 0
-  for (let i = 0; i < count; i++) if ((scores[i] ?? 0) > max) max = scores[i] ?? 0
+  for (let i = 0; i < count; i++) if ((scores[i] as number) > max) max = scores[i] as number
   if (max === 0) {
     if (reverse) for (let i = 0; i < count; i++) scores[i] = MAX_NODE_SCORE
     return
   }
   for (let i = 0; i < count; i++) {
-    const s = Math.trunc((MAX_NODE_SCORE * (scores[i] ?? 0)) / max)
+    const s = Math.trunc((MAX_NODE_SCORE * (scores[i] as number)) / max)
     scores[i] = reverse ? MAX_NODE_SCORE - s : s
   }
 }

@@ -16,10 +16,10 @@ import { MAX_NODE_SCORE } from "./Normalize.ts"
  * @category arithmetic
  */
 export const intDiv = (a: number, b: number): number => {
-  let q = Math.floor(a / b)
-  if (q * b > a) q -= 1
-  else if ((q + 1) * b <= a) q += 1
-  return q
+  // The rounded quotient is never below the true floor (that integer is representable), so
+  // only a round-up needs undoing.
+  const q = Math.floor(a / b)
+  return q * b > a ? q - 1 : q
 }
 
 /**

@@ -202,12 +202,12 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       )
     }
     if (weights.TaintToleration !== undefined) {
-      const raw = feasible.map((n) => intolerablePreferNoScheduleCount(pod, (states[n] as NodeState).node))
+      const raw = Int32Array.from(feasible, (n) => intolerablePreferNoScheduleCount(pod, (states[n] as NodeState).node))
       normalizeScores(raw, raw.length, true)
       raw.forEach((s, i) => ((plugins[i] as Record<string, number>)["TaintToleration"] = s))
     }
     if (weights.NodeAffinity !== undefined && hasPreferredTerms(pod)) {
-      const raw = feasible.map((n) => preferredAffinitySum(pod, (states[n] as NodeState).node))
+      const raw = Int32Array.from(feasible, (n) => preferredAffinitySum(pod, (states[n] as NodeState).node))
       normalizeScores(raw, raw.length, false)
       raw.forEach((s, i) => ((plugins[i] as Record<string, number>)["NodeAffinity"] = s))
     }
@@ -232,7 +232,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     }
     const withScores = (p: Placement): Placement => (opts.explain === true ? { ...p, scores: explain() } : p)
 
-    const winner = selectHost(totals, totals.length, rng)
+    const winner = selectHost(Float64Array.from(totals), totals.length, rng)
     if (winner >= 0) {
       const n = feasible[winner] as number
       bindAt(n, pod)

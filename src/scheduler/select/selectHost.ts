@@ -19,7 +19,7 @@ import { nextInt, type Random } from "./Random.ts"
  * @since 0.1.0
  * @category selection
  */
-export const selectHost = (totals: ArrayLike<number>, count: number, rng: Random): number => {
+export const selectHost = (totals: Float64Array, count: number, rng: Random): number => {
   if (count === 0) return -1
   let best = 0
   let bestScore = totals[0] as number
