@@ -101,6 +101,15 @@ export const placementSystem = (config: PlacementConfig): PlacementSystem => {
   const read = system.read
   return {
     ...system,
+    // a workload's node matters only while it runs: "vm0=Running@node1(cpu 4)", "vm1=Pending"
+    describe: (words, at) => {
+      const out: Record<string, string> = {}
+      for (let w = 0; w < n; w++) {
+        const p = read(words, at, phase(w))
+        out[name(w)] = p === RUNNING ? `Running@node${read(words, at, node(w))}(cpu ${config.capacities[read(words, at, node(w))]})` : p === PENDING ? "Pending" : "Stopped"
+      }
+      return out
+    },
     pending: (w) => proposition(`${name(w)} Pending`, (words, at) => read(words, at, phase(w)) === PENDING),
     running: (w) => proposition(`${name(w)} Running`, (words, at) => read(words, at, phase(w)) === RUNNING),
     fitsItsNode: (w) =>
