@@ -48,7 +48,12 @@ export class DistributionParameterError extends Error {
   }
 }
 
-/** Guards a parameter; throws a {@link DistributionParameterError} naming it. @internal */
+/**
+ * Guards a parameter; throws a {@link DistributionParameterError} naming it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export const requireParameter = (family: string, parameter: string, value: number, ok: boolean, expected: string): void => {
   if (!ok || Number.isNaN(value)) throw new DistributionParameterError(family, parameter, value, expected)
 }
@@ -81,7 +86,9 @@ export const probabilityBetween = (distribution: Distribution, lower: number, up
 
 /**
  * Draws a uniform in the open interval (0, 1), so inversion never hits an infinite quantile.
- * @internal
+ *
+ * @since 0.1.0
+ * @category sampling
  */
 export const openUniform = (rng: Rng): number => {
   for (;;) {
