@@ -1,13 +1,63 @@
+/**
+ * `catcluster diagram FILE [--format mermaid|dot|svg] [--check]`: draw a presentation (objects,
+ * arrows, path equations) read from YAML or JSON. `--check` also builds its finite category and
+ * reports, on stderr, its size or why it is not finite. Bad input exits 2 with the file and the
+ * JSON path of the culprit.
+ */
+import { readFileSync } from "node:fs"
 import type { Command } from "commander"
+import * as E from "fp-ts/lib/Either.js"
+import { parse } from "yaml"
+import { buildFinCat, decodePresentation } from "../../category/fincat/index.ts"
+import { presentationGraph, toDot, toMermaid, toSvg } from "../../category/render/index.ts"
 import { UserError } from "../UserError.ts"
 
-/** `catcluster diagram`: not built yet (placeholder until its issue lands). */
+const formats = ["mermaid", "dot", "svg"] as const
+type Format = (typeof formats)[number]
+const isFormat = (s: string): s is Format => (formats as ReadonlyArray<string>).includes(s)
+
+const readDocument = (file: string): unknown => {
+  let text: string
+  try {
+    text = readFileSync(file, "utf8")
+  } catch (error) {
+    throw new UserError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  try {
+    // YAML is a superset of JSON, so one parser reads both.
+    return parse(text)
+  } catch (error) {
+    throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`)
+  }
+}
+
+/** @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("diagram")
-    .description("(not available yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("'diagram' is not available yet in this version")
+    .description("draw a category presentation (YAML/JSON: objects, arrows, equations) as Mermaid, DOT or SVG")
+    .argument("<file>", "presentation file (.yaml, .yml or .json)")
+    .option("-f, --format <format>", `output format: ${formats.join(", ")}`, "mermaid")
+    .option("--check", "also build the finite category and report its size (stderr)")
+    .action(async (file: string, options: { readonly format: string; readonly check?: boolean }) => {
+      if (!isFormat(options.format)) {
+        throw new UserError(`--format: '${options.format}' is not one of ${formats.join(", ")}`)
+      }
+      const decoded = decodePresentation(readDocument(file))
+      if (E.isLeft(decoded)) throw new UserError(`${file}: ${decoded.left.message}`)
+      const p = decoded.right
+      const graph = presentationGraph(p)
+      const text =
+        options.format === "mermaid" ? toMermaid(graph) : options.format === "dot" ? toDot(graph) : `${await toSvg(graph)}\n`
+      process.stdout.write(text)
+      if (options.check === true) {
+        const built = buildFinCat(p)
+        if (built._tag === "Finite") {
+          const C = built.category
+          process.stderr.write(`${p.name}: finite, ${C.arrowCount} arrows, ${C.table.length} composable pairs\n`)
+        } else {
+          process.stderr.write(`${p.name}: ${built.message}\n`)
+        }
+      }
     })
 }
