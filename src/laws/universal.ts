@@ -228,6 +228,30 @@ const legsEqual =
     return { equal: true }
   }
 
+/**
+ * A value or the message of the error computing it threw: a `mediate` that throws on a valid
+ * (co)cone is a failure of the law with that (co)cone as counterexample, not a crash of the suite.
+ */
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value })
+
+const attempt = <T>(f: () => T): Outcome<T> => {
+  try {
+    return ok(f())
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+const lifted =
+  <T>(eq: (lhs: T, rhs: T) => ArrowEquality) =>
+  (lhs: Outcome<T>, rhs: Outcome<T>): ArrowEquality => {
+    if (!lhs.ok) return { equal: false, witness: { threw: lhs.error }, message: `mediate threw: ${lhs.error}` }
+    if (!rhs.ok) return { equal: false, witness: { threw: rhs.error }, message: `mediate threw: ${rhs.error}` }
+    return eq(lhs.value, rhs.value)
+  }
+
 const memo = <K extends object, V>(f: (k: K) => V): ((k: K) => V) => {
   const cache = new WeakMap<K, V>()
   return (k) => {
@@ -268,7 +292,7 @@ export function limitLaws<O, A>(
     ? finiteConeCarriers(C as FiniteCategory<O, A>, limit, on as ReadonlyArray<O>)
     : (on as ConeCarriers<O, A>)
   const D = limit.diagram
-  const mediate = memo((c: Cone<O, A>) => limit.mediate(c))
+  const mediate = memo((c: Cone<O, A>) => attempt(() => limit.mediate(c)))
   const legIndices = exhaustive(() => D.objects.map((_, j) => j), (j) => `leg ${j}`)
   const arrowIndices = exhaustive(
     () => D.arrows.map((_, k) => k),
@@ -300,35 +324,39 @@ export function limitLaws<O, A>(
       C.equalArrows,
     ),
     bind(
-      law("limit.mediatorEndpoints", "mediate(c) : c.apex → apex", (c: Cone<O, A>) => ({
-        lhs: [C.dom(mediate(c)), C.cod(mediate(c))] as const,
-        rhs: [c.apex, limit.apex] as const,
-      })),
+      law("limit.mediatorEndpoints", "mediate(c) : c.apex → apex", (c: Cone<O, A>) => {
+        const u = mediate(c)
+        return {
+          lhs: u.ok ? ok([C.dom(u.value), C.cod(u.value)] as const) : u,
+          rhs: ok([c.apex, limit.apex] as const),
+        }
+      }),
       carriers.cones,
-      endpointsEqual(C),
+      lifted(endpointsEqual(C)),
     ),
     bind(
       law("limit.factorization", "leg_j ∘ mediate(c) = c.leg_j for every j", (c: Cone<O, A>) => {
         const u = mediate(c)
-        if (!C.equalObjects(C.cod(u), limit.apex)) return undefined
-        return { lhs: limit.legs.map((leg) => C.compose(leg, u)), rhs: c.legs }
+        // a mediator with the wrong codomain is reported by limit.mediatorEndpoints
+        if (u.ok && !C.equalObjects(C.cod(u.value), limit.apex)) return undefined
+        return { lhs: u.ok ? attempt(() => limit.legs.map((leg) => C.compose(leg, u.value))) : u, rhs: ok(c.legs) }
       }),
       carriers.cones,
-      legsEqual(C),
+      lifted(legsEqual(C)),
     ),
     bind(
       law(
         "limit.uniqueness",
         "leg_j ∘ u′ = c.leg_j for every j ⇒ u′ = mediate(c)",
-        ([c, u]: readonly [Cone<O, A>, A]) => (factorsThrough(c, u) ? { lhs: u, rhs: mediate(c) } : undefined),
+        ([c, u]: readonly [Cone<O, A>, A]) => (factorsThrough(c, u) ? { lhs: ok(u), rhs: mediate(c) } : undefined),
       ),
       carriers.alternatives,
-      (lhs, rhs) => {
+      lifted((lhs: A, rhs: A): ArrowEquality => {
         const r = C.equalArrows(lhs, rhs)
         return r.equal
           ? r
           : { equal: false, witness: { other: lhs, mediator: rhs, difference: r.witness }, message: `two mediators: u′ = ${C.showArrow(lhs)} and mediate = ${C.showArrow(rhs)} (${r.message})` }
-      },
+      }),
     ),
   ])
 }
@@ -352,7 +380,7 @@ export function colimitLaws<O, A>(
     ? finiteCoconeCarriers(C as FiniteCategory<O, A>, colimit, on as ReadonlyArray<O>)
     : (on as CoconeCarriers<O, A>)
   const D = colimit.diagram
-  const mediate = memo((c: Cocone<O, A>) => colimit.mediate(c))
+  const mediate = memo((c: Cocone<O, A>) => attempt(() => colimit.mediate(c)))
   const legIndices = exhaustive(() => D.objects.map((_, j) => j), (j) => `leg ${j}`)
   const arrowIndices = exhaustive(
     () => D.arrows.map((_, k) => k),
@@ -383,35 +411,38 @@ export function colimitLaws<O, A>(
       C.equalArrows,
     ),
     bind(
-      law("colimit.mediatorEndpoints", "mediate(c) : nadir → c.nadir", (c: Cocone<O, A>) => ({
-        lhs: [C.dom(mediate(c)), C.cod(mediate(c))] as const,
-        rhs: [colimit.nadir, c.nadir] as const,
-      })),
+      law("colimit.mediatorEndpoints", "mediate(c) : nadir → c.nadir", (c: Cocone<O, A>) => {
+        const u = mediate(c)
+        return {
+          lhs: u.ok ? ok([C.dom(u.value), C.cod(u.value)] as const) : u,
+          rhs: ok([colimit.nadir, c.nadir] as const),
+        }
+      }),
       carriers.cocones,
-      endpointsEqual(C),
+      lifted(endpointsEqual(C)),
     ),
     bind(
       law("colimit.factorization", "mediate(c) ∘ leg_j = c.leg_j for every j", (c: Cocone<O, A>) => {
         const u = mediate(c)
-        if (!C.equalObjects(C.dom(u), colimit.nadir)) return undefined
-        return { lhs: colimit.legs.map((leg) => C.compose(u, leg)), rhs: c.legs }
+        if (u.ok && !C.equalObjects(C.dom(u.value), colimit.nadir)) return undefined
+        return { lhs: u.ok ? attempt(() => colimit.legs.map((leg) => C.compose(u.value, leg))) : u, rhs: ok(c.legs) }
       }),
       carriers.cocones,
-      legsEqual(C),
+      lifted(legsEqual(C)),
     ),
     bind(
       law(
         "colimit.uniqueness",
         "u′ ∘ leg_j = c.leg_j for every j ⇒ u′ = mediate(c)",
-        ([c, u]: readonly [Cocone<O, A>, A]) => (factorsThrough(c, u) ? { lhs: u, rhs: mediate(c) } : undefined),
+        ([c, u]: readonly [Cocone<O, A>, A]) => (factorsThrough(c, u) ? { lhs: ok(u), rhs: mediate(c) } : undefined),
       ),
       carriers.alternatives,
-      (lhs, rhs) => {
+      lifted((lhs: A, rhs: A): ArrowEquality => {
         const r = C.equalArrows(lhs, rhs)
         return r.equal
           ? r
           : { equal: false, witness: { other: lhs, mediator: rhs, difference: r.witness }, message: `two mediators: u′ = ${C.showArrow(lhs)} and mediate = ${C.showArrow(rhs)} (${r.message})` }
-      },
+      }),
     ),
   ])
 }

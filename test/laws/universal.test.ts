@@ -106,6 +106,19 @@ describe("universal property laws on FinSet limits (exhaustive: all cones from 0
     expect(fact.failingCases).toBe(21 - 3)
   })
 
+  it("a mediate that throws on a valid cone is a failure with that cone, not a crash", () => {
+    const p = product(s(2), s(2))
+    const other = product(s(2), s(3)) // its mediate refuses cones over 2, 2
+    const throwing: L = { ...p, mediate: other.mediate }
+    const verdict = runSuite(limitLaws(cat(p.apex), throwing, [s(1)]))
+    expect(failures(verdict).map((f) => f.law)).toEqual(["limit.mediatorEndpoints", "limit.factorization", "limit.uniqueness"])
+    const fact = failures(verdict)[1]!
+    expect(fact.counterexample.message).toBe(
+      "mediate threw: product of 2: not a cone over the diagram: leg 1 ends at a set of size 2, diagram object 1 has size 3",
+    )
+    expect(fact.failingCases).toBe(4)
+  })
+
   it("catch a cone that is not universal: a redundant apex gives two mediators", () => {
     const p = product(s(2), s(2))
     // apex 5 = the 4 pairs and a copy of (1, 1); mediate keeps to the first 4
