@@ -12,12 +12,12 @@
 export class SchedulerInputError extends Error {
   readonly _tag = "SchedulerInputError" as const
   constructor(
-    /** Where: a file, a JSON path, an index. */
+    /** Where: a file, a JSON path, an index ("" when `problem` already says where). */
     readonly path: string,
     /** What is wrong. */
     readonly problem: string,
   ) {
-    super(`${path}: ${problem}`)
+    super(path === "" ? problem : `${path}: ${problem}`)
     this.name = "SchedulerInputError"
   }
 }

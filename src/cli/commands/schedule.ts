@@ -1,13 +1,107 @@
+/**
+ * `catcluster schedule --nodes NODES --pods PODS [--config SCHED.yaml] [--explain] [--json] [--seed N]`
+ *
+ * Schedules the pods of PODS (Pods, VMIs and VMs, in file order; pods with `spec.nodeName` are
+ * already placed) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler
+ * v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration. `--json`
+ * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
+ * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
+ * naming the file and JSON path, exit 2.
+ */
+import { readFileSync } from "node:fs"
 import type { Command } from "commander"
+import { parseSchedulerConfig } from "../../scheduler/profile/config.ts"
+import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
+import { nodesFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
+import { scheduleBatch } from "../../scheduler/batch.ts"
+import type { Placement } from "../../scheduler/Placement.ts"
+import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
 import { UserError } from "../UserError.ts"
 
-/** `catcluster schedule`: not built yet (placeholder until its issue lands). */
+interface Options {
+  readonly nodes: string
+  readonly pods: string
+  readonly config?: string
+  readonly explain?: boolean
+  readonly json?: boolean
+  readonly seed: string
+  readonly engine: string
+  readonly startVms?: boolean
+}
+
+const read = (file: string, what: string): string => {
+  try {
+    return readFileSync(file, "utf8")
+  } catch (error) {
+    throw new UserError(`cannot read ${what} file ${file}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+const userError = <A>(f: () => A): A => {
+  try {
+    return f()
+  } catch (error) {
+    if (error instanceof SchedulerInputError) throw new UserError(error.message)
+    throw error
+  }
+}
+
+const text = (placements: ReadonlyArray<Placement>, explain: boolean): string => {
+  const lines: string[] = []
+  const width = Math.max(3, ...placements.map((p) => p.pod.length))
+  for (const p of placements) {
+    const where = p.node ?? "(pending)"
+    const victims = p.victims.length > 0 ? `  preempts ${p.victims.join(", ")}` : ""
+    const why = p.node === null ? `  ${p.reasons.join(", ")}` : ""
+    lines.push(`${p.pod.padEnd(width)}  ${where}${victims}${why}`)
+    if (explain && p.scores !== undefined) {
+      const nodeWidth = Math.max(4, ...p.scores.map((s) => s.node.length))
+      const head = ["node".padEnd(nodeWidth), ...SCORE_PLUGINS.map((n) => n.replace("NodeResources", "").padStart(18)), "total".padStart(6)]
+      lines.push(`    ${head.join(" ")}`)
+      for (const s of p.scores) {
+        if (!s.feasible) {
+          lines.push(`    ${s.node.padEnd(nodeWidth)} infeasible: ${s.reasons.join("; ")}`)
+          continue
+        }
+        const cells = SCORE_PLUGINS.map((n) => String(s.plugins[n] ?? "-").padStart(18))
+        lines.push(`    ${[s.node.padEnd(nodeWidth), ...cells, String(s.total).padStart(6)].join(" ")}`)
+      }
+    }
+  }
+  return lines.join("\n")
+}
+
+/** @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("schedule")
-    .description("(not available yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("'schedule' is not available yet in this version")
+    .description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35 does (filters, scores, preemption)")
+    .requiredOption("--nodes <file>", "a NodeList (JSON or YAML)")
+    .requiredOption("--pods <file>", "a PodList or multi-document YAML of Pods, VMIs and VMs")
+    .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1)")
+    .option("--explain", "per node: feasibility, reasons, plugin scores and weighted total")
+    .option("--json", "print the placements as JSON")
+    .option("--seed <n>", "seed of the tie-breaking PRNG", "0")
+    .option("--engine <name>", "hot (typed arrays) or readable (the reference σ)", "hot")
+    .option("--start-vms", "schedule VirtualMachines whose runStrategy is not running as if started")
+    .action((options: Options) => {
+      const seed = Number(options.seed)
+      if (!Number.isSafeInteger(seed)) throw new UserError(`--seed: expected an integer, got ${options.seed}`)
+      if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
+      const nodes = userError(() => nodesFromText(read(options.nodes, "nodes"), options.nodes))
+      const workload = userError(() => workloadFromText(read(options.pods, "pods"), options.pods, { startVms: options.startVms === true }))
+      const config = options.config === undefined ? undefined : userError(() => parseSchedulerConfig(read(options.config as string, "config"), options.config as string))
+      for (const w of config?.warnings ?? []) process.stderr.write(`catcluster: note: ${w}\n`)
+      for (const s of workload.skipped) process.stderr.write(`catcluster: note: ${s.key} skipped: ${s.reason}\n`)
+      const placements = userError(() =>
+        scheduleBatch({ nodes, bound: workload.bound }, workload.pending, {
+          profile: config?.profile ?? defaultProfile,
+          seed,
+          explain: options.explain === true,
+          engine: options.engine as "hot" | "readable",
+        }),
+      )
+      if (options.json === true) process.stdout.write(JSON.stringify({ placements }) + "\n")
+      else process.stdout.write(text(placements, options.explain === true) + "\n")
     })
 }

@@ -51,7 +51,7 @@ const where = (m: Manifest, path: string): string =>
 
 const decodeAll = (text: string, file: string): ReadonlyArray<Manifest> => {
   const r = decodeManifests(text, file)
-  if (E.isLeft(r)) throw new SchedulerInputError(file, r.left.map(showManifestError).join("\n"))
+  if (E.isLeft(r)) throw new SchedulerInputError("", r.left.map(showManifestError).join("\n"))
   return r.right
 }
 

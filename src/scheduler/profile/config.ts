@@ -153,6 +153,7 @@ export const parseSchedulerConfig = (text: string, file: string, schedulerName =
 
   // Score plugins: defaults, then multiPoint, then score (later sets override earlier ones).
   const weights = new Map<string, number>(DEFAULT_SCORE)
+  const explicit = new Set<string>()
   for (const point of ["multiPoint", "score"] as const) {
     const set = prof.plugins?.[point]
     if (set === undefined) continue
@@ -166,13 +167,15 @@ export const parseSchedulerConfig = (text: string, file: string, schedulerName =
         throw new SchedulerInputError(`${file}: ${at}.plugins.${point}.enabled[${i}].weight`, `weight must be an integer in 0..100, got ${w}`)
       }
       weights.set(e.name, w === 0 ? 1 : w)
+      explicit.add(e.name)
     })
   }
   const modelled: Partial<Record<ScorePluginName, number>> = {}
   for (const [name, w] of weights) {
     if (isModelled(name)) modelled[name] = w
-    else if (NOT_MODELLED.has(name)) warnings.push(`score plugin ${name} is enabled but not modelled: it adds nothing to totals`)
-    else warnings.push(`unknown score plugin ${name}: ignored`)
+    else if (NOT_MODELLED.has(name)) {
+      if (explicit.has(name)) warnings.push(`score plugin ${name} is enabled but not modelled: it adds nothing to totals`)
+    } else warnings.push(`unknown score plugin ${name}: ignored`)
   }
 
   let scoringStrategy: ScoringStrategy = defaultProfile.scoringStrategy
