@@ -56,8 +56,8 @@ export interface HealthVariant {
  * P(S→T) stays 0. Every other row is the seed's.
  *
  * @example
- * import { healthVariant, show } from "catcluster/dynamics/markov"
- * healthVariant("vm", "0.7").chain.matrix[2]!.map(show) // ["7/10", "3/20", "3/20", "0"]
+ * import { Rational, healthVariant } from "catcluster/dynamics/markov"
+ * healthVariant("vm", "0.7").chain.matrix[2]!.map(Rational.show) // ["7/10", "3/20", "3/20", "0"]
  *
  * @since 0.1.0
  * @category seed

@@ -15,9 +15,9 @@ import { analyse, canReach, graphOf } from "./Structure.ts"
  * P(the chain started in i ever enters `targets`), for every state i.
  *
  * @example
- * import { exactChain, getOrThrow, hittingProbabilities, show } from "catcluster/dynamics/markov"
+ * import { Rational, exactChain, getOrThrow, hittingProbabilities } from "catcluster/dynamics/markov"
  * const gambler = getOrThrow(exactChain(["0", "1", "2"], [["1", "0", "0"], ["1/2", "0", "1/2"], ["0", "0", "1"]]))
- * hittingProbabilities(gambler, [2]).map(show) // ["0", "1/2", "1"]
+ * hittingProbabilities(gambler, [2]).map(Rational.show) // ["0", "1/2", "1"]
  *
  * @since 0.1.0
  * @category algorithms

@@ -59,8 +59,8 @@ const gcd = (a: bigint, b: bigint): bigint => {
  * n/d reduced to lowest terms.
  *
  * @example
- * import { rational, show } from "catcluster/dynamics/markov"
- * show(rational(6n, -4n)) // "-3/2"
+ * import { Rational } from "catcluster/dynamics/markov"
+ * Rational.show(Rational.rational(6n, -4n)) // "-3/2"
  *
  * @since 0.1.0
  * @category constructors

@@ -26,9 +26,10 @@ export class SingularSystemError extends Error {
  * {@link SingularSystemError} otherwise.
  *
  * @example
- * import { parse, solveRational, show } from "catcluster/dynamics/markov"
- * const x = solveRational([[parse(2), parse(1)], [parse(1), parse(3)]], [[parse(3)], [parse(4)]])
- * x.map((r) => show(r[0]!)) // ["1", "1"]
+ * import { Rational, solveRational } from "catcluster/dynamics/markov"
+ * const n = Rational.parse
+ * const x = solveRational([[n(2), n(1)], [n(1), n(3)]], [[n(3)], [n(4)]])
+ * x.map((r) => Rational.show(r[0]!)) // ["1", "1"]
  *
  * @since 0.1.0
  * @category linear algebra

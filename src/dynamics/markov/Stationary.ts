@@ -31,9 +31,9 @@ export interface Stationary<T> {
  * Σ π_C = 1 (one balance equation replaced by the normalisation), extended by zeros.
  *
  * @example
- * import { exactChain, getOrThrow, stationaryExact, show } from "catcluster/dynamics/markov"
+ * import { Rational, exactChain, getOrThrow, stationaryExact } from "catcluster/dynamics/markov"
  * const chain = getOrThrow(exactChain(["a", "b"], [["1/2", "1/2"], ["1/4", "3/4"]]))
- * stationaryExact(chain).extremePoints[0]!.map(show) // ["1/3", "2/3"]
+ * stationaryExact(chain).extremePoints[0]!.map(Rational.show) // ["1/3", "2/3"]
  *
  * @since 0.1.0
  * @category algorithms
