@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js"
 import { arrow, type Arrow } from "../../category/Arrow.ts"
-import { defaultKubevirtConfig, type KubevirtConfig } from "../kubevirt/overhead.ts"
+import { defaultKubevirtConfig, effectiveMemoryRequest, vcpuCount, type KubevirtConfig } from "../kubevirt/overhead.ts"
 import { virtLauncherPod } from "../kubevirt/virtLauncherPod.ts"
-import { vmiSpec } from "../kubevirt/VmiSpec.ts"
+import { vmiSpec, type VmiSpec } from "../kubevirt/VmiSpec.ts"
 import { exceeding, lessOrEqual, resources, type ResourceVector } from "../resources/ResourceVector.ts"
 import type { Container, Machine, Pod, VirtualMachine, Vmi } from "./objects.ts"
 
@@ -215,3 +215,23 @@ export const unwrap = (pod: Pod): Container | undefined => (pod.containers.lengt
  * @category Ω′
  */
 export const unwrapVm = (vmi: Vmi): VirtualMachine => vmi.vm
+
+/**
+ * Φ from a full VMI spec (e.g. a decoded manifest): the VM's vCPUs as KubeVirt counts them
+ * and its memory request (or `memory.guest`) must fit in `p` (v ≤ p).
+ *
+ * @since 0.1.0
+ * @category Φ
+ */
+export const virtualizeSpec = (
+  p: Machine,
+  spec: VmiSpec,
+  config: KubevirtConfig = defaultKubevirtConfig,
+): E.Either<ResourceLawError, Morphism<"P", "V", Machine, VirtualMachine>> => {
+  const v = { vcpus: vcpuCount(spec), memory: effectiveMemoryRequest(spec, config) }
+  const wanted = vmResources(v)
+  if (!lessOrEqual(wanted, p.allocatable)) {
+    return E.left(new ResourceLawError("v ≤ p", `virtualize: ${p.name} → ${spec.name}`, exceeding(wanted, p.allocatable).map((e) => ({ ...e, against: "allocatable" as const }))))
+  }
+  return E.right({ arrow: virtualizeArrow, source: p, target: { _tag: "V", name: spec.name, host: p.name, ...v, guestKernel: "guest", spec } })
+}
