@@ -1,6 +1,10 @@
 import type { ClaimCheck } from "../claims/Claim.ts"
+import { claims as finiteSets } from "../category/finset/claims.ts"
 import { claims as decisions } from "../decisions/claims.ts"
+import { claims as domain } from "../domain/claims/index.ts"
 import { claims as controlPlane } from "../domain/controlplane/claims.ts"
+import { claims as dynamics } from "../dynamics/claims.ts"
+import { claims as verification } from "../verification/claims.ts"
 
 /**
  * Every claim check the layers export. The ledger runs exactly these; an ID no check covers
@@ -9,4 +13,11 @@ import { claims as controlPlane } from "../domain/controlplane/claims.ts"
  * @since 0.1.0
  * @category constants
  */
-export const allClaims: ReadonlyArray<ClaimCheck> = [...controlPlane, ...decisions]
+export const allClaims: ReadonlyArray<ClaimCheck> = [
+  ...domain,
+  ...finiteSets,
+  ...controlPlane,
+  ...dynamics,
+  ...verification,
+  ...decisions,
+]
