@@ -97,3 +97,26 @@ describe("hot path ≡ readable σ", () => {
     )
   })
 })
+
+describe("the equivalence check catches a broken hot path", () => {
+  it("reports a shrunk counterexample when the tie-break seed differs", () => {
+    const { seed } = runConfig(100)
+    const out = fc.check(
+      fc.property(clusterArb, ({ nodes, pods, seed: tieSeed }) => {
+        const readable = readableScheduler({ nodes, bound: [] }, { seed: tieSeed })
+        const broken = hotScheduler({ nodes, bound: [] }, { seed: tieSeed + 1 })
+        expect(run(broken, pods)).toEqual(run(readable, pods))
+      }),
+      { seed, numRuns: 300 },
+    )
+    expect(out.failed).toBe(true)
+    const [counterexample] = out.counterexample ?? []
+    // shrunk to a tie: at least two nodes, and a pod both place, on different nodes
+    expect(counterexample?.nodes.length).toBeGreaterThanOrEqual(2)
+    const readable = readableScheduler({ nodes: counterexample!.nodes, bound: [] }, { seed: counterexample!.seed })
+    const broken = hotScheduler({ nodes: counterexample!.nodes, bound: [] }, { seed: counterexample!.seed + 1 })
+    const a = run(readable, counterexample!.pods).map((p) => p.node)
+    const b = run(broken, counterexample!.pods).map((p) => p.node)
+    expect(a).not.toEqual(b)
+  })
+})
