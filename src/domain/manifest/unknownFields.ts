@@ -99,3 +99,24 @@ export const unknownFields = (codec: t.Mixed, value: unknown, path = ""): Readon
   walk(codec as Walkable, value, path, out)
   return out
 }
+
+/**
+ * The fields an object codec declares (required and optional), sorted; empty for other codecs.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const fieldsOf = (codec: t.Mixed): ReadonlyArray<string> => Object.keys(propsOf(codec as Walkable) ?? {}).sort()
+
+/**
+ * The required fields of a `struct` codec (its `t.type` part), sorted.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const requiredFieldsOf = (codec: t.Mixed): ReadonlyArray<string> => {
+  const c = codec as Walkable
+  if (c._tag === "InterfaceType") return Object.keys(c.props ?? {}).sort()
+  if (c._tag === "IntersectionType") return (c.types ?? []).flatMap((m) => requiredFieldsOf(m)).sort()
+  return []
+}

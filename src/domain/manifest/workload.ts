@@ -8,7 +8,8 @@
 import { match } from "ts-pattern"
 import { podRequests } from "../resources/PodRequests.ts"
 import type { PodResourcesOptions } from "../resources/PodRequests.ts"
-import { scaleResources } from "../resources/ResourceVector.ts"
+import { concatAll } from "fp-ts/lib/Monoid.js"
+import { MonoidResources, scaleResources } from "../resources/ResourceVector.ts"
 import type { ResourceVector } from "../resources/ResourceVector.ts"
 import type { PodSpec } from "./codecs/pod.ts"
 import type { Manifest } from "./Manifest.ts"
@@ -64,4 +65,30 @@ export const workloadRequests = (
   if (template === undefined) return undefined
   const perPod = podRequests(template.spec, options)
   return { perPod, replicas: template.replicas, total: scaleResources(BigInt(template.replicas))(perPod) }
+}
+
+/**
+ * `totalUsage = foldMap usage` over heterogeneous manifests (S2.6): the sum, in the resource
+ * monoid, of every pod workload's total request. Manifests whose usage is not a pod template
+ * (VMs and VMIs, which become virt-launcher pods through Ω′) are listed in `skipped`.
+ *
+ * @example
+ * import { totalUsage } from "catcluster/domain/manifest"
+ * // totalUsage(manifests).total → cpu=1900m memory=…
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const totalUsage = (
+  manifests: ReadonlyArray<Manifest>,
+  options: PodResourcesOptions = {},
+): { readonly total: ResourceVector; readonly counted: number; readonly skipped: ReadonlyArray<string> } => {
+  const usages: ResourceVector[] = []
+  const skipped: string[] = []
+  for (const m of manifests) {
+    const w = workloadRequests(m, options)
+    if (w === undefined) skipped.push(`${m.kind === "Unknown" ? m.declaredKind : m.kind}/${m.metadata?.name ?? "?"}`)
+    else usages.push(w.total)
+  }
+  return { total: concatAll(MonoidResources)(usages), counted: usages.length, skipped }
 }
