@@ -21,8 +21,8 @@ interface Graph {
   readonly q: number
 }
 
-const graphArbitrary: fc.Arbitrary<Graph> = fc
-  .record({ n: fc.integer({ min: 1, max: 6 }), labels: fc.integer({ min: 1, max: 3 }) })
+const graphsUpTo = (maxNodes: number, maxLabels: number): fc.Arbitrary<Graph> => fc
+  .record({ n: fc.integer({ min: 1, max: maxNodes }), labels: fc.integer({ min: 1, max: maxLabels }) })
   .chain(({ n, labels }) =>
     fc.record({
       n: fc.constant(n),
@@ -36,6 +36,7 @@ const graphArbitrary: fc.Arbitrary<Graph> = fc
       q: fc.nat(2 ** n - 1),
     }),
   )
+const graphArbitrary = graphsUpTo(6, 3)
 
 const systemOf = (g: Graph): TransitionSystem => ({
   name: "random graph",
@@ -146,6 +147,19 @@ describe("liveness under weak fairness vs an independent reference", () => {
       })
     }
   }
+
+  it("larger graphs (up to 24 states, 4 actions): p ⇝ q agrees with the reference", () => {
+    const { seed, numRuns } = runConfig(40)
+    fc.assert(
+      fc.property(graphsUpTo(24, 4), (g) => {
+        const result = check(systemOf(g), cases[0]![1](g, systemOf(g)))
+        const expected = reachable(g).some((v) => has(g.p, v) && fairEscape(g, v, "weak"))
+        expect(result.status).toBe(expected ? "violated" : "holds")
+        if (expected) assertLasso(g, result.trace!, g.p, "weak")
+      }),
+      { seed, numRuns },
+    )
+  })
 
   it("weak fairness matters: a fair action enabled forever must be taken", () => {
     // 0 --work(fair)--> 1 (goal); 0 --idle(unfair)--> 0
