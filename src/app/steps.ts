@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { parseAllDocuments } from "yaml"
+import * as E from "fp-ts/lib/Either.js"
+import { UserError } from "../cli/UserError.ts"
+import { decodeManifests, showManifestError, type Manifest } from "../domain/manifest/index.ts"
 import { seedFrontier, paretoFrontier } from "../decisions/index.ts"
 import { buildLedger, ledgerMarkdown, tally } from "../ledger/Ledger.ts"
 import { allClaims } from "../ledger/registry.ts"
@@ -20,31 +22,43 @@ export interface Context {
   readonly model: ReadonlyArray<ModelFile>
   readonly seed: number
   readonly outDir: string
-  readonly state: { claimsFile?: string; objects?: ReadonlyArray<unknown> }
+  readonly state: { claimsFile?: string; manifests?: ReadonlyArray<Manifest> }
 }
 
 const decode: Step<Context> = {
   name: "decode",
   run: (ctx) => {
-    const kinds = new Map<string, number>()
-    const objects: unknown[] = []
+    const manifests: Manifest[] = []
+    const errors: string[] = []
     for (const m of ctx.model) {
-      for (const doc of parseAllDocuments(m.text)) {
-        const value = doc.toJS() as { kind?: string; items?: unknown[] } | null
-        const items = value?.kind === "List" ? (value.items ?? []) : value === null ? [] : [value]
-        for (const item of items) {
-          objects.push(item)
-          const kind = (item as { kind?: string }).kind ?? "?"
-          kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
-        }
-      }
+      const r = decodeManifests(m.text, m.file)
+      if (E.isLeft(r)) errors.push(...r.left.map(showManifestError))
+      else manifests.push(...r.right)
     }
-    ctx.state.objects = objects
+    // A user's mistake stops the job with every problem named (file, line, JSON path).
+    if (errors.length > 0) throw new UserError(`the model does not decode:\n  ${errors.join("\n  ")}`)
+    ctx.state.manifests = manifests
+    const kinds = new Map<string, number>()
+    for (const m of manifests) {
+      const kind = m.kind === "Unknown" ? `${(m as { declaredKind?: string }).declaredKind ?? "?"} (kept, not modelled)` : m.kind
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+    }
+    const unknown = manifests.flatMap((m) => m.unknownFields.map((f) => `${m.source.file}#${m.source.document} ${f}`))
     const rows = [...kinds].map(([k, n]) => [k, n] as const)
     return {
-      summary: `${objects.length} objects (${rows.map(([k, n]) => `${n} ${k}`).join(", ")})`,
-      sections: [{ id: "model", title: "Model", blocks: [paragraph(`${objects.length} objects decoded.`), table(["kind", "count"], rows)] }],
-      json: Object.fromEntries(kinds),
+      summary: `${manifests.length} objects (${rows.map(([k, n]) => `${n} ${k}`).join(", ")})${unknown.length > 0 ? `; ${unknown.length} unknown fields kept` : ""}`,
+      sections: [
+        {
+          id: "model",
+          title: "Model",
+          blocks: [
+            paragraph(`${manifests.length} objects decoded from ${ctx.model.map((m) => m.file).join(", ")} with io-ts codecs; unknown fields are kept and listed, as Kubernetes keeps them.`),
+            table(["kind", "count"], rows),
+            ...(unknown.length > 0 ? [table(["unknown field"], unknown.map((u) => [u]))] : []),
+          ],
+        },
+      ],
+      json: { kinds: Object.fromEntries(kinds), unknownFields: unknown },
       failures: [],
     }
   },

@@ -3,6 +3,8 @@
  * user's mistake.
  */
 import { spawnSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 
@@ -30,6 +32,16 @@ describe("catcluster CLI", () => {
     const r = cli("run", "--nodes", "/nonexistent/nodes.yaml", "--quiet", "--out", join(root, "out", "cli-test"))
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("cannot read /nonexistent/nodes.yaml: ENOENT")
+    noStack(r.stderr)
+  })
+  it("exits 2 naming file, line and JSON path when a manifest is malformed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "catcluster-cli-"))
+    const file = join(dir, "bad.yaml")
+    writeFileSync(file, "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      resources: {requests: {cpu: 1K}}\n")
+    const r = cli("run", "--workloads", file, "--quiet", "--out", join(dir, "out"))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${file}:7`)
+    expect(r.stderr).toContain("spec.containers[0].resources.requests.cpu")
     noStack(r.stderr)
   })
   it("exits 2 on a bad --seed and on unknown claim IDs", () => {
