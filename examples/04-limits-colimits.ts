@@ -62,7 +62,7 @@ try {
 } catch (e) {
   console.log((e as Error).message)
 }
-//> pullback: not a cone over the diagram: diagram arrow 1 (1 → 2) does not commute with the legs at element 0: 0 ≠ 1
+//> pullback: not a cone over the diagram: diagram arrow 1 (1 → 2) does not commute with the legs at element monday: ssd ≠ gpu
 
 // ── 2. Pushout: a hybrid capability set (S1.9 colimit, S5.1) ────────────────────────────
 // Capabilities of a Pod and of a VMI; the shared vocabulary maps into both (under their names).

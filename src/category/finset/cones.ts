@@ -1,6 +1,6 @@
 import type { Cocone, Cone, Diagram } from "../Universal.ts"
 import { NotAConeError, type ConeProblem } from "./errors.ts"
-import type { FinFunction, FinSetObject } from "./FinSet.ts"
+import { elementLabel, type FinFunction, type FinSetObject } from "./FinSet.ts"
 
 /**
  * Deciding whether a family of functions is a cone (or cocone) over a diagram of finite sets,
@@ -84,7 +84,15 @@ export const coconeProblem = (
  */
 export const assertCone = (construction: string, diagram: FinDiagram, cone: Cone<FinSetObject, FinFunction>): void => {
   const problem = coneProblem(diagram, cone)
-  if (problem !== undefined) throw new NotAConeError("cone", construction, problem)
+  if (problem === undefined) return
+  if (problem.kind !== "notCommuting") throw new NotAConeError("cone", construction, problem)
+  // the element is one of the apex, the two values are elements of the arrow's target
+  const target = diagram.objects[problem.to] as FinSetObject
+  throw new NotAConeError("cone", construction, problem, {
+    element: elementLabel(cone.apex, problem.element),
+    left: elementLabel(target, problem.left),
+    right: elementLabel(target, problem.right),
+  })
 }
 
 /**
@@ -99,5 +107,13 @@ export const assertCocone = (
   cocone: Cocone<FinSetObject, FinFunction>,
 ): void => {
   const problem = coconeProblem(diagram, cocone)
-  if (problem !== undefined) throw new NotAConeError("cocone", construction, problem)
+  if (problem === undefined) return
+  if (problem.kind !== "notCommuting") throw new NotAConeError("cocone", construction, problem)
+  // the element is one of the arrow's source, the two values are elements of the nadir
+  const source = diagram.objects[problem.from] as FinSetObject
+  throw new NotAConeError("cocone", construction, problem, {
+    element: elementLabel(source, problem.element),
+    left: elementLabel(cocone.nadir, problem.left),
+    right: elementLabel(cocone.nadir, problem.right),
+  })
 }

@@ -129,6 +129,8 @@ export class NotAConeError extends Error {
     /** The construction whose `mediate` was called, e.g. `pullback`. */
     readonly construction: string,
     readonly problem: ConeProblem,
+    /** The failing element and the two values by their labels, when the sets have labels. */
+    readonly shown?: { readonly element: string; readonly left: string; readonly right: string },
   ) {
     const p = problem
     super(
@@ -139,7 +141,7 @@ export class NotAConeError extends Error {
             ? `leg ${p.leg} ${shape === "cone" ? "starts at" : "ends at"} a set of size ${p.actual}, the ${shape === "cone" ? "apex" : "nadir"} has size ${p.expected}`
             : p.kind === "legObject"
               ? `leg ${p.leg} ${shape === "cone" ? "ends at" : "starts at"} a set of size ${p.actual}, diagram object ${p.leg} has size ${p.expected}`
-              : `diagram arrow ${p.arrow} (${p.from} → ${p.to}) does not commute with the legs at element ${p.element}: ${p.left} ≠ ${p.right}`
+              : `diagram arrow ${p.arrow} (${p.from} → ${p.to}) does not commute with the legs at element ${shown?.element ?? p.element}: ${shown?.left ?? p.left} ≠ ${shown?.right ?? p.right}`
       }`,
     )
     this.name = "NotAConeError"
