@@ -51,7 +51,8 @@ export const typeCategory = (sampling: Sampling = defaultSampling): Category<Any
 })
 
 /**
- * Type with the default sampling (seed 20261127, 100 inputs per sampled comparison).
+ * Type with the default sampling (seed 20261127 or `CATCLUSTER_SEED`, 100 inputs per sampled
+ * comparison; see {@link defaultSampling}).
  *
  * @since 0.1.0
  * @category instances

@@ -19,8 +19,39 @@ export interface Sampling {
   readonly numRuns: number
 }
 
-/** The default sampling: the project's fixed seed, 100 inputs. @since 0.1.0 @category constants */
-export const defaultSampling: Sampling = { seed: 20261127, numRuns: 100 }
+/**
+ * Sampling from the environment, with the same variables as `runConfig` in `src/laws/RunConfig.ts`
+ * (this layer may not import the laws): `CATCLUSTER_SEED` (default 20261127) and
+ * `CATCLUSTER_DEEP=1` (20× the inputs).
+ *
+ * @example
+ * import { samplingFromEnvironment } from "catcluster/category"
+ * samplingFromEnvironment(100, { CATCLUSTER_DEEP: "1" }) // { seed: 20261127, numRuns: 2000 }
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const samplingFromEnvironment = (
+  base = 100,
+  env: Record<string, string | undefined> = process.env,
+  deepFactor = 20,
+): Sampling => {
+  const deep = env["CATCLUSTER_DEEP"] === "1" || env["CATCLUSTER_DEEP"] === "true"
+  const parsed = Number.parseInt(env["CATCLUSTER_SEED"] ?? "", 10)
+  return { seed: Number.isSafeInteger(parsed) ? parsed : 20261127, numRuns: deep ? base * deepFactor : base }
+}
+
+/**
+ * The default sampling of arrow equality in Type: the environment's seed, 100 inputs per
+ * comparison, *not* raised by `CATCLUSTER_DEEP`. A comparison usually runs inside a sampled law
+ * whose own runs deep mode already multiplies by 20; raising both would multiply the work by
+ * 400 (minutes per law) for little gain. Build `typeCategory(samplingFromEnvironment())` to
+ * raise it too.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultSampling: Sampling = samplingFromEnvironment(100, process.env, 1)
 
 /**
  * Where two functions differ: the input and both outputs, shown and raw.

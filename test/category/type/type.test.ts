@@ -13,6 +13,7 @@ import {
   optionType,
   pairType,
   pathFn,
+  samplingFromEnvironment,
   stringType,
   Type,
   typeCategory,
@@ -137,5 +138,13 @@ describe("category laws on Type", () => {
       fc.property(carriers.arrows.arbitrary, fc.integer(), (f, n) => f.dom.name !== "integer" || Object.is(f.run(n), f.run(n))),
       { seed: config.seed, numRuns: config.numRuns },
     )
+  })
+})
+
+describe("sampling", () => {
+  it("follows the same environment variables as runConfig", () => {
+    const env = { CATCLUSTER_SEED: "7", CATCLUSTER_DEEP: "1" }
+    expect(samplingFromEnvironment(100, env)).toEqual({ seed: runConfig(100, env).seed, numRuns: runConfig(100, env).numRuns })
+    expect(samplingFromEnvironment(50, {})).toEqual({ seed: runConfig(50, {}).seed, numRuns: runConfig(50, {}).numRuns })
   })
 })
