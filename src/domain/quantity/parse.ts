@@ -45,7 +45,6 @@ const BINARY_SUFFIXES: ReadonlyMap<string, bigint> = new Map([
 /** Suffix mistakes people make, with what they probably meant. */
 const HINTS: ReadonlyMap<string, string> = new Map([
   ["K", " (did you mean k = 10³ or Ki = 2¹⁰?)"],
-  ["Ki", ""],
   ["mi", " (did you mean Mi = 2²⁰ or m = 10⁻³?)"],
   ["ki", " (did you mean Ki = 2¹⁰?)"],
   ["Mb", " (did you mean M or Mi?)"],
