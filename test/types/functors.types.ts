@@ -96,3 +96,9 @@ whiskerRight(theta, F)
 whiskerLeft(G, eta)
 // @ts-expect-error horizontal composition where the inner lands where the outer does not start
 horizontalCompose(theta, eta)
+
+// Described types are invariant: a union of literals is not the object `string`.
+// @ts-expect-error TypeObject<"Pending" | "Running"> is not a TypeObject<string>
+export const bad2: TypeObject<string> = phase
+// @ts-expect-error an fp-ts Option lifting does not describe arrays
+export const bad3: TypeObject<Array<boolean>> = optionType(booleanType)
