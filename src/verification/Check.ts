@@ -114,7 +114,12 @@ const liveness = (
   return lasso === undefined ? { ...base, status: "holds" } : { ...base, status: "violated", trace: lassoTrace(graph, lasso) }
 }
 
-/** A lasso of indices, decoded. */
+/**
+ * A lasso of state indices, decoded for a person.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const lassoTrace = (graph: StateGraph, lasso: IndexLasso): Trace => {
   const name = (label: number, k: number, isPrefix: boolean): string =>
     isPrefix && k === 0 ? INIT : label < 0 ? STUTTER : (graph.system.actions[label] ?? `#${label}`)

@@ -32,9 +32,9 @@ export interface Trace {
   readonly cycle: ReadonlyArray<TraceStep>
 }
 
-/** Label shown for the first state of a trace. */
+/** Label shown for the first state of a trace. @since 0.1.0 @category constants */
 export const INIT = "(init)"
-/** Label shown for the stutter step of a state with no successors. */
+/** Label shown for a stutter step (staying in a quiet state forever). @since 0.1.0 @category constants */
 export const STUTTER = "(stutter)"
 
 /**
