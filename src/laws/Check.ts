@@ -22,17 +22,25 @@ export interface CheckOptions {
   readonly keepFailures?: number
 }
 
-const counterexample = <In, T>(
-  law: Law<In, T>,
-  carrier: Carrier<In>,
-  equals: Equality<T>,
-  input: In,
-): Counterexample | undefined => {
-  const equation = law.instance(input)
-  if (equation === undefined) return undefined
-  const result = equals(equation.lhs, equation.rhs)
-  if (result.equal) return undefined
-  return { input: carrier.show(input), value: input, message: result.message, witness: result.witness }
+/** One input's outcome: not applicable, the sides agree, or a counterexample. */
+type Outcome = { readonly _tag: "Skip" } | { readonly _tag: "Pass" } | { readonly _tag: "Fail"; readonly message: string; readonly witness: unknown }
+
+const skip: Outcome = { _tag: "Skip" }
+const pass: Outcome = { _tag: "Pass" }
+
+/**
+ * Evaluates one instance. A law whose sides cannot even be computed (the instance or the
+ * equality throws) fails on that input: the exception is the counterexample, not a crash.
+ */
+const evaluate = <In, T>(law: Law<In, T>, equals: Equality<T>, input: In): Outcome => {
+  try {
+    const equation = law.instance(input)
+    if (equation === undefined) return skip
+    const result = equals(equation.lhs, equation.rhs)
+    return result.equal ? pass : { _tag: "Fail", message: result.message, witness: result.witness }
+  } catch (error) {
+    return { _tag: "Fail", message: `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, witness: error }
+  }
 }
 
 /**
@@ -63,18 +71,15 @@ export const checkLaw = <In, T>(
     let discarded = 0
     let failingCases = 0
     for (const input of carrier.enumerate()) {
-      const equation = law.instance(input)
-      if (equation === undefined) {
+      const outcome = evaluate(law, equals, input)
+      if (outcome._tag === "Skip") {
         discarded++
         continue
       }
       cases++
-      const result = equals(equation.lhs, equation.rhs)
-      if (!result.equal) {
+      if (outcome._tag === "Fail") {
         failingCases++
-        if (all.length < keep) {
-          all.push({ input: carrier.show(input), value: input, message: result.message, witness: result.witness })
-        }
+        if (all.length < keep) all.push({ input: carrier.show(input), value: input, message: outcome.message, witness: outcome.witness })
       }
     }
     const coverage = { mode: "exhaustive", cases, discarded } as const
@@ -86,20 +91,21 @@ export const checkLaw = <In, T>(
   const config = options.config ?? runConfig()
   const details = fc.check(
     fc.property(carrier.arbitrary, (input) => {
-      const equation = law.instance(input)
-      fc.pre(equation !== undefined)
-      return equals(equation!.lhs, equation!.rhs).equal
+      const outcome = evaluate(law, equals, input)
+      fc.pre(outcome._tag !== "Skip")
+      return outcome._tag === "Pass"
     }),
     { seed: config.seed, numRuns: config.numRuns },
   )
   const coverage = { mode: "sampled", runs: details.numRuns, seed: config.seed } as const
   if (details.failed && details.counterexample !== null) {
     const input = details.counterexample[0]
-    const found = counterexample(law, carrier, equals, input) ?? {
+    const outcome = evaluate(law, equals, input)
+    const found: Counterexample = {
       input: carrier.show(input),
       value: input,
-      message: details.errorInstance instanceof Error ? details.errorInstance.message : "the property threw",
-      witness: details.errorInstance,
+      message: outcome._tag === "Fail" ? outcome.message : "failed while shrinking, passes when rerun (is the law deterministic?)",
+      witness: outcome._tag === "Fail" ? outcome.witness : undefined,
     }
     return { _tag: "Fails", law: name, statement, counterexample: found, all: [found], failingCases: 1, coverage }
   }

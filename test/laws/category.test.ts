@@ -1,7 +1,7 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { different, equal, type Category, type FiniteCategory } from "../../src/category/Category.ts"
-import { assertLaws, categoryLaws, failures, LawsFailedError, printVerdict, runSuite, sampled } from "../../src/laws/index.ts"
+import { assertLaws, categoryLaws, checkLaw, exhaustive, failures, law, LawsFailedError, printVerdict, runSuite, sampled } from "../../src/laws/index.ts"
 
 /** The one-object category of ℤ/n under addition (a group seen as a category). */
 const cyclic = (n: number, compose: (g: number, f: number) => number = (g, f) => (g + f) % n): FiniteCategory<"*", number> => ({
@@ -66,5 +66,19 @@ describe("category laws", () => {
     expect(assoc?.coverage).toMatchObject({ mode: "sampled", seed: 7 })
     const [f, g, h] = assoc!.counterexample.value as [number, number, number]
     expect(Math.min(100, h + Math.min(100, g + f))).not.toBe(Math.min(100, Math.min(100, h + g) + f))
+  })
+})
+
+describe("a law whose sides throw", () => {
+  it("fails on that input with the exception as counterexample, in both modes", () => {
+    const boom = law("boom", "f(x) = x", (x: number) => {
+      if (x === 3) throw new RangeError("no three")
+      return { lhs: x, rhs: x }
+    })
+    const eq = (a: number, b: number) => (a === b ? equal : different(`${a} ≠ ${b}`))
+    const ex = checkLaw(boom, exhaustive(() => [1, 2, 3, 4]), eq)
+    expect(ex).toMatchObject({ _tag: "Fails", failingCases: 1, counterexample: { input: "3", message: "threw RangeError: no three" } })
+    const sp = checkLaw(boom, sampled(fc.integer({ min: 0, max: 10 })), eq, { config: { seed: 1, numRuns: 200, deep: false } })
+    expect(sp).toMatchObject({ _tag: "Fails", counterexample: { value: 3, message: "threw RangeError: no three" } })
   })
 })
