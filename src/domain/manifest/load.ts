@@ -1,0 +1,64 @@
+/**
+ * Reading manifests from the file system: files, or directories of `.yaml`, `.yml` and
+ * `.json` files (recursively, in name order). Problems come back as {@link ManifestError}s,
+ * including a file that cannot be read.
+ *
+ * @since 0.1.0
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import * as E from "fp-ts/lib/Either.js"
+import type { Either } from "fp-ts/lib/Either.js"
+import { decodeManifests } from "./decode.ts"
+import type { Manifest } from "./Manifest.ts"
+import type { ManifestError } from "./ManifestError.ts"
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i
+
+const filesUnder = (path: string): ReadonlyArray<string> => {
+  if (!statSync(path).isDirectory()) return [path]
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const full = join(path, name)
+      return statSync(full).isDirectory() ? filesUnder(full) : MANIFEST_FILE.test(name) ? [full] : []
+    })
+}
+
+/**
+ * Decodes every manifest in the given files and directories; all problems of all files are
+ * reported together.
+ *
+ * @example
+ * import { loadManifests } from "catcluster/domain/manifest"
+ * // loadManifests(["cluster/nodes.yaml", "workloads/"]) → right([...]) or left([errors])
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const loadManifests = (paths: ReadonlyArray<string>): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  const errors: ManifestError[] = []
+  const manifests: Manifest[] = []
+  for (const path of paths) {
+    let files: ReadonlyArray<string>
+    try {
+      files = filesUnder(path)
+    } catch (error) {
+      errors.push({ _tag: "ManifestError", file: path, document: 0, path: "", problem: `cannot read: ${error instanceof Error ? error.message : String(error)}` })
+      continue
+    }
+    for (const file of files) {
+      let text: string
+      try {
+        text = readFileSync(file, "utf8")
+      } catch (error) {
+        errors.push({ _tag: "ManifestError", file, document: 0, path: "", problem: `cannot read: ${error instanceof Error ? error.message : String(error)}` })
+        continue
+      }
+      const r = decodeManifests(text, file)
+      if (E.isLeft(r)) errors.push(...r.left)
+      else manifests.push(...r.right)
+    }
+  }
+  return errors.length > 0 ? E.left(errors) : E.right(manifests)
+}
