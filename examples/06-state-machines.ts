@@ -42,7 +42,7 @@ console.log(`VMI: ${T.showArrow(composite)}`)
 const R = productCategory(freeCategory(seedPodMachine), freeCategory(seedVmMachine))
 const pair = R.pair(freeCategory(seedPodMachine).generator(0), freeCategory(seedVmMachine).generator(0))
 console.log(`a product arrow: ${R.category.showArrow(pair)}; π₂ of it: ${R.second.target.showArrow(R.second.onArrows(pair))}`)
-//> a product arrow: ⟨Pending → Running, Stopped → Starting⟩; π₂ of it: Stopped → Starting
+//> a product arrow: (Pending → Running, Stopped → Starting); π₂ of it: Stopped → Starting
 
 // S3.4: η maps Pod states to VM states. Which Pod transitions have no image?
 const eta = checkStateMap(seedPodMachine, seedVmMachine, seedEta)

@@ -1,4 +1,5 @@
 import { different, equal, type Category } from "../../category/Category.ts"
+import { freeCategory as presentedFree, type FreeCategory as PresentedFreeCategory } from "../../category/fincat/FreeCategory.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import type { CategoryCarriers } from "../../laws/category.ts"
 import type { Transition, TransitionGraph } from "./TransitionGraph.ts"
@@ -105,3 +106,22 @@ export const boundedRunCarriers = <S extends string>(g: TransitionGraph<S>, maxL
     }, showMany),
   }
 }
+
+/**
+ * The machine as a presented free category of the category layer (`src/category/fincat`):
+ * edges named `from→to`, so a finite machine gets hom-set counts and a composition table and a
+ * cyclic one is reported infinite with its cycle.
+ *
+ * @example
+ * import { presentedFreeCategory, seedVmMachine } from "catcluster/domain/state"
+ * presentedFreeCategory(seedVmMachine).size // "infinite": Running → Paused → Running
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const presentedFreeCategory = <S extends string>(g: TransitionGraph<S>): PresentedFreeCategory =>
+  presentedFree({
+    name: g.name,
+    objects: g.states,
+    arrows: g.transitions.map((t) => ({ name: `${t.from}→${t.to}`, dom: t.from, cod: t.to })),
+  })

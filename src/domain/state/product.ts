@@ -1,4 +1,5 @@
-import { different, equal, type Category } from "../../category/Category.ts"
+import type { Category } from "../../category/Category.ts"
+import { productCategory as product, projections } from "../../category/constructions/product.ts"
 import type { Functor } from "../../functors/Functor.ts"
 import type { Carrier } from "../../laws/Carrier.ts"
 import { law } from "../../laws/Law.ts"
@@ -6,7 +7,8 @@ import { bind, suite, type Suite } from "../../laws/Suite.ts"
 
 /**
  * The product category 𝒞 × 𝒟 (S3.3): objects are pairs, arrows are pairs of arrows composed
- * componentwise, with the projection functors π₁, π₂ and the pairing ⟨f, g⟩.
+ * componentwise, with the projection functors π₁, π₂ (built by `src/category/constructions`)
+ * and the pairing ⟨f, g⟩, bundled with the laws that make it a product.
  *
  * @since 0.1.0
  */
@@ -35,29 +37,10 @@ export interface ProductCategory<O1, A1, O2, A2> {
  * @category constructors
  */
 export const productCategory = <O1, A1, O2, A2>(C: Category<O1, A1>, D: Category<O2, A2>): ProductCategory<O1, A1, O2, A2> => {
-  const category: Category<Pair<O1, O2>, Pair<A1, A2>> = {
-    name: `${C.name} × ${D.name}`,
-    dom: ([f, g]) => [C.dom(f), D.dom(g)],
-    cod: ([f, g]) => [C.cod(f), D.cod(g)],
-    id: ([x, y]) => [C.id(x), D.id(y)],
-    compose: ([f2, g2], [f1, g1]) => [C.compose(f2, f1), D.compose(g2, g1)],
-    equalObjects: ([x1, y1], [x2, y2]) => C.equalObjects(x1, x2) && D.equalObjects(y1, y2),
-    equalArrows: ([f1, g1], [f2, g2]) => {
-      const l = C.equalArrows(f1, f2)
-      if (!l.equal) return different(`first components differ: ${l.message}`, l.witness)
-      const r = D.equalArrows(g1, g2)
-      if (!r.equal) return different(`second components differ: ${r.message}`, r.witness)
-      return equal
-    },
-    showObject: ([x, y]) => `(${C.showObject(x)}, ${D.showObject(y)})`,
-    showArrow: ([f, g]) => `⟨${C.showArrow(f)}, ${D.showArrow(g)}⟩`,
-  }
-  return {
-    category,
-    first: { name: "π₁", source: category, target: C, onObjects: ([x]) => x, onArrows: ([f]) => f },
-    second: { name: "π₂", source: category, target: D, onObjects: ([, y]) => y, onArrows: ([, g]) => g },
-    pair: (f, g) => [f, g],
-  }
+  // The construction itself is the category layer's; this adds the pairing the laws need.
+  const category = product(C, D)
+  const [first, second] = projections(C, D, category)
+  return { category, first, second, pair: (f, g) => [f, g] }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isTerminating,
   migrationPhases,
   podPhases,
+  presentedFreeCategory,
   printableStatus,
   productCategory,
   productLaws,
@@ -123,7 +124,7 @@ describe("product category", () => {
       showArrow: String,
     }
     const Q = productCategory(C, C)
-    expect(Q.category.equalArrows([1, 2], [1, 3])).toMatchObject({ equal: false, message: "second components differ: 2 ≠ 3" })
+    expect(Q.category.equalArrows([1, 2], [1, 3])).toMatchObject({ equal: false, message: "second component: 2 ≠ 3" })
   })
 })
 
@@ -139,5 +140,25 @@ describe("VM printableStatus is derived", () => {
     expect(printableStatus({ ...base, vmi: { ...vmi, phase: "Scheduling", unschedulable: true } })).toBe("ErrorUnschedulable")
     expect(printableStatus({ ...base, vmi: { ...vmi, phase: "Pending" } })).toBe("Starting")
     expect(printableStatus({ ...base, volumes: "provisioning", vmi: undefined })).toBe("Provisioning")
+  })
+})
+
+describe("agreement with the category layer's presented free categories", () => {
+  it("finite machines: hom-set counts equal the number of runs; cyclic ones are infinite with a cycle", () => {
+    for (const g of [vmiPhases, migrationPhases, seedPodMachine]) {
+      const F = presentedFreeCategory(g)
+      expect(F.size).toBe("finite")
+      const runs = runsUpTo(g, g.states.length) // acyclic: no run is longer than the number of states
+      for (const x of g.states)
+        for (const y of g.states) {
+          const mine = runs.filter((r) => r.dom === x && r.cod === y).length
+          expect(F.finite?.homCount(F.objectId(x), F.objectId(y)), `${g.name}: ${x} → ${y}`).toBe(mine)
+        }
+    }
+    const vm = presentedFreeCategory(seedVmMachine)
+    expect(vm.size).toBe("infinite")
+    expect(vm.cycle?.length).toBe(2)
+    expect(presentedFreeCategory(containerStates).size).toBe("infinite") // restart: Terminated → Waiting
+    expect(presentedFreeCategory(podPhases).cycle).toEqual(["Running→Unknown", "Unknown→Running"]) // node lost and back
   })
 })
