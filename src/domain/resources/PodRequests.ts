@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { Quantity } from "../quantity/Quantity.ts"
-import { CPU, MEMORY } from "./ResourceName.ts"
+import { CPU, isHugePages, MEMORY } from "./ResourceName.ts"
 import { containerLimits, containerRequests, defaultedRequests } from "./ResourceRequirements.ts"
 import type { ContainerInput, QuantityMap, ResourceRequirementsInput } from "./ResourceRequirements.ts"
 import { addResources, amountOf, emptyResources, fromQuantities, maxResources } from "./ResourceVector.ts"
@@ -33,14 +33,14 @@ export interface PodSpecInput {
  * @category model
  */
 export interface PodResourcesOptions {
-  /** Honour pod-level `spec.resources` for cpu and memory (PodLevelResources, beta and on by default since v1.34). Default true. */
+  /** Honour pod-level `spec.resources` for cpu, memory and hugepages (PodLevelResources, beta and on by default since v1.34). Default true. */
   readonly podLevelResources?: boolean
   /** Leave out `spec.overhead`. Default false. */
   readonly excludeOverhead?: boolean
 }
 
-/** Pod-level resources Kubernetes lets override the container aggregate. */
-const POD_LEVEL_RESOURCES: ReadonlySet<string> = new Set([CPU, MEMORY])
+/** Pod-level resources Kubernetes lets override the container aggregate (`IsSupportedPodLevelResource`). */
+const isPodLevelResource = (name: string): boolean => name === CPU || name === MEMORY || isHugePages(name)
 
 const isSidecar = (c: ContainerInput): boolean => c.restartPolicy === "Always"
 
@@ -69,12 +69,12 @@ const aggregate = (spec: PodSpecInput, of: (c: ContainerInput) => ResourceVector
 }
 
 const podLevel = (quantities: QuantityMap): ReadonlyArray<readonly [string, Quantity]> =>
-  Object.entries(quantities).filter(([name]) => POD_LEVEL_RESOURCES.has(name))
+  Object.entries(quantities).filter(([name]) => isPodLevelResource(name))
 
 /**
  * The effective request of a pod, per resource (cpu in milli-cores, others in base units):
  * the container aggregate with init containers and restartable sidecars, pod-level
- * `spec.resources.requests` overriding cpu/memory when set, plus `spec.overhead`.
+ * `spec.resources.requests` overriding cpu/memory/hugepages when set, plus `spec.overhead`.
  *
  * @example
  * import { podRequests, showResources } from "catcluster/domain/resources"
@@ -96,8 +96,8 @@ export const podRequests = (spec: PodSpecInput, options: PodResourcesOptions = {
 
 /**
  * The effective limits of a pod: the same aggregation over limits, pod-level limits
- * overriding cpu/memory, overhead added only to resources that already have a limit (an
- * absent limit stays unlimited).
+ * overriding cpu/memory/hugepages, overhead added only to resources that already have a
+ * non-zero limit (an absent limit stays unlimited).
  *
  * @since 0.1.0
  * @category destructors
@@ -110,7 +110,7 @@ export const podLimits = (spec: PodSpecInput, options: PodResourcesOptions = {})
   if (options.excludeOverhead === true || spec.overhead === undefined) return limits
   for (const [name, q] of Object.entries(spec.overhead)) {
     const current = limits.get(name)
-    if (current !== undefined) limits.set(name, current + amountOf(name, q))
+    if (current !== undefined && current !== 0n) limits.set(name, current + amountOf(name, q))
   }
   return limits
 }

@@ -110,13 +110,13 @@ describe("podRequests (init containers, sidecars, overhead, pod-level)", () => {
     expect(cpu(podRequests(lighter, { excludeOverhead: true }))).toBe(4000n)
   })
 
-  it("overhead goes onto limits only where a limit exists", () => {
+  it("overhead goes onto limits only where a non-zero limit exists", () => {
     const spec: PodSpecInput = {
-      containers: [container({ cpu: "1" }, { cpu: "2" }), container({ memory: "1Gi" })],
-      overhead: qs({ cpu: "100m", memory: "64Mi" }),
+      containers: [container({ cpu: "1" }, { cpu: "2" }), container({ memory: "1Gi" }), container(undefined, { "ephemeral-storage": 0 })],
+      overhead: qs({ cpu: "100m", memory: "64Mi", "ephemeral-storage": "1Gi" }),
     }
-    expect(toRecord(podLimits(spec))).toEqual({ cpu: "2100" })
-    expect(toRecord(podRequests(spec))).toEqual({ cpu: "1100", memory: String(1024 ** 3 + 64 * 1024 ** 2) })
+    expect(toRecord(podLimits(spec))).toEqual({ cpu: "2100", "ephemeral-storage": "0" })
+    expect(toRecord(podRequests(spec))).toEqual({ cpu: "1100", "ephemeral-storage": String(1024 ** 3), memory: String(1024 ** 3 + 64 * 1024 ** 2) })
   })
 
   it("pod-level requests override cpu and memory", () => {
