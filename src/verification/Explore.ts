@@ -160,7 +160,7 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
       }
     }
     for (let k = 0; k < n; k++) {
-      let index = set.add(out, k * width, head, labels[k]!)
+      let index = width === 1 ? set.addWord(out[k]!, head, labels[k]!) : set.add(out, k * width, head, labels[k]!)
       if (index >= 0) {
         if (invariant !== undefined && violation < 0 && !invariant(set.states, index * width)) violation = index
       } else index = -1 - index

@@ -68,6 +68,7 @@ export class StateSet {
   action: Uint8Array
   private table: Int32Array
   private mask: number
+  private readonly scratch = new Int32Array(1)
 
   constructor(width: number, initialCapacity = 1 << 12) {
     if (!Number.isInteger(width) || width < 1) throw new RangeError(`StateSet: width must be a positive integer, got ${width}`)
@@ -117,6 +118,44 @@ export class StateSet {
     }
     table[slot] = index
     for (let i = 0, base = index * width; i < width; i++) states[base + i] = words[at + i]!
+    this.parent[index] = parent
+    this.action[index] = action
+    this.count = index + 1
+    return index
+  }
+
+  /**
+   * {@link add} for one-word states (the common packed case): the same contract, with the
+   * comparison and hashing unrolled.
+   */
+  addWord(word: number, parent: number, action: number): number {
+    const states = this.states
+    const table = this.table
+    const mask = this.mask
+    let k = Math.imul(word, 0xcc9e2d51)
+    k = (k << 15) | (k >>> 17)
+    let h = 0x9747b28c ^ Math.imul(k, 0x1b873593)
+    h = (h << 13) | (h >>> 19)
+    h = (Math.imul(h, 5) + 0xe6546b64) ^ 1
+    h ^= h >>> 16
+    h = Math.imul(h, 0x85ebca6b)
+    h ^= h >>> 13
+    h = Math.imul(h, 0xc2b2ae35)
+    h ^= h >>> 16
+    let slot = h & mask
+    for (;;) {
+      const index = table[slot]!
+      if (index === EMPTY) break
+      if (states[index] === word) return -1 - index
+      slot = (slot + 1) & mask
+    }
+    const index = this.count
+    if (index === this.parent.length) {
+      this.scratch[0] = word
+      return this.add(this.scratch, 0, parent, action)
+    }
+    table[slot] = index
+    states[index] = word
     this.parent[index] = parent
     this.action[index] = action
     this.count = index + 1

@@ -36,6 +36,26 @@ describe("StateSet (open addressing on typed arrays)", () => {
     )
   })
 
+  it("the one-word fast path agrees with the general path (same slots, same indices)", () => {
+    const { seed, numRuns } = runConfig(60)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer(), fc.boolean()), { maxLength: 300 }), (ops) => {
+        const set = new StateSet(1, 16)
+        const reference = new Map<number, number>()
+        for (const [word, fast] of ops) {
+          const r = fast ? set.addWord(word, 0, 0) : set.add(Int32Array.of(word), 0, 0, 0)
+          const known = reference.get(word)
+          if (known === undefined) {
+            expect(r).toBe(reference.size)
+            reference.set(word, r)
+          } else expect(r).toBe(-1 - known)
+        }
+        for (const [word, index] of reference) expect(set.indexOf(Int32Array.of(word))).toBe(index)
+      }),
+      { seed, numRuns },
+    )
+  })
+
   it("reconstructs paths through parents", () => {
     const set = new StateSet(1)
     const a = set.add(Int32Array.of(10), 0, -1, 0)
