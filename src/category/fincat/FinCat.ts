@@ -321,8 +321,13 @@ export const buildFinCat = (p: Presentation, options: FinCatOptions = {}): FinCa
   for (let x = 0; x < nObj; x++) identity[x] = idOf[sourceStart[x] as number] as number
   const byWord = new Map<string, number>()
   for (let f = 0; f < n; f++) if ((nf[f] as string).length > 0) byWord.set(nf[f] as string, f)
-  const arrowOfWord = (w: string, at: number): number =>
-    w.length === 0 ? (identity[at] as number) : (byWord.get(w) as number)
+  const arrowOfWord = (w: string, at: number): number => {
+    if (w.length === 0) return identity[at] as number
+    const f = byWord.get(w)
+    // Every normal form was enumerated; a miss would mean the rewriting system is not complete.
+    if (f === undefined) throw new Error(`internal: normal form ${JSON.stringify(decodeWord(w))} was not enumerated`)
+    return f
+  }
 
   // step[stepStart[f] + genSlot[a]] = a ∘ f for every generator a out of cod f.
   const stepStart = new Int32Array(n + 1)
