@@ -89,9 +89,10 @@ export const virtLauncherPod = (vmi: VmiSpec, config: KubevirtConfig = defaultKu
   const memoryRequest = effectiveMemoryRequest(vmi, config)
   if (memoryRequest > 0n || vmi.requests["memory"] !== undefined) requests["memory"] = memoryRequest
 
-  // CPU. GetNumberOfVCPUs without a `cpu` block is 0: then only a given request/limit counts.
+  // CPU. Without a `cpu` block the admission webhook derives the topology from the cpu limit or
+  // request (else 1 socket), which is what vcpuCount reads.
   const topology = vmi.cpu === undefined ? 0 : vcpuCount(vmi)
-  const total = BigInt((vmi.cpu === undefined ? 1 : vcpuCount(vmi)) + vmi.supplementalIoThreads)
+  const total = BigInt(vcpuCount(vmi) + vmi.supplementalIoThreads)
   if (dedicated) {
     if (topology !== 0) {
       const cores = BigInt(topology + vmi.supplementalIoThreads) * 1000n

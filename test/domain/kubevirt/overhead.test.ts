@@ -136,3 +136,11 @@ describe("virtLauncherPod (KubeVirt v1.9)", () => {
     expect(pod.requests["memory"]).toBe(Gi)
   })
 })
+
+describe("virtLauncherPod without a cpu block", () => {
+  it("takes the vCPUs from the cpu limit, as the webhook's default topology does: limit 4 → 400m requested", () => {
+    const pod = virtLauncherPod(vmiSpec({ name: "x", memoryGuest: Gi, limits: { cpu: 4000n } }))
+    expect(pod.requests["cpu"]).toBe(400n)
+    expect(pod.vcpus).toBe(4)
+  })
+})
