@@ -43,7 +43,7 @@ import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
 
 const STRATEGY = { LeastAllocated: 0, MostAllocated: 1, RequestedToCapacityRatio: 2 } as const
-const CACHE_LIMIT = 64
+const CACHE_LIMIT = 16
 
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
 export interface HotScheduler extends Scheduler {
@@ -115,7 +115,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const end = a.cellStart[n + 1] as number
     for (let c = a.cellStart[n] as number; c < end; c++) {
       const cpus = a.cellCpuFree[c] as number
-      const memory = p.numaHuge ? (a.cellHugeFree[c] as number) : (a.cellMemoryFree[c] as number)
+      const memory = p.numaHuge ? (a.cellHugeFree[c] ?? 0) : (a.cellMemoryFree[c] as number)
       if (cpus < p.numaCpus || memory < p.numaMemory) continue
       const leftCpus = cpus - p.numaCpus
       const leftMemory = memory - p.numaMemory
@@ -257,7 +257,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (p.numaCpus >= 0 && bestCell(n, p) < 0) {
       let fitsEmpty = false
       for (let c = a.cellStart[n] as number; c < (a.cellStart[n + 1] as number); c++) {
-        const memory = p.numaHuge ? (a.cellHugeCap[c] as number) : (a.cellMemoryCap[c] as number)
+        const memory = p.numaHuge ? (a.cellHugeCap[c] ?? 0) : (a.cellMemoryCap[c] as number)
         if ((a.cellCpuCap[c] as number) >= p.numaCpus && memory >= p.numaMemory) fitsEmpty = true
       }
       return { code: fitsEmpty ? "Unschedulable" : "UnschedulableAndUnresolvable", reasons: [REASON_NUMA] }
@@ -289,7 +289,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (p.numaCpus >= 0 && cell >= 0) {
       const c = (a.cellStart[n] as number) + cell
       a.cellCpuFree[c] = (a.cellCpuFree[c] as number) - sign * p.numaCpus
-      if (p.numaHuge) a.cellHugeFree[c] = (a.cellHugeFree[c] as number) - sign * p.numaMemory
+      if (p.numaHuge) a.cellHugeFree[c] = (a.cellHugeFree[c] ?? 0) - sign * p.numaMemory
       else a.cellMemoryFree[c] = (a.cellMemoryFree[c] as number) - sign * p.numaMemory
     }
   }
@@ -432,8 +432,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           if (nextInt(rng, ties) === 0) best = k
         }
       } else {
-        taintS[k] = taintRaw[n] as number
-        affS[k] = affinityRaw[n] as number
+        taintS[k] = taintRaw[n] ?? 0
+        affS[k] = affinityRaw[n] ?? 0
       }
     }
     nextStart = N === 0 ? 0 : (start + processed) % N

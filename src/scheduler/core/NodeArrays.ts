@@ -39,10 +39,11 @@ export interface NodeArrays {
   readonly taintValue: Int32Array
   readonly taintEffect: Uint8Array
   readonly cellStart: Int32Array
-  readonly cellCpuCap: Float64Array
+  readonly cellCpuCap: Int32Array
   readonly cellMemoryCap: Float64Array
+  /** Empty when no cell has hugepages (reads then give 0). */
   readonly cellHugeCap: Float64Array
-  readonly cellCpuFree: Float64Array
+  readonly cellCpuFree: Int32Array
   readonly cellMemoryFree: Float64Array
   readonly cellHugeFree: Float64Array
 }
@@ -71,10 +72,14 @@ export const nodeArrays = (nodes: ReadonlyArray<SchedulingNode>): NodeArrays => 
   let labels = 0
   let taints = 0
   let cells = 0
+  let huge = false
   for (const node of nodes) {
     labels += Object.keys(node.labels).length
     taints += node.taints.length
-    cells += numaCellsOf(node).length
+    for (const cell of numaCellsOf(node)) {
+      cells++
+      if (cell.hugepagesBytes > 0) huge = true
+    }
   }
   const a: NodeArrays = {
     count: n,
@@ -97,12 +102,12 @@ export const nodeArrays = (nodes: ReadonlyArray<SchedulingNode>): NodeArrays => 
     taintValue: new Int32Array(taints),
     taintEffect: new Uint8Array(taints),
     cellStart: new Int32Array(n + 1),
-    cellCpuCap: new Float64Array(cells),
+    cellCpuCap: new Int32Array(cells),
     cellMemoryCap: new Float64Array(cells),
-    cellHugeCap: new Float64Array(cells),
-    cellCpuFree: new Float64Array(cells),
+    cellHugeCap: new Float64Array(huge ? cells : 0),
+    cellCpuFree: new Int32Array(cells),
     cellMemoryFree: new Float64Array(cells),
-    cellHugeFree: new Float64Array(cells),
+    cellHugeFree: new Float64Array(huge ? cells : 0),
   }
   columnOf(a, CPU)
   columnOf(a, MEMORY)
@@ -134,7 +139,7 @@ export const nodeArrays = (nodes: ReadonlyArray<SchedulingNode>): NodeArrays => 
     for (const cell of numaCellsOf(node)) {
       a.cellCpuCap[c] = a.cellCpuFree[c] = cell.cpus
       a.cellMemoryCap[c] = a.cellMemoryFree[c] = cell.memoryBytes
-      a.cellHugeCap[c] = a.cellHugeFree[c] = cell.hugepagesBytes
+      if (huge) a.cellHugeCap[c] = a.cellHugeFree[c] = cell.hugepagesBytes
       c++
     }
   }

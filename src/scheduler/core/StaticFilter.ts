@@ -16,11 +16,17 @@ import { missingFeatureReason, REASON_NO_KVM } from "../plugins/VmCapabilities.t
 import { lookup } from "./Interner.ts"
 import { EFFECT, type NodeArrays } from "./NodeArrays.ts"
 
-/** Per node: 0 = passes, else 1 + index into `reasons`; and the two raw scores. @since 0.1.0 @category model */
+/**
+ * Per node: 0 = passes, else 1 + index into `reasons`; and the two raw scores, each an empty
+ * array (read as 0) when it is 0 everywhere, to keep the cache small.
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface StaticVerdicts {
-  readonly reason: Int32Array
+  readonly reason: Uint16Array
   readonly reasons: string[]
-  readonly taintRaw: Int32Array
+  readonly taintRaw: Uint16Array
   readonly affinityRaw: Int32Array
   /** Every raw score is 0, so the normalised scores are constant (taint 100, affinity 0). */
   readonly taintAllZero: boolean
@@ -115,7 +121,7 @@ export const constraintSignature = (p: SchedulingPod): string =>
  */
 export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdicts => {
   const n = a.count
-  const reason = new Int32Array(n)
+  const reason = new Uint16Array(n)
   const reasons: string[] = []
   const reasonIds = new Map<string, number>()
   const fail = (i: number, text: string): void => {
@@ -127,7 +133,7 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     }
     reason[i] = id + 1
   }
-  const taintRaw = new Int32Array(n)
+  const taintRaw = new Uint16Array(n)
   const affinityRaw = new Int32Array(n)
   const tolerations = compileTolerations(a, pod.tolerations)
   const preferTolerations = compileTolerations(
@@ -190,12 +196,15 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     for (const p of preferred) if (termHolds(a, i, p.preference)) sum += p.weight
     affinityRaw[i] = sum
   }
+  if (reasons.length >= 65535) throw new RangeError("more than 65534 distinct static reasons")
+  const taintAllZero = taintRaw.every((x) => x === 0)
+  const affinityAllZero = affinityRaw.every((x) => x === 0)
   return {
     reason,
     reasons,
-    taintRaw,
-    affinityRaw,
-    taintAllZero: taintRaw.every((x) => x === 0),
-    affinityAllZero: affinityRaw.every((x) => x === 0),
+    taintRaw: taintAllZero ? new Uint16Array(0) : taintRaw,
+    affinityRaw: affinityAllZero ? new Int32Array(0) : affinityRaw,
+    taintAllZero,
+    affinityAllZero,
   }
 }
