@@ -3,6 +3,8 @@ import { claims as finiteSets } from "../category/finset/claims.ts"
 import { claims as decisions } from "../decisions/claims.ts"
 import { claims as domain } from "../domain/claims/index.ts"
 import { claims as controlPlane } from "../domain/controlplane/claims.ts"
+import { claims as manifests } from "../domain/manifest/claims.ts"
+import { claims as resources } from "../domain/resources/claims.ts"
 import { claims as dynamics } from "../dynamics/claims.ts"
 import { claims as verification } from "../verification/claims.ts"
 
@@ -15,6 +17,8 @@ import { claims as verification } from "../verification/claims.ts"
  */
 export const allClaims: ReadonlyArray<ClaimCheck> = [
   ...domain,
+  ...resources,
+  ...manifests,
   ...finiteSets,
   ...controlPlane,
   ...dynamics,
