@@ -16,7 +16,7 @@ describe("catcluster verify", () => {
     expect(r.stdout).toContain("ip-pool [S15.1]")
     expect(r.stdout).toContain("release-before-reuse-bug/no-shared-ip (control): violated (expected violated)")
     expect(r.stdout).toContain("-- cycle (repeats forever) --")
-    expect(r.stdout).toMatch(/19 checks, every decided answer as expected/)
+    expect(r.stdout).toMatch(/20 checks, every decided answer as expected/)
   })
 
   it("--json gives one document with every check; a tiny --max-states leaves checks undecided", () => {

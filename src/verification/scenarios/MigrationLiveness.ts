@@ -12,9 +12,9 @@
  *
  * @since 0.1.0
  */
-import { leadsTo } from "../Formula.ts"
+import { deadlockFree, leadsTo } from "../Formula.ts"
 import { guarded, type Command, type GuardedSystem } from "../Guarded.ts"
-import { proposition, type Proposition } from "../TransitionSystem.ts"
+import { or, proposition, type Proposition } from "../TransitionSystem.ts"
 import type { Scenario, ScenarioCheck } from "./Scenario.ts"
 
 const PHASES = ["Pending", "Scheduling", "Scheduled", "PreparingTarget", "TargetReady", "Running", "Succeeded", "Failed"] as const
@@ -42,6 +42,7 @@ export interface MigrationLivenessConfig {
 export interface MigrationLivenessSystem extends GuardedSystem {
   readonly preconditions: Proposition
   readonly succeeded: Proposition
+  readonly failed: Proposition
 }
 
 /**
@@ -72,6 +73,7 @@ export const migrationLivenessSystem = (config: MigrationLivenessConfig): Migrat
     ...system,
     preconditions: proposition("preconditions (target ready)", (w, at) => system.read(w, at, 0) === TARGET_READY),
     succeeded: proposition("succeeded", (w, at) => system.read(w, at, 0) === SUCCEEDED),
+    failed: proposition("failed", (w, at) => system.read(w, at, 0) === FAILED),
   }
 }
 
@@ -100,5 +102,15 @@ export const migrationLiveness: Scenario = {
     variant("converging-no-abort", { converges: true, userAbort: false }, "holds", "every step is fair and the copy converges"),
     variant("user-abort", { converges: true, userAbort: true }, "violated", "a cancelled migration ends Failed after its preconditions held"),
     variant("non-converging", { converges: false, userAbort: false }, "violated", "with dirty rate ≥ bandwidth only the timeout fires: Failed"),
+    {
+      name: "user-abort/stops-only-when-finished",
+      build: () => {
+        const system = migrationLivenessSystem({ converges: true, userAbort: true })
+        return { system, formula: deadlockFree(or(system.succeeded, system.failed)) }
+      },
+      expected: "holds",
+      role: "control",
+      because: "every phase but Succeeded and Failed has a next step: no migration gets stuck half-way",
+    },
   ],
 }
