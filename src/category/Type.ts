@@ -1,4 +1,4 @@
-import type { Category } from "./Category.ts"
+import { NotComposableError, type Category } from "./Category.ts"
 import { composeFn, fn, identityFn, showFn, type AnyFn, type Fn } from "./type/Fn.ts"
 import { defaultSampling, equalFns, type Sampling } from "./type/equality.ts"
 import type { AnyTypeObject } from "./type/TypeObject.ts"
@@ -40,7 +40,7 @@ export const typeCategory = (sampling: Sampling = defaultSampling): Category<Any
   compose: (g, f) => {
     if (f.cod.name !== g.dom.name) {
       // Typed code cannot get here (composeFn's signature forbids it); untyped callers learn which arrows.
-      throw new TypeError(`cannot compose ${showFn(g)} after ${showFn(f)}: ${f.cod.name} ≠ ${g.dom.name}`)
+      throw new NotComposableError(showFn(f), showFn(g), f.cod.name, g.dom.name)
     }
     return composeFn(g, f)
   },
