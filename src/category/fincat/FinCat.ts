@@ -89,8 +89,8 @@ export interface FinCatOptions {
 }
 
 /**
- * A proof that hom(dom, cod) is infinite: `prefix · loopᵏ` (diagram order) is a normal form,
- * hence a distinct arrow, for every k ≥ `from`.
+ * A proof that hom(dom, cod) is infinite: `prefix · loopᵏ · suffix` (diagram order) is a
+ * normal form, hence a distinct arrow, for every k ≥ `from`.
  *
  * @since 0.1.0
  * @category model
@@ -98,6 +98,7 @@ export interface FinCatOptions {
 export interface InfiniteWitness {
   readonly prefix: ReadonlyArray<string>
   readonly loop: ReadonlyArray<string>
+  readonly suffix: ReadonlyArray<string>
   readonly from: number
 }
 
@@ -166,21 +167,37 @@ class IntBuffer {
   }
 }
 
-/** Looks for a periodic tail `u·vᵐ` proving that `word` pumps forever (see the module doc). */
-const pumpingWitness = (word: string, longestLhs: number): { prefix: string; loop: string; power: number } | undefined => {
+/**
+ * Looks for a factor `vᵐ` of an irreducible word `u·vᵐ·w` long enough to pump (see the module
+ * doc): |vᵐ| ≥ max(2|v|, L + |v| − 1), L the longest rule left side. Every factor of length ≤ L
+ * of `u·vᵏ·w` (k ≥ m) then already occurs in `u·vᵐ·w`, so all of them are irreducible: distinct
+ * arrows of one hom-set. With `w` empty, `u·vᵏ` for small k are prefixes of the word, so the
+ * witness holds from k = 0.
+ */
+const pumpingWitness = (
+  word: string,
+  longestLhs: number,
+): { prefix: string; loop: string; suffix: string; from: number } | undefined => {
   const n = word.length
   for (let p = 1; 2 * p <= n; p++) {
-    const loop = word.slice(n - p)
-    const need = Math.max(2 * p, longestLhs + p - 1)
-    const power = Math.ceil(need / p)
-    const tail = power * p
-    if (tail > n) continue
-    if (!word.endsWith(loop.repeat(power))) continue
-    // Fold whole periods of the prefix into the power: u'·vᵏ for k ≤ the full power are
-    // prefixes of an irreducible word, hence irreducible, so the witness holds from k = 0.
-    let prefix = word.slice(0, n - tail)
-    while (prefix.endsWith(loop)) prefix = prefix.slice(0, prefix.length - p)
-    return { prefix, loop, power: 0 }
+    const power = Math.ceil(Math.max(2 * p, longestLhs + p - 1) / p)
+    const span = power * p
+    // run = how many positions so far continue period p (word[i] = word[i - p]).
+    let run = 0
+    for (let i = p; i < n; i++) {
+      run = word.charCodeAt(i) === word.charCodeAt(i - p) ? run + 1 : 0
+      if (run + p < span) continue
+      // word[end - span, end) has period p; prefer the latest end (the longest u).
+      let end = i + 1
+      while (end < n && word.charCodeAt(end) === word.charCodeAt(end - p)) end++
+      const start = end - span
+      const loop = word.slice(start, start + p)
+      const suffix = word.slice(end)
+      let prefix = word.slice(0, start)
+      // Fold whole periods of the prefix into the power.
+      while (prefix.endsWith(loop)) prefix = prefix.slice(0, prefix.length - p)
+      return { prefix, loop, suffix, from: suffix.length === 0 ? 0 : power }
+    }
   }
   return undefined
 }
@@ -240,24 +257,29 @@ export const buildFinCat = (p: Presentation, options: FinCatOptions = {}): FinCa
   const dLast = new IntBuffer()
   const homCount = new Int32Array(nObj * nObj)
   const sourceStart = new Int32Array(nObj + 1)
-  const tooBig = (x: number, y: number, bound: number): FinCatResult => {
-    // Try the longest normal forms of the hom-set for a pumping witness.
-    for (let i = words.length - 1, tried = 0; i >= 0 && tried < 64; i--) {
-      if (dDom.get(i) !== x || dCod.get(i) !== y) continue
+  const tooBig = (x: number, y: number, bound: number, total: boolean): FinCatResult => {
+    const where = total ? `the category` : `hom(${p.objects[x]},${p.objects[y]})`
+    // Try the longest normal forms found (of this hom-set, or of any when the total bound
+    // was passed) for a pumping witness.
+    for (let i = words.length - 1, tried = 0; i >= 0 && tried < 256; i--) {
+      if (!total && (dDom.get(i) !== x || dCod.get(i) !== y)) continue
       tried++
       const w = pumpingWitness(words[i] as string, longest)
       if (w === undefined) continue
+      const wx = dDom.get(i)
+      const wy = dCod.get(i)
       const names = (s: string) => decodeWord(s).map((a) => p.generators[a] as string)
-      const loopText = showWord(p, decodeWord(w.loop), y)
-      const prefixText = w.prefix.length === 0 ? "" : `∘${showWord(p, decodeWord(w.prefix), x)}`
-      const pattern = w.loop.length === 1 ? `${loopText}^k${prefixText}` : `(${loopText})^k${prefixText}`
+      const text = (s: string) => showWord(p, decodeWord(s), wx)
+      const loopText = w.loop.length === 1 ? `${text(w.loop)}^k` : `(${text(w.loop)})^k`
+      const pattern = [w.suffix, "", w.prefix].map((part, j) => (j === 1 ? loopText : part.length === 0 ? "" : text(part))).filter((t) => t !== "").join("∘")
+      const hom = `hom(${p.objects[wx]},${p.objects[wy]})`
       return {
         _tag: "Infinite",
-        dom: p.objects[x] as string,
-        cod: p.objects[y] as string,
+        dom: p.objects[wx] as string,
+        cod: p.objects[wy] as string,
         bound,
-        witness: { prefix: names(w.prefix), loop: names(w.loop), from: w.power },
-        message: `infinite: hom(${p.objects[x]},${p.objects[y]}) has more than ${bound} arrows, e.g. ${pattern} is a normal form for every k ≥ ${w.power}`,
+        witness: { prefix: names(w.prefix), loop: names(w.loop), suffix: names(w.suffix), from: w.from },
+        message: `infinite: ${where} has more than ${bound} arrows, e.g. ${pattern} is a normal form ${total ? `in ${hom} ` : ""}for every k ≥ ${w.from}`,
       }
     }
     return {
@@ -265,7 +287,7 @@ export const buildFinCat = (p: Presentation, options: FinCatOptions = {}): FinCa
       dom: p.objects[x] as string,
       cod: p.objects[y] as string,
       bound,
-      message: `too large: hom(${p.objects[x]},${p.objects[y]}) has more than ${bound} arrows and no proof that it is infinite was found`,
+      message: `too large: ${where} has more than ${bound} arrows and no proof that it is infinite was found`,
     }
   }
   for (let x = 0; x < nObj; x++) {
@@ -290,8 +312,8 @@ export const buildFinCat = (p: Presentation, options: FinCatOptions = {}): FinCa
         dParent.push(q)
         dLast.push(a)
         const count = ++homCount[x * nObj + y]!
-        if (count > maxHom) return tooBig(x, y, maxHom)
-        if (words.length > maxArrows) return tooBig(x, y, maxArrows)
+        if (count > maxHom) return tooBig(x, y, maxHom, false)
+        if (words.length > maxArrows) return tooBig(x, y, maxArrows, true)
       }
     }
   }

@@ -231,8 +231,39 @@ describe("FinCat bounds", () => {
     const r = buildFinCat(presentation(freeLoop), { maxHomSize: 50 })
     expect(r._tag).toBe("Infinite")
     if (r._tag !== "Infinite") return
-    expect(r.witness).toEqual({ prefix: [], loop: ["x"], from: 0 })
+    expect(r.witness).toEqual({ prefix: [], loop: ["x"], suffix: [], from: 0 })
     expect(r.message).toBe("infinite: hom(A,A) has more than 50 arrows, e.g. x^k is a normal form for every k ≥ 0")
+  })
+
+  it("stops on the total bound too, and says which bound", () => {
+    const two = presentation({ objects: ["A", "B"], arrows: [{ name: "x", dom: "A", cod: "A" }, { name: "f", dom: "A", cod: "B" }] })
+    const r = buildFinCat(two, { maxArrows: 30 })
+    expect(r._tag).toBe("Infinite")
+    expect(r._tag !== "Finite" && r.message).toMatch(/^infinite: the category has more than 30 arrows, e\.g\. /)
+  })
+
+  it("pumps a loop in the middle of a path: x^k then f", () => {
+    // With the total bound, the latest normal form is x^k;f: the loop is followed by f.
+    const two = presentation({ objects: ["A", "B"], arrows: [{ name: "x", dom: "A", cod: "A" }, { name: "f", dom: "A", cod: "B" }] })
+    const r = buildFinCat(two, { maxArrows: 30 })
+    expect(r._tag === "Infinite" && [r.dom, r.cod, r.witness]).toEqual(["A", "B", { prefix: [], loop: ["x"], suffix: ["f"], from: 2 }])
+    expect(r._tag === "Infinite" && r.message).toContain("f∘x^k is a normal form in hom(A,B) for every k ≥ 2")
+    // With a rule of length 4 (g⁴ = g²) the pumped block must be ≥ 4 letters; g^k;h then
+    // still pumps (g⁴ never appears in a normal form, but g^k for k ≥ 4 would contain it).
+    const ruled = presentation({
+      objects: ["A", "B"],
+      arrows: [{ name: "x", dom: "A", cod: "A" }, { name: "g", dom: "A", cod: "A" }, { name: "h", dom: "A", cod: "B" }],
+      equations: [{ lhs: ["g", "g", "g", "g"], rhs: ["g", "g"] }],
+    })
+    const q = buildFinCat(ruled, { maxArrows: 200 })
+    expect(q._tag).toBe("Infinite")
+    if (q._tag !== "Infinite") return
+    // the witness really pumps: prefix·loop^k·suffix is irreducible for k = from … from + 5
+    const w = q.witness
+    for (let k = w.from; k < w.from + 6; k++) {
+      const word = [...w.prefix, ...Array.from({ length: k }, () => w.loop).flat(), ...w.suffix].join("")
+      expect(word.includes("gggg")).toBe(false)
+    }
   })
 
   it("does not call a large finite hom-set infinite: x⁴⁰ = x with a bound of 10 is TooLarge", () => {
