@@ -40,7 +40,7 @@ import {
 } from "../cluster/index.ts"
 import { virtLauncherPod } from "../kubevirt/virtLauncherPod.ts"
 import { vmiSpec } from "../kubevirt/VmiSpec.ts"
-import { resourceArrow } from "../resources/ResourceOrder.ts"
+import { resourceArrow, ResourceOrder } from "../resources/ResourceOrder.ts"
 import { addResources, resources, toRecord, type ResourceVector } from "../resources/ResourceVector.ts"
 
 /**
@@ -216,10 +216,22 @@ export const checkS1_6 = (): ClaimResult => {
   const vmiToPod = resourceArrow(emptyVmi, emptyPod)
   const poolTerminal = arrowsTo(pool) === objects.length
   const missing = objects.filter((x) => E.isLeft(resourceArrow(x.vector, pool))).map((x) => x.name)
+  // Thinness: any two arrows x → y of Res≤ are equal, so an arrow that exists is unique.
+  let parallelPairs = 0
+  let unique = true
+  for (const x of objects)
+    for (const y of objects) {
+      const f = resourceArrow(x.vector, y.vector)
+      const g = resourceArrow(x.vector, y.vector)
+      if (E.isRight(f) && E.isRight(g)) {
+        parallelPairs++
+        unique &&= ResourceOrder.equalArrows(f.right, g.right).equal
+      }
+    }
   return {
     verdict: podInitial && vmiInitial && poolTerminal ? "holds" : "fails",
-    summary: `In Res≤ (arrows unique by thinness): the empty Pod (footprint 0) is initial (${podInitial}); the empty VMI is not (${vmiInitial}): its launcher pod asks ${E.isLeft(vmiToPod) ? vmiToPod.left.message : "?"} beyond the empty Pod. The pool is terminal only for objects that fit: ${missing.length === 0 ? "all do" : `no arrow from ${missing.join(", ")}`} (Res≤ has no terminal object).`,
-    evidence: { emptyPod: recordOf(emptyPod), emptyVmi: recordOf(emptyVmi), pool: recordOf(pool), podInitial, vmiInitial, poolTerminal, noArrowToPool: missing, objects: objects.map((o) => o.name) },
+    summary: `In Res≤ (arrows unique by thinness, checked on ${parallelPairs} hom-sets: ${unique}): the empty Pod (footprint 0) is initial (${podInitial}); the empty VMI is not (${vmiInitial}): its launcher pod asks ${E.isLeft(vmiToPod) ? vmiToPod.left.message : "?"} beyond the empty Pod. The pool is terminal only for objects that fit: ${missing.length === 0 ? "all do" : `no arrow from ${missing.join(", ")}`} (Res≤ has no terminal object).`,
+    evidence: { arrowsUnique: unique, homSetsWithAnArrow: parallelPairs, emptyPod: recordOf(emptyPod), emptyVmi: recordOf(emptyVmi), pool: recordOf(pool), podInitial, vmiInitial, poolTerminal, noArrowToPool: missing, objects: objects.map((o) => o.name) },
   }
 }
 

@@ -64,7 +64,7 @@ describe("claims S1–S3", () => {
 
   it("S1.6 fails: the empty VMI is not initial, the pool is not terminal for oversized objects", () => {
     expect(run("S1.6").verdict).toBe("fails")
-    expect(evidence("S1.6")).toMatchObject({ podInitial: true, vmiInitial: false, poolTerminal: false, noArrowToPool: ["pool + 1 byte"] })
+    expect(evidence("S1.6")).toMatchObject({ arrowsUnique: true, podInitial: true, vmiInitial: false, poolTerminal: false, noArrowToPool: ["pool + 1 byte"] })
     expect(evidence("S1.6")["emptyVmi"]["memory"]).toBe(String(268 * 1024 * 1024 + 0)) // 220 + 8 + 8 + 32 Mi, no page tables
   })
 

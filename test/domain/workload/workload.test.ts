@@ -10,6 +10,7 @@ import {
   kubernetesView,
   resourceRequest,
   securityContextOf,
+  startsOnCreation,
   toVmiSpec,
   totalUsage,
   usage,
@@ -94,6 +95,12 @@ describe("S2.1–S2.5 types", () => {
     expect(cpu.quantity.get("cpu")).toBe(4000n)
     expect(cpu.notResources.map((n) => n.attribute)).toEqual(["freq", "flags"])
     expect(kubernetesView({ _tag: "Network", bandwidthMbps: 1000, latencyUs: 50, pcieLanes: 4 }).quantity.size).toBe(0)
+  })
+
+  it("S2.5: the corpus VMs are Halted: no launcher pod until started", () => {
+    expect(startsOnCreation("Halted")).toBe(false)
+    expect(startsOnCreation("Always")).toBe(true)
+    expect(startsOnCreation("Manual")).toBe(false)
   })
 
   it("S2.3: Privileged carries capabilities into the security context", () => {
