@@ -4,6 +4,11 @@
  */
 export * from "./Category.ts"
 export * from "./Universal.ts"
+export * from "./Type.ts"
+export * as FinCat from "./fincat/index.ts"
+export * as FinSet from "./finset/index.ts"
+export * as Constructions from "./constructions/index.ts"
+export * as Render from "./render/index.ts"
 export {
   andThen,
   arrow,
