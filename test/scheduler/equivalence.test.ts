@@ -120,3 +120,33 @@ describe("the equivalence check catches a broken hot path", () => {
     expect(a).not.toEqual(b)
   })
 })
+
+describe("hot path normalisation when the busiest-tainted node is full", () => {
+  it("rewinds to the two-pass path and still matches the readable σ", () => {
+    const soft = (key: string) => ({ key, value: "", effect: "PreferNoSchedule" as const })
+    const nodes = [
+      { name: "a", allocatable: { cpu: 100, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [soft("x"), soft("y")], unschedulable: false },
+      { name: "b", allocatable: { cpu: 4000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [soft("x")], unschedulable: false },
+      { name: "c", allocatable: { cpu: 4000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [], unschedulable: false },
+    ]
+    const p = { ...defaultPod("d/p"), containers: [{ name: "c", requests: { cpu: 500 } }] }
+    const readable = readableScheduler({ nodes, bound: [] }, { seed: 5 }).schedule(p, { explain: true })
+    const hot = hotScheduler({ nodes, bound: [] }, { seed: 5 }).schedule(p, { explain: true })
+    expect(hot).toEqual(readable)
+    // normalised by the feasible maximum 1 (node a is full): b → 0, c → 100
+    expect(readable.scores?.map((s) => s.plugins.TaintToleration)).toEqual([undefined, 0, 100])
+  })
+})
+
+const defaultPod = (key: string): import("../../src/scheduler/index.ts").SchedulingPod => ({
+  key,
+  containers: [],
+  initContainers: [],
+  overhead: {},
+  nodeSelector: {},
+  preferredTerms: [],
+  tolerations: [],
+  priority: 0,
+  requiredFeatures: [],
+  requiresKvm: false,
+})

@@ -368,12 +368,23 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const balCpuReq = p.balancedRequest[0] as number
     const balMemoryReq = p.balancedRequest[1] as number
 
-    // With constant taint/affinity scores the totals are final in the loop, and the seeded
-    // reservoir selection (the same draws as selectHost) runs inline.
-    const inline = v.taintAllZero && (!affinityOn || v.affinityAllZero)
-    const constant = (wTaint ?? 0) * 100
+    // Totals are computed in the loop, normalising the taint and affinity scores by their
+    // largest raw value over the statically feasible nodes (`presumed`), with the seeded
+    // reservoir selection (the same draws as selectHost) inline. The true normaliser is the
+    // largest raw value over the *feasible* nodes; when it differs, the PRNG is rewound and the
+    // two-pass path (normalise, total, selectHost) runs instead.
+    const taintOn = wTaint !== undefined
+    const taintVaries = taintOn && !v.taintAllZero
+    const affinityVaries = affinityOn && !v.affinityAllZero
+    const presumedTaint = v.taintMax
+    const presumedAffinity = v.affinityMax
+    let seenTaint = 0
+    let seenAffinity = 0
     const wfi = wFit ?? 0
     const wbi = balancedOn ? (wBalanced ?? 0) : 0
+    const wti = wTaint ?? 0
+    const wai = affinityOn ? (wAffinity ?? 0) : 0
+    const rngState = rng.state
     let best = -1
     let bestScore = 0
     let ties = 0
@@ -420,8 +431,22 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           balS[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
         } else balS[k] = balancedScoreAt(n, p)
       } else if (balancedOn) balS[k] = balancedScoreAt(n, p)
-      if (inline) {
-        const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + constant
+      let taintScore = 100
+      if (taintVaries) {
+        const raw = taintRaw[n] as number
+        taintS[k] = raw
+        if (raw > seenTaint) seenTaint = raw
+        taintScore = 100 - Math.trunc((100 * raw) / presumedTaint)
+      }
+      let affinityScore = 0
+      if (affinityVaries) {
+        const raw = affinityRaw[n] as number
+        affS[k] = raw
+        if (raw > seenAffinity) seenAffinity = raw
+        affinityScore = Math.trunc((100 * raw) / presumedAffinity)
+      }
+      {
+        const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore
         totals[k] = t
         if (k === 0 || t > bestScore) {
           best = k
@@ -431,26 +456,28 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           ties++
           if (nextInt(rng, ties) === 0) best = k
         }
-      } else {
-        taintS[k] = taintRaw[n] ?? 0
-        affS[k] = affinityRaw[n] ?? 0
       }
     }
     nextStart = N === 0 ? 0 : (start + processed) % N
 
-    if (inline) {
-      taintS.fill(100, 0, found)
-      affS.fill(0, 0, found)
-    } else {
-      if (wTaint !== undefined) normalizeScores(taintS, found, true)
-      if (affinityOn) normalizeScores(affS, found, false)
-      const wt = wTaint ?? 0
-      const wa = affinityOn ? (wAffinity ?? 0) : 0
+    if ((taintVaries && seenTaint !== presumedTaint) || (affinityVaries && seenAffinity !== presumedAffinity)) {
+      rng.state = rngState
+      if (taintVaries) normalizeScores(taintS, found, true)
+      if (affinityVaries) normalizeScores(affS, found, false)
       for (let k = 0; k < found; k++) {
-        totals[k] = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wt * (taintS[k] as number) + wa * (affS[k] as number)
+        totals[k] =
+          wfi * (fitS[k] as number) +
+          wbi * (balS[k] as number) +
+          wti * (taintVaries ? (taintS[k] as number) : 100) +
+          wai * (affinityVaries ? (affS[k] as number) : 0)
       }
       best = selectHost(totals, found, rng)
+    } else if (opts.explain === true) {
+      if (taintVaries) normalizeScores(taintS, found, true)
+      if (affinityVaries) normalizeScores(affS, found, false)
     }
+    if (!taintVaries) taintS.fill(100, 0, found)
+    if (!affinityVaries) affS.fill(0, 0, found)
 
     const explain = (): ReadonlyArray<NodeEvaluation> => {
       const position = new Map<number, number>()

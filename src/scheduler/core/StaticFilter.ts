@@ -31,6 +31,9 @@ export interface StaticVerdicts {
   /** Every raw score is 0, so the normalised scores are constant (taint 100, affinity 0). */
   readonly taintAllZero: boolean
   readonly affinityAllZero: boolean
+  /** The largest raw scores over the nodes that pass the static filters. */
+  readonly taintMax: number
+  readonly affinityMax: number
 }
 
 interface CompiledToleration {
@@ -197,8 +200,16 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     affinityRaw[i] = sum
   }
   if (reasons.length >= 65535) throw new RangeError("more than 65534 distinct static reasons")
-  const taintAllZero = taintRaw.every((x) => x === 0)
-  const affinityAllZero = affinityRaw.every((x) => x === 0)
+  let taintMax = 0
+  let affinityMax = 0
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== 0) continue
+    if ((taintRaw[i] as number) > taintMax) taintMax = taintRaw[i] as number
+    if ((affinityRaw[i] as number) > affinityMax) affinityMax = affinityRaw[i] as number
+  }
+  // zero on every statically feasible node: the normalised score is constant
+  const taintAllZero = taintMax === 0
+  const affinityAllZero = affinityMax === 0
   return {
     reason,
     reasons,
@@ -206,5 +217,7 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     affinityRaw: affinityAllZero ? new Int32Array(0) : affinityRaw,
     taintAllZero,
     affinityAllZero,
+    taintMax,
+    affinityMax,
   }
 }
