@@ -1,0 +1,161 @@
+/**
+ * Running the closed loop. Effect drives time: the loop is a `Ref` of {@link LoopState} advanced
+ * one simulated second per tick by `Effect.iterate`, the pure {@link step} inside. (A first
+ * version repeated the tick on `Schedule.spaced` under `TestClock`: correct but ~9 s per
+ * simulated half hour, since every tick is a scheduled sleep; the simulated clock is the state's
+ * own second instead, which is what the step reads.)
+ *
+ * @since 0.1.0
+ */
+import { Effect, Ref } from "effect"
+import type { HpaSpec } from "../autoscaling/index.ts"
+import { emptyHistory } from "../autoscaling/index.ts"
+import { makeRng } from "../random/index.ts"
+import { sampleMany } from "../startup/index.ts"
+import type { StepProfile } from "./LoadProfile.ts"
+import { defaultProfile, sampleLoad } from "./LoadProfile.ts"
+import type { Performance } from "./Performance.ts"
+import { measure } from "./Performance.ts"
+import type { LoopParams, Trace } from "./Step.ts"
+import { initialState, referenceReplicas, step } from "./Step.ts"
+import type { WorkloadKind } from "./Workload.ts"
+import { workloadOf } from "./Workload.ts"
+
+/**
+ * What to simulate. Defaults: 1800 s, the default step profile, HPA min 2 / max 40 at 60 % CPU,
+ * request 1000m, limit 2000m, sync 15 s; the predictor's τ from the workload and K_p = 1/(target·request)
+ * (unit gain: the trend term adds exactly the replicas the extra CPU needs at the target).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface SimulationOptions {
+  readonly workload: WorkloadKind
+  readonly predictor: boolean
+  readonly seed: number
+  readonly durationSeconds?: number
+  readonly profile?: StepProfile
+  readonly deadTimeSeconds?: number
+  readonly gain?: number
+  /** Called about every simulated minute with the seconds done. */
+  readonly onProgress?: (secondsDone: number) => void
+}
+
+/**
+ * A run's parameters, series and measures.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface SimulationResult {
+  readonly workload: WorkloadKind
+  readonly predictor: boolean
+  readonly seed: number
+  readonly durationSeconds: number
+  readonly deadTimeSeconds: number
+  readonly gain: number
+  readonly startup: { readonly family: string; readonly parameters: Readonly<Record<string, number>> }
+  readonly series: Trace
+  readonly performance: Performance
+}
+
+const TARGET = 60
+const REQUEST = 1000
+
+/**
+ * The HPA of the simulation: CPU at 60 %, 2 … 40 replicas, no `behavior`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const simulationHpa: HpaSpec = {
+  minReplicas: 2,
+  maxReplicas: 40,
+  metrics: [{ type: "Resource", name: "cpu", target: { type: "Utilization", averageUtilization: TARGET } }],
+}
+
+/**
+ * Simulates the loop for `durationSeconds` as an Effect (see the module note).
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export const simulateEffect = (options: SimulationOptions): Effect.Effect<SimulationResult> => {
+  const duration = Math.max(1, Math.floor(options.durationSeconds ?? 1800))
+  const workload = workloadOf(options.workload)
+  const rng = makeRng(options.seed)
+  const { nominal, load } = sampleLoad(options.profile ?? defaultProfile, duration, rng)
+  const latency = sampleMany(workload.startup, 4096, rng)
+  const params: LoopParams = {
+    spec: simulationHpa,
+    targetUtilization: TARGET,
+    requestMilli: REQUEST,
+    limitMilli: 2 * REQUEST,
+    syncSeconds: 15,
+    metricWindowSeconds: 15,
+    predictor: options.predictor,
+    deadTimeSeconds: options.deadTimeSeconds ?? workload.deadTimeSeconds,
+    gain: options.gain ?? 1 / ((TARGET / 100) * REQUEST),
+  }
+  const trace: Trace = {
+    load: new Float64Array(duration),
+    reference: new Float64Array(duration),
+    ready: new Float64Array(duration),
+    pods: new Float64Array(duration),
+    desired: new Float64Array(duration),
+    observed: new Float64Array(duration),
+    lyapunov: new Float64Array(duration),
+  }
+  const streams = { load, nominal, latency }
+  const start = referenceReplicas(params, nominal[0] ?? 0)
+
+  const program = Effect.gen(function* () {
+    const state = yield* Ref.make(initialState(start, emptyHistory))
+    const tick = Effect.gen(function* () {
+      const s = yield* Ref.get(state)
+      const { next, record } = step(params, streams, trace, s)
+      const t = s.t
+      trace.load[t] = record.load
+      trace.reference[t] = record.reference
+      trace.ready[t] = record.ready
+      trace.pods[t] = record.pods
+      trace.desired[t] = record.desired
+      trace.observed[t] = record.observed
+      trace.lyapunov[t] = record.lyapunov
+      if (options.onProgress !== undefined && t % 60 === 59) options.onProgress(t + 1)
+      yield* Ref.set(state, next)
+      return next.t
+    })
+    yield* Effect.iterate(0, { while: (t) => t < duration, body: () => tick })
+  })
+
+  return program.pipe(
+    Effect.map(
+      (): SimulationResult => ({
+        workload: options.workload,
+        predictor: options.predictor,
+        seed: options.seed,
+        durationSeconds: duration,
+        deadTimeSeconds: params.deadTimeSeconds,
+        gain: params.gain,
+        startup: { family: workload.startup.family, parameters: workload.startup.parameters },
+        series: trace,
+        performance: measure(trace, duration, REQUEST),
+      }),
+    ),
+  )
+}
+
+/**
+ * Simulates the HPA closed loop for a container or VM workload, with or without the Smith
+ * predictor, from a seed; returns the per-second series and the performance measures.
+ *
+ * @example
+ * import { simulateAutoscaling } from "catcluster/dynamics/simulation"
+ * const run = simulateAutoscaling({ workload: "vm", predictor: true, seed: 7, durationSeconds: 1800 })
+ * run.performance.sloViolationSeconds
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export const simulateAutoscaling = (options: SimulationOptions): SimulationResult => Effect.runSync(simulateEffect(options))
