@@ -24,8 +24,8 @@ import { preempt, type PreemptionHost, type PreemptionPod } from "../preemption/
 import { defaultProfile, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
+import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
 import {
-  balancedScore,
   intDiv,
   leastAllocatedScore,
   mostAllocatedScore,

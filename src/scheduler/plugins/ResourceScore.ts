@@ -1,5 +1,5 @@
 /**
- * The integer kernels of NodeResourcesFit's scoring strategies (Kubernetes v1.35,
+ * Plugin NodeResourcesFit, score part: the integer kernels of its scoring strategies (Kubernetes v1.35,
  * `pkg/scheduler/framework/plugins/noderesources`), shared by the readable σ and the hot path so
  * both do the same integer arithmetic. Go's int64 division truncates; the amounts here are
  * non-negative, so it is a floor, computed exactly even where the double quotient would round up.
@@ -88,26 +88,3 @@ export const ratioScore = (
  * @category arithmetic
  */
 export const roundHalfAwayFromZero = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x))
-
-/**
- * BalancedAllocation over fractions already clamped to ≤ 1: |f₀ − f₁|/2 for two, population
- * standard deviation for more, 0 for fewer; score = trunc((1 − σ)·100). Same float operations in
- * the same order as v1.35's `balancedResourceScorer`.
- *
- * @since 0.1.0
- * @category scorers
- */
-export const balancedScore = (fractions: ArrayLike<number>, count: number, total: number): number => {
-  let std = 0
-  if (count === 2) std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2)
-  else if (count > 2) {
-    const mean = total / count
-    let sum = 0
-    for (let i = 0; i < count; i++) {
-      const d = (fractions[i] as number) - mean
-      sum = sum + d * d
-    }
-    std = Math.sqrt(sum / count)
-  }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE)
-}

@@ -29,8 +29,8 @@ import { fitStatus, insufficientResources } from "../plugins/NodeResourcesFit.ts
 import { nodeUnschedulableFilter } from "../plugins/NodeUnschedulable.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { bestFitCell, numaStatus } from "../plugins/NumaFit.ts"
+import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
 import {
-  balancedScore,
   intDiv,
   leastAllocatedScore,
   mostAllocatedScore,
