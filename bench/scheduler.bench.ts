@@ -21,13 +21,10 @@ const measure = (nodeCount: number, podCount: number, referencePods: number, bud
 
   // Warm both up (JIT) on a throwaway cluster, so the prefix measures steady-state code.
   options.progress("warming up")
-  const small = { nodes: nodes.slice(0, Math.min(500, nodeCount)), bound: [] }
-  const warmReadable = readableScheduler(small, { seed: SEED })
-  const warmHot = hotScheduler(small, { seed: SEED })
-  for (let i = 0; i < 300; i++) {
-    warmReadable.schedule(pods[i]!)
-    warmHot.schedule(pods[i]!)
-  }
+  const warmReadable = readableScheduler(cluster, { seed: SEED })
+  for (let i = 0; i < Math.min(100, referencePods); i++) warmReadable.schedule(pods[i]!)
+  const warmHot = hotScheduler(cluster, { seed: SEED })
+  for (let i = 0; i < referencePods; i++) warmHot.schedule(pods[i]!)
 
   // Reference and hot path on the same prefix, each from an empty cluster.
   options.progress(`readable σ on the first ${referencePods} pods`)
