@@ -121,10 +121,21 @@ const quantityInput = t.union([t.string, t.number])
 const resourceList = t.record(t.string, quantityInput)
 const named = t.type({ name: t.string })
 
+/** KubeVirt's `uint32` fields: `t.number` would let NaN, 1.5 or -4 through to `BigInt` and throw. */
+const Uint32 = new t.Type<number, number, unknown>(
+  "uint32",
+  (u): u is number => typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 0xffff_ffff,
+  (u, c) =>
+    typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 0xffff_ffff
+      ? t.success(u)
+      : t.failure(u, c, `expected an integer in [0, 4294967295] (uint32), got ${typeof u === "number" ? String(u) : JSON.stringify(u)}`),
+  (n) => n,
+)
+
 const Cpu = t.partial({
-  cores: t.number,
-  sockets: t.number,
-  threads: t.number,
+  cores: Uint32,
+  sockets: Uint32,
+  threads: Uint32,
   dedicatedCpuPlacement: t.boolean,
   isolateEmulatorThread: t.boolean,
 })
@@ -146,7 +157,7 @@ const Domain = t.partial({
     tpm: t.unknown,
   }),
   launchSecurity: t.partial({ sev: t.unknown, snp: t.unknown }),
-  ioThreads: t.partial({ supplementalPoolThreadCount: t.number }),
+  ioThreads: t.partial({ supplementalPoolThreadCount: Uint32 }),
 })
 
 const Volume = t.intersection([named, t.partial({ downwardMetrics: t.unknown })])
@@ -172,15 +183,13 @@ const readQuantity = (
   input: string | number,
   milli: boolean,
 ): E.Either<VmiSpecError, bigint> =>
-  E.bimap(
-    (e: Parameters<typeof showQuantityError>[0]) => new VmiSpecError(file, path, `not a quantity: ${showQuantityError(e)}`),
-    (q: Quantity) => {
-      // Round up as Kubernetes' Value()/MilliValue() do.
-      const unit = milli ? 1_000_000n : 1_000_000_000n
-      const n = q.nanos
-      return n >= 0n ? (n + unit - 1n) / unit : n / unit
-    },
-  )(parseQuantity(input))
+  E.chain((q: Quantity): E.Either<VmiSpecError, bigint> => {
+    // the API server refuses negative resource quantities (ValidateNonnegativeQuantity)
+    if (q.nanos < 0n) return E.left(new VmiSpecError(file, path, `must be greater than or equal to 0, got ${JSON.stringify(input)}`))
+    // Round up as Kubernetes' Value()/MilliValue() do.
+    const unit = milli ? 1_000_000n : 1_000_000_000n
+    return E.right((q.nanos + unit - 1n) / unit)
+  })(E.mapLeft((e: Parameters<typeof showQuantityError>[0]) => new VmiSpecError(file, path, `not a quantity: ${showQuantityError(e)}`))(parseQuantity(input)))
 
 const readList = (
   file: string,
@@ -227,8 +236,9 @@ export const decodeVmiSpec = (manifest: unknown, file: string): E.Either<VmiSpec
   const decoded = Spec.decode(spec)
   if (E.isLeft(decoded)) {
     const where = pathOf(decoded.left)
-    const value = decoded.left[0]?.value
-    return E.left(new VmiSpecError(file, where === "" ? prefix : `${prefix}.${where}`, `unexpected value ${JSON.stringify(value)}`))
+    const first = decoded.left[0]
+    const problem = first?.message ?? `unexpected value ${JSON.stringify(first?.value)}`
+    return E.left(new VmiSpecError(file, where === "" ? prefix : `${prefix}.${where}`, problem))
   }
   const s = decoded.right
   const d = s.domain
