@@ -9,14 +9,16 @@
 import type { BenchOptions, BenchResult, Benchmark } from "./Benchmark.ts"
 import { hotScheduler } from "../src/scheduler/core/HotScheduler.ts"
 import { readableScheduler } from "../src/scheduler/readable/ReadableScheduler.ts"
-import { syntheticNodes, syntheticPods } from "../src/scheduler/workload/generate.ts"
+import { syntheticNodes, syntheticPodGenerator, syntheticPods } from "../src/scheduler/workload/generate.ts"
 
 const SEED = 20261127
 
 const measure = (nodeCount: number, podCount: number, referencePods: number, budgetSeconds: number, options: BenchOptions): BenchResult => {
   options.progress(`building ${nodeCount} nodes, ${podCount} pods`)
   const nodes = syntheticNodes(nodeCount, SEED)
-  const pods = syntheticPods(podCount, SEED + 1)
+  // the first pods are kept (reference, warm-up); the rest are generated as they are scheduled
+  const pods = syntheticPods(referencePods, SEED + 1)
+  const next = syntheticPodGenerator(SEED + 1)
   const cluster = { nodes, bound: [] }
 
   // Warm both up (JIT) on a throwaway cluster, so the prefix measures steady-state code.
@@ -44,7 +46,7 @@ const measure = (nodeCount: number, podCount: number, referencePods: number, bud
   start = process.hrtime.bigint()
   const deadline = start + BigInt(Math.round(budgetSeconds * 1e9))
   for (; scheduled < podCount; scheduled++) {
-    if (hot.schedule(pods[scheduled]!).node !== null) bound++
+    if (hot.schedule(next(scheduled)).node !== null) bound++
     if (scheduled % 2000 === 1999) {
       options.progress(`hot path ${scheduled + 1}/${podCount} pods`)
       if (process.hrtime.bigint() > deadline) {

@@ -67,14 +67,15 @@ export const syntheticNodes = (count: number, seed: number): ReadonlyArray<Sched
 }
 
 /**
- * `count` pods from `seed`: the mixed workload described above.
+ * A generator of the mixed workload: call it with 0, 1, 2, … to get the pods one at a time
+ * (the same sequence as `syntheticPods`), without holding them all in memory.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const syntheticPods = (count: number, seed: number): ReadonlyArray<SchedulingPod> => {
+export const syntheticPodGenerator = (seed: number): ((i: number) => SchedulingPod) => {
   const rng = random(seed)
-  return Array.from({ length: count }, (_, i): SchedulingPod => {
+  return (i) => {
     const roll = nextInt(rng, 100)
     const key = `bench/p${i}`
     if (roll < 75) {
@@ -84,7 +85,7 @@ export const syntheticPods = (count: number, seed: number): ReadonlyArray<Schedu
     if (roll < 80) return pod(key, {}) // no requests: scorers assume 100m / 200Mi
     const vcpus = 1 + nextInt(rng, 4)
     const guest = Gi * (1 + nextInt(rng, 8))
-    const overhead = 220 * Mi + 8 * Mi * vcpus + 8 * Mi + 32 * Mi + Math.floor(Math.ceil(guest / 1000) * 1000 / 512)
+    const overhead = 220 * Mi + 8 * Mi * vcpus + 8 * Mi + 32 * Mi + Math.floor((Math.ceil(guest / 1000) * 1000) / 512)
     if (roll < 95) {
       // shared-CPU VMI launcher pod: vCPUs / 10 cpu, guest memory + overhead, KVM
       return pod(key, { cpu: vcpus * 100, memory: guest + overhead, [KVM]: 1 }, { requiresKvm: true, requiredFeatures: ["vmx"], priority: 100 })
@@ -95,5 +96,16 @@ export const syntheticPods = (count: number, seed: number): ReadonlyArray<Schedu
       { cpu: vcpus * 1000, memory: guest + overhead + 100 * Mi, [KVM]: 1 },
       { requiresKvm: true, requiredFeatures: ["vmx"], priority: 200, numa: { vcpus, memoryBytes: guest, hugepages: false } },
     )
-  })
+  }
+}
+
+/**
+ * `count` pods from `seed`: the mixed workload described above.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const syntheticPods = (count: number, seed: number): ReadonlyArray<SchedulingPod> => {
+  const next = syntheticPodGenerator(seed)
+  return Array.from({ length: count }, (_, i) => next(i))
 }
