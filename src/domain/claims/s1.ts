@@ -96,19 +96,37 @@ export const checkS1_2 = (base = 50): ClaimResult => {
   }
 }
 
-const composeMessage = (g: AnyArrow, f: AnyArrow): string => {
+/** Composes untyped arrows: the composite, or the refusal's message. */
+const tryCompose = (g: AnyArrow, f: AnyArrow): { readonly composes: boolean; readonly text: string } => {
   try {
-    return show(compose(g, f))
+    return { composes: true, text: show(compose(g, f)) }
   } catch (e) {
-    return e instanceof Error ? e.message : String(e)
+    return { composes: false, text: e instanceof Error ? e.message : String(e) }
   }
 }
 
+/**
+ * The arrows S1.3 composes literally; a parameter so that a test can hand in a σ that does
+ * start at Pod and see the verdict change.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export interface LiteralArrows {
+  readonly schedule: AnyArrow
+  readonly wrap: AnyArrow
+  readonly wrapVm: AnyArrow
+}
+
 /** S1.3: σ∘Ω∘Ψ = σ_pod : C → P and σ∘Ω′∘Φ = σ_vmi : V → P. @since 0.1.0 @category claims */
-export const checkS1_3 = (): ClaimResult => {
+export const checkS1_3 = (
+  literal: LiteralArrows = { schedule: scheduleArrow as AnyArrow, wrap: wrapArrow as AnyArrow, wrapVm: wrapVmArrow as AnyArrow },
+): ClaimResult => {
   // The literal composites, from untyped arrows (typed code does not compile: test/types/domain.types.ts).
-  const literalPod = composeMessage(scheduleArrow as AnyArrow, wrapArrow as AnyArrow)
-  const literalVmi = composeMessage(scheduleArrow as AnyArrow, wrapVmArrow as AnyArrow)
+  const pod = tryCompose(literal.schedule, literal.wrap)
+  const vmi = tryCompose(literal.schedule, literal.wrapVm)
+  const literalPod = pod.text
+  const literalVmi = vmi.text
   const podPath = compose(compose(scheduleArrow, injectPodArrow), compose(wrapArrow, containerizeArrow))
   const vmPath = compose(compose(scheduleArrow, injectVmiArrow), compose(wrapVmArrow, virtualizeArrow))
   // Keeping Ψ, the composite is P → P: does it send a machine back to itself?
@@ -116,10 +134,12 @@ export const checkS1_3 = (): ClaimResult => {
   const moved = [...exampleContainers.map((c) => ({ unit: c.target.name, carvedFrom: c.source.name })), ...exampleVms.map((v) => ({ unit: v.target.name, carvedFrom: v.source.name }))]
     .map((u) => ({ ...u, scheduledTo: placement.get(u.unit) ?? null }))
     .filter((u) => u.scheduledTo !== u.carvedFrom)
+  // ill-typed when either literal composite is refused; otherwise the P → P reading decides
+  const verdict = !pod.composes || !vmi.composes ? "ill-typed" : moved.length === 0 ? "holds" : "fails"
   return {
-    verdict: "ill-typed",
-    summary: `As written the composites do not exist: σ starts at Pod ⊎ VMI, not Pod (“${literalPod}”), and σ∘Ω∘Ψ starts at P, not C. Well-typed: σ_pod := σ∘ι_Pod∘Ω : C → P (a definition), and ${show(podPath)}, ${show(vmPath)}, which are not id_P: in the example cluster ${moved.length} unit(s) land on another machine than the one they were carved from (e.g. ${moved[0] === undefined ? "none" : `${moved[0].unit}: ${moved[0].carvedFrom} → ${moved[0].scheduledTo}`}).`,
-    evidence: { literalPod, literalVmi, wellTyped: [show(podPath), show(vmPath)], notIdentity: moved },
+    verdict,
+    summary: `${verdict === "ill-typed" ? `As written the composites do not exist: σ starts at Pod ⊎ VMI, not Pod (“${literalPod}”), and σ∘Ω∘Ψ starts at P, not C.` : `The literal composites exist (${literalPod}; ${literalVmi}).`} Well-typed: σ_pod := σ∘ι_Pod∘Ω : C → P (a definition), and ${show(podPath)}, ${show(vmPath)}, which ${moved.length === 0 ? "are" : "are not"} id_P: in the example cluster ${moved.length} unit(s) land on another machine than the one they were carved from (e.g. ${moved[0] === undefined ? "none" : `${moved[0].unit}: ${moved[0].carvedFrom} → ${moved[0].scheduledTo}`}).`,
+    evidence: { literalPod, literalVmi, literalComposes: { pod: pod.composes, vmi: vmi.composes }, wellTyped: [show(podPath), show(vmPath)], notIdentity: moved },
   }
 }
 
@@ -148,8 +168,15 @@ export const squareSides = (vcpus: number, memory: bigint, dedicatedCpus = false
 }
 
 /** S1.4: Ω′∘Φ = Ω∘Ψ. @since 0.1.0 @category claims */
-export const checkS1_4 = (): ClaimResult => {
-  const example = squareSides(2, 2n * Gi)
+export const checkS1_4 = (
+  sides: typeof squareSides = squareSides,
+  paths: { readonly container: AnyArrow; readonly vm: AnyArrow } = {
+    container: compose(wrapArrow, containerizeArrow),
+    vm: compose(wrapVmArrow, virtualizeArrow),
+  },
+): ClaimResult => {
+  const sameCodomain = paths.container.cod === paths.vm.cod
+  const example = sides(2, 2n * Gi)
   const rows: Array<{ vcpus: number; memoryGi: number; dedicated: boolean; residual: Record<string, string> }> = []
   let commutes = 0
   let minMemory: bigint | undefined
@@ -157,7 +184,7 @@ export const checkS1_4 = (): ClaimResult => {
   for (const dedicated of [false, true])
     for (const vcpus of [1, 2, 4, 8])
       for (const gi of [1, 2, 4, 8, 16]) {
-        const s = squareSides(vcpus, BigInt(gi) * Gi, dedicated)
+        const s = sides(vcpus, BigInt(gi) * Gi, dedicated)
         const r = residual(s.container, s.vm)
         if (r.size === 0) commutes++
         const m = r.get("memory") ?? 0n
@@ -166,10 +193,12 @@ export const checkS1_4 = (): ClaimResult => {
         rows.push({ vcpus, memoryGi: gi, dedicated, residual: recordOf(r) })
       }
   const r = residual(example.container, example.vm)
+  // the equation only type-checks when both paths land in the same object; then the footprints decide
+  const verdict = !sameCodomain ? "ill-typed" : commutes === rows.length ? "holds" : "fails"
   return {
-    verdict: "ill-typed",
-    summary: `Ω′∘Φ : P → VMI and Ω∘Ψ : P → Pod have different codomains, so the equation is ill-typed. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10), plus kvm, tun, vhost-net and 50M of ephemeral storage; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
-    evidence: { example: { container: recordOf(example.container), vm: recordOf(example.vm), residual: recordOf(r) }, shapes: rows, commutes },
+    verdict,
+    summary: `Ω′∘Φ : ${paths.vm.dom} → ${paths.vm.cod} and Ω∘Ψ : ${paths.container.dom} → ${paths.container.cod} ${sameCodomain ? "share their codomain" : "have different codomains, so the equation is ill-typed"}. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10), plus kvm, tun, vhost-net and 50M of ephemeral storage; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
+    evidence: { codomains: { container: paths.container.cod, vm: paths.vm.cod }, example: { container: recordOf(example.container), vm: recordOf(example.vm), residual: recordOf(r) }, shapes: rows, commutes },
   }
 }
 
@@ -236,7 +265,7 @@ export const checkS1_6 = (): ClaimResult => {
 }
 
 /** S1.7: currying C(A×B, C) ≅ C(A, C^B). @since 0.1.0 @category claims */
-export const checkS1_7 = (): ClaimResult => {
+export const checkS1_7 = (iso: typeof curryingIso = curryingIso): ClaimResult => {
   const sizes: ReadonlyArray<readonly [number, number, number]> = [
     [1, 2, 2],
     [2, 2, 2],
@@ -244,13 +273,15 @@ export const checkS1_7 = (): ClaimResult => {
     [3, 2, 2],
     [2, 2, 3],
   ]
-  const reports = sizes.map(([x, a, b]) => curryingIso(finSet(x), exponential(finSet(a), finSet(b))))
+  const reports = sizes.map(([x, a, b]) => iso(finSet(x), exponential(finSet(a), finSet(b))))
   const finSetHolds = reports.every((r) => r.holds)
   const pool = totalPool(exampleMachines)
   const above = addResources(pool, resources({ cpu: 1n }))
   const noTerminal = E.isLeft(resourceArrow(above, pool))
+  // a failed FinSet round trip refutes the claim outright; otherwise the seed's open choice of category leaves it open
+  const verdict = finSetHolds ? "underdetermined" : "fails"
   return {
-    verdict: "underdetermined",
+    verdict,
     summary: `The seed does not say which category "the declarative API" is. In FinSet currying is a bijection (checked exhaustively on ${reports.map((r) => `${r.uncurriedCount}`).join(", ")} arrows: ${finSetHolds}); Res≤, the resource order the scheduler works in, is not cartesian closed: it has no terminal object (pool + 1m cpu has no arrow to the pool: ${noTerminal}).`,
     evidence: { finSet: reports.map((r) => ({ sizes: r.sizes, count: r.uncurriedCount, holds: r.holds })), resourceOrderHasNoTerminal: noTerminal },
   }

@@ -5,6 +5,9 @@
 import { describe, expect, it } from "vitest"
 import type { ClaimResult } from "../../../src/claims/Claim.ts"
 import { claims } from "../../../src/domain/claims/index.ts"
+import { checkS1_3, checkS1_4, checkS1_7, squareSides } from "../../../src/domain/claims/s1.ts"
+import { arrow } from "../../../src/category/Arrow.ts"
+import { curryingIso } from "../../../src/category/finset/index.ts"
 
 const run = (id: string): ClaimResult => {
   const c = claims.find((x) => x.id === id)
@@ -131,5 +134,48 @@ describe("claims S1–S3", () => {
   it("S3.5 inconsistent: 3 container states, 5·8 = 40 pairs, not 169", () => {
     expect(run("S3.5").verdict).toBe("inconsistent")
     expect(evidence("S3.5")).toMatchObject({ seedPairs: 169, productPairs: 40, containerDomainPairs: 24 })
+  })
+})
+
+// The verdicts above must come from the models: hand each check a changed model and watch the
+// verdict move (review: S1.3, S1.4 and S1.7 used to return a constant verdict).
+describe("S1.3, S1.4, S1.7 verdicts follow the model", () => {
+  it("S1.3: with a σ that starts at Pod and at VMI the literal composites exist, and the P → P reading decides (fails: units move)", () => {
+    const r = checkS1_3({ schedule: arrow("schedule", "Pod", "P"), wrap: arrow("wrap", "C", "Pod"), wrapVm: arrow("wrapVm", "V", "Pod") })
+    expect(r.verdict).toBe("fails")
+    expect((r.evidence as Record<string, any>)["literalComposes"]).toEqual({ pod: true, vmi: true })
+    expect((r.evidence as Record<string, any>)["notIdentity"]).toContainEqual({ unit: "api", carvedFrom: "node-b", scheduledTo: "node-a" })
+  })
+
+  it("S1.3: one refused literal composite is enough for ill-typed", () => {
+    const r = checkS1_3({ schedule: arrow("schedule", "Pod", "P"), wrap: arrow("wrap", "C", "Pod"), wrapVm: arrow("wrapVm", "V", "VMI") })
+    expect(r.verdict).toBe("ill-typed")
+    expect((r.evidence as Record<string, any>)["literalComposes"]).toEqual({ pod: true, vmi: false })
+  })
+
+  const sameCodomain = { container: arrow("Ω∘Ψ", "P", "Pod"), vm: arrow("Ω′∘Φ", "P", "Pod") }
+
+  it("S1.4: with one codomain and a VM side equal to the container side, the square commutes on every shape: holds", () => {
+    const equalSides: typeof squareSides = (vcpus, memory, dedicated) => {
+      const s = squareSides(vcpus, memory, dedicated)
+      return { container: s.container, vm: s.container }
+    }
+    const r = checkS1_4(equalSides, sameCodomain)
+    expect(r.verdict).toBe("holds")
+    expect((r.evidence as Record<string, any>)["commutes"]).toBe(40)
+  })
+
+  it("S1.4: with one codomain but the real KubeVirt overhead the square fails (280Mi residual at 2 vCPU / 2Gi)", () => {
+    const r = checkS1_4(squareSides, sameCodomain)
+    expect(r.verdict).toBe("fails")
+    expect((r.evidence as Record<string, any>)["example"]["residual"]["memory"]).toBe(String(280 * 1024 * 1024))
+  })
+
+  it("S1.7: a broken uncurry (every h sent to the constant 0) makes the FinSet round trip fail, and the claim with it", () => {
+    const broken: typeof curryingIso = (x, e, bound) =>
+      curryingIso(x, { ...e, uncurry: (k) => ({ ...e.uncurry(k), map: e.uncurry(k).map.map(() => 0) }) }, bound)
+    const r = checkS1_7(broken)
+    expect(r.verdict).toBe("fails")
+    expect((r.evidence as Record<string, any>)["finSet"].some((f: { holds: boolean }) => !f.holds)).toBe(true)
   })
 })
