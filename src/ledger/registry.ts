@@ -6,6 +6,7 @@ import { claims as controlPlane } from "../domain/controlplane/claims.ts"
 import { claims as manifests } from "../domain/manifest/claims.ts"
 import { claims as resources } from "../domain/resources/claims.ts"
 import { claims as dynamics } from "../dynamics/claims.ts"
+import { claims as scheduler } from "../scheduler/claims.ts"
 import { claims as verification } from "../verification/claims.ts"
 
 /**
@@ -22,6 +23,7 @@ export const allClaims: ReadonlyArray<ClaimCheck> = [
   ...finiteSets,
   ...controlPlane,
   ...dynamics,
+  ...scheduler,
   ...verification,
   ...decisions,
 ]
