@@ -140,10 +140,14 @@ export const checkDensityNumbers = (): ClaimResult => {
   const claimMiB = 1024
   const plainNear = plain.filter((o) => Math.abs(o.overheadMiB - claimMiB) / claimMiB <= 0.25)
   const rho = 200 / 1000
+  // Memory-bound VMs on a 256 GiB node: guest memory plus the launcher's overhead each.
+  const nodeMiB = 256 * 1024
+  const perVmMiB = 1024 + (overheads[0]?.overheadMiB ?? 0)
+  const vmsPerNode = Math.floor(nodeMiB / perVmMiB)
   return {
     verdict: plainNear.length === 0 ? "fails" : "holds",
-    summary: `ρ = 200/1000 = ${rho}; KubeVirt v1.9 overhead of plain VMs is ${plain.map((o) => `${o.overheadMiB}Mi`).join(", ")}, not ~1 GiB (only a VFIO device adds 1Gi: ${overheads[3]?.overheadMiB}Mi).`,
-    evidence: { rho, claimedOverheadMiB: claimMiB, overheads, kubeletDefaultMaxPods: 110, eptLimit: "not modelled: no source gives a per-node VM limit from EPT" },
+    summary: `ρ = 200/1000 = ${rho}; KubeVirt v1.9 overhead of plain VMs is ${plain.map((o) => `${o.overheadMiB}Mi`).join(", ")}, not ~1 GiB (only a VFIO device adds 1Gi: ${overheads[3]?.overheadMiB}Mi). Memory alone fits ${vmsPerNode} 1 GiB VMs on a 256 GiB node; the kubelet's default maxPods (110) binds first unless raised.`,
+    evidence: { rho, claimedOverheadMiB: claimMiB, overheads, memoryBoundVmsPerNode: { nodeMiB, perVmMiB, vmsPerNode }, kubeletDefaultMaxPods: 110, eptLimit: "not modelled: no source gives a per-node VM limit from EPT" },
   }
 }
 

@@ -72,6 +72,31 @@ export const chain =
   }
 
 /**
+ * `map(f)`: changes the value, keeps state and hops.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const map =
+  <A, B>(f: (a: A) => B) =>
+  (m: Service<A>): Service<B> =>
+  (view, state) => {
+    const r = m(view, state)
+    return { value: f(r.value), state: r.state, hops: r.hops }
+  }
+
+/**
+ * `ap(fa)(fab)`: runs the function's step, then the argument's, and applies.
+ *
+ * @since 0.1.0
+ * @category apply
+ */
+export const ap =
+  <A>(fa: Service<A>) =>
+  <B>(fab: Service<(a: A) => B>): Service<B> =>
+    chain((f: (a: A) => B) => map(f)(fa))(fab)
+
+/**
  * The Service monad as an fp-ts `Monad1`.
  *
  * @since 0.1.0
@@ -80,14 +105,8 @@ export const chain =
 export const ServiceMonad: Monad1<ServiceURI> = {
   URI: ServiceURI,
   of,
-  map: (fa, f) => (view, state) => {
-    const r = fa(view, state)
-    return { ...r, value: f(r.value) }
-  },
-  ap: (fab, fa) => chain((f: (a: any) => any) => (view: ServiceView, state: number) => {
-    const r = fa(view, state)
-    return { ...r, value: f(r.value) }
-  })(fab),
+  map: (fa, f) => map(f)(fa),
+  ap: (fab, fa) => ap(fa)(fab),
   chain: (fa, f) => chain(f)(fa),
 }
 
@@ -104,6 +123,8 @@ export interface ServiceInstance {
   readonly name: string
   /** Forwarding hops from the Service VIP to the workload. */
   readonly hops: number
+  /** Data-plane entries for n backends and m node agents (kube-proxy rules, proxy state). */
+  readonly space: (backends: number, agents: number) => number
   /** Picks a backend for turn `state` (deterministic, so the monad laws are checkable). */
   readonly choose: (backends: ReadonlyArray<Endpoint>, state: number) => Endpoint | undefined
 }
@@ -118,6 +139,8 @@ export interface ServiceInstance {
 export const containerInstance: ServiceInstance = {
   name: "container (direct DNAT)",
   hops: 1,
+  // kube-proxy iptables: the Service's entry rule, one KUBE-SVC jump and a two-rule KUBE-SEP chain per endpoint
+  space: (n) => 3 * n + 1,
   choose: (backends, state) => backends[state % Math.max(1, backends.length)],
 }
 
@@ -131,6 +154,8 @@ export const containerInstance: ServiceInstance = {
 export const vmInstance: ServiceInstance = {
   name: "VM (proxy hops)",
   hops: 3,
+  // the seed's model: kube-proxy's rules plus per-endpoint state in each of m virt-handlers
+  space: (n, m) => 3 * n + 1 + n * m,
   choose: (backends, state) => {
     const n = backends.length
     if (n === 0) return undefined

@@ -30,8 +30,7 @@ export interface ServiceCost {
 export const serviceCost = (instance: ServiceInstance, n: number, handlers = 1): ServiceCost => {
   const endpoints = endpointSet(Array.from({ length: n }, (_, i) => endpoint(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 80)))
   const { hops } = request(instance)({ endpoints }, 0)
-  const kubeProxy = 3 * n + 1
-  return { backends: n, hops, rules: instance === vmInstance ? kubeProxy + n * handlers : kubeProxy }
+  return { backends: n, hops, rules: instance.space(n, handlers) }
 }
 
 /**

@@ -125,5 +125,7 @@ describe("claims S5", () => {
     // 2 vCPU 2Gi with graphics is the documented 280Mi example of K8S-SEMANTICS
     expect(e.overheads.find((o) => o.vm === "2vcpu-2Gi")?.overheadMiB).toBe(280)
     expect(e.overheads.find((o) => o.vm.endsWith("gpu"))!.overheadMiB).toBeGreaterThan(1024)
+    // 256 GiB / (1 GiB + 270 MiB) = 206.4
+    expect((r.evidence as { memoryBoundVmsPerNode: { vmsPerNode: number } }).memoryBoundVmsPerNode.vmsPerNode).toBe(Math.floor((256 * 1024) / (1024 + 270)))
   })
 })

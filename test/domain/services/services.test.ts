@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest"
 import { booleanType } from "../../../src/category/Type.ts"
 import type { ClaimResult } from "../../../src/claims/Claim.ts"
 import {
+  ap,
   averagingMonoid,
   balancerTests,
   chainDistribution,
@@ -27,6 +28,7 @@ import {
   upperGammaRegularized,
   vmInstance,
   type EndpointSet,
+  type Service,
   type ServiceURI,
 } from "../../../src/domain/services/index.ts"
 import { failures, holds, runSuite } from "../../../src/laws/index.ts"
@@ -144,6 +146,13 @@ describe("Service monad", () => {
     const v = runSuite(monadLaws(broken, serviceType, { a: booleanType, b: booleanType, c: booleanType }), { config: runConfig(100) })
     const bad = failures(v).map((l) => l.law)
     expect(bad).toContain("monad.rightIdentity")
+  })
+
+  it("ap applies after both steps and adds their hops", () => {
+    const f: Service<(b: boolean) => boolean> = (_v, s) => ({ value: (b) => !b, state: s + 1, hops: 2 })
+    const x: Service<boolean> = (_v, s) => ({ value: s > 0, state: s * 10, hops: 1 })
+    expect(ap(x)(f)({ endpoints: [] }, 0)).toEqual({ value: false, state: 10, hops: 3 })
+    expect(ServiceMonad.ap(f, x)({ endpoints: [] }, 0)).toEqual({ value: false, state: 10, hops: 3 })
   })
 
   it("discover ≫= balance: 1 hop by DNAT, 3 through the VM proxies, one turn each", () => {
