@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { ClaimCheck } from "../claims/Claim.ts"
+import type { ClaimCheck, ClaimResult } from "../claims/Claim.ts"
 import {
   type LatencyStatement,
   containerStart,
@@ -84,6 +84,37 @@ const stationaryEvidence = (chain: ExactChain) => {
   }
 }
 
+/**
+ * S4.2 from two latency statements (the seed's by default): ∃k>0 ∀r: T_v(r) ≥ k·T_c(r) + C_io(r).
+ * C_io is missing from the seed, so at best the claim is open; but C_io ≥ 0 only makes it harder,
+ * so when even C_io = 0 leaves no k > 0 on the stated ranges (slowest container ≥ fastest VM)
+ * the claim fails whatever C_io is.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const checkS4_2 = (vm: LatencyStatement = vmStart, container: LatencyStatement = containerStart): ClaimResult => {
+  const vmFit = fitLogNormal(vm.mean, vm.variance)
+  const containerFit = fitShiftedExponential(container.mean, container.variance)
+  const levels = [1e-6, 1e-4, 1e-3, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999]
+  const byQuantile = quantileRatioBound(vmFit, containerFit, 0, levels)
+  const violation = [1, 5, 10].map((k) => ({ k, probability: round(violationProbability(vmFit, containerFit, k, 0)) }))
+  const bestK = rangeRatioBound(vm.range, container.range, 0)
+  return {
+    verdict: bestK > 0 ? "underdetermined" : "fails",
+    summary:
+      `C_io(r) and the storage bandwidth are not given, nor how T_v, T_c depend on r. With C_io = 0 the stated ranges allow k up to ` +
+      `${bestK} (${vm.range[0]} s ≥ k·${container.range[1]} s)${bestK > 0 ? "" : ", so no k > 0 exists whatever C_io ≥ 0 is"}; under the fitted distributions no k > 0 holds surely: ` +
+      `P(T_v < k·T_c) = ${violation.map((v) => `${v.probability} at k=${v.k}`).join(", ")} (independent draws).`,
+    evidence: {
+      missing: ["C_io(r)", "storage bandwidth", "dependence of T_v, T_c on the request r"],
+      rangeBoundK: { cIo: 0, k: bestK, formula: `(${vm.range[0]} − C_io) / ${container.range[1]}` },
+      quantileBoundK: { levels, k: round(byQuantile.k), attainedAt: byQuantile.attainedAt, note: "→ 0 as p → 0: the log-normal has mass near 0, the shifted exponential does not" },
+      violationProbability: violation,
+    },
+  }
+}
+
 /** @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [
   {
@@ -135,24 +166,7 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     id: "S4.2",
     statement: "∃k>0 ∀r: T_v(r) ≥ k·T_c(r) + C_io(r), C_io inversely proportional to storage bandwidth.",
     source: "src/dynamics/startup/Latency.ts rangeRatioBound, quantileRatioBound, violationProbability",
-    check: () => {
-      const levels = [1e-6, 1e-4, 1e-3, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999]
-      const byQuantile = quantileRatioBound(vmFit, containerFit, 0, levels)
-      const violation = [1, 5, 10].map((k) => ({ k, probability: round(violationProbability(vmFit, containerFit, k, 0)) }))
-      return {
-        verdict: "underdetermined",
-        summary:
-          `C_io(r) and the storage bandwidth are not given, nor how T_v, T_c depend on r. With C_io = 0 the stated ranges allow k up to ` +
-          `${rangeRatioBound(vmStart.range, containerStart.range, 0)} (30 s ≥ k·3 s); under the fitted distributions no k > 0 holds surely: ` +
-          `P(T_v < k·T_c) = ${violation.map((v) => `${v.probability} at k=${v.k}`).join(", ")} (independent draws).`,
-        evidence: {
-          missing: ["C_io(r)", "storage bandwidth", "dependence of T_v, T_c on the request r"],
-          rangeBoundK: { cIo: 0, k: rangeRatioBound(vmStart.range, containerStart.range, 0), formula: "(30 − C_io) / 3" },
-          quantileBoundK: { levels, k: round(byQuantile.k), attainedAt: byQuantile.attainedAt, note: "→ 0 as p → 0: the log-normal has mass near 0, the shifted exponential does not" },
-          violationProbability: violation,
-        },
-      }
-    },
+    check: () => checkS4_2(),
   },
   {
     id: "S4.3",

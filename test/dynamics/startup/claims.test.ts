@@ -33,6 +33,19 @@ describe("S4 claims", () => {
     expect((r.evidence as { rangeBoundK: { k: number } }).rangeBoundK.k).toBe(10)
   })
 
+  it("S4.2's verdict follows the ranges: no k > 0 once the fastest VM start is 0 s (review: the verdict used to be constant)", async () => {
+    const { checkS4_2 } = await import("../../../src/dynamics/claims.ts")
+    const vm = { name: "vm", mean: 75, variance: 2500, range: [2, 180] as const, statedFamily: "log-normal" as const }
+    // (2 − 0) / 3: still a positive k, so only the missing C_io keeps it open
+    const open = checkS4_2(vm)
+    expect(open.verdict).toBe("underdetermined")
+    expect((open.evidence as { rangeBoundK: { k: number } }).rangeBoundK.k).toBeCloseTo(2 / 3, 12)
+    // (0 − 0) / 3 = 0: no k > 0 even with C_io = 0, and C_io ≥ 0 cannot help
+    const refuted = checkS4_2({ ...vm, range: [0, 180] as const })
+    expect(refuted.verdict).toBe("fails")
+    expect((refuted.evidence as { rangeBoundK: { k: number } }).rangeBoundK.k).toBe(0)
+  })
+
   it("S4.2's violation probability agrees with a seeded Monte Carlo estimate", async () => {
     const { makeRng } = await import("../../../src/dynamics/random/index.ts")
     const vm = fitLogNormal(75, 2500)
