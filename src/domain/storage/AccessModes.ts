@@ -89,3 +89,32 @@ export const liveMigrationConsumers: Consumers = { nodes: 2, pods: 2, writers: 2
  */
 export const accessModeDisagreements = (): ReadonlyArray<{ readonly access: AccessMode; readonly mode: VolumeMode }> =>
   accessModes.flatMap((access) => volumeModes.filter((mode) => kubernetesAccepts(access, mode) !== seedAccepts(access, mode)).map((mode) => ({ access, mode })))
+
+/** How a pod consumes a PVC: mounted as a directory, or handed over as a raw device. @since 0.1.0 @category model */
+export type VolumeUsage = "volumeMounts" | "volumeDevices"
+
+/** A PVC consumed the wrong way. @since 0.1.0 @category model */
+export interface MountMismatch {
+  readonly _tag: "MountMismatch"
+  readonly path: string
+  readonly mode: VolumeMode
+  readonly usage: VolumeUsage
+  readonly expected: VolumeUsage
+}
+
+/**
+ * The compatibility rule Kubernetes does enforce between a volume and its use: a Filesystem PVC
+ * goes in a container's `volumeMounts`, a Block PVC in its `volumeDevices`; the other way round
+ * the pod does not start. `undefined` when compatible.
+ *
+ * @example
+ * import { checkMount } from "catcluster/domain/storage"
+ * checkMount("spec.containers[0].volumeMounts[0]", "Block", "volumeMounts")?.expected // "volumeDevices"
+ *
+ * @since 0.1.0
+ * @category access modes
+ */
+export const checkMount = (path: string, mode: VolumeMode, usage: VolumeUsage): MountMismatch | undefined => {
+  const expected: VolumeUsage = mode === "Block" ? "volumeDevices" : "volumeMounts"
+  return usage === expected ? undefined : { _tag: "MountMismatch", path, mode, usage, expected }
+}

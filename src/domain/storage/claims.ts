@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js"
 import type { ClaimCheck, ClaimResult } from "../../claims/Claim.ts"
 import { holds, runSuite } from "../../laws/index.ts"
 import { functorLaws } from "../../laws/functor.ts"
-import { accessModeDisagreements, allowsConsumers, kubernetesAccepts, liveMigrationConsumers, seedAccepts } from "./AccessModes.ts"
+import { accessModeDisagreements, allowsConsumers, checkMount, kubernetesAccepts, liveMigrationConsumers, seedAccepts } from "./AccessModes.ts"
 import { iops, iopsFromLatency, distributedStorage, storageMapping } from "./Iops.ts"
 import { containerLatencies, latencyFunctor, totalLatency, vmLatencies, ioStages } from "./Latency.ts"
 import { containerPath, kubevirtVmPath, runLifecycle, seedVmPath } from "./Lifecycle.ts"
@@ -45,10 +45,14 @@ export const checkAccessModes = (): ClaimResult => {
   const disagreements = accessModeDisagreements()
   const migrationNeedsShared = !allowsConsumers("ReadWriteOnce", liveMigrationConsumers) && allowsConsumers("ReadWriteMany", liveMigrationConsumers)
   const rwxBlock = { kubernetes: kubernetesAccepts("ReadWriteMany", "Block"), seed: seedAccepts("ReadWriteMany", "Block") }
+  // The compatibility Kubernetes does enforce is between volume mode and use, not access mode.
+  const mountRule = (["Filesystem", "Block"] as const).flatMap((mode) =>
+    (["volumeMounts", "volumeDevices"] as const).map((usage) => ({ mode, usage, valid: checkMount("pod", mode, usage) === undefined })),
+  )
   return {
     verdict: disagreements.length > 0 ? "fails" : "holds",
-    summary: `"Block volumes need exclusive access" refuses ${disagreements.map((d) => `${d.access}/${d.mode}`).join(", ")}, which Kubernetes accepts; live migration (2 nodes writing) is allowed only by ReadWriteMany (${migrationNeedsShared}), so KubeVirt needs RWX Block.`,
-    evidence: { disagreements, rwxBlock, liveMigrationConsumers, migrationNeedsShared },
+    summary: `"Block volumes need exclusive access" refuses ${disagreements.map((d) => `${d.access}/${d.mode}`).join(", ")}, which Kubernetes accepts; live migration (2 nodes writing) is allowed only by ReadWriteMany (${migrationNeedsShared}), so KubeVirt needs RWX Block. The compatibility Kubernetes enforces is volume mode ↔ use: Block as volumeDevices, Filesystem as volumeMounts.`,
+    evidence: { disagreements, rwxBlock, liveMigrationConsumers, migrationNeedsShared, mountRule },
   }
 }
 

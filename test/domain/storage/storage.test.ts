@@ -9,6 +9,7 @@ import type { ClaimResult } from "../../../src/claims/Claim.ts"
 import {
   accessModeDisagreements,
   allowedOperations,
+  checkMount,
   containerLatencies,
   createVolume,
   controllerPublish,
@@ -122,6 +123,13 @@ describe("CSI lifecycle at runtime", () => {
 })
 
 describe("access modes", () => {
+  it("a Block PVC must be a volumeDevice, a Filesystem PVC a volumeMount", () => {
+    expect(checkMount("c[0]", "Block", "volumeDevices")).toBeUndefined()
+    expect(checkMount("c[0]", "Filesystem", "volumeMounts")).toBeUndefined()
+    expect(checkMount("spec.containers[0].volumeMounts[1]", "Block", "volumeMounts")).toEqual({ _tag: "MountMismatch", path: "spec.containers[0].volumeMounts[1]", mode: "Block", usage: "volumeMounts", expected: "volumeDevices" })
+    expect(checkMount("c[0]", "Filesystem", "volumeDevices")?.expected).toBe("volumeMounts")
+  })
+
   it("the seed's rule refuses exactly ROX and RWX Block, which Kubernetes accepts", () => {
     expect(accessModeDisagreements()).toEqual([
       { access: "ReadOnlyMany", mode: "Block" },
