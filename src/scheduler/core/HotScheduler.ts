@@ -24,25 +24,17 @@ import { preempt, type PreemptionHost, type PreemptionPod } from "../preemption/
 import { defaultProfile, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
-import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
-import {
-  intDiv,
-  leastAllocatedScore,
-  mostAllocatedScore,
-  ratioScore,
-  roundHalfAwayFromZero,
-} from "../plugins/ResourceScore.ts"
 import type { StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
-import { nextInt, random } from "../select/Random.ts"
+import { random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
 import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND } from "./CompiledPod.ts"
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
+import { bestCell, fitsOn, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
 
-const STRATEGY = { LeastAllocated: 0, MostAllocated: 1, RequestedToCapacityRatio: 2 } as const
 const CACHE_LIMIT = 16
 
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
@@ -76,12 +68,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const wAffinity = profile.weights.NodeAffinity
 
   // scratch, allocated once
-  const feasible = new Int32Array(N)
-  const fitS = new Int32Array(N)
-  const balS = new Int32Array(N)
-  const taintS = new Int32Array(N)
-  const affS = new Int32Array(N)
-  const totals = new Float64Array(N)
+  const buffers: ScanBuffers = scanBuffers(N)
+  const { feasible, fitS, balS, taintS, affS, totals } = buffers
   const fractions = new Float64Array(Math.max(1, balanced.kind.length))
 
   // bound pods
@@ -107,124 +95,30 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     return v
   }
 
-  // Best-fit NUMA cell on node n for p, or −1 (same rule as plugins/NumaFit.bestFitCell).
-  const bestCell = (n: number, p: CompiledPod): number => {
-    let best = -1
-    let bestCpus = 0
-    let bestMemory = 0
-    const end = a.cellStart[n + 1] as number
-    for (let c = a.cellStart[n] as number; c < end; c++) {
-      const cpus = a.cellCpuFree[c] as number
-      const memory = p.numaHuge ? (a.cellHugeFree[c] ?? 0) : (a.cellMemoryFree[c] as number)
-      if (cpus < p.numaCpus || memory < p.numaMemory) continue
-      const leftCpus = cpus - p.numaCpus
-      const leftMemory = memory - p.numaMemory
-      if (best < 0 || leftCpus < bestCpus || (leftCpus === bestCpus && leftMemory < bestMemory)) {
-        best = c - (a.cellStart[n] as number)
-        bestCpus = leftCpus
-        bestMemory = leftMemory
-      }
-    }
-    return best
-  }
-
-  // Whether p passes the dynamic filters (pods, resources, NUMA) on node n.
-  const fitsDynamic = (n: number, p: CompiledPod): boolean => {
-    if ((a.podCount[n] as number) + 1 > (a.podsAllowed[n] as number)) return false
-    if (!p.requestsNothing) {
-      const alloc = a.alloc
-      const used = a.used
-      if (p.cpu > 0 && p.cpu > ((alloc[0] as Float64Array)[n] as number) - ((used[0] as Float64Array)[n] as number)) return false
-      if (p.memory > 0 && p.memory > ((alloc[1] as Float64Array)[n] as number) - ((used[1] as Float64Array)[n] as number)) return false
-      if (p.storage > 0 && p.storage > ((alloc[2] as Float64Array)[n] as number) - ((used[2] as Float64Array)[n] as number)) return false
-      const sc = p.scalarColumns
-      for (let j = 0; j < sc.length; j++) {
-        const col = sc[j] as number
-        if ((p.scalarAmounts[j] as number) > ((alloc[col] as Float64Array)[n] as number) - ((used[col] as Float64Array)[n] as number)) return false
-      }
-    }
-    return p.numaCpus < 0 || bestCell(n, p) >= 0
-  }
-
-  const scalarsFit = (n: number, p: CompiledPod): boolean => {
-    const sc = p.scalarColumns
-    for (let j = 0; j < sc.length; j++) {
-      const col = sc[j] as number
-      if ((p.scalarAmounts[j] as number) > ((a.alloc[col] as Float64Array)[n] as number) - ((a.used[col] as Float64Array)[n] as number)) return false
-    }
-    return true
-  }
-
   const fitDefault =
     strategy === STRATEGY.LeastAllocated && fit.kind.length === 2 && fit.kind[0] === KIND.cpu && fit.kind[1] === KIND.memory
-  const fitCpuWeight = fit.weight[0] ?? 0
-  const fitMemoryWeight = fit.weight[1] ?? 0
   const balancedDefault = balanced.kind.length === 2 && balanced.kind[0] === KIND.cpu && balanced.kind[1] === KIND.memory
-
-  const fitScoreAt = (n: number, p: CompiledPod): number => {
-    let nodeScore = 0
-    let weightSum = 0
-    const kinds = fit.kind
-    for (let i = 0; i < kinds.length; i++) {
-      const kind = kinds[i] as number
-      const req = p.fitRequest[i] as number
-      let alloc = 0
-      let requested = 0
-      if (kind === KIND.cpu) {
-        alloc = (a.alloc[0] as Float64Array)[n] as number
-        requested = (a.nonZeroCpu[n] as number) + req
-      } else if (kind === KIND.memory) {
-        alloc = (a.alloc[1] as Float64Array)[n] as number
-        requested = (a.nonZeroMemory[n] as number) + req
-      } else if (kind === KIND.storage) {
-        alloc = (a.alloc[2] as Float64Array)[n] as number
-        requested = ((a.used[2] as Float64Array)[n] as number) + req
-      } else if (kind === KIND.scalar) {
-        if (req === 0) continue
-        const col = fit.column[i] as number
-        alloc = (a.alloc[col] as Float64Array)[n] as number
-        requested = ((a.used[col] as Float64Array)[n] as number) + req
-      } else continue
-      if (alloc === 0) continue
-      const w = fit.weight[i] as number
-      if (strategy === STRATEGY.RequestedToCapacityRatio) {
-        const s = ratioScore(requested, alloc, shapeU, shapeS)
-        if (s > 0) {
-          nodeScore += s * w
-          weightSum += w
-        }
-      } else {
-        nodeScore += (strategy === STRATEGY.LeastAllocated ? leastAllocatedScore(requested, alloc) : mostAllocatedScore(requested, alloc)) * w
-        weightSum += w
-      }
-    }
-    if (weightSum === 0) return 0
-    return strategy === STRATEGY.RequestedToCapacityRatio ? roundHalfAwayFromZero(nodeScore / weightSum) : intDiv(nodeScore, weightSum)
+  const config: ScanConfig = {
+    fit,
+    balanced,
+    strategy,
+    shapeU,
+    shapeS,
+    fitDefault,
+    fitCpuWeight: fit.weight[0] ?? 0,
+    fitMemoryWeight: fit.weight[1] ?? 0,
+    balancedDefault,
+    fractions,
+    fitOn: wFit !== undefined,
+    balancedEnabled: wBalanced !== undefined,
+    taintOn: wTaint !== undefined,
+    affinityEnabled: wAffinity !== undefined,
+    wFit: wFit ?? 0,
+    wBalanced: wBalanced ?? 0,
+    wTaint: wTaint ?? 0,
+    wAffinity: wAffinity ?? 0,
   }
-
-  const balancedScoreAt = (n: number, p: CompiledPod): number => {
-    let count = 0
-    let total = 0
-    const kinds = balanced.kind
-    for (let i = 0; i < kinds.length; i++) {
-      const kind = kinds[i] as number
-      const req = p.balancedRequest[i] as number
-      let col = 0
-      if (kind === KIND.cpu) col = 0
-      else if (kind === KIND.memory) col = 1
-      else if (kind === KIND.storage) col = 2
-      else if (kind === KIND.scalar) {
-        if (req === 0) continue
-        col = balanced.column[i] as number
-      } else continue
-      const alloc = (a.alloc[col] as Float64Array)[n] as number
-      if (alloc === 0) continue
-      const f = Math.min((((a.used[col] as Float64Array)[n] as number) + req) / alloc, 1)
-      fractions[count++] = f
-      total += f
-    }
-    return balancedScore(fractions, count, total)
-  }
+  const fitsDynamic = (n: number, p: CompiledPod): boolean => fitsOn(a, n, p)
 
   // The full status of p on node n, with kube-scheduler's reasons (slow path).
   const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts): { code: StatusCode; reasons: string[] } => {
@@ -254,7 +148,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       }
     }
     if (reasons.length > 0) return { code: unresolvable ? "UnschedulableAndUnresolvable" : "Unschedulable", reasons }
-    if (p.numaCpus >= 0 && bestCell(n, p) < 0) {
+    if (p.numaCpus >= 0 && bestCell(a, n, p) < 0) {
       let fitsEmpty = false
       for (let c = a.cellStart[n] as number; c < (a.cellStart[n + 1] as number); c++) {
         const memory = p.numaHuge ? (a.cellHugeCap[c] ?? 0) : (a.cellMemoryCap[c] as number)
@@ -299,7 +193,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const bind = (n: number, p: CompiledPod): number => {
     const id = podRecord.length
     if (id >= podCap) grow()
-    const cell = p.numaCpus >= 0 ? bestCell(n, p) : -1
+    const cell = p.numaCpus >= 0 ? bestCell(a, n, p) : -1
     podRecord.push(p)
     podNode[id] = n
     podCell[id] = cell
@@ -338,130 +232,23 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const toFind = numFeasibleNodesToFind(N, profile.nodesToScore)
     const start = nextStart
 
-    // Filter and score in one pass over the nodes, with every column hoisted into a local.
-    const podCount = a.podCount
-    const podsAllowed = a.podsAllowed
-    const allocCpu = a.alloc[0] as Float64Array
-    const allocMemory = a.alloc[1] as Float64Array
-    const allocStorage = a.alloc[2] as Float64Array
-    const usedCpu = a.used[0] as Float64Array
-    const usedMemory = a.used[1] as Float64Array
-    const usedStorage = a.used[2] as Float64Array
-    const nonZeroCpu = a.nonZeroCpu
-    const nonZeroMemory = a.nonZeroMemory
-    const taintRaw = v.taintRaw
-    const affinityRaw = v.affinityRaw
-    const cpu = p.cpu
-    const memory = p.memory
-    const storage = p.storage
-    const checkResources = !p.requestsNothing
-    const checkScalars = p.scalarColumns.length > 0
-    const checkNuma = p.numaCpus >= 0
-    const fitOn = wFit !== undefined
-    const balancedOn = wBalanced !== undefined && !p.balancedSkips
-    const affinityOn = wAffinity !== undefined && pod.preferredTerms.length > 0
-    // LeastAllocated over exactly (cpu, memory): the default profile, computed inline.
-    const fitFast = fitOn && fitDefault
-    const fitCpuReq = p.fitRequest[0] as number
-    const fitMemoryReq = p.fitRequest[1] as number
-    const balancedFast = balancedOn && balancedDefault
-    const balCpuReq = p.balancedRequest[0] as number
-    const balMemoryReq = p.balancedRequest[1] as number
-
-    // Totals are computed in the loop, normalising the taint and affinity scores by their
-    // largest raw value over the statically feasible nodes (`presumed`), with the seeded
-    // reservoir selection (the same draws as selectHost) inline. The true normaliser is the
-    // largest raw value over the *feasible* nodes; when it differs, the PRNG is rewound and the
-    // two-pass path (normalise, total, selectHost) runs instead.
-    const taintOn = wTaint !== undefined
-    const taintVaries = taintOn && !v.taintAllZero
-    const affinityVaries = affinityOn && !v.affinityAllZero
-    const presumedTaint = v.taintMax
-    const presumedAffinity = v.affinityMax
-    let seenTaint = 0
-    let seenAffinity = 0
-    const wfi = wFit ?? 0
-    const wbi = balancedOn ? (wBalanced ?? 0) : 0
-    const wti = wTaint ?? 0
-    const wai = affinityOn ? (wAffinity ?? 0) : 0
-    const rngState = rng.state
-    let best = -1
-    let bestScore = 0
-    let ties = 0
-
-    let found = 0
-    let processed = 0
-    for (; processed < N && found < toFind; processed++) {
-      let n = start + processed
-      if (n >= N) n -= N
-      if (reasonOf[n] !== 0) continue
-      if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
-      if (checkResources) {
-        if (cpu > 0 && cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) continue
-        if (memory > 0 && memory > (allocMemory[n] as number) - (usedMemory[n] as number)) continue
-        if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
-        if (checkScalars && !scalarsFit(n, p)) continue
-      }
-      if (checkNuma && bestCell(n, p) < 0) continue
-      const k = found++
-      feasible[k] = n
-      if (fitFast) {
-        let nodeScore = 0
-        let weightSum = 0
-        const ac = allocCpu[n] as number
-        if (ac !== 0) {
-          const r = (nonZeroCpu[n] as number) + fitCpuReq
-          nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
-          weightSum += fitCpuWeight
-        }
-        const am = allocMemory[n] as number
-        if (am !== 0) {
-          const r = (nonZeroMemory[n] as number) + fitMemoryReq
-          nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
-          weightSum += fitMemoryWeight
-        }
-        fitS[k] = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
-      } else if (fitOn) fitS[k] = fitScoreAt(n, p)
-      if (balancedFast) {
-        const ac = allocCpu[n] as number
-        const am = allocMemory[n] as number
-        if (ac !== 0 && am !== 0) {
-          const fc = Math.min(((usedCpu[n] as number) + balCpuReq) / ac, 1)
-          const fm = Math.min(((usedMemory[n] as number) + balMemoryReq) / am, 1)
-          balS[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
-        } else balS[k] = balancedScoreAt(n, p)
-      } else if (balancedOn) balS[k] = balancedScoreAt(n, p)
-      let taintScore = 100
-      if (taintVaries) {
-        const raw = taintRaw[n] as number
-        taintS[k] = raw
-        if (raw > seenTaint) seenTaint = raw
-        taintScore = 100 - Math.trunc((100 * raw) / presumedTaint)
-      }
-      let affinityScore = 0
-      if (affinityVaries) {
-        const raw = affinityRaw[n] as number
-        affS[k] = raw
-        if (raw > seenAffinity) seenAffinity = raw
-        affinityScore = Math.trunc((100 * raw) / presumedAffinity)
-      }
-      {
-        const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore
-        totals[k] = t
-        if (k === 0 || t > bestScore) {
-          best = k
-          bestScore = t
-          ties = 1
-        } else if (t === bestScore) {
-          ties++
-          if (nextInt(rng, ties) === 0) best = k
-        }
-      }
-    }
+    const c = config
+    const r = scan(a, c, buffers, p, v, start, toFind, rng, pod.preferredTerms.length > 0)
+    const found = r.found
+    const processed = r.processed
+    let best = r.best
+    const taintVaries = r.taintVaries
+    const affinityVaries = r.affinityVaries
+    const balancedOn = r.balancedOn
+    const affinityOn = r.affinityOn
+    const wfi = c.wFit
+    const wbi = balancedOn ? c.wBalanced : 0
+    const wti = c.wTaint
+    const wai = affinityOn ? c.wAffinity : 0
     nextStart = N === 0 ? 0 : (start + processed) % N
 
-    if ((taintVaries && seenTaint !== presumedTaint) || (affinityVaries && seenAffinity !== presumedAffinity)) {
-      rng.state = rngState
+    if ((taintVaries && r.seenTaint !== v.taintMax) || (affinityVaries && r.seenAffinity !== v.affinityMax)) {
+      rng.state = r.rngState
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
       for (let k = 0; k < found; k++) {

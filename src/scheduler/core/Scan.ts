@@ -1,0 +1,356 @@
+/**
+ * The hot path's inner loop, at module level so that every scheduler instance shares its
+ * optimised code (V8 keeps type feedback per closure: a loop written as a closure inside
+ * `hotScheduler` would be re-learnt by each new instance). One pass over the nodes filters
+ * (pod count, cpu, memory, storage, scalar resources, NUMA), scores (NodeResourcesFit,
+ * BalancedAllocation, TaintToleration and NodeAffinity with presumed normalisers) and runs the
+ * seeded reservoir selection; no allocation and no closures per node.
+ *
+ * @since 0.1.0
+ */
+import type { NodeArrays } from "./NodeArrays.ts"
+import { type CompiledPod, type CompiledResources, KIND } from "./CompiledPod.ts"
+import type { StaticVerdicts } from "./StaticFilter.ts"
+import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
+import { intDiv, leastAllocatedScore, mostAllocatedScore, ratioScore, roundHalfAwayFromZero } from "../plugins/ResourceScore.ts"
+import { nextInt, type Random } from "../select/Random.ts"
+
+/** Strategy codes. @since 0.1.0 @category constants */
+export const STRATEGY = { LeastAllocated: 0, MostAllocated: 1, RequestedToCapacityRatio: 2 } as const
+
+/** A scheduler's fixed scan parameters. @since 0.1.0 @category model */
+export interface ScanConfig {
+  readonly fit: CompiledResources
+  readonly balanced: CompiledResources
+  readonly strategy: number
+  readonly shapeU: Int32Array
+  readonly shapeS: Int32Array
+  readonly fitDefault: boolean
+  readonly fitCpuWeight: number
+  readonly fitMemoryWeight: number
+  readonly balancedDefault: boolean
+  readonly fractions: Float64Array
+  readonly fitOn: boolean
+  readonly balancedEnabled: boolean
+  readonly taintOn: boolean
+  readonly affinityEnabled: boolean
+  readonly wFit: number
+  readonly wBalanced: number
+  readonly wTaint: number
+  readonly wAffinity: number
+}
+
+/** What one scan found (reused, overwritten by each scan). @since 0.1.0 @category model */
+export interface ScanResult {
+  found: number
+  processed: number
+  best: number
+  seenTaint: number
+  seenAffinity: number
+  rngState: number
+  taintVaries: boolean
+  affinityVaries: boolean
+  balancedOn: boolean
+  affinityOn: boolean
+}
+
+/** Scratch buffers, allocated once per scheduler. @since 0.1.0 @category model */
+export interface ScanBuffers {
+  readonly feasible: Int32Array
+  readonly fitS: Int32Array
+  readonly balS: Int32Array
+  readonly taintS: Int32Array
+  readonly affS: Int32Array
+  readonly totals: Float64Array
+  readonly result: ScanResult
+}
+
+/** Fresh buffers for `n` nodes. @since 0.1.0 @category constructors */
+export const scanBuffers = (n: number): ScanBuffers => ({
+  feasible: new Int32Array(n),
+  fitS: new Int32Array(n),
+  balS: new Int32Array(n),
+  taintS: new Int32Array(n),
+  affS: new Int32Array(n),
+  totals: new Float64Array(n),
+  result: { found: 0, processed: 0, best: -1, seenTaint: 0, seenAffinity: 0, rngState: 0, taintVaries: false, affinityVaries: false, balancedOn: false, affinityOn: false },
+})
+
+/** Best-fit NUMA cell on node n for p, or −1 (the rule of plugins/NumaFit.bestFitCell). @since 0.1.0 @category filters */
+export const bestCell = (a: NodeArrays, n: number, p: CompiledPod): number => {
+  let best = -1
+  let bestCpus = 0
+  let bestMemory = 0
+  const end = a.cellStart[n + 1] as number
+  for (let c = a.cellStart[n] as number; c < end; c++) {
+    const cpus = a.cellCpuFree[c] as number
+    const memory = p.numaHuge ? (a.cellHugeFree[c] ?? 0) : (a.cellMemoryFree[c] as number)
+    if (cpus < p.numaCpus || memory < p.numaMemory) continue
+    const leftCpus = cpus - p.numaCpus
+    const leftMemory = memory - p.numaMemory
+    if (best < 0 || leftCpus < bestCpus || (leftCpus === bestCpus && leftMemory < bestMemory)) {
+      best = c - (a.cellStart[n] as number)
+      bestCpus = leftCpus
+      bestMemory = leftMemory
+    }
+  }
+  return best
+}
+
+/** Whether p passes the dynamic filters (pods, resources, NUMA) on node n. @since 0.1.0 @category filters */
+export const fitsOn = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
+  if ((a.podCount[n] as number) + 1 > (a.podsAllowed[n] as number)) return false
+  if (!p.requestsNothing) {
+    const alloc = a.alloc
+    const used = a.used
+    if (p.cpu > 0 && p.cpu > ((alloc[0] as Float64Array)[n] as number) - ((used[0] as Float64Array)[n] as number)) return false
+    if (p.memory > 0 && p.memory > ((alloc[1] as Float64Array)[n] as number) - ((used[1] as Float64Array)[n] as number)) return false
+    if (p.storage > 0 && p.storage > ((alloc[2] as Float64Array)[n] as number) - ((used[2] as Float64Array)[n] as number)) return false
+    const sc = p.scalarColumns
+    for (let j = 0; j < sc.length; j++) {
+      const col = sc[j] as number
+      if ((p.scalarAmounts[j] as number) > ((alloc[col] as Float64Array)[n] as number) - ((used[col] as Float64Array)[n] as number)) return false
+    }
+  }
+  return p.numaCpus < 0 || bestCell(a, n, p) >= 0
+}
+
+const scalarsFit = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
+  const sc = p.scalarColumns
+  for (let j = 0; j < sc.length; j++) {
+    const col = sc[j] as number
+    if ((p.scalarAmounts[j] as number) > ((a.alloc[col] as Float64Array)[n] as number) - ((a.used[col] as Float64Array)[n] as number)) return false
+  }
+  return true
+}
+
+const fitScoreAt = (a: NodeArrays, c: ScanConfig, n: number, p: CompiledPod): number => {
+  const fit = c.fit
+  const strategy = c.strategy
+  const shapeU = c.shapeU
+  const shapeS = c.shapeS
+  let nodeScore = 0
+  let weightSum = 0
+  const kinds = fit.kind
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i] as number
+    const req = p.fitRequest[i] as number
+    let alloc = 0
+    let requested = 0
+    if (kind === KIND.cpu) {
+      alloc = (a.alloc[0] as Float64Array)[n] as number
+      requested = (a.nonZeroCpu[n] as number) + req
+    } else if (kind === KIND.memory) {
+      alloc = (a.alloc[1] as Float64Array)[n] as number
+      requested = (a.nonZeroMemory[n] as number) + req
+    } else if (kind === KIND.storage) {
+      alloc = (a.alloc[2] as Float64Array)[n] as number
+      requested = ((a.used[2] as Float64Array)[n] as number) + req
+    } else if (kind === KIND.scalar) {
+      if (req === 0) continue
+      const col = fit.column[i] as number
+      alloc = (a.alloc[col] as Float64Array)[n] as number
+      requested = ((a.used[col] as Float64Array)[n] as number) + req
+    } else continue
+    if (alloc === 0) continue
+    const w = fit.weight[i] as number
+    if (strategy === STRATEGY.RequestedToCapacityRatio) {
+      const s = ratioScore(requested, alloc, shapeU, shapeS)
+      if (s > 0) {
+        nodeScore += s * w
+        weightSum += w
+      }
+    } else {
+      nodeScore += (strategy === STRATEGY.LeastAllocated ? leastAllocatedScore(requested, alloc) : mostAllocatedScore(requested, alloc)) * w
+      weightSum += w
+    }
+  }
+  if (weightSum === 0) return 0
+  return strategy === STRATEGY.RequestedToCapacityRatio ? roundHalfAwayFromZero(nodeScore / weightSum) : intDiv(nodeScore, weightSum)
+}
+
+const balancedScoreAt = (a: NodeArrays, c: ScanConfig, n: number, p: CompiledPod): number => {
+  const balanced = c.balanced
+  const fractions = c.fractions
+  let count = 0
+  let total = 0
+  const kinds = balanced.kind
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i] as number
+    const req = p.balancedRequest[i] as number
+    let col = 0
+    if (kind === KIND.cpu) col = 0
+    else if (kind === KIND.memory) col = 1
+    else if (kind === KIND.storage) col = 2
+    else if (kind === KIND.scalar) {
+      if (req === 0) continue
+      col = balanced.column[i] as number
+    } else continue
+    const alloc = (a.alloc[col] as Float64Array)[n] as number
+    if (alloc === 0) continue
+    const f = Math.min((((a.used[col] as Float64Array)[n] as number) + req) / alloc, 1)
+    fractions[count++] = f
+    total += f
+  }
+  return balancedScore(fractions, count, total)
+}
+
+/**
+ * One scan for pod `p` from node `start`, stopping after `toFind` feasible nodes.
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const scan = (
+  a: NodeArrays,
+  c: ScanConfig,
+  b: ScanBuffers,
+  p: CompiledPod,
+  v: StaticVerdicts,
+  start: number,
+  toFind: number,
+  rng: Random,
+  preferred: boolean,
+): ScanResult => {
+  // Filter and score in one pass over the nodes, with every column hoisted into a local.
+  const podCount = a.podCount
+  const podsAllowed = a.podsAllowed
+  const allocCpu = a.alloc[0] as Float64Array
+  const allocMemory = a.alloc[1] as Float64Array
+  const allocStorage = a.alloc[2] as Float64Array
+  const usedCpu = a.used[0] as Float64Array
+  const usedMemory = a.used[1] as Float64Array
+  const usedStorage = a.used[2] as Float64Array
+  const nonZeroCpu = a.nonZeroCpu
+  const nonZeroMemory = a.nonZeroMemory
+  const taintRaw = v.taintRaw
+  const affinityRaw = v.affinityRaw
+  const cpu = p.cpu
+  const memory = p.memory
+  const storage = p.storage
+  const checkResources = !p.requestsNothing
+  const checkScalars = p.scalarColumns.length > 0
+  const checkNuma = p.numaCpus >= 0
+  const fitOn = c.fitOn
+  const balancedOn = c.balancedEnabled && !p.balancedSkips
+  const affinityOn = c.affinityEnabled && preferred
+  // LeastAllocated over exactly (cpu, memory): the default profile, computed inline.
+  const fitFast = fitOn && c.fitDefault
+  const fitCpuReq = p.fitRequest[0] as number
+  const fitMemoryReq = p.fitRequest[1] as number
+  const balancedFast = balancedOn && c.balancedDefault
+  const balCpuReq = p.balancedRequest[0] as number
+  const balMemoryReq = p.balancedRequest[1] as number
+
+  // Totals are computed in the loop, normalising the taint and affinity scores by their
+  // largest raw value over the statically feasible nodes (`presumed`), with the seeded
+  // reservoir selection (the same draws as selectHost) inline. The true normaliser is the
+  // largest raw value over the *feasible* nodes; when it differs, the PRNG is rewound and the
+  // two-pass path (normalise, total, selectHost) runs instead.
+  const taintVaries = c.taintOn && !v.taintAllZero
+  const affinityVaries = affinityOn && !v.affinityAllZero
+  const presumedTaint = v.taintMax
+  const presumedAffinity = v.affinityMax
+  let seenTaint = 0
+  let seenAffinity = 0
+  const wfi = c.wFit
+  const wbi = balancedOn ? c.wBalanced : 0
+  const wti = c.wTaint
+  const wai = affinityOn ? c.wAffinity : 0
+  const fitCpuWeight = c.fitCpuWeight
+  const fitMemoryWeight = c.fitMemoryWeight
+  const reasonOf = v.reason
+  const N = a.count
+  const feasible = b.feasible
+  const fitS = b.fitS
+  const balS = b.balS
+  const taintS = b.taintS
+  const affS = b.affS
+  const totals = b.totals
+  const rngState = rng.state
+  let best = -1
+  let bestScore = 0
+  let ties = 0
+
+  let found = 0
+  let processed = 0
+  for (; processed < N && found < toFind; processed++) {
+    let n = start + processed
+    if (n >= N) n -= N
+    if (reasonOf[n] !== 0) continue
+    if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+    if (checkResources) {
+      if (cpu > 0 && cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) continue
+      if (memory > 0 && memory > (allocMemory[n] as number) - (usedMemory[n] as number)) continue
+      if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+      if (checkScalars && !scalarsFit(a, n, p)) continue
+    }
+    if (checkNuma && bestCell(a, n, p) < 0) continue
+    const k = found++
+    feasible[k] = n
+    if (fitFast) {
+      let nodeScore = 0
+      let weightSum = 0
+      const ac = allocCpu[n] as number
+      if (ac !== 0) {
+        const r = (nonZeroCpu[n] as number) + fitCpuReq
+        nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
+        weightSum += fitCpuWeight
+      }
+      const am = allocMemory[n] as number
+      if (am !== 0) {
+        const r = (nonZeroMemory[n] as number) + fitMemoryReq
+        nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
+        weightSum += fitMemoryWeight
+      }
+      fitS[k] = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+    } else if (fitOn) fitS[k] = fitScoreAt(a, c, n, p)
+    if (balancedFast) {
+      const ac = allocCpu[n] as number
+      const am = allocMemory[n] as number
+      if (ac !== 0 && am !== 0) {
+        const fc = Math.min(((usedCpu[n] as number) + balCpuReq) / ac, 1)
+        const fm = Math.min(((usedMemory[n] as number) + balMemoryReq) / am, 1)
+        balS[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+      } else balS[k] = balancedScoreAt(a, c, n, p)
+    } else if (balancedOn) balS[k] = balancedScoreAt(a, c, n, p)
+    let taintScore = 100
+    if (taintVaries) {
+      const raw = taintRaw[n] as number
+      taintS[k] = raw
+      if (raw > seenTaint) seenTaint = raw
+      taintScore = 100 - Math.trunc((100 * raw) / presumedTaint)
+    }
+    let affinityScore = 0
+    if (affinityVaries) {
+      const raw = affinityRaw[n] as number
+      affS[k] = raw
+      if (raw > seenAffinity) seenAffinity = raw
+      affinityScore = Math.trunc((100 * raw) / presumedAffinity)
+    }
+    {
+      const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore
+      totals[k] = t
+      if (k === 0 || t > bestScore) {
+        best = k
+        bestScore = t
+        ties = 1
+      } else if (t === bestScore) {
+        ties++
+        if (nextInt(rng, ties) === 0) best = k
+      }
+    }
+  }
+  const out = b.result
+  out.found = found
+  out.processed = processed
+  out.best = best
+  out.seenTaint = seenTaint
+  out.seenAffinity = seenAffinity
+  out.rngState = rngState
+  out.taintVaries = taintVaries
+  out.affinityVaries = affinityVaries
+  out.balancedOn = balancedOn
+  out.affinityOn = affinityOn
+  return out
+}
