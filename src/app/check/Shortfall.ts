@@ -45,34 +45,18 @@ export const noneFound =
 export const excessOf = (need: ResourceVector, have: ResourceVector): ReadonlyArray<Excess> => exceeding(need, have)
 
 /**
- * `memory 3Gi > 2Gi (short by 1Gi)`, amounts in the resource's units.
+ * `memory 3Gi > 2Gi (short by 1Gi)` (or `over by`, for a node's excess), in the resource's units.
  *
  * @since 0.1.0
  * @category destructors
  */
-export const showExcess = (e: Excess): string => {
-  const one = (x: bigint): string => showResources(new Map([[e.name, x]])).slice(e.name.length + 1)
-  return `${e.name} ${one(e.amount)} > ${one(e.bound)} (short by ${one(e.amount - e.bound)})`
-}
+export const showExcess = (e: Excess, by: "short by" | "over by" = "short by"): string =>
+  `${e.name} ${showAmount(e.name, e.amount)} > ${showAmount(e.name, e.bound)} (${by} ${showAmount(e.name, e.amount - e.bound)})`
 
 /**
- * Among machines, the one that comes closest to fitting `need`: fewest resources short, then
- * the smallest total relative shortfall. `undefined` when there is no machine.
+ * One amount of one resource in its units: `500m`, `1Gi`, `2`.
  *
  * @since 0.1.0
  * @category destructors
  */
-export const bestFit = <M>(
-  need: ResourceVector,
-  machines: ReadonlyArray<M>,
-  offer: (m: M) => ResourceVector,
-): { readonly machine: M; readonly short: ReadonlyArray<Excess> } | undefined => {
-  let best: { readonly machine: M; readonly short: ReadonlyArray<Excess>; readonly score: number } | undefined
-  for (const machine of machines) {
-    const short = excessOf(need, offer(machine))
-    let score = short.length * 1e6
-    for (const e of short) score += e.amount === 0n ? 0 : Number(((e.amount - e.bound) * 1000n) / e.amount)
-    if (best === undefined || score < best.score) best = { machine, short, score }
-  }
-  return best === undefined ? undefined : { machine: best.machine, short: best.short }
-}
+export const showAmount = (name: string, x: bigint): string => showResources(new Map([[name, x]])).slice(name.length + 1)

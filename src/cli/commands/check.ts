@@ -1,13 +1,66 @@
+/**
+ * `catcluster check [--nodes F...] [--workloads F...] [--presentation F...] [--json]`: the law
+ * checks a CI job runs on its own cluster manifests and category presentations. Files may be
+ * directories (their `.yaml`, `.yml`, `.json` files, recursively, in name order); with no
+ * manifest file the embedded default model is checked. Exit 0 when every law holds, 1 when a
+ * law fails (its counterexamples printed), 2 for input that cannot be read or modelled.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join, relative } from "node:path"
+import { fileURLToPath } from "node:url"
 import type { Command } from "commander"
+import { checkModel } from "../../app/check/checkModel.ts"
+import { printReport, toJson } from "../../app/check/CheckReport.ts"
+import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
 import { UserError } from "../UserError.ts"
 
-/** `catcluster check`: not built yet (placeholder until its issue lands). */
+const MANIFEST_FILE = /\.(ya?ml|json)$/i
+
+const readFiles = (path: string): ReadonlyArray<ModelFile> => {
+  try {
+    if (!statSync(path).isDirectory()) return [{ file: path, text: readFileSync(path, "utf8") }]
+    return readdirSync(path)
+      .sort()
+      .flatMap((name) => {
+        const full = join(path, name)
+        return statSync(full).isDirectory() || MANIFEST_FILE.test(name) ? readFiles(full) : []
+      })
+  } catch (error) {
+    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
+
+interface Options {
+  readonly nodes?: ReadonlyArray<string>
+  readonly workloads?: ReadonlyArray<string>
+  readonly presentation?: ReadonlyArray<string>
+  readonly json?: boolean
+}
+
+/** @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("check")
-    .description("(not available yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("'check' is not available yet in this version")
+    .description("check the laws on your own manifests and presentations (for CI): exit 0 all hold, 1 a law fails, 2 bad input")
+    .option("--nodes <files...>", "node manifests (files or directories; NodeList, multi-document YAML, JSON)")
+    .option("--workloads <files...>", "workload manifests: Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs")
+    .option("--presentation <files...>", "category presentations (YAML/JSON: objects, arrows, equations, check)")
+    .option("--json", "print the report as JSON")
+    .action((opts: Options) => {
+      const manifestPaths = [...(opts.nodes ?? []), ...(opts.workloads ?? [])]
+      const presentations = (opts.presentation ?? []).flatMap(readFiles)
+      const files =
+        manifestPaths.length === 0
+          ? presentations.length === 0
+            ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }]
+            : []
+          : manifestPaths.flatMap(readFiles)
+      const outcome = checkModel(files, { presentations })
+      if (opts.json === true) process.stdout.write(JSON.stringify(toJson(outcome)) + "\n")
+      if (outcome._tag === "BadInput") {
+        throw new UserError(`cannot check: ${outcome.errors.length} problem(s) in the input\n${outcome.errors.map((e) => `  ${e}`).join("\n")}`, 2)
+      }
+      if (opts.json !== true) process.stdout.write(printReport(outcome.report) + "\n")
+      process.exitCode = outcome.report.exitCode
     })
 }

@@ -1,0 +1,123 @@
+import { match } from "ts-pattern"
+import type { NotModelled } from "../../domain/model/clusterFromManifests.ts"
+import { holds, printVerdict, type LawVerdict, type SuiteVerdict } from "../../laws/Verdict.ts"
+
+/**
+ * What `catcluster check` found: one verdict per suite (with notes reported beside the laws,
+ * e.g. the S1.4 residuals), what was not modelled, and the exit code a CI job acts on:
+ * 0 every law holds, 1 a law fails, 2 the input could not be read.
+ *
+ * @since 0.1.0
+ */
+
+/** A suite's verdict and what is reported beside its laws. @since 0.1.0 @category model */
+export interface SuiteReport {
+  readonly verdict: SuiteVerdict
+  readonly notes: ReadonlyArray<string>
+}
+
+/** @since 0.1.0 @category model */
+export interface CheckReport {
+  readonly suites: ReadonlyArray<SuiteReport>
+  readonly notModelled: ReadonlyArray<NotModelled>
+  readonly exitCode: 0 | 1
+}
+
+/** @since 0.1.0 @category model */
+export type CheckOutcome =
+  | { readonly _tag: "Checked"; readonly report: CheckReport }
+  | { readonly _tag: "BadInput"; readonly errors: ReadonlyArray<string>; readonly exitCode: 2 }
+
+/**
+ * 0 when no law fails, 1 otherwise (not-applicable laws do not fail a check).
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const exitCodeOf = (suites: ReadonlyArray<SuiteReport>): 0 | 1 => (suites.every((s) => holds(s.verdict)) ? 0 : 1)
+
+/** One law in the JSON of `catcluster check --json`. @since 0.1.0 @category model */
+export interface LawJson {
+  readonly law: string
+  readonly statement: string
+  readonly verdict: "holds" | "fails" | "not-applicable"
+  /** Cases checked (exhaustive) or runs (sampled); 0 when not applicable. */
+  readonly checked: number
+  readonly counterexample: { readonly input: string; readonly message: string } | null
+  /** Every failing case kept (up to the cap), and how many failed in all. */
+  readonly failing?: { readonly count: number; readonly cases: ReadonlyArray<{ readonly input: string; readonly message: string }> }
+  readonly reason?: string
+}
+
+const lawJson = (l: LawVerdict): LawJson =>
+  match(l)
+    .with({ _tag: "Holds" }, (h) => ({
+      law: h.law,
+      statement: h.statement,
+      verdict: "holds" as const,
+      checked: h.coverage.mode === "exhaustive" ? h.coverage.cases : h.coverage.runs,
+      counterexample: null,
+    }))
+    .with({ _tag: "Fails" }, (f) => ({
+      law: f.law,
+      statement: f.statement,
+      verdict: "fails" as const,
+      checked: f.coverage.mode === "exhaustive" ? f.coverage.cases : f.coverage.runs,
+      counterexample: { input: f.counterexample.input, message: f.counterexample.message },
+      failing: { count: f.failingCases, cases: f.all.map((c) => ({ input: c.input, message: c.message })) },
+    }))
+    .with({ _tag: "NotApplicable" }, (n) => ({
+      law: n.law,
+      statement: n.statement,
+      verdict: "not-applicable" as const,
+      checked: 0,
+      counterexample: null,
+      reason: n.reason,
+    }))
+    .exhaustive()
+
+/**
+ * The JSON of `catcluster check --json`:
+ * `{"suites":[{"suite","subject","laws":[{"law","verdict","checked","counterexample"}],"notes"}],"notModelled":[…],"exitCode":N}`,
+ * or `{"errors":[…],"exitCode":2}` for bad input.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const toJson = (outcome: CheckOutcome): unknown =>
+  match(outcome)
+    .with({ _tag: "BadInput" }, (b) => ({ errors: b.errors, exitCode: b.exitCode }))
+    .with({ _tag: "Checked" }, ({ report }) => ({
+      suites: report.suites.map((s) => ({ suite: s.verdict.suite, subject: s.verdict.subject, laws: s.verdict.laws.map(lawJson), notes: s.notes })),
+      notModelled: report.notModelled.map((n) => ({ kind: n.kind, object: n.object, file: n.source.file, document: n.source.document, reason: n.reason })),
+      exitCode: report.exitCode,
+    }))
+    .exhaustive()
+
+/**
+ * The report for people: each suite with `printVerdict`, its notes, what was not modelled,
+ * and a last line with the outcome.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const printReport = (report: CheckReport): string => {
+  const lines: string[] = []
+  for (const s of report.suites) {
+    lines.push(printVerdict(s.verdict))
+    for (const n of s.notes) lines.push(`  · ${n}`)
+  }
+  if (report.notModelled.length > 0) {
+    lines.push(`not modelled (${report.notModelled.length}):`)
+    for (const n of report.notModelled) lines.push(`  · ${n.kind} ${n.object} (${n.source.file}): ${n.reason}`)
+  }
+  const laws = report.suites.flatMap((s) => s.verdict.laws)
+  const failing = laws.filter((l) => l._tag === "Fails").length
+  const na = laws.filter((l) => l._tag === "NotApplicable").length
+  lines.push(
+    failing === 0
+      ? `all ${laws.length - na} applicable laws hold${na > 0 ? ` (${na} not applicable)` : ""}`
+      : `${failing} of ${laws.length} laws fail`,
+  )
+  return lines.join("\n")
+}
