@@ -24,6 +24,11 @@ export interface QuotaReadings {
   readonly foldedTotal: number
   /** Whether the copairing is the unique mediating arrow: u ∘ ιₚ = r_Pod and u ∘ ι_V = r_VMI. */
   readonly copairingUniversal: boolean
+  /**
+   * With a hard limit: whether the decision "amount ≤ hard" on {0…K} factors through the
+   * coequalizer — by its universal property exactly when it treats both totals alike.
+   */
+  readonly decisionFactors?: boolean
 }
 
 /**
@@ -36,7 +41,7 @@ export interface QuotaReadings {
  * @since 0.1.0
  * @category quota
  */
-export const quotaReadings = (pods: ReadonlyArray<number>, vmis: ReadonlyArray<number>): QuotaReadings => {
+export const quotaReadings = (pods: ReadonlyArray<number>, vmis: ReadonlyArray<number>, hard?: number): QuotaReadings => {
   const podTotal = pods.reduce((s, x) => s + x, 0)
   const vmiTotal = vmis.reduce((s, x) => s + x, 0)
   const amounts = finSet(podTotal + vmiTotal + 1)
@@ -54,7 +59,10 @@ export const quotaReadings = (pods: ReadonlyArray<number>, vmis: ReadonlyArray<n
     for (let i = 0; i < leg.dom.size; i++) if (u.map[leg.map[i] as number] !== r.map[i]) return false
     return true
   }
+  // A map out of {0…K} factors through the coequalizer iff it equalizes the two points.
+  const decisionFactors = hard === undefined ? undefined : (podTotal <= hard) === (vmiTotal <= hard)
   return {
+    ...(decisionFactors === undefined ? {} : { decisionFactors }),
     podTotal,
     vmiTotal,
     coequalizerClasses: co.nadir.size,

@@ -84,12 +84,12 @@ export const checkDynamicQuota = (): ClaimResult => {
  * @category claims
  */
 export const checkQuotaCoequalizer = (): ClaimResult => {
-  const r = quotaReadings([500, 250, 1000], [1100, 2000])
+  const r = quotaReadings([500, 250, 1000], [1100, 2000], 2000)
   const isCoproductFold = r.copairingUniversal && r.foldedTotal === r.podTotal + r.vmiTotal
   const rejection = E.isLeft(admit()(quota, request("big", 5000n, 0n, 0))) ? (admit()(quota, request("big", 5000n, 0n, 0)) as E.Left<{ status: number }>).left.status : undefined
   return {
     verdict: r.totalsIdentified && isCoproductFold ? "fails" : "holds",
-    summary: `The coequalizer of Σ Pods = ${r.podTotal} and Σ VMIs = ${r.vmiTotal} merges the two totals (${r.coequalizerClasses} classes of ${r.podTotal + r.vmiTotal + 1}); usage is the coproduct fold [r_Pod, r_VMI] then Σ = ${r.foldedTotal}. Kubernetes refuses with ${rejection} Forbidden, not 429.`,
+    summary: `The coequalizer of Σ Pods = ${r.podTotal} and Σ VMIs = ${r.vmiTotal} merges the two totals (${r.coequalizerClasses} classes of ${r.podTotal + r.vmiTotal + 1}), so a decision "≤ 2000" that tells them apart does not factor through it (${r.decisionFactors}); usage is the coproduct fold [r_Pod, r_VMI] then Σ = ${r.foldedTotal}. Kubernetes refuses with ${rejection} Forbidden, not 429.`,
     evidence: { ...r, rejectionStatus: rejection, vmiNote: "a VMI is counted through its virt-launcher pod, whose memory request includes KubeVirt's overhead" },
   }
 }

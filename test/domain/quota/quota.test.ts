@@ -110,6 +110,12 @@ describe("coequalizer vs coproduct", () => {
     const r = quotaReadings([1, 2], [5])
     expect(r).toMatchObject({ podTotal: 3, vmiTotal: 5, totalsIdentified: true, coequalizerClasses: 8, coproductSize: 3, foldedTotal: 8, copairingUniversal: true })
   })
+  it("a limit decision factors through the coequalizer only when it treats both totals alike", () => {
+    expect(quotaReadings([1, 2], [5], 4).decisionFactors).toBe(false)
+    expect(quotaReadings([1, 2], [5], 5).decisionFactors).toBe(true)
+    expect(quotaReadings([1, 2], [5]).decisionFactors).toBeUndefined()
+  })
+
   it("equal totals leave every class apart", () => {
     expect(quotaReadings([2, 2], [4]).coequalizerClasses).toBe(9)
   })
@@ -133,6 +139,6 @@ describe("claims S9.1, S9.3, S9.5", () => {
   it("S9.5 fails: not a coequalizer, and 403 not 429", () => {
     const r = run("S9.5")
     expect(r.verdict).toBe("fails")
-    expect(r.evidence).toMatchObject({ totalsIdentified: true, rejectionStatus: 403, foldedTotal: 4850 })
+    expect(r.evidence).toMatchObject({ totalsIdentified: true, decisionFactors: false, rejectionStatus: 403, foldedTotal: 4850 })
   })
 })
