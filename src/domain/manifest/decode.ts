@@ -21,6 +21,7 @@ import { isKnownKind, manifestCodecs } from "./Manifest.ts"
 import type { Manifest, ManifestSource } from "./Manifest.ts"
 import type { ManifestError } from "./ManifestError.ts"
 import { unknownFields } from "./unknownFields.ts"
+import { showValue } from "./showValue.ts"
 
 /** Where a path of the document starts in the file, or its nearest existing ancestor. */
 type Locate = (segments: ReadonlyArray<PathSegment>) => { readonly line: number; readonly column: number } | undefined
@@ -37,15 +38,28 @@ const dropNulls = (u: unknown): unknown => {
   return out
 }
 
-const show = (u: unknown): string => {
-  if (typeof u === "number" && !Number.isFinite(u)) return String(u)
-  try {
-    const s = JSON.stringify(u)
-    return s === undefined ? String(u) : s.length > 60 ? `${s.slice(0, 57)}...` : s
-  } catch {
-    return String(u)
+/**
+ * The path of the first `__proto__` key, if any. No Kubernetes key may start with `_`, and
+ * assigning one to a JavaScript object replaces its prototype instead of adding a field (the
+ * key vanished silently and its fields became inherited ones), so such a document is refused.
+ */
+const protoKeyPath = (u: unknown, path: ReadonlyArray<PathSegment> = []): ReadonlyArray<PathSegment> | undefined => {
+  if (Array.isArray(u)) {
+    for (let i = 0; i < u.length; i++) {
+      const found = protoKeyPath(u[i], [...path, i])
+      if (found !== undefined) return found
+    }
+    return undefined
   }
+  if (!isPlainObject(u)) return undefined
+  for (const [k, v] of Object.entries(u)) {
+    if (k === "__proto__") return [...path, k]
+    const found = protoKeyPath(v, [...path, k])
+    if (found !== undefined) return found
+  }
+  return undefined
 }
+
 
 /** io-ts context → JSON path segments, skipping the steps into intersection/union members. */
 const segmentsOf = (context: t.Context): ReadonlyArray<PathSegment> => {
@@ -65,7 +79,7 @@ const problemOf = (error: t.ValidationError): string => {
   const last = error.context[error.context.length - 1]
   const expected = last?.type.name ?? "a value"
   if (error.value === undefined) return `required field missing (expected ${expected})`
-  return `expected ${expected}, got ${show(error.value)}`
+  return `expected ${expected}, got ${showValue(error.value)}`
 }
 
 interface Context {
@@ -94,7 +108,7 @@ const decodeObject = (
   source: ManifestSource,
   defaults: { readonly kind?: string; readonly apiVersion?: string } = {},
 ): Either<ReadonlyArray<ManifestError>, Manifest> => {
-  if (!isPlainObject(value)) return E.left([manifestError(ctx, prefix, `expected a manifest (an object), got ${show(value)}`)])
+  if (!isPlainObject(value)) return E.left([manifestError(ctx, prefix, `expected a manifest (an object), got ${showValue(value)}`)])
   const object: Record<string, unknown> = {
     ...(value.kind === undefined && defaults.kind !== undefined ? { kind: defaults.kind } : {}),
     ...(value.apiVersion === undefined && defaults.apiVersion !== undefined ? { apiVersion: defaults.apiVersion } : {}),
@@ -102,7 +116,7 @@ const decodeObject = (
   }
   const kind = object.kind
   if (typeof kind !== "string" || kind === "") {
-    return E.left([manifestError(ctx, [...prefix, "kind"], kind === undefined ? "required field missing: every manifest names its kind" : `expected a string, got ${show(kind)}`)])
+    return E.left([manifestError(ctx, [...prefix, "kind"], kind === undefined ? "required field missing: every manifest names its kind" : `expected a string, got ${showValue(kind)}`)])
   }
   if (!isKnownKind(kind)) {
     const apiVersion = typeof object.apiVersion === "string" ? { apiVersion: object.apiVersion } : {}
@@ -132,6 +146,8 @@ const isList = (value: Record<string, unknown>): boolean =>
 
 /** Decodes one parsed document (already plain data). */
 const decodeDocumentValue = (ctx: Context, raw: unknown): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  const proto = protoKeyPath(raw)
+  if (proto !== undefined) return E.left([manifestError(ctx, proto, 'the key "__proto__" is not allowed (not a valid Kubernetes key)')])
   const value = dropNulls(raw)
   if (value === undefined || value === null) return E.right([])
   if (isPlainObject(value) && isList(value)) {
@@ -261,5 +277,11 @@ export const decodeManifestValue = (
   value: unknown,
   file = "<value>",
   document = 0,
-): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> =>
-  decodeDocumentValue({ file, document, locate: () => undefined }, value)
+): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  try {
+    return decodeDocumentValue({ file, document, locate: () => undefined }, value)
+  } catch (error) {
+    // the walks are recursive: a value nested tens of thousands deep overflows the stack
+    return E.left([{ _tag: "ManifestError", file, document, path: "", problem: `cannot decode: ${error instanceof Error ? error.message : String(error)}` }])
+  }
+}

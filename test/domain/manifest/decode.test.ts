@@ -179,3 +179,47 @@ describe("decodeManifests: bad input gives positioned errors, never throws", () 
     )
   })
 })
+
+describe("decodeManifests: nasty input (review)", () => {
+  const podWith = (labels: string): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: ${labels}}\nspec: {containers: [{name: c, image: i}]}\n`
+
+  it("a __proto__ key is refused at its path, in YAML, in JSON and in an already-parsed value (it used to vanish silently)", () => {
+    expect(left(podWith("{__proto__: x, app: web}"))).toEqual([
+      expect.objectContaining({ path: "metadata.labels.__proto__", line: 3, problem: expect.stringMatching(/__proto__/) }),
+    ])
+    const json = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"__proto__":{"containers":[]},"containers":[{"name":"c","image":"i"}]}}'
+    expect(left(json, "p.json").map((e) => e.path)).toEqual(["spec.__proto__"])
+    const parsed = decodeManifestValue(JSON.parse(json))
+    expect(E.isLeft(parsed) && parsed.left.map((e) => e.path)).toEqual(["spec.__proto__"])
+    expect(({} as Record<string, unknown>)["containers"]).toBeUndefined()
+  })
+
+  it("deep nesting, an alias bomb, tabs and an empty stream give errors or nothing, never a throw", () => {
+    const deep = left(`kind: Pod\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`)
+    expect(deep.length).toBeGreaterThan(0)
+    expect(deep.every((e) => e.problem.startsWith("malformed YAML"))).toBe(true)
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`), "kind: Pod"].join("\n")
+    expect(left(bomb)).toEqual([expect.objectContaining({ problem: expect.stringMatching(/alias/i) })])
+    expect(left("kind: Pod\n\tapiVersion: v1\n")[0]).toMatchObject({ line: 2, problem: expect.stringMatching(/tab/i) })
+    expect(right("")).toEqual([])
+    expect(right("---\n---\n")).toEqual([])
+  })
+
+  it("a value nested 100 000 deep handed to decodeManifestValue is an error, not a RangeError", () => {
+    let value: unknown = 1
+    for (let i = 0; i < 100_000; i++) value = [value]
+    const r = decodeManifestValue({ kind: "Pod", apiVersion: "v1", metadata: { name: "p" }, spec: { containers: [], x: value } })
+    expect(E.isLeft(r) && r.left[0]?.problem).toMatch(/^cannot decode: Maximum call stack/)
+  })
+
+  it("a byte-order mark is skipped; NaN, Infinity and huge exponents are quantity errors at their path", () => {
+    expect(right(`\uFEFF${podWith("{app: web}")}`)).toHaveLength(1)
+    const bad = left(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, resources: {requests: {cpu: .nan, memory: 1e999, ephemeral-storage: 1e1001}}}]}\n`)
+    expect(bad.map((e) => e.path).sort()).toEqual([
+      "spec.containers[0].resources.requests.cpu",
+      "spec.containers[0].resources.requests.ephemeral-storage",
+      "spec.containers[0].resources.requests.memory",
+    ])
+  })
+})

@@ -11,16 +11,8 @@ import * as E from "fp-ts/lib/Either.js"
 import * as t from "io-ts"
 import { parseQuantity } from "../../quantity/parse.ts"
 import type { Quantity } from "../../quantity/Quantity.ts"
+import { showValue } from "../showValue.ts"
 
-const show = (u: unknown): string => {
-  if (typeof u === "number" && !Number.isFinite(u)) return String(u)
-  try {
-    const s = JSON.stringify(u)
-    return s === undefined ? String(u) : s.length > 60 ? `${s.slice(0, 57)}...` : s
-  } catch {
-    return String(u)
-  }
-}
 
 /**
  * A Kubernetes quantity written as a string (`"1.5Gi"`) or a bare number (`3`, `0.5`).
@@ -33,11 +25,11 @@ export const QuantityCodec = new t.Type<Quantity, string | number, unknown>(
   "Quantity",
   (u): u is Quantity => typeof u === "object" && u !== null && typeof (u as { nanos?: unknown }).nanos === "bigint",
   (u, c) => {
-    if (typeof u !== "string" && typeof u !== "number") return t.failure(u, c, `expected a quantity (string or number), got ${show(u)}`)
+    if (typeof u !== "string" && typeof u !== "number") return t.failure(u, c, `expected a quantity (string or number), got ${showValue(u)}`)
     const parsed = parseQuantity(u)
     return E.isRight(parsed)
       ? t.success(parsed.right)
-      : t.failure(u, c, `expected a quantity, got ${show(u)}: ${parsed.left.problem} at position ${parsed.left.position}`)
+      : t.failure(u, c, `expected a quantity, got ${showValue(u)}: ${parsed.left.problem} at position ${parsed.left.position}`)
   },
   (q) => String(q.nanos),
 )
@@ -59,7 +51,7 @@ export const QuantityMap = t.record(t.string, QuantityCodec, "ResourceList")
 export const Integer = new t.Type<number, number, unknown>(
   "integer",
   (u): u is number => typeof u === "number" && Number.isInteger(u),
-  (u, c) => (typeof u === "number" && Number.isInteger(u) ? t.success(u) : t.failure(u, c, `expected an integer, got ${show(u)}`)),
+  (u, c) => (typeof u === "number" && Number.isInteger(u) ? t.success(u) : t.failure(u, c, `expected an integer, got ${showValue(u)}`)),
   (n) => n,
 )
 
@@ -75,7 +67,7 @@ export const IntOrString = new t.Type<number | string, number | string, unknown>
   (u, c) =>
     typeof u === "string" || (typeof u === "number" && Number.isInteger(u))
       ? t.success(u)
-      : t.failure(u, c, `expected an integer or a string, got ${show(u)}`),
+      : t.failure(u, c, `expected an integer or a string, got ${showValue(u)}`),
   (x) => x,
 )
 
@@ -101,7 +93,7 @@ export const oneOf = <const L extends readonly [string, ...string[]]>(name: stri
     (u, c) =>
       typeof u === "string" && allowed.has(u)
         ? t.success(u as L[number])
-        : t.failure(u, c, `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(u)}`),
+        : t.failure(u, c, `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, got ${showValue(u)}`),
     (x) => x,
   )
 }
