@@ -123,18 +123,22 @@ export const checkNatNaturality = (): ClaimResult => {
 }
 
 /**
- * S6.5: the table as data; the coefficients the rows' own numbers determine (μ, ρ, α) checked;
- * the Multus/OVS square underdetermined (no leg costs, no coefficient formula).
+ * S6.5: the table as data; the coefficients the rows' own numbers determine (μ, ρ, α) checked —
+ * inconsistent when one contradicts its row — the rest and the Multus/OVS square underdetermined
+ * (no leg costs, no coefficient formula).
  *
  * @since 0.1.0
  * @category claims
  */
 export const checkCniTable = (): ClaimResult => {
   const checks = checkCoefficients()
+  const contradicted = checks.filter((c) => !c.matches)
   return {
-    verdict: "underdetermined",
-    summary: `${cniTable.length} rows as data; derivable coefficients: ${checks.map((c) => `${c.symbol} = ${c.stated} vs ${c.from} = ${c.derived.toFixed(3)} ${c.matches ? "✓" : "✗"}`).join(", ")}; the Multus/OVS square needs ${multusSquare.missing.join("; ")}.`,
-    evidence: { table: cniTable, coefficientChecks: checks, square: multusSquare },
+    // The table contradicts itself where a coefficient disagrees with its own row's numbers;
+    // everything else (the other coefficients, the square) lacks the numbers to check.
+    verdict: contradicted.length > 0 ? "inconsistent" : "underdetermined",
+    summary: `${cniTable.length} rows as data; derivable coefficients: ${checks.map((c) => `${c.symbol} = ${c.stated} vs ${c.from} = ${c.derived.toFixed(3)} ${c.matches ? "✓" : "✗"}`).join(", ")}; the other ${cniTable.length - checks.length} and the Multus/OVS square are underdetermined: missing ${multusSquare.missing.join("; ")}.`,
+    evidence: { table: cniTable, coefficientChecks: checks, contradicted, underdetermined: cniTable.filter((r) => r.derived === undefined).map((r) => r.symbol), square: multusSquare },
   }
 }
 

@@ -38,7 +38,7 @@ export interface MappingRow {
 
 /** S8.5, part II §3.1: storage type mapping. @since 0.1.0 @category constants */
 export const storageMapping: ReadonlyArray<MappingRow> = [
-  { aspect: "volume type", container: "VolumeMode: Filesystem | Block", vm: "DiskFormat: QCOW2 | Raw | VMDK", seedRelation: "≅ via Block PVC", note: "KubeVirt puts a raw image (disk.img) on a Filesystem PVC, or uses the Block PVC as the disk" },
+  { aspect: "volume type", container: "VolumeMode: Filesystem | Block", vm: "DiskFormat: QCOW2 | Raw | VMDK", seedRelation: "≅ via Block PVC", note: "seed: IOPS gap 30 %. KubeVirt puts a raw image (disk.img) on a Filesystem PVC, or uses the Block PVC as the disk" },
   { aspect: "snapshot", container: "VolumeSnapshot CRD", vm: "VM Snapshot (libvirt)", seedRelation: "CRD semantics aligned", note: "KubeVirt's VirtualMachineSnapshot builds on VolumeSnapshots of the PVCs" },
   { aspect: "clone", container: "CSI Clone", vm: "Linked Clone (COW)", seedRelation: "interface unified", note: "KubeVirt/CDI clones DataVolumes by CSI clone or host-assisted copy" },
   { aspect: "expansion", container: "VolumeExpansion", vm: "Online Disk Resize", seedRelation: "trigger isomorphic", note: "needs allowVolumeExpansion on the StorageClass" },

@@ -128,9 +128,11 @@ describe("claims S6", () => {
     expect(r.verdict).toBe("fails")
     expect(r.evidence).toMatchObject({ difference: { arrow: "web", socket: "frontend:guest80", viaPod: "api:⊥", viaGuest: "api:pod8080" } })
   })
-  it("S6.5 underdetermined, naming what is missing", () => {
+  it("S6.5 inconsistent on α (0.3 vs its row's 3/7), the rest underdetermined, naming what is missing", () => {
     const r = run("S6.5")
-    expect(r.verdict).toBe("underdetermined")
+    expect(r.verdict).toBe("inconsistent")
+    expect((r.evidence as { contradicted: Array<{ symbol: string }> }).contradicted.map((c) => c.symbol)).toEqual(["α"])
+    expect((r.evidence as { underdetermined: string[] }).underdetermined).toEqual(["β", "γ", "δ", "ε", "ζ", "η", "θ", "σ"])
     expect(r.summary).toContain("cost (latency or throughput) of each leg")
   })
 })

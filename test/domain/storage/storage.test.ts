@@ -192,9 +192,11 @@ describe("claims S8", () => {
     expect((r.evidence as { vmVsContainer: number }).vmVsContainer).toBeCloseTo(70 / 95, 12)
     expect((r.evidence as { latencyImpliedRatio: number }).latencyImpliedRatio).toBeCloseTo(165 / 215, 12)
   })
-  it("S8.5 modelled: both tables as data", () => {
+  it("S8.5 inconsistent: the tables' +45 µs and 30 % disagree with the seed's 50 µs and 26.3 %", () => {
     const r = run("S8.5")
-    expect(r.verdict).toBe("modelled")
+    expect(r.verdict).toBe("inconsistent")
     expect((r.evidence as { storageMapping: unknown[] }).storageMapping).toHaveLength(6)
+    expect(r.evidence).toMatchObject({ ioGap: { stated: 45, model: 50 } })
+    expect((r.evidence as { iopsGap: { model: number } }).iopsGap.model).toBeCloseTo(1 - 70 / 95, 12)
   })
 })
