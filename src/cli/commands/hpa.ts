@@ -1,13 +1,103 @@
+/**
+ * `catcluster hpa --hpa HPA.yaml --pods PODS --metrics PODMETRICS [--now RFC3339] [--history FILE] [--json]`
+ *
+ * One sync of the HorizontalPodAutoscaler (Kubernetes v1.35) on a real snapshot: the replica
+ * calculator's proposal and the normalised desired count. `--json` prints
+ * `{"currentReplicas","proposedReplicas","desiredReplicas","metrics":[{"type","name","replicas","utilization","averageValue"}],"reasons"}`
+ * (`averageValue` as a Kubernetes quantity, as the HPA's status shows it). Current replicas
+ * come from the HPA's `status.currentReplicas`, else the pods that are neither being deleted
+ * nor finished. Bad input: a message naming the file and JSON path, exit 2.
+ */
+import { readFileSync } from "node:fs"
 import type { Command } from "commander"
+import { parse as parseYaml } from "yaml"
+import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
+import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
+import { canonical, fromNanos } from "../../domain/quantity/index.ts"
 import { UserError } from "../UserError.ts"
 
-/** `catcluster hpa`: not built yet (placeholder until its issue lands). */
+interface Options {
+  readonly hpa: string
+  readonly pods: string
+  readonly metrics: string
+  readonly now?: string
+  readonly history?: string
+  readonly json?: boolean
+}
+
+const read = (file: string, what: string): string => {
+  try {
+    return readFileSync(file, "utf8")
+  } catch (error) {
+    throw new UserError(`cannot read ${what} file ${file}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+const userError = <A>(f: () => A): A => {
+  try {
+    return f()
+  } catch (error) {
+    if (error instanceof SnapshotInputError) throw new UserError(error.message)
+    throw error
+  }
+}
+
+const quantity = (milli: number): string => canonical(fromNanos(BigInt(milli) * 1_000_000n))
+
+const metricJson = (m: MetricResult): Record<string, unknown> => ({
+  type: m.type,
+  name: m.name,
+  replicas: m.replicas,
+  ...(m.utilization === undefined ? {} : { utilization: m.utilization }),
+  ...(m.averageValue === undefined ? {} : { averageValue: quantity(m.averageValue) }),
+  ...(m.value === undefined ? {} : { value: quantity(m.value) }),
+  ...(m.error === undefined ? {} : { error: m.error }),
+})
+
+/** @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("hpa")
-    .description("(not available yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("'hpa' is not available yet in this version")
+    .description("one HorizontalPodAutoscaler sync (Kubernetes v1.35) on a snapshot: proposal and desired replicas")
+    .requiredOption("--hpa <file>", "an autoscaling/v2 HorizontalPodAutoscaler (YAML or JSON)")
+    .requiredOption("--pods <file>", "the PodList the HPA's target selects")
+    .requiredOption("--metrics <file>", "a metrics.k8s.io/v1beta1 PodMetricsList")
+    .option("--now <time>", "the controller's clock, RFC 3339 (default: now)")
+    .option("--history <file>", "recommendations and scale events of earlier syncs (JSON or YAML)")
+    .option("--json", "print the result as JSON")
+    .action((options: Options) => {
+      const now = options.now === undefined ? Date.now() : Date.parse(options.now)
+      if (options.now !== undefined && (!/^\d{4}-\d\d-\d\dT/.test(options.now) || !Number.isFinite(now))) throw new UserError(`--now: expected an RFC 3339 time, got ${options.now}`)
+      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa))
+      const pods = userError(() => podsFromText(read(options.pods, "pods"), options.pods))
+      const usage = userError(() => usageFromText(read(options.metrics, "metrics"), options.metrics))
+      let history: History = emptyHistory
+      if (options.history !== undefined) {
+        const file = options.history
+        let value: unknown
+        try {
+          value = parseYaml(read(file, "history"))
+        } catch (error) {
+          throw new UserError(`${file}: cannot read YAML/JSON: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        history = userError(() => historyFromValue(value, file))
+      }
+      const currentReplicas = hpa.currentReplicas ?? pods.filter((p) => !p.deleting && p.phase !== "Failed" && p.phase !== "Succeeded").length
+      const r = reconcile(hpa.spec, { currentReplicas, pods, usage, now }, history)
+      const out = {
+        currentReplicas: r.currentReplicas,
+        proposedReplicas: r.proposedReplicas,
+        desiredReplicas: r.desiredReplicas,
+        metrics: r.metrics.map(metricJson),
+        reasons: r.reasons,
+      }
+      if (options.json === true) {
+        process.stdout.write(JSON.stringify(out) + "\n")
+        return
+      }
+      const lines = [`HPA ${hpa.name}: ${r.currentReplicas} → proposed ${r.proposedReplicas} → desired ${r.desiredReplicas}`]
+      for (const m of out.metrics) lines.push(`  ${m.type} ${m.name}: ${m.replicas ?? "invalid"}${m.utilization === undefined ? "" : `  utilization ${String(m.utilization)}%`}${m.averageValue === undefined ? "" : `  average ${String(m.averageValue)}`}${m.error === undefined ? "" : `  (${String(m.error)})`}`)
+      lines.push(`  reasons: ${r.reasons.join(", ")}`)
+      process.stdout.write(lines.join("\n") + "\n")
     })
 }
