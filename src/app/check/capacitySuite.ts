@@ -3,7 +3,7 @@ import { PODS } from "../../domain/resources/ResourceName.ts"
 import { addResources, emptyResources, resources, showResources } from "../../domain/resources/ResourceVector.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { law } from "../../laws/Law.ts"
-import { bind, suite, type Suite } from "../../laws/Suite.ts"
+import { bind, notApplicable, suite, type Suite } from "../../laws/Suite.ts"
 import { excessOf, noneFound, showExcess, type Excess } from "./Shortfall.ts"
 
 /**
@@ -55,9 +55,13 @@ export const capacitySuite = (model: ClusterModel, subject = "your placements"):
   }
   const loads: ReadonlyArray<NodeLoad> = [...byNode].map(([node, units]) => ({ node, units }))
   const machines = new Map(model.cluster.machines.map((m) => [m.name, m]))
+  const statement = "∀ node p: Σ { request(u) | σ(u) = p } ≤ allocatable(p)  (σ respects capacity)"
+  if (loads.length === 0) {
+    return suite("schedule", subject, [notApplicable("schedule.respectsCapacity", statement, "no placement is given (no spec.nodeName, no VMI status.nodeName)")])
+  }
   return suite("schedule", subject, [
     bind(
-      law("schedule.respectsCapacity", "∀ node p: Σ { request(u) | σ(u) = p } ≤ allocatable(p)  (σ respects capacity)", (load: NodeLoad) => {
+      law("schedule.respectsCapacity", statement, (load: NodeLoad) => {
         const machine = machines.get(load.node)
         const names = load.units.map((u) => u.unit.name)
         if (machine === undefined) return { lhs: [{ node: load.node, units: names, excess: [], unknownNode: true }], rhs: [] }

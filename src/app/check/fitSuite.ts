@@ -5,7 +5,7 @@ import { showSource } from "../../domain/model/ModelError.ts"
 import { showResources } from "../../domain/resources/ResourceVector.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { law } from "../../laws/Law.ts"
-import { bind, suite, type Suite } from "../../laws/Suite.ts"
+import { bind, notApplicable, suite, type Suite } from "../../laws/Suite.ts"
 import { excessOf, noneFound, showExcess, type Excess } from "./Shortfall.ts"
 
 /**
@@ -78,6 +78,13 @@ export const fitSuite = (model: ClusterModel, subject = "your cluster"): Suite =
   const noFit = (u: ModelledUnit, candidates: ReadonlyArray<Machine>, what: string): ReadonlyArray<NoFit> => {
     const best = closest(u, candidates)
     return best === "fits" ? [] : [{ unit: unitLabel(u), asks: showResources(u.request), best, candidates: what }]
+  }
+  if (machines.length === 0) {
+    const reason = "the model has no Node: give node manifests (--nodes) to check where units fit"
+    return suite("fit", subject, [
+      notApplicable("virtualize.fitsKvmNode", "∀ VMI v ∃ node p offering KVM: launcher(v) ≤ allocatable(p)  (Φ: v ≤ p)", reason),
+      notApplicable("containerize.fitsNode", "∀ pod c ∃ node p: request(c) ≤ allocatable(p), limits(c) ≤ capacity(p)  (Ψ: c ≪ p)", reason),
+    ])
   }
   return suite("fit", subject, [
     bind(

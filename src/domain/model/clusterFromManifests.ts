@@ -192,9 +192,18 @@ interface Builder {
   readonly errors: ModelError[]
   /** node name → kernel, known before any pod is built (Ψ: a container runs on its host's kernel). */
   readonly kernels: ReadonlyMap<string, string>
+  /** Unit names taken so far: σ is keyed by name, so two manifests of one name get `#2`, `#3`. */
+  readonly taken: Map<string, number>
 }
 
-const podUnit = (b: Builder, m: Manifest, spec: PodSpec, name: string, replica: number | undefined): void => {
+const uniqueName = (b: Builder, name: string): string => {
+  const seen = b.taken.get(name) ?? 0
+  b.taken.set(name, seen + 1)
+  return seen === 0 ? name : `${name}#${seen + 1}`
+}
+
+const podUnit = (b: Builder, m: Manifest, spec: PodSpec, given: string, replica: number | undefined): void => {
+  const name = uniqueName(b, given)
   const host = spec.nodeName ?? "(unscheduled)"
   const containers: Container[] = spec.containers.map((c) => ({
     _tag: "C",
@@ -222,10 +231,11 @@ const vmiUnit = (b: Builder, m: ManifestOf<"VirtualMachine"> | ManifestOf<"Virtu
     b.errors.push({ _tag: "ModelError", source: m.source, object: `${m.kind} ${objectName(m)}`, path: decoded.left.path, problem: decoded.left.problem })
     return
   }
-  const spec = { ...decoded.right, name: objectName(m) }
+  const name = uniqueName(b, objectName(m))
+  const spec = { ...decoded.right, name }
   const vm: VirtualMachine = {
     _tag: "V",
-    name: objectName(m),
+    name,
     host: nodeName ?? "(unscheduled)",
     vcpus: vcpuCount(spec),
     memory: effectiveMemoryRequest(spec),
@@ -252,7 +262,8 @@ const statusNodeName = (m: ManifestOf<"VirtualMachineInstance">): string | undef
  * Builds the domain's cluster from decoded manifests, or every reason it cannot be built.
  *
  * Unit names: a Pod or VMI is `namespace/name`; replica i of a controller is
- * `namespace/name[i]`; a running VM whose VMI is also given is modelled once, by the VMI.
+ * `namespace/name[i]`; a running VM whose VMI is also given is modelled once, by the VMI; a
+ * name given twice (e.g. examples from different sources) becomes `name#2` for the second.
  *
  * @example
  * import * as E from "fp-ts/lib/Either.js"
@@ -266,7 +277,7 @@ const statusNodeName = (m: ManifestOf<"VirtualMachineInstance">): string | undef
  */
 export const clusterFromManifests = (manifests: ReadonlyArray<Manifest>): E.Either<ReadonlyArray<ModelError>, ClusterModel> => {
   const kernels = new Map(manifests.flatMap((m) => (m.kind === "Node" ? [[objectName(m), kernelOf(m)] as const] : [])))
-  const b: Builder = { machines: [], units: [], notModelled: [], errors: [], kernels }
+  const b: Builder = { machines: [], units: [], notModelled: [], errors: [], kernels, taken: new Map() }
   const vmiNames = new Set(manifests.flatMap((m) => (m.kind === "VirtualMachineInstance" ? [objectName(m)] : [])))
   for (const m of manifests) {
     const skip = (reason: string): void => {
