@@ -168,6 +168,7 @@ export const podsFromText = (text: string, file: string): ReadonlyArray<PodSnaps
       ...(status.startTime === undefined ? {} : { startTime: status.startTime }),
       ...(ready === undefined ? {} : { ready: { status: ready.status, lastTransitionTime: ready.lastTransitionTime ?? 0 } }),
       containers,
+      ...(m.spec.resources?.requests === undefined ? {} : { podRequests: Object.fromEntries(Object.entries(m.spec.resources.requests).map(([k, q]) => [k, milli(q)])) }),
     }
     return [pod]
   })

@@ -61,8 +61,9 @@ interface PodInputs {
 }
 
 /**
- * Σ requests of `resource` per pod over regular and sidecar containers (or one container), or
- * the first container lacking the request (`calculatePodRequests`).
+ * Requests of `resource` per pod (`calculateRequests`): the pod-level request when the pod sets
+ * pod-level requests and no container is named; else the sum over regular and sidecar
+ * containers (or the named one); a missing request or container is an error.
  */
 const podRequests = (
   pods: ReadonlyArray<PodSnapshot>,
@@ -71,13 +72,23 @@ const podRequests = (
 ): Map<string, number> | MetricFailure => {
   const requests = new Map<string, number>()
   for (const pod of pods) {
+    if (pod.podRequests !== undefined && Object.keys(pod.podRequests).length > 0 && container === undefined) {
+      const r = pod.podRequests[resource]
+      if (r === undefined) return failure("FailedGetResourceMetric", `missing pod-level request for ${resource} in Pod ${pod.name}`)
+      requests.set(pod.name, r)
+      continue
+    }
     let sum = 0
+    let found = false
     for (const c of pod.containers) {
       if (container !== undefined && container !== c.name) continue
       const r = c.requests[resource]
       if (r === undefined) return failure("FailedGetResourceMetric", `missing request for ${resource} in container ${c.name} of Pod ${pod.name}`)
       sum += r
+      found = true
+      if (container !== undefined) break
     }
+    if (container !== undefined && !found) return failure("FailedGetContainerResourceMetric", `container ${container} not found in Pod ${pod.name}`)
     requests.set(pod.name, sum)
   }
   return requests

@@ -46,6 +46,8 @@ export interface PodSnapshot {
   readonly ready?: { readonly status: "True" | "False" | "Unknown"; readonly lastTransitionTime: number }
   /** Regular containers and restartable (sidecar) init containers: what `calculatePodRequests` sums. */
   readonly containers: ReadonlyArray<ContainerRequests>
+  /** Pod-level `spec.resources.requests` (PodLevelResources, on by default in v1.35), milli-units. */
+  readonly podRequests?: Readonly<Record<string, number>>
 }
 
 /**

@@ -129,3 +129,17 @@ describe("plain, object and external metrics", () => {
     expect(perPodValueReplicas({ currentReplicas: 2, value: 1001, targetAverage: 100, tolerances: defaultTolerances })).toEqual({ _tag: "Proposal", replicas: 11, averageValue: 501 })
   })
 })
+
+describe("requests (calculateRequests)", () => {
+  const pod = (extra: Partial<PodSnapshot>): PodSnapshot => ({ ...running("a"), ...extra })
+  it("pod-level requests win when no container is named", () => {
+    // pod-level 2000m, container 1000m: usage 1000 → U = 50 at target 50 → within → current
+    const p = pod({ podRequests: { cpu: 2000 } })
+    expect(calc(3, [p], [["a", sample(1000)]], 50)).toMatchObject({ replicas: 3, utilization: 50 })
+    expect(calc(3, [pod({ podRequests: { memory: 5 } })], [["a", sample(1000)]], 50)).toMatchObject({ _tag: "MetricFailure", message: "missing pod-level request for cpu in Pod a" })
+  })
+  it("a named container that does not exist is an error", () => {
+    const r = resourceReplicas({ ...base, currentReplicas: 1, pods: [running("a")], metrics: new Map([["a", sample(5)]]), targetUtilization: 50, container: "nope" })
+    expect(r).toMatchObject({ _tag: "MetricFailure", message: "container nope not found in Pod a" })
+  })
+})
