@@ -1,0 +1,145 @@
+/**
+ * Keeps `docs/guide.md` true as the code changes.
+ *
+ * - Every `examples/NN-*.ts` and every `src/...` path the guide names exists.
+ * - Every claim ID of the catalogue (S1.1 … S15.7) has a claim line in the guide.
+ * - Every verdict the guide states equals the verdict the ledger computes now: the test runs
+ *   `buildLedger` over `allClaims` together with the area checks that were not yet registered
+ *   when the guide was written (deduplicated by ID and source, so once they are registered the
+ *   ledger is exactly `buildLedger(allClaims)`).
+ *
+ * Claim lines have the form `- **S1.4** — *ill-typed*: evidence …`.
+ */
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { beforeAll, describe, expect, it } from "vitest"
+import type { ClaimCheck, Verdict } from "../../src/claims/Claim.ts"
+import { claims as density } from "../../src/domain/density/claims.ts"
+import { claims as network } from "../../src/domain/network/claims.ts"
+import { claims as quota } from "../../src/domain/quota/claims.ts"
+import { claims as services } from "../../src/domain/services/claims.ts"
+import { claims as storage } from "../../src/domain/storage/claims.ts"
+import { claims as autoscaling } from "../../src/dynamics/autoscaling/claims.ts"
+import { allClaims, buildLedger, catalog, severity, type Ledger } from "../../src/ledger/index.ts"
+
+const root = join(import.meta.dirname, "..", "..")
+const guidePath = join(root, "docs", "guide.md")
+const guide = readFileSync(guidePath, "utf8")
+
+/** One claim line of the guide. */
+interface GuideClaim {
+  readonly id: string
+  readonly verdict: string
+  readonly line: number
+  /** The line says its check was not yet registered in `allClaims` when written. */
+  readonly unregistered: boolean
+}
+
+const claimLine = /^- \*\*(S\d+\.\d+)\*\* — \*([a-z-]+)\*:/
+
+/** Parses every claim line of a guide text. */
+const parseClaims = (text: string): ReadonlyArray<GuideClaim> =>
+  text.split("\n").flatMap((l, i) => {
+    const m = claimLine.exec(l)
+    return m === null ? [] : [{ id: m[1]!, verdict: m[2]!, line: i + 1, unregistered: l.includes("not yet registered") }]
+  })
+
+/** Where a guide's stated verdicts differ from computed ones (missing IDs count as differing). */
+const disagreements = (
+  stated: ReadonlyArray<GuideClaim>,
+  computed: ReadonlyMap<string, Verdict>,
+): ReadonlyArray<{ readonly id: string; readonly line: number; readonly guide: string; readonly ledger: string }> =>
+  stated.flatMap((c) => {
+    const v = computed.get(c.id) ?? "(no verdict)"
+    return v === c.verdict ? [] : [{ id: c.id, line: c.line, guide: c.verdict, ledger: v }]
+  })
+
+/** Paths the guide mentions: examples by full file name, sources under src/. */
+const examplePaths = (text: string): ReadonlyArray<string> => [...new Set([...text.matchAll(/examples\/\d\d-[A-Za-z0-9-]+\.ts/g)].map((m) => m[0]))]
+const sourcePaths = (text: string): ReadonlyArray<string> => [
+  ...new Set([...text.matchAll(/\bsrc\/[A-Za-z0-9_./-]*[A-Za-z0-9_]/g)].map((m) => m[0])),
+]
+
+// Area checks that were not in `allClaims` when the guide was written; deduplicated below.
+const areaChecks: ReadonlyArray<ClaimCheck> = [...density, ...network, ...services, ...storage, ...quota, ...autoscaling]
+const key = (c: ClaimCheck) => `${c.id}|${c.source}`
+const registered = new Set(allClaims.map(key))
+const checks: ReadonlyArray<ClaimCheck> = [...allClaims, ...areaChecks.filter((c) => !registered.has(key(c)))]
+const registeredIds = new Set(allClaims.map((c) => c.id))
+
+describe("docs/guide.md", () => {
+  const stated = parseClaims(guide)
+
+  it("names only examples that exist", () => {
+    const paths = examplePaths(guide)
+    expect(paths.length).toBeGreaterThan(5)
+    expect(paths.filter((p) => !existsSync(join(root, p)))).toEqual([])
+  })
+
+  it("names only source paths that exist", () => {
+    const paths = sourcePaths(guide)
+    expect(paths.length).toBeGreaterThan(20)
+    expect(paths.filter((p) => !existsSync(join(root, p)))).toEqual([])
+  })
+
+  it("has exactly one claim line for every catalogue ID, in catalogue order", () => {
+    expect(stated.map((c) => c.id)).toEqual(catalog.map((c) => c.id))
+  })
+
+  it("states only verdicts of the ledger's vocabulary", () => {
+    expect(stated.filter((c) => !(severity as ReadonlyArray<string>).includes(c.verdict))).toEqual([])
+  })
+
+  it("marks as unregistered only claims whose ID really was absent from allClaims", () => {
+    // Registering a check later never breaks this; claiming a registered one is absent would.
+    const unmarked = stated.filter((c) => !c.unregistered && !registeredIds.has(c.id)).map((c) => c.id)
+    expect(unmarked, "claim lines with no registered check must say so").toEqual([])
+  })
+
+  describe("verdicts", () => {
+    let ledger: Ledger
+    beforeAll(async () => {
+      ledger = await buildLedger(checks)
+    }, 120_000)
+
+    it("come from a complete ledger whose checks all ran", () => {
+      expect(ledger.errors).toEqual([])
+      expect(ledger.missing).toEqual([])
+    })
+
+    it("equal the verdicts the ledger computes now", () => {
+      const computed = new Map(ledger.claims.map((c) => [c.id, c.verdict] as const))
+      expect(disagreements(stated, computed)).toEqual([])
+    })
+
+    it("the comparison catches a guide whose verdict is stale", () => {
+      // Flip S1.4's stated verdict in a copy of the guide and compare with the guide's own
+      // verdicts: the comparison must name S1.4 and nothing else.
+      const computed = new Map(stated.map((c) => [c.id, c.verdict as Verdict] as const))
+      const real = computed.get("S1.4")!
+      const other: Verdict = real === "holds" ? "fails" : "holds"
+      const stale = guide.replace(/^- \*\*S1\.4\*\* — \*[a-z-]+\*:/m, `- **S1.4** — *${other}*:`)
+      const found = disagreements(parseClaims(stale), computed)
+      expect(found.map(({ id, guide: g, ledger: l }) => ({ id, g, l }))).toEqual([{ id: "S1.4", g: other, l: real }])
+    })
+
+    it("the comparison catches a claim the ledger no longer covers", () => {
+      // Against the guide's own verdicts minus one ID, so only the dropped claim differs.
+      const computed = new Map(stated.filter((c) => c.id !== "S15.7").map((c) => [c.id, c.verdict as Verdict] as const))
+      expect(disagreements(stated, computed).map((d) => [d.id, d.ledger])).toEqual([["S15.7", "(no verdict)"]])
+    })
+  })
+
+  it("the parser and path finders see what a broken guide contains", () => {
+    const broken = [
+      "- **S1.1** — *holds*: fine",
+      "- **S1.2** — *maybe*: not a verdict",
+      "see `examples/99-nowhere.ts` and `src/nowhere/Thing.ts#f`.",
+    ].join("\n")
+    const parsed = parseClaims(broken)
+    expect(parsed.map((c) => c.id)).toEqual(["S1.1", "S1.2"])
+    expect(parsed.filter((c) => !(severity as ReadonlyArray<string>).includes(c.verdict)).map((c) => c.id)).toEqual(["S1.2"])
+    expect(examplePaths(broken).filter((p) => !existsSync(join(root, p)))).toEqual(["examples/99-nowhere.ts"])
+    expect(sourcePaths(broken).filter((p) => !existsSync(join(root, p)))).toEqual(["src/nowhere/Thing.ts"])
+  })
+})
