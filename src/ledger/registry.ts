@@ -3,6 +3,11 @@ import { claims as finiteSets } from "../category/finset/claims.ts"
 import { claims as decisions } from "../decisions/claims.ts"
 import { claims as domain } from "../domain/claims/index.ts"
 import { claims as controlPlane } from "../domain/controlplane/claims.ts"
+import { claims as density } from "../domain/density/claims.ts"
+import { claims as network } from "../domain/network/claims.ts"
+import { claims as quota } from "../domain/quota/claims.ts"
+import { claims as services } from "../domain/services/claims.ts"
+import { claims as storage } from "../domain/storage/claims.ts"
 import { claims as manifests } from "../domain/manifest/claims.ts"
 import { claims as resources } from "../domain/resources/claims.ts"
 import { claims as dynamics } from "../dynamics/claims.ts"
@@ -20,6 +25,11 @@ export const allClaims: ReadonlyArray<ClaimCheck> = [
   ...domain,
   ...resources,
   ...manifests,
+  ...density,
+  ...network,
+  ...services,
+  ...storage,
+  ...quota,
   ...finiteSets,
   ...controlPlane,
   ...dynamics,
