@@ -54,6 +54,7 @@ export type ChainIssue =
   | { readonly _tag: "StateCount"; readonly states: number; readonly rows: number }
   | { readonly _tag: "DuplicateState"; readonly state: string; readonly index: number }
   | { readonly _tag: "NotSquare"; readonly row: number; readonly state: string; readonly length: number; readonly expected: number }
+  | { readonly _tag: "NotARow"; readonly row: number; readonly state: string; readonly value: string }
   | { readonly _tag: "NotANumber"; readonly row: number; readonly column: number; readonly state: string; readonly value: string }
   | { readonly _tag: "Negative"; readonly row: number; readonly column: number; readonly state: string; readonly value: string }
   | { readonly _tag: "RowSum"; readonly row: number; readonly state: string; readonly sum: string; readonly tolerance: number }
@@ -70,6 +71,7 @@ export const describeIssue = (issue: ChainIssue): string =>
     .with({ _tag: "StateCount" }, (i) => `${i.states} state names for ${i.rows} rows`)
     .with({ _tag: "DuplicateState" }, (i) => `state ${JSON.stringify(i.state)} named twice (index ${i.index})`)
     .with({ _tag: "NotSquare" }, (i) => `row ${i.row} (${i.state}) has ${i.length} entries, expected ${i.expected}`)
+    .with({ _tag: "NotARow" }, (i) => `row ${i.row} (${i.state}) is not an array: ${i.value}`)
     .with({ _tag: "NotANumber" }, (i) => `row ${i.row} (${i.state}), column ${i.column}: ${i.value} is not a finite probability`)
     .with({ _tag: "Negative" }, (i) => `row ${i.row} (${i.state}), column ${i.column}: negative probability ${i.value}`)
     .with({ _tag: "RowSum" }, (i) =>
@@ -128,6 +130,8 @@ export const exactChain = (
   for (let i = 0; i < n; i++) {
     const row = rows[i]!
     const state = states[i]!
+    // rows may come from JSON: a null or a string would otherwise throw or be read character by character
+    if (!Array.isArray(row)) return E.left({ _tag: "NotARow", row: i, state, value: String(row) })
     if (row.length !== n) return E.left({ _tag: "NotSquare", row: i, state, length: row.length, expected: n })
     const parsed: Array<Rational> = []
     for (let j = 0; j < n; j++) {
@@ -170,7 +174,13 @@ export const floatChain = (
     matrix = new Float64Array(n * n)
     for (let i = 0; i < n; i++) {
       const row = rows[i]!
+      if (!Array.isArray(row)) return E.left({ _tag: "NotARow", row: i, state: states[i]!, value: String(row) })
       if (row.length !== n) return E.left({ _tag: "NotSquare", row: i, state: states[i]!, length: row.length, expected: n })
+      // Float64Array.set would coerce "0.5" or null to a number: only real numbers are probabilities
+      for (let j = 0; j < n; j++) {
+        const p: unknown = row[j]
+        if (typeof p !== "number") return E.left({ _tag: "NotANumber", row: i, column: j, state: states[i]!, value: String(p) })
+      }
       matrix.set(row, i * n)
     }
   }

@@ -59,6 +59,9 @@ export type MdpIssue =
   | { readonly _tag: "NoAction"; readonly path: string; readonly state: string }
   | { readonly _tag: "BadNumber"; readonly path: string; readonly value: number }
   | { readonly _tag: "RowSum"; readonly path: string; readonly sum: number }
+  | { readonly _tag: "DuplicateName"; readonly path: string; readonly name: string; readonly kind: "state" | "action" }
+  | { readonly _tag: "NotAnObject"; readonly path: string; readonly value: string }
+  | { readonly _tag: "TooLarge"; readonly path: string; readonly entries: number }
 
 /**
  * A message naming the path and the problem.
@@ -73,6 +76,9 @@ export const describeMdpIssue = (issue: MdpIssue): string =>
     .with({ _tag: "NoAction" }, (i) => `${i.path}: state ${JSON.stringify(i.state)} has no enabled action`)
     .with({ _tag: "BadNumber" }, (i) => `${i.path}: ${i.value} is not a finite number (probabilities must also be ≥ 0)`)
     .with({ _tag: "RowSum" }, (i) => `${i.path}: next-state probabilities sum to ${i.sum}, expected 1 ± 1e-12`)
+    .with({ _tag: "DuplicateName" }, (i) => `${i.path}: ${i.kind} ${JSON.stringify(i.name)} named twice`)
+    .with({ _tag: "NotAnObject" }, (i) => `${i.path}: expected an object, got ${i.value}`)
+    .with({ _tag: "TooLarge" }, (i) => `${i.path}: ${i.entries} transition entries (states² × actions) exceed ${MAX_MDP_ENTRIES}`)
     .exhaustive()
 
 /**
@@ -88,6 +94,15 @@ export class InvalidMdpError extends Error {
     this.name = "InvalidMdpError"
   }
 }
+
+/**
+ * The largest states² × actions accepted: the transition table is a Float64Array of that many
+ * entries (8 bytes each), so 50 million is 400 MB.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_MDP_ENTRIES = 50_000_000
 
 /**
  * A validated MDP from a spec written by name.
@@ -106,18 +121,34 @@ export const mdp = (spec: MdpSpec): E.Either<MdpIssue, Mdp> => {
   const S = spec.states.length
   const A = spec.actions.length
   if (!(spec.discount >= 0 && spec.discount < 1)) return E.left({ _tag: "Discount", path: "$.discount", value: spec.discount })
-  const stateIndex = new Map(spec.states.map((s, i) => [s, i]))
-  const actionIndex = new Map(spec.actions.map((a, i) => [a, i]))
+  if (S * A * S > MAX_MDP_ENTRIES) return E.left({ _tag: "TooLarge", path: "$", entries: S * A * S })
+  const stateIndex = new Map<string, number>()
+  for (const [i, s] of spec.states.entries()) {
+    // a repeated name would silently shadow the first one and leave it without actions
+    if (stateIndex.has(s)) return E.left({ _tag: "DuplicateName", path: `$.states[${i}]`, name: s, kind: "state" })
+    stateIndex.set(s, i)
+  }
+  const actionIndex = new Map<string, number>()
+  for (const [i, a] of spec.actions.entries()) {
+    if (actionIndex.has(a)) return E.left({ _tag: "DuplicateName", path: `$.actions[${i}]`, name: a, kind: "action" })
+    actionIndex.set(a, i)
+  }
+  const notAnObject = (u: unknown): boolean => typeof u !== "object" || u === null || Array.isArray(u)
+  if (notAnObject(spec.transitions)) return E.left({ _tag: "NotAnObject", path: "$.transitions", value: String(spec.transitions) })
   const enabled = new Uint8Array(S * A)
   const transitions = new Float64Array(S * A * S)
   const rewards = new Float64Array(S * A)
   for (const [state, byAction] of Object.entries(spec.transitions)) {
     const s = stateIndex.get(state)
     if (s === undefined) return E.left({ _tag: "UnknownName", path: `$.transitions`, name: state, kind: "state" })
-    for (const [action, { reward, next }] of Object.entries(byAction)) {
+    if (notAnObject(byAction)) return E.left({ _tag: "NotAnObject", path: `$.transitions.${state}`, value: String(byAction) })
+    for (const [action, actionSpec] of Object.entries(byAction)) {
       const path = `$.transitions.${state}.${action}`
       const a = actionIndex.get(action)
       if (a === undefined) return E.left({ _tag: "UnknownName", path: `$.transitions.${state}`, name: action, kind: "action" })
+      if (notAnObject(actionSpec)) return E.left({ _tag: "NotAnObject", path, value: String(actionSpec) })
+      const { reward, next } = actionSpec
+      if (notAnObject(next)) return E.left({ _tag: "NotAnObject", path: `${path}.next`, value: String(next) })
       if (!Number.isFinite(reward)) return E.left({ _tag: "BadNumber", path: `${path}.reward`, value: reward })
       let total = 0
       for (const [target, p] of Object.entries(next)) {

@@ -45,3 +45,18 @@ describe("chain validation", () => {
     }
   })
 })
+
+describe("chain validation on data from JSON (review: these threw a TypeError or were coerced)", () => {
+  it("a null or string row is refused with its index and state", () => {
+    expect(left(exactChain(["a", "b"], [["1", "0"], null as unknown as string[]]))).toEqual({ _tag: "NotARow", row: 1, state: "b", value: "null" })
+    // a string row of the right length used to be read character by character
+    expect(left(exactChain(["a", "b"], [["1", "0"], "10" as unknown as string[]]))).toMatchObject({ _tag: "NotARow", row: 1 })
+    expect(left(floatChain(["a", "b"], [[1, 0], null as unknown as number[]]))).toMatchObject({ _tag: "NotARow", row: 1, state: "b" })
+    expect(describeIssue({ _tag: "NotARow", row: 1, state: "b", value: "null" })).toBe("row 1 (b) is not an array: null")
+  })
+
+  it("a float row with a string or null entry is not coerced into a probability", () => {
+    expect(left(floatChain(["a"], [["1" as unknown as number]]))).toEqual({ _tag: "NotANumber", row: 0, column: 0, state: "a", value: "1" })
+    expect(left(floatChain(["a", "b"], [[1, 0], [null as unknown as number, 1]]))).toMatchObject({ _tag: "NotANumber", row: 1, column: 0 })
+  })
+})

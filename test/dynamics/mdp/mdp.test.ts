@@ -143,3 +143,29 @@ describe("MDP validation", () => {
     expect(() => mdpOrThrow({ ...base, discount: -1 })).toThrow(InvalidMdpError)
   })
 })
+
+describe("MDP validation on data from JSON (review: these threw or gave a misleading issue)", () => {
+  const ok = { reward: 1, next: { s: 1 } }
+  const reject = (spec: unknown) => {
+    const r = mdp(spec as Parameters<typeof mdp>[0])
+    if (E.isRight(r)) throw new Error("expected a rejection")
+    return r.left
+  }
+
+  it("a repeated state or action name is named, not reported as a state without actions", () => {
+    expect(reject({ states: ["s", "s"], actions: ["x"], discount: 0.5, transitions: { s: { x: ok } } })).toEqual({ _tag: "DuplicateName", path: "$.states[1]", name: "s", kind: "state" })
+    expect(reject({ states: ["s"], actions: ["x", "y", "x"], discount: 0.5, transitions: { s: { x: ok } } })).toMatchObject({ _tag: "DuplicateName", path: "$.actions[2]", kind: "action" })
+  })
+
+  it("null where an object belongs is a typed issue at its path", () => {
+    expect(reject({ states: ["s"], actions: ["x"], discount: 0.5, transitions: { s: { x: { reward: 1, next: null } } } })).toEqual({ _tag: "NotAnObject", path: "$.transitions.s.x.next", value: "null" })
+    expect(reject({ states: ["s"], actions: ["x"], discount: 0.5, transitions: { s: { x: null } } })).toMatchObject({ _tag: "NotAnObject", path: "$.transitions.s.x" })
+    expect(reject({ states: ["s"], actions: ["x"], discount: 0.5, transitions: { s: 3 } })).toMatchObject({ _tag: "NotAnObject", path: "$.transitions.s" })
+    expect(reject({ states: ["s"], actions: ["x"], discount: 0.5, transitions: null })).toMatchObject({ _tag: "NotAnObject", path: "$.transitions" })
+  })
+
+  it("a table too large to allocate is refused before allocating (3000 states × 3000 actions = 2.7e10 entries)", () => {
+    const names = (p: string) => Array.from({ length: 3000 }, (_, i) => `${p}${i}`)
+    expect(reject({ states: names("s"), actions: names("a"), discount: 0.5, transitions: {} })).toEqual({ _tag: "TooLarge", path: "$", entries: 27_000_000_000 })
+  })
+})
