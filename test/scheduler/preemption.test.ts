@@ -48,7 +48,7 @@ for (const [name, make] of [
 }
 
 describe("selection", () => {
-  it("reservoir tie-break is seeded and uniform over the top nodes", () => {
+  it("the tie-break is seeded and uniform over the top nodes, one draw only on ties", () => {
     const totals = Float64Array.of(7, 9, 3, 9, 9)
     const counts = [0, 0, 0, 0, 0]
     for (let seed = 0; seed < 3000; seed++) counts[selectHost(totals, 5, random(seed))]! += 1
@@ -56,5 +56,9 @@ describe("selection", () => {
     expect(counts[2]).toBe(0)
     for (const i of [1, 3, 4]) expect(Math.abs(counts[i]! - 1000)).toBeLessThan(120)
     expect(selectHost(totals, 5, random(42))).toBe(selectHost(totals, 5, random(42)))
+    // a unique top draws nothing: the PRNG state is untouched
+    const rng = random(7)
+    expect(selectHost(Float64Array.of(1, 5, 2), 3, rng)).toBe(1)
+    expect(rng.state).toBe(random(7).state)
   })
 })

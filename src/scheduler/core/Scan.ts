@@ -4,7 +4,7 @@
  * `hotScheduler` would be re-learnt by each new instance). One pass over the nodes filters
  * (pod count, cpu, memory, storage, scalar resources, NUMA), scores (NodeResourcesFit,
  * BalancedAllocation, TaintToleration and NodeAffinity with presumed normalisers) and runs the
- * seeded reservoir selection; no allocation and no closures per node.
+ * seeded tie-break of select/selectHost.ts; no allocation and no closures per node.
  *
  * @since 0.1.0
  */
@@ -14,6 +14,7 @@ import type { StaticVerdicts } from "./StaticFilter.ts"
 import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
 import { intDiv, leastAllocatedScore, mostAllocatedScore, ratioScore, roundHalfAwayFromZero } from "../plugins/ResourceScore.ts"
 import { nextInt, type Random } from "../select/Random.ts"
+import { nthTop } from "../select/selectHost.ts"
 
 /** Strategy codes. @since 0.1.0 @category constants */
 export const STRATEGY = { LeastAllocated: 0, MostAllocated: 1, RequestedToCapacityRatio: 2 } as const
@@ -244,7 +245,7 @@ export const scan = (
 
   // Totals are computed in the loop, normalising the taint and affinity scores by their
   // largest raw value over the statically feasible nodes (`presumed`), with the seeded
-  // reservoir selection (the same draws as selectHost) inline. The true normaliser is the
+  // tie-break of selectHost (one draw among the top) right after. The true normaliser is the
   // largest raw value over the *feasible* nodes; when it differs, the PRNG is rewound and the
   // two-pass path (normalise, total, selectHost) runs instead.
   const taintVaries = c.taintOn && !v.taintAllZero
@@ -335,12 +336,11 @@ export const scan = (
         best = k
         bestScore = t
         ties = 1
-      } else if (t === bestScore) {
-        ties++
-        if (nextInt(rng, ties) === 0) best = k
-      }
+      } else if (t === bestScore) ties++
     }
   }
+  // the tie-break of select/selectHost.ts: one draw among the tied top totals
+  if (ties > 1) best = nthTop(totals, found, bestScore, nextInt(rng, ties))
   const out = b.result
   out.found = found
   out.processed = processed

@@ -6,7 +6,7 @@
  * NodeName, TaintToleration, NodeAffinity, then the VM capabilities, NodeResourcesFit and the
  * NUMA fit; the first failing plugin gives the node's status), optionally stopping once
  * `numFeasibleNodesToFind` feasible nodes are found from a rotating start; score the feasible
- * nodes with the profile's plugins; select the highest total (seeded reservoir tie-break); bind.
+ * nodes with the profile's plugins; select the highest total (seeded uniform tie-break, `select/selectHost.ts`); bind.
  * When no node fits, default preemption.
  *
  * @example

@@ -1,13 +1,35 @@
 /**
- * Selection among scored nodes, as kube-scheduler v1.35 `selectHost` does it: walk the scored
- * nodes in evaluation order keeping the highest total; on the k-th node equal to the current
- * highest, take it with probability 1/k (reservoir sampling), so every top node is equally
- * likely. The random draw comes from a seeded PRNG, and is made only on ties, so the same seed
- * and the same input give the same node. Both the readable σ and the hot path use this rule.
+ * Selection among scored nodes: the highest total wins; ties are broken uniformly at random, as
+ * kube-scheduler v1.35 `selectHost` does, but from a seeded PRNG so the same seed and input give
+ * the same node.
+ *
+ * The rule, applied identically by the readable σ and the hot path: let `count` be the number of
+ * scored nodes with the top total (in evaluation order). With one such node, it wins and no
+ * random number is drawn. Otherwise one draw j = uniform integer in [0, count) picks the j-th of
+ * them in evaluation order. kube-scheduler reaches the same distribution by reservoir sampling
+ * (one draw per tie); a single draw gives every top node the same 1/count chance at a fraction of
+ * the cost on large homogeneous clusters, where thousands of nodes tie.
  *
  * @since 0.1.0
  */
 import { nextInt, type Random } from "./Random.ts"
+
+/**
+ * The j-th position (0-based) among `count` totals equal to `top`.
+ *
+ * @since 0.1.0
+ * @category selection
+ */
+export const nthTop = (totals: Float64Array, count: number, top: number, j: number): number => {
+  let seen = 0
+  for (let i = 0; i < count; i++) {
+    if (totals[i] === top) {
+      if (seen === j) return i
+      seen++
+    }
+  }
+  return -1
+}
 
 /**
  * The winning position among `count` totals, or −1 when `count` is 0.
@@ -21,19 +43,16 @@ import { nextInt, type Random } from "./Random.ts"
  */
 export const selectHost = (totals: Float64Array, count: number, rng: Random): number => {
   if (count === 0) return -1
-  let best = 0
-  let bestScore = totals[0] as number
+  let top = totals[0] as number
   let ties = 1
+  let first = 0
   for (let i = 1; i < count; i++) {
     const s = totals[i] as number
-    if (s > bestScore) {
-      bestScore = s
-      best = i
+    if (s > top) {
+      top = s
       ties = 1
-    } else if (s === bestScore) {
-      ties++
-      if (nextInt(rng, ties) === 0) best = i
-    }
+      first = i
+    } else if (s === top) ties++
   }
-  return best
+  return ties === 1 ? first : nthTop(totals, count, top, nextInt(rng, ties))
 }
