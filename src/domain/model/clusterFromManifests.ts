@@ -143,8 +143,9 @@ const kernelOf = (n: ManifestOf<"Node">): string => {
 }
 
 const machineOf = (n: ManifestOf<"Node">): E.Either<ModelError, ModelledMachine> => {
-  const capacity = n.status?.capacity
-  const allocatable = n.status?.allocatable ?? capacity
+  // a kubelet reports both; a hand-written Node may give one, which then stands for the other
+  const capacity = n.status?.capacity ?? n.status?.allocatable
+  const allocatable = n.status?.allocatable ?? n.status?.capacity
   if (allocatable === undefined || capacity === undefined) {
     return E.left({
       _tag: "ModelError",
