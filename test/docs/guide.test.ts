@@ -20,7 +20,9 @@ import { claims as quota } from "../../src/domain/quota/claims.ts"
 import { claims as services } from "../../src/domain/services/claims.ts"
 import { claims as storage } from "../../src/domain/storage/claims.ts"
 import { claims as autoscaling } from "../../src/dynamics/autoscaling/claims.ts"
+import { checkModel } from "../../src/app/check/checkModel.ts"
 import { allClaims, buildLedger, catalog, severity, type Ledger } from "../../src/ledger/index.ts"
+import { failures, holds } from "../../src/laws/Verdict.ts"
 
 const root = join(import.meta.dirname, "..", "..")
 const guidePath = join(root, "docs", "guide.md")
@@ -74,6 +76,26 @@ describe("docs/guide.md", () => {
     const paths = examplePaths(guide)
     expect(paths.length).toBeGreaterThan(5)
     expect(paths.filter((p) => !existsSync(join(root, p)))).toEqual([])
+  })
+
+  it("shows only pictures that exist", () => {
+    const pictures = [...guide.matchAll(/\]\((pictures\/[A-Za-z0-9_-]+\.svg)\)/g)].map((m) => m[1]!)
+    expect(pictures.length).toBeGreaterThan(0)
+    expect(pictures.filter((p) => !existsSync(join(root, "docs", p)))).toEqual([])
+  })
+
+  it("its cluster.yaml presentation checks as the guide says: laws hold, the S1.4 square and the round trip fail", () => {
+    const block = /save as `cluster\.yaml`:\n\n```yaml\n([\s\S]*?)\n```/.exec(guide)
+    expect(block, "the guide's cluster.yaml block").not.toBeNull()
+    const outcome = checkModel([], { presentations: [{ file: "cluster.yaml", text: block![1]! }] })
+    if (outcome._tag !== "Checked") throw new Error(`cluster.yaml does not decode: ${outcome.errors.join("; ")}`)
+    expect(outcome.report.exitCode).toBe(1)
+    const [suite] = outcome.report.suites
+    const failing = failures(suite!.verdict).map((f) => f.law)
+    expect(failing).toEqual(["equation.resource-allocation-square", "equation.round-trip-is-identity"])
+    expect(suite!.verdict.laws.filter((l) => !failing.includes(l.law)).every(holds)).toBe(true)
+    // The quoted tally in the guide matches the run.
+    expect(guide).toContain(`${failing.length} of ${suite!.verdict.laws.length} laws fail`)
   })
 
   it("names only source paths that exist", () => {
