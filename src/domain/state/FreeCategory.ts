@@ -110,7 +110,8 @@ export const boundedRunCarriers = <S extends string>(g: TransitionGraph<S>, maxL
 /**
  * The machine as a presented free category of the category layer (`src/category/fincat`):
  * edges named `from→to`, so a finite machine gets hom-set counts and a composition table and a
- * cyclic one is reported infinite with its cycle.
+ * cyclic one is reported infinite with its cycle. Parallel transitions get their label (and, if
+ * that repeats too, their index) in the name, so they stay two arrows.
  *
  * @example
  * import { presentedFreeCategory, seedVmMachine } from "catcluster/domain/state"
@@ -119,9 +120,15 @@ export const boundedRunCarriers = <S extends string>(g: TransitionGraph<S>, maxL
  * @since 0.1.0
  * @category constructors
  */
-export const presentedFreeCategory = <S extends string>(g: TransitionGraph<S>): PresentedFreeCategory =>
-  presentedFree({
+export const presentedFreeCategory = <S extends string>(g: TransitionGraph<S>): PresentedFreeCategory => {
+  // parallel transitions are distinct arrows of the free category: name them apart (label, then index)
+  const count = (names: ReadonlyArray<string>) => (n: string) => names.filter((m) => m === n).length
+  const plain = g.transitions.map((t) => `${t.from}→${t.to}`)
+  const labelled = g.transitions.map((t, i) => (count(plain)(plain[i]!) > 1 ? `${plain[i]!} [${t.label}]` : plain[i]!))
+  const names = labelled.map((n, i) => (count(labelled)(n) > 1 ? `${n} #${i}` : n))
+  return presentedFree({
     name: g.name,
     objects: g.states,
-    arrows: g.transitions.map((t) => ({ name: `${t.from}→${t.to}`, dom: t.from, cod: t.to })),
+    arrows: g.transitions.map((t, i) => ({ name: names[i]!, dom: t.from, cod: t.to })),
   })
+}

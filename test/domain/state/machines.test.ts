@@ -162,3 +162,17 @@ describe("agreement with the category layer's presented free categories", () => 
     expect(presentedFreeCategory(podPhases).cycle).toEqual(["Running→Unknown", "Unknown→Running"]) // node lost and back
   })
 })
+
+describe("parallel transitions (review: the presented free category refused them as 'arrow declared twice')", () => {
+  it("two transitions A → B are two arrows: hom(A, B) has 2 elements, hom(A, C) 2 × 1 + 1, as the runs count", () => {
+    const g = transitionGraph("par", ["A", "B", "C"], [["A", "B", "retry"], ["A", "B", "start"], ["B", "C", "done"], ["A", "C", "skip"], ["A", "C", "skip"]], ["A"], "test")
+    const F = presentedFreeCategory(g)
+    expect(F.size).toBe("finite")
+    // by hand: A→B via retry or start; A→C via (retry|start);done, or either of the two skip edges
+    expect(F.finite?.homCount(F.objectId("A"), F.objectId("B"))).toBe(2)
+    expect(F.finite?.homCount(F.objectId("A"), F.objectId("C"))).toBe(4)
+    expect(F.presentation.generators).toEqual(["A→B [retry]", "A→B [start]", "B→C", "A→C [skip] #3", "A→C [skip] #4"])
+    const runs = runsUpTo(g, 3)
+    expect(runs.filter((r) => r.dom === "A" && r.cod === "C")).toHaveLength(4)
+  })
+})
