@@ -1,10 +1,9 @@
 /**
- * `catcluster hpa` on fixture snapshots (values computed by hand in the comments) and
- * `catcluster simulate`; bad input exits 2 naming file and JSON path.
+ * `catcluster hpa` on fixture snapshots (values computed by hand in the comments); bad input
+ * is a typed error naming file and JSON path, and exits 2.
  */
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { hpaFromText, podsFromText, SnapshotInputError, usageFromText } from "../../../src/dynamics/autoscaling/index.ts"
@@ -68,24 +67,5 @@ describe("catcluster hpa", () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("bad-pods.yaml: document 0, items[0].status.conditions[0].status")
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
-  })
-})
-
-describe("catcluster simulate", () => {
-  it("writes CSV and SVG, prints the seed and measures; exits 2 on a bad workload", () => {
-    const dir = mkdtempSync(join(tmpdir(), "catcluster-sim-"))
-    const r = cli("simulate", "--workload", "container", "--seed", "5", "--duration", "600", "--csv", join(dir, "s.csv"), "--svg", join(dir, "s.svg"))
-    expect(r.code).toBe(0)
-    expect(r.stdout).toContain("seed 5, 600 s")
-    expect(readFileSync(join(dir, "s.csv"), "utf8").split("\n")[0]).toBe("t,load,reference,ready,pods,desired,lyapunov")
-    expect(readFileSync(join(dir, "s.svg"), "utf8")).toMatch(/^<svg/)
-    const j = cli("simulate", "--seed", "5", "--duration", "600", "--json", "--workload", "vm")
-    const doc = JSON.parse(j.stdout) as { seed: number; series: unknown[]; performance: { stepReference: number } }
-    expect(doc.seed).toBe(5)
-    expect(doc.series.length).toBe(600)
-    expect(doc.performance.stepReference).toBe(20)
-    const bad = cli("simulate", "--workload", "pod")
-    expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain("--workload: expected container or vm")
   })
 })
