@@ -50,6 +50,22 @@ describe("pod requests (init containers, sidecars, overhead, non-zero defaults)"
     expect(podRequests(p)["cpu"]).toBe(1060)
   })
 
+  it("pod-level requests replace the aggregate for cpu/memory/hugepages, before overhead", () => {
+    // cpu: pod level 2000 replaces 100 + 200, + overhead 10 = 2010; memory: no pod-level value → 64Mi;
+    // example.com/x is not a pod-level resource → the container aggregate 1
+    const p = pod("d/p", {}, {
+      containers: [
+        { name: "a", requests: { cpu: 100, memory: 64 * Mi, "example.com/x": 1 } },
+        { name: "b", requests: { cpu: 200 } },
+      ],
+      overhead: { cpu: 10 },
+      podLevelRequests: { cpu: 2000, "example.com/x": 5 },
+    })
+    expect(podRequests(p)).toEqual({ cpu: 2010, memory: 64 * Mi, "example.com/x": 1 })
+    // the scorers' defaults are overridden by the pod-level value too
+    expect(podRequests(p, true)["cpu"]).toBe(2010)
+  })
+
   it("scorer defaults apply only to absent keys, per container", () => {
     // container a: cpu absent → 100m, memory 0 explicit → 0; container b: nothing → 100m + 200Mi
     const p = pod("d/p", {}, { containers: [{ name: "a", requests: { memory: 0 } }, { name: "b", requests: {} }] })

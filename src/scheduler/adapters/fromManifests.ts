@@ -9,8 +9,8 @@
  * Amounts: cpu as `MilliValue()`, everything else as `Value()` (both rounded up, as Kubernetes
  * does). NUMA cells are not part of a Node object (NodeResourceTopology is a separate CRD); a node
  * may describe them in the annotation `catcluster.io/numa-cells`, a JSON array of
- * `{"cpus": 16, "memory": "64Gi", "hugepages": "0"}`. Pod-level `spec.resources` (feature gate)
- * is not modelled.
+ * `{"cpus": 16, "memory": "64Gi", "hugepages": "0"}`. Pod-level `spec.resources` requests (or
+ * limits) override cpu, memory and hugepages (PodLevelResources, on by default since v1.34).
  *
  * @since 0.1.0
  */
@@ -173,20 +173,25 @@ const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
 
 const podFromManifest = (m: Extract<Manifest, { kind: "Pod" }>): SchedulingPod => {
   const spec = m.spec
-  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c) => ({
-    name: c.name,
-    requests: amounts((c as { resources?: { requests?: Record<string, Quantity> } }).resources?.requests),
-  }))
+  // the API server defaults a missing request to its limit
+  const requestsOf = (c: { resources?: { requests?: Record<string, Quantity>; limits?: Record<string, Quantity> } }) => ({
+    ...amounts(c.resources?.limits),
+    ...amounts(c.resources?.requests),
+  })
+  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c) => ({ name: c.name, requests: requestsOf(c) }))
   const initContainers = (spec.initContainers ?? []).map((c) => ({
     name: c.name,
-    requests: amounts((c as { resources?: { requests?: Record<string, Quantity> } }).resources?.requests),
+    requests: requestsOf(c),
     restartable: c.restartPolicy === "Always",
   }))
+  // pod-level requests default to pod-level limits, like container ones
+  const level = spec.resources === undefined ? undefined : { ...amounts(spec.resources.limits), ...amounts(spec.resources.requests) }
   return {
     key: keyOf(m),
     containers,
     initContainers,
     overhead: amounts(spec.overhead),
+    ...(level === undefined || Object.keys(level).length === 0 ? {} : { podLevelRequests: level }),
     ...(spec.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
     ...placement(spec as RawPlacement),
     requiredFeatures: [],

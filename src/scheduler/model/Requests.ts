@@ -3,15 +3,19 @@
  * (`resourcehelper.PodRequests`): steady = Σ regular containers; walking init containers in
  * order with S = running sum of restartable sidecars, a sidecar adds to S and is a candidate S,
  * a plain init container is a candidate req + S; total = max(steady + S, max candidate) +
- * overhead.
+ * overhead. Pod-level requests (when set) replace the aggregate for cpu, memory and hugepages,
+ * before the overhead is added.
  *
  * With `nonMissing` (the scorers' form) every container, init containers included, whose request
  * key is absent counts the default (100m cpu, 200Mi memory); an explicit 0 stays 0.
  *
  * @since 0.1.0
  */
-import { CPU, DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, MEMORY, type ResourceAmounts } from "./Resources.ts"
+import { CPU, DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, isHugePageResource, MEMORY, type ResourceAmounts } from "./Resources.ts"
 import type { SchedulingPod } from "./SchedulingPod.ts"
+
+/** `IsSupportedPodLevelResource`: cpu, memory and hugepages. */
+const isPodLevelResource = (r: string): boolean => r === CPU || r === MEMORY || isHugePageResource(r)
 
 const withDefaults = (requests: ResourceAmounts, nonMissing: boolean): ResourceAmounts => {
   if (!nonMissing) return requests
@@ -26,6 +30,7 @@ const names = (pod: SchedulingPod): ReadonlySet<string> => {
   for (const c of pod.containers) for (const k of Object.keys(c.requests)) all.add(k)
   for (const c of pod.initContainers) for (const k of Object.keys(c.requests)) all.add(k)
   for (const k of Object.keys(pod.overhead)) all.add(k)
+  for (const k of Object.keys(pod.podLevelRequests ?? {})) if (isPodLevelResource(k)) all.add(k)
   return all
 }
 
@@ -61,7 +66,9 @@ export const podRequests = (pod: SchedulingPod, nonMissing = false): ResourceAmo
         initPeak = Math.max(initPeak, req + sidecars)
       }
     }
-    const total = Math.max(steady + sidecars, initPeak) + (pod.overhead[r] ?? 0)
+    const aggregate = Math.max(steady + sidecars, initPeak)
+    const podLevel = pod.podLevelRequests?.[r]
+    const total = (podLevel !== undefined && isPodLevelResource(r) ? podLevel : aggregate) + (pod.overhead[r] ?? 0)
     out[r] = total
   }
   return out

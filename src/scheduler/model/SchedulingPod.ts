@@ -75,6 +75,11 @@ export interface SchedulingPod {
   readonly containers: ReadonlyArray<ContainerRequests>
   readonly initContainers: ReadonlyArray<InitContainerRequests>
   readonly overhead: ResourceAmounts
+  /**
+   * Pod-level `spec.resources.requests` (PodLevelResources, beta and on by default since v1.34):
+   * when present they replace the container aggregate for cpu, memory and hugepages.
+   */
+  readonly podLevelRequests?: ResourceAmounts
   readonly nodeName?: string
   readonly nodeSelector: Readonly<Record<string, string>>
   readonly requiredTerms?: ReadonlyArray<NodeSelectorTerm>
@@ -114,6 +119,7 @@ export const pod = (
   requiredFeatures: rest.requiredFeatures ?? [],
   requiresKvm: rest.requiresKvm ?? false,
   ...(rest.nodeName === undefined ? {} : { nodeName: rest.nodeName }),
+  ...(rest.podLevelRequests === undefined ? {} : { podLevelRequests: rest.podLevelRequests }),
   ...(rest.requiredTerms === undefined ? {} : { requiredTerms: rest.requiredTerms }),
   ...(rest.numa === undefined ? {} : { numa: rest.numa }),
 })

@@ -1,0 +1,59 @@
+/**
+ * The manifest adapters agree with the domain layer: every corpus Pod's effective request as the
+ * scheduler model computes it equals `podRequests` of `src/domain/resources` (init containers,
+ * sidecars, pod-level resources, overhead, requests defaulted from limits). Plus NUMA cells from
+ * the node annotation and a typed error for a bad one.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import * as E from "fp-ts/lib/Either.js"
+import { describe, expect, it } from "vitest"
+import { decodeManifests } from "../../src/domain/manifest/decode.ts"
+import { podRequests as domainRequests } from "../../src/domain/resources/PodRequests.ts"
+import { nodesFromText, podRequests, SchedulerInputError, workloadFromText } from "../../src/scheduler/index.ts"
+
+const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus", "k8s")
+
+describe.skipIf(!existsSync(corpus))("corpus pods (../shared/corpus; absent in a user's clone)", () => {
+  it("effective requests match src/domain/resources podRequests", () => {
+    let compared = 0
+    for (const f of readdirSync(corpus).filter((x) => x.endsWith(".yaml"))) {
+      const text = readFileSync(join(corpus, f), "utf8")
+      const decoded = decodeManifests(text, f)
+      if (E.isLeft(decoded)) throw new Error(f)
+      const pods = decoded.right.filter((m) => m.kind === "Pod")
+      const ours = workloadFromText(text, f).pending
+      pods.forEach((m, i) => {
+        const theirs = Object.fromEntries([...domainRequests(m.spec as never)].map(([k, v]) => [k, Number(v)]))
+        const mine = Object.fromEntries(Object.entries(podRequests(ours[i]!)).filter(([, v]) => v !== 0))
+        expect(mine, f).toEqual(Object.fromEntries(Object.entries(theirs).filter(([, v]) => v !== 0)))
+        compared++
+      })
+    }
+    expect(compared).toBeGreaterThanOrEqual(7)
+  })
+})
+
+describe("nodes from a NodeList", () => {
+  const node = (annotation: string) => `apiVersion: v1
+kind: NodeList
+items:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: node-a
+    annotations: {catcluster.io/numa-cells: '${annotation}'}
+  status: {allocatable: {cpu: "8", memory: 16Gi, pods: "110"}}
+`
+  it("reads NUMA cells from the annotation", () => {
+    const [n] = nodesFromText(node('[{"cpus": 4, "memory": "8Gi", "hugepages": "1Gi"}]'), "nodes.yaml")
+    expect(n?.numaCells).toEqual([{ cpus: 4, memoryBytes: 8 * 2 ** 30, hugepagesBytes: 2 ** 30 }])
+    expect(n?.allocatable).toEqual({ cpu: 8000, memory: 16 * 2 ** 30, pods: 110 })
+  })
+  it("a bad cell names the file, document, item and field", () => {
+    expect(() => nodesFromText(node('[{"cpus": 4, "memory": "8GB"}]'), "nodes.yaml")).toThrow(SchedulerInputError)
+    expect(() => nodesFromText(node('[{"cpus": 4, "memory": "8GB"}]'), "nodes.yaml")).toThrow(
+      'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0].memory: not a quantity: "8GB"',
+    )
+  })
+})
