@@ -7,6 +7,9 @@ import {
   type MemoryOverhead,
 } from "./overhead.ts"
 import type { VmiSpec } from "./VmiSpec.ts"
+import { NANOS_PER_UNIT, type Quantity } from "../quantity/Quantity.ts"
+import { qosClass, type QosClass } from "../resources/QosClass.ts"
+import { KVM_DEVICE, TUN_DEVICE, VHOST_NET_DEVICE } from "../resources/ResourceName.ts"
 import { KUBEVIRT_VERSION } from "./version.ts"
 
 /**
@@ -19,15 +22,10 @@ import { KUBEVIRT_VERSION } from "./version.ts"
 /** A resource list: cpu in milli-cores, everything else in bytes or counts. @since 0.1.0 @category model */
 export type ResourceList = Readonly<Record<string, bigint>>
 
-/** Kubernetes' QoS classes. @since 0.1.0 @category model */
-export type QosClass = "Guaranteed" | "Burstable" | "BestEffort"
+export type { QosClass } from "../resources/QosClass.ts"
 
-/** The KubeVirt device-plugin resources. @since 0.1.0 @category constants */
-export const KVM_DEVICE = "devices.kubevirt.io/kvm"
-/** @since 0.1.0 @category constants */
-export const TUN_DEVICE = "devices.kubevirt.io/tun"
-/** @since 0.1.0 @category constants */
-export const VHOST_NET_DEVICE = "devices.kubevirt.io/vhost-net"
+// the KubeVirt device-plugin resource names live with the other resource names
+export { KVM_DEVICE, TUN_DEVICE, VHOST_NET_DEVICE } from "../resources/ResourceName.ts"
 /** @since 0.1.0 @category constants */
 export const SEV_DEVICE = "devices.kubevirt.io/sev"
 /** The scratch space KubeVirt v1.9 adds to the ephemeral-storage request: 50M. @since 0.1.0 @category constants */
@@ -151,15 +149,16 @@ export const virtLauncherPod = (vmi: VmiSpec, config: KubevirtConfig = defaultKu
 }
 
 /**
- * The QoS class of a one-container pod: Guaranteed when cpu and memory both have limits equal to
- * their requests, BestEffort when neither is requested or limited, else Burstable.
+ * The QoS class of a one-container pod, by Kubernetes' own rule ({@link qosClass} in
+ * `domain/resources`): Guaranteed when cpu and memory both have non-zero limits equal to their
+ * requests, BestEffort when neither is requested or limited, else Burstable. `cpu` is in
+ * milli-cores, the rest in base units, as in {@link LauncherPod}.
  *
  * @since 0.1.0
  * @category destructors
  */
 export const qosOf = (requests: ResourceList, limits: ResourceList): QosClass => {
-  const keys = ["cpu", "memory"] as const
-  if (keys.every((k) => requests[k] === undefined && limits[k] === undefined)) return "BestEffort"
-  if (keys.every((k) => limits[k] !== undefined && (requests[k] ?? limits[k]) === limits[k])) return "Guaranteed"
-  return "Burstable"
+  const quantities = (list: ResourceList): Record<string, Quantity> =>
+    Object.fromEntries(Object.entries(list).map(([name, n]) => [name, { nanos: n * (name === "cpu" ? 1_000_000n : NANOS_PER_UNIT), format: "DecimalSI" as const }]))
+  return qosClass({ containers: [{ resources: { requests: quantities(requests), limits: quantities(limits) } }] })
 }

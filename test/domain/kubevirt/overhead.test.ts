@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import {
   KVM_DEVICE,
   memoryOverhead,
+  qosOf,
   TUN_DEVICE,
   VHOST_NET_DEVICE,
   virtLauncherPod,
@@ -142,5 +143,16 @@ describe("virtLauncherPod without a cpu block", () => {
     const pod = virtLauncherPod(vmiSpec({ name: "x", memoryGuest: Gi, limits: { cpu: 4000n } }))
     expect(pod.requests["cpu"]).toBe(400n)
     expect(pod.vcpus).toBe(4)
+  })
+})
+
+describe("qosOf follows Kubernetes' GetPodQOS (review: it was a second, simpler copy of qosClass)", () => {
+  it("zero amounts do not count, as in GetPodQOS (quantity.Cmp(0) == 1): explicit zeros are BestEffort, not Guaranteed", () => {
+    expect(qosOf({ cpu: 0n, memory: 0n }, { cpu: 0n, memory: 0n })).toBe("BestEffort")
+    expect(qosOf({ cpu: 1000n, memory: 1n << 30n }, { cpu: 1000n, memory: 1n << 30n })).toBe("Guaranteed")
+    // a zero cpu limit is no limit: memory alone cannot make the pod Guaranteed
+    expect(qosOf({ memory: 1n << 30n }, { cpu: 0n, memory: 1n << 30n })).toBe("Burstable")
+    // requests default to limits; extended resources do not matter
+    expect(qosOf({ "devices.kubevirt.io/kvm": 1n }, { cpu: 2000n, memory: 1n << 30n, "devices.kubevirt.io/kvm": 1n })).toBe("Guaranteed")
   })
 })
