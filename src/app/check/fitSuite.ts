@@ -75,20 +75,26 @@ export const fitSuite = (model: ClusterModel, subject = "your cluster"): Suite =
   const kvmNodes = machines.filter(offersKvm)
   const vmis = model.units.filter((u) => u.unit._tag === "VMI")
   const pods = model.units.filter((u) => u.unit._tag === "Pod")
+  // replicas of one template ask the same: search the nodes once per template
+  const memo = new Map<object, NoFit["best"] | "fits">()
   const noFit = (u: ModelledUnit, candidates: ReadonlyArray<Machine>, what: string): ReadonlyArray<NoFit> => {
-    const best = closest(u, candidates)
+    const key = u.origin.replica === undefined ? undefined : u.origin.source
+    const best = (key === undefined ? undefined : memo.get(key)) ?? closest(u, candidates)
+    if (key !== undefined) memo.set(key, best)
     return best === "fits" ? [] : [{ unit: unitLabel(u), asks: showResources(u.request), best, candidates: what }]
   }
+  const phi = "∀ VMI v ∃ node p offering KVM: launcher(v) ≤ allocatable(p)  (Φ: v ≤ p)"
+  const psi = "∀ pod c ∃ node p: request(c) ≤ allocatable(p), limits(c) ≤ capacity(p)  (Ψ: c ≪ p)"
   if (machines.length === 0) {
     const reason = "the model has no Node: give node manifests (--nodes) to check where units fit"
     return suite("fit", subject, [
-      notApplicable("virtualize.fitsKvmNode", "∀ VMI v ∃ node p offering KVM: launcher(v) ≤ allocatable(p)  (Φ: v ≤ p)", reason),
-      notApplicable("containerize.fitsNode", "∀ pod c ∃ node p: request(c) ≤ allocatable(p), limits(c) ≤ capacity(p)  (Ψ: c ≪ p)", reason),
+      notApplicable("virtualize.fitsKvmNode", phi, reason),
+      notApplicable("containerize.fitsNode", psi, reason),
     ])
   }
   return suite("fit", subject, [
-    bind(
-      law("virtualize.fitsKvmNode", "∀ VMI v ∃ node p offering KVM: launcher(v) ≤ allocatable(p)  (Φ: v ≤ p)", (u: ModelledUnit) => {
+    vmis.length === 0 ? notApplicable("virtualize.fitsKvmNode", phi, "the model has no VMI and no running VM") : bind(
+      law("virtualize.fitsKvmNode", phi, (u: ModelledUnit) => {
         // a VMI that emulates (no kvm request) may run on any node
         const needsKvm = (u.request.get(KVM_DEVICE) ?? 0n) > 0n
         return { lhs: needsKvm ? noFit(u, kvmNodes, "KVM node") : noFit(u, machines, "node"), rhs: [] }
@@ -96,8 +102,8 @@ export const fitSuite = (model: ClusterModel, subject = "your cluster"): Suite =
       exhaustive(() => vmis, unitLabel),
       noneFound((fs) => fs.map(showNoFit).join("; ")),
     ),
-    bind(
-      law("containerize.fitsNode", "∀ pod c ∃ node p: request(c) ≤ allocatable(p), limits(c) ≤ capacity(p)  (Ψ: c ≪ p)", (u: ModelledUnit) => ({
+    pods.length === 0 ? notApplicable("containerize.fitsNode", psi, "the model has no pod") : bind(
+      law("containerize.fitsNode", psi, (u: ModelledUnit) => ({
         lhs: noFit(u, machines, "node"),
         rhs: [],
       })),

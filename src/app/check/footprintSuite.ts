@@ -10,7 +10,7 @@ import { showSource } from "../../domain/model/ModelError.ts"
 import { addResources, emptyResources, equalResources, lessOrEqual, resources, showResources, type ResourceVector } from "../../domain/resources/ResourceVector.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { law } from "../../laws/Law.ts"
-import { bind, suite, type Suite } from "../../laws/Suite.ts"
+import { bind, notApplicable, suite, type Suite } from "../../laws/Suite.ts"
 import { showAmount } from "./Shortfall.ts"
 
 /**
@@ -53,9 +53,13 @@ export const footprintSuite = (model: ClusterModel, manifests: ReadonlyArray<Man
   const pods = model.units.filter((u) => u.unit._tag === "Pod")
   const controllers = manifests.filter((m) => m.kind === "Deployment" || m.kind === "ReplicaSet" || m.kind === "StatefulSet" || m.kind === "Job")
   const unitsOf = (m: Manifest): ReadonlyArray<ModelledUnit> => model.units.filter((u) => u.origin.source === m.source)
+  const sum = "F(pod) = Σ_c F(Ω(c))"
+  const replicas = "Σ_{i < replicas} request(unit_i) = replicas × request(template)"
+  const below = "F(pod) ≤ effective request(pod)"
+  const noPods = "the model has no pod"
   return suite("footprint", subject, [
-    bind(
-      law("footprint.sum", "F(pod) = Σ_c F(Ω(c))", (u: ModelledUnit) =>
+    pods.length === 0 ? notApplicable("footprint.sum", sum, noPods) : bind(
+      law("footprint.sum", sum, (u: ModelledUnit) =>
         u.unit._tag === "Pod"
           ? { lhs: footprint(u.unit), rhs: u.unit.containers.reduce((acc, c) => addResources(acc, footprint(wrap(c).target)), emptyResources) }
           : undefined,
@@ -63,8 +67,8 @@ export const footprintSuite = (model: ClusterModel, manifests: ReadonlyArray<Man
       exhaustive(() => pods, unitLabel),
       vectorsEqual,
     ),
-    bind(
-      law("footprint.replicas", "Σ_{i < replicas} request(unit_i) = replicas × request(template)", (m: Manifest) => {
+    controllers.length === 0 ? notApplicable("footprint.replicas", replicas, "the model has no Deployment, ReplicaSet, StatefulSet or Job") : bind(
+      law("footprint.replicas", replicas, (m: Manifest) => {
         const w = workloadRequests(m)
         if (w === undefined) return undefined
         return { lhs: unitsOf(m).reduce((acc, u) => addResources(acc, u.request), emptyResources), rhs: w.total }
@@ -72,8 +76,8 @@ export const footprintSuite = (model: ClusterModel, manifests: ReadonlyArray<Man
       exhaustive(() => controllers, (m) => `${m.kind} ${m.metadata?.namespace ?? "default"}/${m.metadata?.name ?? "<unnamed>"} (${showSource(m.source)})`),
       vectorsEqual,
     ),
-    bind(
-      law("footprint.belowEffective", "F(pod) ≤ effective request(pod)", (u: ModelledUnit) =>
+    pods.length === 0 ? notApplicable("footprint.belowEffective", below, noPods) : bind(
+      law("footprint.belowEffective", below, (u: ModelledUnit) =>
         u.unit._tag === "Pod" ? { lhs: footprint(u.unit), rhs: u.request } : undefined,
       ),
       exhaustive(() => pods, unitLabel),
