@@ -57,14 +57,13 @@ console.log(printReport(clean))
 //> ✓ resources.requestWithinLimit
 //> ✓ virtualize.fitsKvmNode
 //> ✓ schedule.respectsCapacity
-//> all 7 applicable laws hold (1 not applicable)
-console.log(`exit code: ${clean.exitCode}`)
-//> exit code: 0
-
 // Beside the laws, the S1.4 square is reported for each VM: the launcher pod (Ω′∘Φ) does not
 // ask what a container of the same size (Ω∘Ψ) asks — KubeVirt adds memory overhead and devices,
 // and shared vCPUs request a tenth of a core each. A residual, not a failure.
 //> default/db: F(Ω′∘Φ) − F(Ω∘Ψ) = cpu −1800m
+//> all 7 applicable laws hold (1 not applicable)
+console.log(`exit code: ${clean.exitCode}`)
+//> exit code: 0
 
 // 2. Break it: someone binds a second, bigger pod to the same node. σ no longer respects
 // capacity, and the failing case names the node, the pods on it and the excess.
