@@ -4,8 +4,9 @@
  *
  * - static verdicts (taints, affinity, cordon, node name, VM capabilities, raw taint/affinity
  *   scores) cached per constraint signature (`StaticFilter.ts`);
- * - a filter loop and a score loop over typed arrays with scratch buffers allocated once, no
- *   allocation and no closures per node;
+ * - one fused filter + score + select pass over typed arrays (`Scan.ts`, module level so every
+ *   instance shares its optimised code), scratch buffers allocated once, no allocation and no
+ *   closures per node;
  * - reasons are only built when asked (explain) or needed (no node fits: the FitError and
  *   preemption), by a slower diagnosis over the same arrays;
  * - binding updates the arrays in place; pods on a node form an intrusive linked list.
