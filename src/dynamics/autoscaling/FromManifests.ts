@@ -73,7 +73,8 @@ const decodeWith = <A>(codec: t.Decoder<unknown, A>, value: unknown, file: strin
   const r = codec.decode(value)
   if (E.isRight(r)) return r.right
   const { path, problem } = firstError(r.left)
-  throw new SnapshotInputError(file, [prefix, path].filter((s) => s !== "").join(path.startsWith("[") ? "" : "."), problem)
+  const separator = path.startsWith("[") ? "" : /^document \d+$/.test(prefix) ? ", " : "."
+  throw new SnapshotInputError(file, [prefix, path].filter((s) => s !== "").join(separator), problem)
 }
 
 /** An RFC 3339 time as ms. */
