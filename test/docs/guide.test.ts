@@ -10,6 +10,7 @@
  *
  * Claim lines have the form `- **S1.4** — *ill-typed*: evidence …`.
  */
+import { execFile } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -23,6 +24,7 @@ import { claims as autoscaling } from "../../src/dynamics/autoscaling/claims.ts"
 import { checkModel } from "../../src/app/check/checkModel.ts"
 import { allClaims, buildLedger, catalog, severity, type Ledger } from "../../src/ledger/index.ts"
 import { failures, holds } from "../../src/laws/Verdict.ts"
+import { runConfig } from "../../src/laws/RunConfig.ts"
 
 const root = join(import.meta.dirname, "..", "..")
 const guidePath = join(root, "docs", "guide.md")
@@ -69,6 +71,44 @@ const registered = new Set(allClaims.map(key))
 const checks: ReadonlyArray<ClaimCheck> = [...allClaims, ...areaChecks.filter((c) => !registered.has(key(c)))]
 const registeredIds = new Set(allClaims.map((c) => c.id))
 
+/** Output quoted from an example: a ```text block and the example named just before it. */
+interface Quote {
+  readonly example: string
+  readonly lines: ReadonlyArray<string>
+}
+
+/** Every ```text block whose nearest preceding command (within a few lines) runs an example. */
+const exampleQuotes = (text: string): ReadonlyArray<Quote> => {
+  const lines = text.split("\n")
+  const out: Quote[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const fence = /^(\s*)```text$/.exec(lines[i]!)
+    if (fence === null) continue
+    const indent = fence[1]!.length
+    const body: string[] = []
+    let j = i + 1
+    for (; j < lines.length && lines[j]!.trim() !== "```"; j++) body.push(lines[j]!.slice(indent))
+    const before = lines.slice(Math.max(0, i - 4), i).join("\n")
+    const commands = [...before.matchAll(/npx tsx (examples\/\d\d-[A-Za-z0-9-]+\.ts|src\/cli\/main\.ts)/g)]
+    const last = commands.at(-1)?.[1]
+    if (last !== undefined && last.startsWith("examples/")) out.push({ example: last, lines: body.filter((l) => l.trim() !== "") })
+    i = j
+  }
+  return out
+}
+
+const tsx = join(root, "node_modules", ".bin", "tsx")
+const run = (file: string): Promise<string> =>
+  new Promise((resolve, reject) =>
+    execFile(
+      tsx,
+      [join(root, file)],
+      // The guide quotes default runs: default seed, normal depth (this test itself runs deep).
+      { encoding: "utf8", timeout: 180_000, cwd: root, env: { ...process.env, CATCLUSTER_DEEP: "0", CATCLUSTER_SEED: "" } },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  )
+
 describe("docs/guide.md", () => {
   const stated = parseClaims(guide)
 
@@ -97,6 +137,22 @@ describe("docs/guide.md", () => {
     // The quoted tally in the guide matches the run.
     expect(guide).toContain(`${failing.length} of ${suite!.verdict.laws.length} laws fail`)
   })
+
+  it("finds the example output it quotes", () => {
+    expect(exampleQuotes(guide).length).toBeGreaterThan(8)
+  })
+
+  // Running every quoted example takes ~30 s on a loaded 2-core machine, so only in deep runs.
+  it.runIf(runConfig().deep)(
+    "quotes example output that the examples really print (CATCLUSTER_DEEP=1)",
+    async () => {
+      const quotes = exampleQuotes(guide)
+      const outputs = new Map(await Promise.all([...new Set(quotes.map((q) => q.example))].map(async (f) => [f, await run(f)] as const)))
+      const absent = quotes.flatMap((q) => q.lines.filter((l) => !outputs.get(q.example)!.includes(l)).map((l) => `${q.example}: ${l}`))
+      expect(absent).toEqual([])
+    },
+    240_000,
+  )
 
   it("names only source paths that exist", () => {
     const paths = sourcePaths(guide)
