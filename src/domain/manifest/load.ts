@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { join } from "node:path"
 import * as E from "fp-ts/lib/Either.js"
 import type { Either } from "fp-ts/lib/Either.js"
@@ -15,13 +15,17 @@ import type { ManifestError } from "./ManifestError.ts"
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i
 
-const filesUnder = (path: string): ReadonlyArray<string> => {
+/** `seen` holds the real paths of the directories entered, so a symlink loop is walked once. */
+const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<string> => {
   if (!statSync(path).isDirectory()) return [path]
+  const real = realpathSync(path)
+  if (seen.has(real)) return []
+  seen.add(real)
   return readdirSync(path)
     .sort()
     .flatMap((name) => {
       const full = join(path, name)
-      return statSync(full).isDirectory() ? filesUnder(full) : MANIFEST_FILE.test(name) ? [full] : []
+      return statSync(full).isDirectory() ? filesUnder(full, seen) : MANIFEST_FILE.test(name) ? [full] : []
     })
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs"
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as E from "fp-ts/lib/Either.js"
@@ -25,5 +25,14 @@ describe("loadManifests", () => {
       expect(r.left[0]).toMatchObject({ file: join(dir, "missing.yaml"), problem: expect.stringContaining("cannot read") })
       expect(r.left[1]).toMatchObject({ file: join(dir, "bad.yaml"), path: "status.allocatable.cpu", line: 3, column: 29 })
     }
+  })
+
+  it("a symlink loop is walked once: the manifests are read, not an ELOOP error (review)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "catcluster-load-"))
+    mkdirSync(join(dir, "sub"))
+    writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n")
+    symlinkSync("..", join(dir, "sub", "up"))
+    const r = loadManifests([dir])
+    expect(E.isRight(r) && r.right.map((m) => m.metadata?.name)).toEqual(["n1"])
   })
 })
