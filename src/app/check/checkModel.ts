@@ -13,7 +13,7 @@ import type { ModelFile } from "../model.ts"
 import { capacitySuite } from "./capacitySuite.ts"
 import { exitCodeOf, type CheckOutcome, type SuiteReport } from "./CheckReport.ts"
 import { fitSuite } from "./fitSuite.ts"
-import { footprintSuite, showResidual, squareResiduals } from "./footprintSuite.ts"
+import { footprintSuite, residualNotes, squareResiduals } from "./footprintSuite.ts"
 import { presentationSuite, readPresentationFile, type PresentationFile } from "./presentationSuite.ts"
 import { resourceSuite } from "./resourceSuite.ts"
 
@@ -88,7 +88,7 @@ export const checkModel = (files: ReadonlyArray<ModelFile>, options: CheckModelO
       run(resourceSuite(manifests)),
       run(fitSuite(m)),
       run(capacitySuite(m)),
-      run(footprintSuite(m, manifests), squareResiduals(m).map(showResidual)),
+      run(footprintSuite(m, manifests), residualNotes(squareResiduals(m))),
     )
   }
   for (const p of presentations) suites.push(run(presentationSuite(p, options.finCat)))

@@ -136,3 +136,24 @@ export const showResidual = (r: SquareResidual): string =>
   r.residual.size === 0
     ? `${r.vmi}: the S1.4 square commutes through F`
     : `${r.vmi}: F(Ω′∘Φ) − F(Ω∘Ψ) = ${[...r.residual].map(([n, d]) => `${n} ${d > 0n ? "+" : "−"}${showAmount(n, d > 0n ? d : -d)}`).join(", ")}`
+
+/**
+ * The residuals as notes, VMIs with the same residual on one line (`a, b, c and 997 more: …`),
+ * so that a large model's report stays readable.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const residualNotes = (residuals: ReadonlyArray<SquareResidual>): ReadonlyArray<string> => {
+  const groups = new Map<string, string[]>()
+  for (const r of residuals) {
+    const text = showResidual({ ...r, vmi: "" }).slice(2)
+    const names = groups.get(text) ?? []
+    names.push(r.vmi)
+    groups.set(text, names)
+  }
+  return [...groups].map(([text, names]) => {
+    const shown = names.length <= 4 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`
+    return `${shown}: ${text}`
+  })
+}
