@@ -154,6 +154,22 @@ describe("docs/guide.md", () => {
     240_000,
   )
 
+  it("imports in its code samples only what the package's entry points export", async () => {
+    // `catcluster/laws/vitest` is src/laws/vitest.ts; `catcluster/X` is src/X/index.ts.
+    const imports = [...guide.matchAll(/import \{([^}]+)\} from "catcluster\/([a-z/]+)"/g)].map((m) => ({
+      names: m[1]!.split(",").map((n) => n.trim().replace(/^type /, "")).filter((n) => n !== ""),
+      entry: m[2]!,
+    }))
+    expect(imports.length).toBeGreaterThan(2)
+    const missing: string[] = []
+    for (const { names, entry } of imports) {
+      const file = entry === "laws/vitest" ? "src/laws/vitest.ts" : `src/${entry}/index.ts`
+      const module = (await import(join(root, file))) as Record<string, unknown>
+      for (const n of names) if (!(n in module)) missing.push(`${n} from catcluster/${entry}`)
+    }
+    expect(missing).toEqual([])
+  })
+
   it("names only source paths that exist", () => {
     const paths = sourcePaths(guide)
     expect(paths.length).toBeGreaterThan(20)
