@@ -4,8 +4,10 @@
  * NUMA VMIs) over a hybrid cluster, full scan, default profile. The reference is measured in the
  * same run on the first pods of the same input (it is ~30× slower); `ratio` compares both on that
  * same prefix. `bytesPerNode` counts the hot path's typed arrays (snapshot, scratch, static-verdict
- * cache) per node; `peakRssBytes` is the process's peak resident set.
+ * cache) per node; `peakRssBytes` is the process's peak resident set. `podsPerCpuSecond` divides by
+ * the process's CPU time, which stays meaningful when other jobs share the cores (`loadAverage`).
  */
+import os from "node:os"
 import type { BenchOptions, BenchResult, Benchmark } from "./Benchmark.ts"
 import { hotScheduler } from "../src/scheduler/core/HotScheduler.ts"
 import { readableScheduler } from "../src/scheduler/readable/ReadableScheduler.ts"
@@ -43,6 +45,7 @@ const measure = (nodeCount: number, podCount: number, referencePods: number, bud
   const hot = hotScheduler(cluster, { seed: SEED })
   let scheduled = 0
   let bound = 0
+  const cpuStart = process.cpuUsage()
   start = process.hrtime.bigint()
   const deadline = start + BigInt(Math.round(budgetSeconds * 1e9))
   for (; scheduled < podCount; scheduled++) {
@@ -56,6 +59,9 @@ const measure = (nodeCount: number, podCount: number, referencePods: number, bud
     }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  // CPU time of this process: on a shared, loaded machine wall time also counts time waiting for a core
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6
   const podsPerSecond = scheduled / seconds
   const f = hot.footprint()
   const bytes = f.snapshotBytes + f.scratchBytes + f.cacheBytes
@@ -68,7 +74,10 @@ const measure = (nodeCount: number, podCount: number, referencePods: number, bud
     podsRequested: podCount,
     bound,
     seconds,
+    cpuSeconds,
     podsPerSecond: Math.round(podsPerSecond),
+    podsPerCpuSecond: Math.round(scheduled / cpuSeconds),
+    loadAverage: os.loadavg()[0],
     referencePods,
     referencePodsPerSecond: Math.round(referencePodsPerSecond),
     prefixPodsPerSecond: Math.round(prefixPodsPerSecond),
