@@ -45,3 +45,20 @@ describe("S13.2 invariants", () => {
     expect(s131.evidence).toMatchObject({ totalSeconds: 5.25, downtimeSeconds: 0.25 })
   })
 })
+
+describe("S13.1's verdict follows the simulated run (review: it was a constant 'modelled')", () => {
+  it("the seed's example walks PreCopy → StopAndCopy → TargetRunning, each round resending the previous round's dirty pages", async () => {
+    const { checkS13_1 } = await import("../../../src/dynamics/claims.ts")
+    const r = checkS13_1()
+    expect(r.verdict).toBe("modelled")
+    // by hand: 4096 MiB in 4 s dirties 1024; 1024 in 1 s dirties 256; 256 MiB fit in 0.25 s ≤ 300 ms → stop-and-copy
+    expect(r.evidence).toMatchObject({ phases: ["PreCopy", "StopAndCopy", "TargetRunning"], rounds: [{ sentMiB: 4096, dirtiedMiB: 1024 }, { sentMiB: 1024, dirtiedMiB: 256 }] })
+  })
+
+  it("a guest dirtying faster than the link never reaches stop-and-copy: fails, with the aborted run", async () => {
+    const { checkS13_1 } = await import("../../../src/dynamics/claims.ts")
+    const r = checkS13_1({ memoryMiB: 4096, bandwidthMiBps: 1024, dirtyRateMiBps: 1536 })
+    expect(r.verdict).toBe("fails")
+    expect(r.evidence).toMatchObject({ outcome: "Aborted", phases: ["PreCopy", "Aborted"] })
+  })
+})
