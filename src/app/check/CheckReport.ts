@@ -105,6 +105,13 @@ export const printReport = (report: CheckReport): string => {
   const lines: string[] = []
   for (const s of report.suites) {
     lines.push(printVerdict(s.verdict))
+    // printVerdict shows the first counterexample; a CI log should show every one kept
+    for (const l of s.verdict.laws) {
+      if (l._tag !== "Fails" || l.all.length < 2) continue
+      lines.push(`  more counterexamples to ${l.law}:`)
+      for (const c of l.all.slice(1)) lines.push(`    ${c.input}`, `      ${c.message}`)
+      if (l.failingCases > l.all.length) lines.push(`    … and ${l.failingCases - l.all.length} more failing case(s)`)
+    }
     for (const n of s.notes) lines.push(`  · ${n}`)
   }
   if (report.notModelled.length > 0) {

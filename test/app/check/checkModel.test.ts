@@ -72,6 +72,8 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     const r = report(checkModel([{ file: "pods.yaml", text }]))
     const f = failing(lawOf(r, "schedule.respectsCapacity"))
     expect(f.failingCases).toBe(2)
+    const printed = printReport(r)
+    expect(printed).toContain("more counterexamples to schedule.respectsCapacity:\n    node nowhere")
     expect(f.all.map((c) => c.message)).toEqual([
       "node tiny overcommitted by default/p1, default/p2, default/p3: pods 3 > 2 (over by 1)",
       "default/lost placed on node nowhere, which is not in the model",

@@ -51,9 +51,11 @@ describe.concurrent("catcluster check", () => {
   })
 
   it("exits 2 on a malformed file, naming the file and the path, without a stack trace", async () => {
-    const r = await check("--nodes", fixture("nodes.yaml"), "--workloads", fixture("malformed.yaml"))
+    // a directory: every .yaml in it is read, and every problem of every file reported
+    const r = await check("--nodes", fixture("nodes.yaml"), "--workloads", join(import.meta.dirname, "fixtures"))
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("malformed.yaml:9:")
+    expect(r.stderr).toMatch(/square\.yaml.*every manifest names its kind/)
     expect(r.stderr).toContain("spec.containers[0].resources.requests.cpu")
     expect(r.stderr).not.toMatch(/\n\s+at /)
     const missing = await check("--workloads", fixture("no-such-file.yaml"))
