@@ -49,6 +49,16 @@ export interface Performance {
     readonly flatSeconds: number
     /** The first intervals where V rose with a constant reference. */
     readonly increases: ReadonlyArray<Interval & { readonly from_V: number; readonly to_V: number }>
+    /**
+     * The same candidate against the HPA's own desired count, W = (ready − desired)²: every
+     * scale decision raises it, and it only starts to fall when the first new replica is Ready,
+     * so the mean wait is the loop's measured dead time.
+     */
+    readonly againstDesired: {
+      readonly increasingSeconds: number
+      readonly rises: number
+      readonly meanSecondsToFirstDecrease: number | null
+    }
   }
 }
 
@@ -113,6 +123,28 @@ export const measure = (trace: Trace, length: number, requestMilli: number): Per
       if (increases.length < 5) increases.push({ from: t, to: t + 1, from_V: v, to_V: w })
     }
   }
+  let wRising = 0
+  let rises = 0
+  let waited = 0
+  let measured = 0
+  let pendingRise = -1
+  const w = (t: number): number => (trace.ready[t]! - trace.desired[t]!) ** 2
+  for (let t = 0; t + 1 < length; t++) {
+    const a = w(t)
+    const b = w(t + 1)
+    if (b > a) {
+      wRising++
+      // a rise of the desired count (not a pod vanishing) opens a dead-time interval
+      if (trace.desired[t + 1]! > trace.desired[t]! && pendingRise < 0) {
+        rises++
+        pendingRise = t + 1
+      }
+    } else if (b < a && pendingRise >= 0) {
+      waited += t + 1 - pendingRise
+      measured++
+      pendingRise = -1
+    }
+  }
   const overshoot = Math.max(0, maxReady - ref)
   return {
     stepAt,
@@ -123,6 +155,13 @@ export const measure = (trace: Trace, length: number, requestMilli: number): Per
     reactionSeconds: reaction,
     wastedReplicaSeconds: wasted,
     sloViolationSeconds: slo,
-    lyapunov: { positiveSeconds: positive, decreasingSeconds: decreasing, increasingSeconds: increasing, flatSeconds: flat, increases },
+    lyapunov: {
+      positiveSeconds: positive,
+      decreasingSeconds: decreasing,
+      increasingSeconds: increasing,
+      flatSeconds: flat,
+      increases,
+      againstDesired: { increasingSeconds: wRising, rises, meanSecondsToFirstDecrease: measured === 0 ? null : waited / measured },
+    },
   }
 }

@@ -30,6 +30,10 @@ describe("S12 claims", () => {
     expect(e.totals.decreasingSeconds).toBeLessThan(e.totals.positiveSeconds)
     expect(e.totals.increasingSeconds).toBeGreaterThan(0)
     expect(e.firstIncrease).not.toBeNull()
+    // the dead time, measured against the HPA's own desired count: VMs wait far longer than containers
+    const dead = (r.evidence as { deadTimeSeconds: { container: number; vm: number } }).deadTimeSeconds
+    expect(dead.container).toBeLessThan(5)
+    expect(dead.vm).toBeGreaterThan(5 * dead.container)
   })
   it("S12.3 and S12.4 from the runs", async () => {
     const r3 = await check("S12.3")

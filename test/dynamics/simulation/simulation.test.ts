@@ -78,6 +78,12 @@ describe("measure", () => {
     // V: 0,0,25,4,4,1,0,0 → rises only at the step (reference change): no loop-made increase; 3→4: 4 → 4 flat
     expect(m.lyapunov).toMatchObject({ increasingSeconds: 0, flatSeconds: 1, decreasingSeconds: 3 })
   })
+  it("measures the dead time against the HPA's desired count", () => {
+    // desired rises 5 → 8 at second 1; ready stays 5 until second 4, then 6
+    const t = trace([5, 5, 5, 5, 6, 8], [5, 8, 8, 8, 8, 8])
+    const withDesired = { ...t, desired: Float64Array.from([5, 8, 8, 8, 8, 8]) }
+    expect(measure(withDesired, 6, 1000).lyapunov.againstDesired).toEqual({ increasingSeconds: 1, rises: 1, meanSecondsToFirstDecrease: 3 })
+  })
   it("catches a loop that moves away from a constant reference", () => {
     const m = measure(trace([10, 11, 12, 10], [10, 10, 10, 10]), 4, 1000)
     expect(m.lyapunov.increasingSeconds).toBe(2)
