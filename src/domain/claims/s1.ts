@@ -57,13 +57,14 @@ const SOURCE = "src/domain/claims/s1.ts"
 const recordOf = (r: ReadonlyMap<string, bigint>): Record<string, string> => toRecord(r)
 
 /** S1.1: the five kinds of object, with resources. @since 0.1.0 @category claims */
-export const checkS1_1 = (): ClaimResult => {
-  const kinds = { P: exampleMachines.length, C: exampleContainers.length, V: exampleVms.length, Pod: 0, VMI: 0 }
+export const checkS1_1 = (containers: typeof exampleContainers = exampleContainers, vms: typeof exampleVms = exampleVms): ClaimResult => {
+  const kinds = { P: exampleMachines.length, C: containers.length, V: vms.length, Pod: 0, VMI: 0 }
   for (const u of exampleCluster.units) kinds[u._tag]++
-  const sharesKernel = exampleContainers.every((c) => c.target.kernel === c.source.kernel)
-  const ownKernel = exampleVms.every((v) => v.target.guestKernel !== v.source.kernel)
+  const sharesKernel = containers.every((c) => c.target.kernel === c.source.kernel)
+  const ownKernel = vms.every((v) => v.target.guestKernel !== v.source.kernel)
   return {
-    verdict: "modelled",
+    // the seed's distinction (containers share the host kernel, VMs bring their own) must show in the objects
+    verdict: sharesKernel && ownKernel ? "modelled" : "fails",
     summary: `P, V, C, Pod and VMI are typed objects with resources (example cluster: ${JSON.stringify(kinds)}); containers share their machine's kernel (${sharesKernel}), VMs run their own (${ownKernel}); a VMI is scheduled as its virt-launcher pod.`,
     evidence: { kinds, containersShareHostKernel: sharesKernel, vmsHaveOwnKernel: ownKernel },
   }

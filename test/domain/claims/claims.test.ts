@@ -5,9 +5,10 @@
 import { describe, expect, it } from "vitest"
 import type { ClaimResult } from "../../../src/claims/Claim.ts"
 import { claims } from "../../../src/domain/claims/index.ts"
-import { checkS1_3, checkS1_4, checkS1_7, squareSides } from "../../../src/domain/claims/s1.ts"
+import { checkS1_1, checkS1_3, checkS1_4, checkS1_7, squareSides } from "../../../src/domain/claims/s1.ts"
 import { arrow } from "../../../src/category/Arrow.ts"
 import { curryingIso } from "../../../src/category/finset/index.ts"
+import { exampleContainers, exampleVms } from "../../../src/domain/cluster/index.ts"
 
 const run = (id: string): ClaimResult => {
   const c = claims.find((x) => x.id === id)
@@ -177,5 +178,14 @@ describe("S1.3, S1.4, S1.7 verdicts follow the model", () => {
     const r = checkS1_7(broken)
     expect(r.verdict).toBe("fails")
     expect((r.evidence as Record<string, any>)["finSet"].some((f: { holds: boolean }) => !f.holds)).toBe(true)
+  })
+
+  it("S1.1: a VM whose guest runs the host's kernel, or a container on another kernel, breaks the model: fails", () => {
+    const vm = exampleVms[0]!
+    expect(checkS1_1(exampleContainers, [{ ...vm, target: { ...vm.target, guestKernel: vm.source.kernel } }]).verdict).toBe("fails")
+    const c = exampleContainers[0]!
+    const r = checkS1_1([{ ...c, target: { ...c.target, kernel: "other-kernel" } }], exampleVms)
+    expect(r.verdict).toBe("fails")
+    expect(r.evidence).toMatchObject({ containersShareHostKernel: false, vmsHaveOwnKernel: true })
   })
 })
