@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { lineChart } from "../../report/Chart.ts"
+import { renderVegaLite } from "../../report/Chart.ts"
 import type { Trace } from "./Step.ts"
 
 /**
@@ -63,8 +63,9 @@ export const seriesCsv = (trace: Trace): string => {
 }
 
 /**
- * The run as an SVG line chart: ready replicas, pods, the HPA's desired, the reference, the load
- * (in cores, to share the axis) and V, sampled every 5 s.
+ * The run as an SVG chart of two panels sharing the time axis: ready replicas, pods, the HPA's
+ * desired, the reference and the load (in cores, to share the axis) above; V = (ready −
+ * reference)² below (on its own scale, it dwarfs the rest). Sampled every 5 s.
  *
  * @example
  * import { simulateAutoscaling, autoscalingChart } from "catcluster/dynamics/simulation"
@@ -75,13 +76,38 @@ export const seriesCsv = (trace: Trace): string => {
  */
 export const autoscalingChart = (trace: Trace, title = "HPA closed loop"): Promise<string> => {
   const rows: Array<Record<string, string | number>> = []
+  const lyapunov: Array<Record<string, number>> = []
   for (const r of seriesRows(trace, 5)) {
     rows.push({ t: r.t, quantity: "ready replicas", value: r.ready })
     rows.push({ t: r.t, quantity: "pods (incl. starting)", value: r.pods })
     rows.push({ t: r.t, quantity: "HPA desired", value: r.desired })
     rows.push({ t: r.t, quantity: "reference", value: r.reference })
     rows.push({ t: r.t, quantity: "load (cores)", value: r.load / 1000 })
-    rows.push({ t: r.t, quantity: "V = (ready − reference)²", value: r.lyapunov })
+    lyapunov.push({ t: r.t, V: r.lyapunov })
   }
-  return lineChart(title, rows, { x: "t", y: "value", series: "quantity", xTitle: "seconds", yTitle: "replicas / cores / V" })
+  const x = { field: "t", type: "quantitative" as const, title: "seconds" }
+  return renderVegaLite({
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title,
+    vconcat: [
+      {
+        width: 560,
+        height: 200,
+        data: { values: rows },
+        mark: { type: "line", interpolate: "step-after" },
+        encoding: {
+          x,
+          y: { field: "value", type: "quantitative", title: "replicas / cores" },
+          color: { field: "quantity", type: "nominal" },
+        },
+      },
+      {
+        width: 560,
+        height: 90,
+        data: { values: lyapunov },
+        mark: { type: "line", interpolate: "step-after", color: "#b22" },
+        encoding: { x, y: { field: "V", type: "quantitative", title: "V = (ready − ref)²" } },
+      },
+    ],
+  })
 }
