@@ -3,7 +3,7 @@ import * as t from "io-ts"
 import { parse } from "yaml"
 import { certify } from "../../category/fincat/Certificate.ts"
 import { buildFinCat, type FinCat, type FinCatOptions } from "../../category/fincat/FinCat.ts"
-import { showPath, typePath, type Presentation, type TypedPath } from "../../category/fincat/Presentation.ts"
+import { showPath, showWord, typePath, type Presentation, type TypedPath } from "../../category/fincat/Presentation.ts"
 import { decodePresentation } from "../../category/fincat/PresentationCodec.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { categoryLaws } from "../../laws/category.ts"
@@ -134,13 +134,23 @@ export const presentationSuite = (input: PresentationFile, options: FinCatOption
     ])
   }
   const C = built.category
-  const relations = bind(
-    law("presentation.relations", "every relation holds in the composition table (certified)", (c: FinCat) => {
+  const certificate = bind(
+    law("presentation.certificate", "the table is exactly the presented category (laws, relations, generation: certify)", (c: FinCat) => {
       const cert = certify(c)
       return { lhs: cert, rhs: cert }
     }),
     exhaustive(() => [C], () => p.name),
     (cert) => (cert._tag === "Certified" ? { equal: true } : { equal: false, witness: cert, message: `certificate: ${cert._tag}${cert._tag === "EquationFails" ? ` (${cert.lhs} ≠ ${cert.rhs})` : ""}` }),
   )
-  return suite("presentation", subject, [relations, ...input.claims.map((e) => claimLaw(C, p, e))], [categoryLaws(C)])
+  // each declared relation, decided by normal forms: both sides must denote one arrow
+  const names = (word: ReadonlyArray<number>): ReadonlyArray<string> => word.map((a) => p.generators[a] as string)
+  const relations = bind(
+    law("presentation.relations", "every declared relation lhs = rhs holds", (e: Presentation["equations"][number]) => {
+      const at = p.objects[e.dom] as string
+      return { lhs: C.showArrow(C.arrowOf(names(e.lhs), at)), rhs: C.showArrow(C.arrowOf(names(e.rhs), at)) }
+    }),
+    exhaustive(() => p.equations, (e) => e.name ?? `equations[${e.index}]: ${showWord(p, e.lhs, e.dom)} = ${showWord(p, e.rhs, e.dom)}`),
+    (l, r) => (l === r ? { equal: true } : { equal: false, witness: [l, r], message: `${l} ≠ ${r}` }),
+  )
+  return suite("presentation", subject, [certificate, relations, ...input.claims.map((e) => claimLaw(C, p, e))], [categoryLaws(C)])
 }

@@ -125,7 +125,9 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     expect(r.exitCode).toBe(1)
     expect(r.suites).toHaveLength(1)
     expect(lawOf(r, "category.associativity")._tag).toBe("Holds")
-    expect(lawOf(r, "presentation.relations")._tag).toBe("Holds")
+    expect(lawOf(r, "presentation.certificate")._tag).toBe("Holds")
+    const relations = lawOf(r, "presentation.relations")
+    expect(relations._tag === "Holds" && relations.coverage).toEqual({ mode: "exhaustive", cases: 1, discarded: 0 })
     expect(lawOf(r, "equation.square")._tag).toBe("Holds")
     expect(failing(lawOf(r, "equation.other")).counterexample.message).toBe("the normal forms differ: h∘f ≠ k2∘g")
   })
@@ -135,6 +137,16 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     expect(r.exitCode).toBe(0)
     const finite = lawOf(r, "category.finite")
     expect(finite._tag === "NotApplicable" && finite.reason).toContain("the category is infinite: hom(A, A)")
+    // a bound passed without a proof of infinity is said so too, and nothing is decided
+    const bounded = report(checkModel([], { presentations: [file("square.yaml")], finCat: { maxHomSize: 1 } }))
+    expect(bounded.exitCode).toBe(0)
+    expect(bounded.suites[0]!.verdict.laws.map((l) => [l.law, l._tag])).toEqual([
+      ["category.finite", "NotApplicable"],
+      ["equation.square", "NotApplicable"],
+      ["equation.other", "NotApplicable"],
+    ])
+    const bound = lawOf(bounded, "category.finite")
+    expect(bound._tag === "NotApplicable" && bound.reason).toMatch(/hom\(A, D\)|bound|more than/)
     const bad = checkModel([], { presentations: [{ file: "bad.yaml", text: "objects: [A]\narrows: [{ name: f, dom: A, cod: B }]" }] })
     expect(bad._tag === "BadInput" && bad.errors).toEqual([expect.stringMatching(/^bad\.yaml: arrows\[0\]\.cod: .*B/)])
     const notParallel = report(checkModel([], { presentations: [{ file: "np.yaml", text: "objects: [A, B]\narrows: [{ name: f, dom: A, cod: B }]\ncheck: [{ lhs: [f], rhs: [], at: A }]" }] }))
