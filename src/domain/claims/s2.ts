@@ -38,8 +38,10 @@ export const checkS2_1 = (): ClaimResult => {
     { _tag: "Storage", bytes: 500n * Gi, iops: 50_000, media: "SSD" },
   ]
   const views = samples.map((r) => ({ resource: r._tag, quantity: showResources(kubernetesView(r).quantity), notResources: kubernetesView(r).notResources.map((n) => n.attribute) }))
+  // the union is a model of Kubernetes' resources only if each variant's size attribute lands on a resource
+  const sized = samples.filter((r) => r._tag !== "Network").every((r) => kubernetesView(r).quantity.size > 0)
   return {
-    verdict: "modelled",
+    verdict: sized ? "modelled" : "fails",
     summary: `A tagged union matched exhaustively. Of its attributes only CPU cores, memory size and storage capacity are Kubernetes resources; ${views.flatMap((v) => v.notResources).length} attributes (frequency, flags, memory type, NUMA node, bandwidth, latency, PCIe lanes, IOPS, media) are node labels, topology hints or nothing.`,
     evidence: views,
   }
@@ -63,8 +65,9 @@ export const checkS2_2 = (): ClaimResult => {
 export const checkS2_3 = (): ClaimResult => {
   const basic = securityContextOf({ _tag: "Basic", requests: new Map() })
   const privileged = securityContextOf({ _tag: "Privileged", requests: new Map(), capabilities: ["NET_ADMIN", "SYS_TIME"] })
+  const faithful = !basic.privileged && basic.capabilities.add.length === 0 && privileged.privileged && privileged.capabilities.add.length === 2
   return {
-    verdict: "modelled",
+    verdict: faithful ? "modelled" : "fails",
     summary: "A tagged union; Privileged maps to securityContext.privileged = true with capabilities.add. In Kubernetes the two are not exclusive alternatives: capabilities can be added without privileged.",
     evidence: { basic, privileged },
   }
@@ -74,8 +77,10 @@ export const checkS2_3 = (): ClaimResult => {
 export const checkS2_4 = (): ClaimResult => {
   const spec = { vcpu: 2, vmemory: 2n * Gi, vdevices: ["virtio-net", "virtio-blk"] as const, ioThreads: 0 }
   const pod = virtLauncherPod(toVmiSpec("vm", { ...spec, vdevices: [...spec.vdevices] }))
+  // the VMSpec's numbers must reach the pod: vmemory plus a positive overhead, vcpu / 10 shared cpu
+  const carried = (pod.requests["memory"] ?? 0n) > spec.vmemory && pod.requests["cpu"] === BigInt(spec.vcpu) * 100n
   return {
-    verdict: "modelled",
+    verdict: carried ? "modelled" : "fails",
     summary: `{vcpu, vmemory, vdevices, ioThreads?} maps to a KubeVirt VMI spec; 2 vCPU / 2Gi with virtio-net becomes a launcher pod requesting ${showResources(new Map(Object.entries(pod.requests)))}.`,
     evidence: { requests: Object.fromEntries(Object.entries(pod.requests).map(([k, v]) => [k, String(v)])), overhead: pod.overhead.terms.map((t) => ({ term: t.term, bytes: String(t.bytes) })) },
   }
