@@ -10,7 +10,7 @@ import type { ClaimCheck, ClaimResult } from "../../claims/Claim.ts"
 import { runConfig } from "../../laws/RunConfig.ts"
 import type { RunConfig } from "../../laws/RunConfig.ts"
 import type { Quantity } from "../quantity/Quantity.ts"
-import { isExtendedResource, isHugePages, isOvercommittable } from "./ResourceName.ts"
+import { isContainerResource, isExtendedResource, isHugePages, isOvercommittable } from "./ResourceName.ts"
 import { resourceRequirements } from "./ResourceRequirements.ts"
 import type { ContainerInput } from "./ResourceRequirements.ts"
 
@@ -52,13 +52,15 @@ const s21 = (): ClaimResult => {
     extended: a.resource === undefined ? undefined : isExtendedResource(a.resource),
   }))
   const schedulable = rows.filter((r) => r.schedulable)
+  // the mapping only models Kubernetes if every name it maps to is one a container may request
+  const invalid = schedulable.filter((r) => !isContainerResource(r.resource as string)).map((r) => r.resource)
   return {
-    verdict: "modelled",
+    verdict: invalid.length === 0 ? "modelled" : "fails",
     summary:
       `Kubernetes has no resource sum type: a request is one vector of named quantities (cpu milli-cores, bytes, counts) ordered pointwise. ` +
       `${schedulable.length} of the seed's ${rows.length} attributes are schedulable quantities (${schedulable.map((r) => `${r.attribute}→${r.resource}`).join(", ")}); ` +
       `the rest are node labels, parameters of other objects, or absent. Memory "type" maps to hugepages-<size> and a PCIe device to an extended resource, neither overcommittable.`,
-    evidence: rows,
+    evidence: invalid.length === 0 ? rows : { rows, notContainerResources: invalid },
   }
 }
 
