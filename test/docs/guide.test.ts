@@ -21,7 +21,9 @@ import { claims as quota } from "../../src/domain/quota/claims.ts"
 import { claims as services } from "../../src/domain/services/claims.ts"
 import { claims as storage } from "../../src/domain/storage/claims.ts"
 import { claims as autoscaling } from "../../src/dynamics/autoscaling/claims.ts"
+import { printReport } from "../../src/app/check/CheckReport.ts"
 import { checkModel } from "../../src/app/check/checkModel.ts"
+import { defaultModelText } from "../../src/app/model.ts"
 import { allClaims, buildLedger, catalog, severity, type Ledger, type LedgerEntry } from "../../src/ledger/index.ts"
 import { failures, holds } from "../../src/laws/Verdict.ts"
 import { runConfig } from "../../src/laws/RunConfig.ts"
@@ -181,8 +183,11 @@ describe("docs/guide.md", () => {
     const failing = failures(suite!.verdict).map((f) => f.law)
     expect(failing).toEqual(["equation.resource-allocation-square", "equation.round-trip-is-identity"])
     expect(suite!.verdict.laws.filter((l) => !failing.includes(l.law)).every(holds)).toBe(true)
-    // The quoted tally in the guide matches the run.
-    expect(guide).toContain(`${failing.length} of ${suite!.verdict.laws.length} laws fail`)
+    // Every line the guide quotes from this run is in the printed report.
+    const quoted = /check --presentation cluster\.yaml` exits 1 and prints\n\n```text\n([\s\S]*?)\n```/.exec(guide)
+    expect(quoted, "the guide's quoted check output").not.toBeNull()
+    const printed = printReport(outcome.report)
+    expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
   })
 
   it("finds the example output it quotes", () => {
@@ -215,6 +220,15 @@ describe("docs/guide.md", () => {
       for (const n of names) if (!(n in module)) missing.push(`${n} from catcluster/${entry}`)
     }
     expect(missing).toEqual([])
+  })
+
+  it("quotes `catcluster check` on the default model as it prints now", () => {
+    const quoted = /checks the embedded default model \(`src\/model\/default-cluster\.yaml`\):\n\n```text\n([\s\S]*?)\n```/.exec(guide)
+    expect(quoted, "the guide's quoted default check output").not.toBeNull()
+    const outcome = checkModel([{ file: "src/model/default-cluster.yaml", text: defaultModelText() }])
+    if (outcome._tag !== "Checked") throw new Error(`the default model does not decode: ${outcome.errors.join("; ")}`)
+    const printed = printReport(outcome.report)
+    expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
   })
 
   it("names only source paths that exist", () => {
