@@ -10,6 +10,7 @@ import { claims as services } from "../domain/services/claims.ts"
 import { claims as storage } from "../domain/storage/claims.ts"
 import { claims as manifests } from "../domain/manifest/claims.ts"
 import { claims as resources } from "../domain/resources/claims.ts"
+import { claims as autoscaling } from "../dynamics/autoscaling/claims.ts"
 import { claims as dynamics } from "../dynamics/claims.ts"
 import { claims as scheduler } from "../scheduler/claims.ts"
 import { claims as verification } from "../verification/claims.ts"
@@ -33,6 +34,7 @@ export const allClaims: ReadonlyArray<ClaimCheck> = [
   ...finiteSets,
   ...controlPlane,
   ...dynamics,
+  ...autoscaling,
   ...scheduler,
   ...verification,
   ...decisions,
