@@ -13,6 +13,7 @@ import type { ModelFile } from "../model.ts"
 import { capacitySuite } from "./capacitySuite.ts"
 import { exitCodeOf, type CheckOutcome, type SuiteReport } from "./CheckReport.ts"
 import { fitSuite } from "./fitSuite.ts"
+import { manifestSuite } from "./manifestSuite.ts"
 import { footprintSuite, residualNotes, squareResiduals } from "./footprintSuite.ts"
 import { presentationSuite, readPresentationFile, type PresentationFile } from "./presentationSuite.ts"
 import { resourceSuite } from "./resourceSuite.ts"
@@ -36,21 +37,8 @@ export interface CheckModelOptions {
   readonly finCat?: FinCatOptions
 }
 
-/** The manifests suite: every document decoded (it only runs once they all did). */
-const decodeSuite = (files: ReadonlyArray<ModelFile>, manifests: ReadonlyArray<Manifest>) => {
-  const countOf = new Map<string, number>()
-  for (const m of manifests) countOf.set(m.source.file, (countOf.get(m.source.file) ?? 0) + 1)
-  return suite("manifests", `${files.length} file(s), ${manifests.length} manifest(s)`, [
-    bind(
-      law("manifests.decode", "every document decodes with the Kubernetes/KubeVirt codecs", (f: ModelFile) => ({ lhs: countOf.get(f.file) ?? 0, rhs: countOf.get(f.file) ?? 0 })),
-      exhaustive(() => files, (f) => f.file),
-      () => ({ equal: true }),
-    ),
-  ])
-}
-
 /**
- * Checks a model: manifests decode (else exit 2 with every error), resources (S2.2), Φ and Ψ
+ * Checks a model: manifests decode (else exit 2 with every error) and none is dropped, resources (S2.2), Φ and Ψ
  * fit (S1.2), σ respects capacity for the given placements, the footprint functor's laws with
  * the S1.4 residual per VMI as notes, and each presentation as a finite category.
  *
@@ -84,7 +72,7 @@ export const checkModel = (files: ReadonlyArray<ModelFile>, options: CheckModelO
   const suites: SuiteReport[] = []
   if (files.length > 0) {
     suites.push(
-      run(decodeSuite(files, manifests), [`${m.cluster.machines.length} node(s), ${m.units.length} scheduling unit(s), ${m.placement.size} placement(s) given`]),
+      run(manifestSuite(files, manifests, m), [`${m.cluster.machines.length} node(s), ${m.units.length} scheduling unit(s), ${m.placement.size} placement(s) given`]),
       run(resourceSuite(manifests)),
       run(fitSuite(m)),
       run(capacitySuite(m)),

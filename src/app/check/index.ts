@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 export * from "./Shortfall.ts"
+export * from "./manifestSuite.ts"
 export * from "./resourceSuite.ts"
 export * from "./fitSuite.ts"
 export * from "./capacitySuite.ts"
