@@ -97,3 +97,19 @@ describe("counting abstraction sizes (S15.6)", () => {
     expect(explore(countingSystem(seedPod(true), 30)).states).toBe(countVectors(30, 3))
   })
 })
+
+describe("one Galois model for the law suites and the exhaustive report (review: two copies of the same interfaces)", () => {
+  it("on induced connections (onto or not) and a broken γ, galoisKind of the law suite agrees with checkGalois", async () => {
+    const { galoisInsertionLaws, galoisKind, runSuite } = await import("../../src/laws/index.ts")
+    const kindOf = (g: GaloisConnection<number, number>) => {
+      const r = checkGalois(g)
+      return !r.adjunction.holds || !r.extensive.holds || !r.reductive.holds ? "none" : r.insertion.holds ? "insertion" : "connection"
+    }
+    const onto = inducedByMap(3, 2, (c) => c % 2, String, String)
+    const notOnto = inducedByMap(3, 3, () => 0, String, String)
+    const broken: GaloisConnection<number, number> = { ...onto, gamma: (a) => onto.gamma(a) & ~1 } // γ drops concrete state 0
+    // by hand: c ↦ c mod 2 is onto {0, 1}; the constant map misses 1 and 2; a γ without state 0 breaks γ∘α ≥ id
+    expect([onto, notOnto, broken].map(kindOf)).toEqual(["insertion", "connection", "none"])
+    expect([onto, notOnto, broken].map((g) => galoisKind(runSuite(galoisInsertionLaws(g))))).toEqual(["insertion", "connection", "none"])
+  })
+})
