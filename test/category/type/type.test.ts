@@ -115,7 +115,7 @@ describe("category laws on Type", () => {
   })
 
   it("catch a Type whose identity is not neutral, with the input where it differs", () => {
-    const base = typeCategory({ seed: config.seed, numRuns: 50 })
+    const base = typeCategory(runConfig(50))
     // an "identity" on integers that clamps: neutral on small values only
     const broken: Category<AnyTypeObject, AnyFn> = {
       ...base,
