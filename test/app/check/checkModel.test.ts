@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest"
 import { checkModel } from "../../../src/app/check/checkModel.ts"
 import { printReport, toJson, type CheckOutcome, type CheckReport } from "../../../src/app/check/CheckReport.ts"
 import { footprintSuite } from "../../../src/app/check/footprintSuite.ts"
+import { manifestSuite } from "../../../src/app/check/manifestSuite.ts"
 import type { ModelFile } from "../../../src/app/model.ts"
 import { decodeManifests } from "../../../src/domain/manifest/decode.ts"
 import { clusterFromManifests } from "../../../src/domain/model/clusterFromManifests.ts"
@@ -39,7 +40,7 @@ describe("checkModel", () => {
     expect(r.exitCode).toBe(0)
     const cases = Object.fromEntries(r.suites.flatMap((s) => s.verdict.laws).map((l) => [l.law, l._tag === "Holds" && l.coverage.mode === "exhaustive" ? l.coverage.cases : l._tag]))
     expect(cases).toEqual({
-      "manifests.decode": 2,
+      "manifests.accounted": 2,
       "resources.requestWithinLimit": 4, // web, cache, db, stopped
       "virtualize.fitsKvmNode": 1,
       "containerize.fitsNode": 3,
@@ -165,6 +166,19 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     const shrunk = { ...m, units: m.units.map((u) => (u.unit.name === "shop/cache" ? { ...u, request: resources({ cpu: 1 }) } : u)) }
     const below = runSuite(footprintSuite(shrunk, decoded.right)).laws.find((l) => l.law === "footprint.belowEffective")!
     expect(failing(below).counterexample.input).toContain("shop/cache")
+  })
+
+  it("the manifests law catches a manifest dropped without a reason", () => {
+    const text = nodes.text + "\n---\n" + file("clean.yaml").text
+    const decoded = decodeManifests(text, "all.yaml")
+    if (E.isLeft(decoded)) throw new Error("decode")
+    const built = clusterFromManifests(decoded.right)
+    if (E.isLeft(built)) throw new Error("model")
+    const files = [{ file: "all.yaml", text }]
+    expect(runSuite(manifestSuite(files, decoded.right, built.right)).laws[0]!._tag).toBe("Holds")
+    const forgetful = { ...built.right, notModelled: built.right.notModelled.filter((n) => n.kind !== "ConfigMap") }
+    const f = failing(runSuite(manifestSuite(files, decoded.right, forgetful)).laws[0]!)
+    expect(f.counterexample.message).toBe("dropped without a reason: document 5: ConfigMap settings")
   })
 
   it("the JSON names every suite, law, verdict, count and counterexample", () => {
