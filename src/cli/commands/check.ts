@@ -1,8 +1,8 @@
 /**
  * `catcluster check [--nodes F...] [--workloads F...] [--presentation F...] [--json]`: the law
  * checks a CI job runs on its own cluster manifests and category presentations. Files may be
- * directories (their `.yaml`, `.yml`, `.json` files, recursively, in name order); with no
- * manifest file the embedded default model is checked. Exit 0 when every law holds, 1 when a
+ * directories (their `.yaml`, `.yml`, `.json` files, recursively, in name order); with no file
+ * at all the embedded default model is checked (with only presentations, only those). Exit 0 when every law holds, 1 when a
  * law fails (its counterexamples printed), 2 for input that cannot be read or modelled.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs"
