@@ -135,7 +135,7 @@ const claimBlock = (c: LedgerEntry, isRegistered: boolean): string =>
     `- **${c.id}** — *${c.verdict}*: ${excerpt(c.summary, 380)}` +
       (isRegistered ? "" : " *(check not yet registered in `allClaims`; verdict from running it directly)*") +
       "  ",
-    `  Claim: ${excerpt(c.statement, 220)}  `,
+    `  Seed: ${excerpt(c.statement, 220)}  `,
     `  Computed by ${c.source.split(";").map((p) => `\`${p.trim()}\``).join("; ")}`,
   ].join("\n")
 
@@ -150,7 +150,7 @@ const regenerate = (text: string, ledger: Ledger, registeredIds: ReadonlySet<str
       : `**Registered checks.** Not yet wired at the time of writing: the checks for ${unregistered.map((c) => c.id).join(", ")} exist in their areas (${files.join(", ")}) but are not yet listed in \`allClaims\` (\`src/ledger/registry.ts\`), so \`catcluster ledger\` reports them as missing. Their lines below are marked; their verdicts come from running those same checks through \`buildLedger\`, which is what the ledger will print once they are registered.`
   const stamp = `${now.toISOString().slice(0, 10)} ${now.toISOString().slice(11, 16)} UTC`
   return text
-    .replace(/^- \*\*(S\d+\.\d+)\*\* — .*\n {2}Claim: .*\n {2}Computed by .*$/gm, (block, id: string) => {
+    .replace(/^- \*\*(S\d+\.\d+)\*\* — .*\n {2}(?:Claim|Seed): .*\n {2}Computed by .*$/gm, (block, id: string) => {
       const c = byId.get(id)
       return c === undefined ? block : claimBlock(c, registeredIds.has(id))
     })
@@ -279,7 +279,7 @@ describe("docs/guide.md", () => {
       const strip = (t: string) =>
         t
           .split("\n")
-          .filter((l) => !claimLine.test(l) && !/^ {2}(Claim|Computed by)/.test(l) && !l.startsWith("**Registered checks.**"))
+          .filter((l) => !claimLine.test(l) && !/^ {2}(Claim|Seed|Computed by)/.test(l) && !l.startsWith("**Registered checks.**"))
           .join("\n")
           .replace(/taken from the ledger on [^;]*;/, "")
       expect(strip(next)).toEqual(strip(guide))
