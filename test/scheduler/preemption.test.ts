@@ -35,6 +35,13 @@ for (const [name, make] of [
       expect(s.bindings().find((x) => x.node === "b")?.pods).toEqual(["d/b1", "d/b3", "d/urgent"])
     })
 
+    it("preemptionPolicy: Never leaves the pod pending", () => {
+      const cluster = snapshot([node("a", { cpu: 1000, memory: Gi, pods: 10 })], [{ pod: pod("d/x", { cpu: 1000 }, { priority: 1 }), node: "a" }])
+      const polite = pod("d/polite", { cpu: 500 }, { priority: 9, neverPreempts: true })
+      expect(make(cluster).schedule(polite)).toMatchObject({ node: null, victims: [] })
+      expect(make(cluster).schedule({ ...polite, neverPreempts: false })).toMatchObject({ node: "a", victims: ["d/x"] })
+    })
+
     it("no preemption across UnschedulableAndUnresolvable nodes, nor of equal priority", () => {
       const cluster = snapshot([node("a", { cpu: 1000, memory: Gi, pods: 10 })], [{ pod: pod("d/x", { cpu: 1000 }, { priority: 5 }), node: "a" }])
       const s = make(cluster)

@@ -193,6 +193,7 @@ const podFromManifest = (m: Extract<Manifest, { kind: "Pod" }>): SchedulingPod =
     overhead: amounts(spec.overhead),
     ...(level === undefined || Object.keys(level).length === 0 ? {} : { podLevelRequests: level }),
     ...(spec.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
+    ...(spec.preemptionPolicy === "Never" ? { neverPreempts: true } : {}),
     ...placement(spec as RawPlacement),
     requiredFeatures: [],
     requiresKvm: false,

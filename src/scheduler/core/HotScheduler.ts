@@ -306,7 +306,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       N,
       statuses.filter((s) => s !== undefined).map((s) => s.reasons),
     )
-    if (opts.preempt === false) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
+    if (opts.preempt === false || pod.neverPreempts === true) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
     const host: PreemptionHost = {
       nodeCount: N,
       resolvable: (n) => statuses[n]?.code === "Unschedulable",

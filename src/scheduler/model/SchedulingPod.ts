@@ -86,6 +86,8 @@ export interface SchedulingPod {
   readonly preferredTerms: ReadonlyArray<PreferredTerm>
   readonly tolerations: ReadonlyArray<Toleration>
   readonly priority: number
+  /** `preemptionPolicy: Never`: the pod never evicts others (default PreemptLowerPriority). */
+  readonly neverPreempts?: boolean
   readonly numa?: NumaRequirement
   /** CPU feature names the node must label as supported. */
   readonly requiredFeatures: ReadonlyArray<string>
@@ -122,4 +124,5 @@ export const pod = (
   ...(rest.podLevelRequests === undefined ? {} : { podLevelRequests: rest.podLevelRequests }),
   ...(rest.requiredTerms === undefined ? {} : { requiredTerms: rest.requiredTerms }),
   ...(rest.numa === undefined ? {} : { numa: rest.numa }),
+  ...(rest.neverPreempts === undefined ? {} : { neverPreempts: rest.neverPreempts }),
 })

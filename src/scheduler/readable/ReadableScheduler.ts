@@ -243,7 +243,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       count,
       statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
     )
-    if (opts.preempt === false) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
+    if (opts.preempt === false || pod.neverPreempts === true) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
     const host: PreemptionHost = {
       nodeCount: count,
       resolvable: (n) => statuses[n]?.code === "Unschedulable",
