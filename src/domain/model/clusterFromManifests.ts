@@ -254,6 +254,12 @@ const vmiUnit = (b: Builder, m: ManifestOf<"VirtualMachine"> | ManifestOf<"Virtu
 
 const fromRecord = (r: Readonly<Record<string, bigint>>): ResourceVector => new Map(Object.entries(r))
 
+/** `Succeeded` or `Failed` (absorbing phases of Pods and VMIs), else undefined. */
+const terminalPhase = (status: unknown): string | undefined => {
+  const phase = (status as { readonly phase?: unknown } | undefined)?.phase
+  return phase === "Succeeded" || phase === "Failed" ? phase : undefined
+}
+
 const statusNodeName = (m: ManifestOf<"VirtualMachineInstance">): string | undefined => {
   const n = (m.status as { readonly nodeName?: unknown } | undefined)?.nodeName
   return typeof n === "string" && n !== "" ? n : undefined
@@ -290,7 +296,12 @@ export const clusterFromManifests = (manifests: ReadonlyArray<Manifest>): E.Eith
         if (E.isLeft(r)) b.errors.push(r.left)
         else b.machines.push(r.right)
       })
-      .with({ kind: "Pod" }, (p) => podUnit(b, p, p.spec, objectName(p), undefined))
+      .with({ kind: "Pod" }, (p) => {
+        // kube-scheduler does not count terminated pods (its informer drops Succeeded/Failed)
+        const phase = terminalPhase(p.status)
+        if (phase !== undefined) skip(`terminated (phase ${phase}): holds no resources on its node`)
+        else podUnit(b, p, p.spec, objectName(p), undefined)
+      })
       .with({ kind: "Deployment" }, { kind: "ReplicaSet" }, { kind: "StatefulSet" }, { kind: "Job" }, (w) => {
         const template = podTemplateOf(w)
         if (template === undefined) return
@@ -307,7 +318,11 @@ export const clusterFromManifests = (manifests: ReadonlyArray<Manifest>): E.Eith
         if (template.replicas === 0) skip("0 replicas: no pod to schedule")
         for (let i = 0; i < template.replicas; i++) podUnit(b, w, template.spec, `${objectName(w)}[${i}]`, i)
       })
-      .with({ kind: "VirtualMachineInstance" }, (vmi) => vmiUnit(b, vmi, statusNodeName(vmi)))
+      .with({ kind: "VirtualMachineInstance" }, (vmi) => {
+        const phase = terminalPhase(vmi.status)
+        if (phase !== undefined) skip(`terminated (phase ${phase}): its launcher pod holds no resources`)
+        else vmiUnit(b, vmi, statusNodeName(vmi))
+      })
       .with({ kind: "VirtualMachine" }, (vm) => {
         const { runs, why } = vmRuns(vm)
         if (!runs) skip(`stopped VM (${why})`)

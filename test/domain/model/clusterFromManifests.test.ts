@@ -112,6 +112,36 @@ spec: { domain: { devices: {}, memory: { guest: 2Gi } } }`,
     expect(t.notModelled.map((n) => n.reason)).toEqual(["running (running: true); modelled by its VirtualMachineInstance of the same name"])
   })
 
+  it("leaves terminated Pods and VMIs out of σ, saying why", () => {
+    const done = model(
+      decode([
+        "done.yaml",
+        `apiVersion: v1
+kind: Pod
+metadata: { name: finished }
+spec: { nodeName: node-1, containers: [{ name: a, resources: { requests: { cpu: "8" } } }] }
+status: { phase: Succeeded }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: running }
+spec: { nodeName: node-1, containers: [{ name: a }] }
+status: { phase: Running }
+---
+apiVersion: kubevirt.io/v1
+kind: VirtualMachineInstance
+metadata: { name: crashed }
+spec: { domain: { devices: {}, memory: { guest: 1Gi } } }
+status: { phase: Failed, nodeName: node-1 }`,
+      ]),
+    )
+    expect([...done.placement]).toEqual([["default/running", "node-1"]])
+    expect(done.notModelled.map((n) => [n.object, n.reason])).toEqual([
+      ["default/finished", "terminated (phase Succeeded): holds no resources on its node"],
+      ["default/crashed", "terminated (phase Failed): its launcher pod holds no resources"],
+    ])
+  })
+
   it("refuses what it cannot model, naming the file, document and path", () => {
     const bad = decode([
       "bad.yaml",
