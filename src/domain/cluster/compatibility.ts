@@ -117,12 +117,20 @@ export interface FullFaithfulReport {
   readonly notFaithful: ReadonlyArray<readonly [string, string]>
   /** Target operations between images that nothing maps to, with their hom-set. */
   readonly notFull: ReadonlyArray<{ readonly operation: string; readonly from: string; readonly to: string }>
+  /**
+   * Two different runs with the same ends and the same image, when there are any: F sends
+   * operations to operations, so it is faithful on the free categories exactly when no such
+   * pair exists (two operations in different hom-sets with one image can still collide once
+   * composed).
+   */
+  readonly pathCollision: { readonly left: ReadonlyArray<string>; readonly right: ReadonlyArray<string> } | undefined
   readonly faithful: boolean
   readonly full: boolean
 }
 
 /**
- * Checks F on generators: endpoints preserved, injective and surjective per hom-set.
+ * Checks F on generators: endpoints preserved, injective and surjective per hom-set, and
+ * faithful on runs (no two different runs with one image, found by a search of the pair graph).
  *
  * @example
  * import { checkFullFaithful, compatibilityFunctor } from "catcluster/domain/cluster"
@@ -153,5 +161,48 @@ export const checkFullFaithful = <O1 extends string, O2 extends string>(F: Opera
       for (const t of F.target.operations)
         if (t.from === F.onObjects[x] && t.to === F.onObjects[y] && !images.has(t.name)) notFull.push({ operation: t.name, from: t.from, to: t.to })
     }
-  return { notFunctorial, notFaithful, notFull, faithful: notFaithful.length === 0, full: notFull.length === 0 }
+  const pathCollision = collidingRuns(F)
+  return { notFunctorial, notFaithful, notFull, pathCollision, faithful: notFaithful.length === 0 && pathCollision === undefined, full: notFull.length === 0 }
+}
+
+/**
+ * Breadth-first search of the pair graph: nodes are (u, v, parted) — two runs from a common
+ * start, now at u and v, that have taken different operations (parted) or not yet — and an
+ * edge takes one operation on each side with the same image. Reaching (z, z, parted) gives two
+ * different runs to z with one image.
+ */
+const collidingRuns = <O1 extends string, O2 extends string>(
+  F: OperationFunctor<O1, O2>,
+): { readonly left: ReadonlyArray<string>; readonly right: ReadonlyArray<string> } | undefined => {
+  interface Node {
+    readonly u: O1
+    readonly v: O1
+    readonly parted: boolean
+    readonly left: ReadonlyArray<string>
+    readonly right: ReadonlyArray<string>
+  }
+  const ops = F.source.operations.filter((o) => F.onOperations[o.name] !== undefined)
+  const seen = new Set<string>()
+  const queue: Node[] = []
+  for (const x of F.source.objects) {
+    seen.add(`${x}\u0000${x}\u0000false`)
+    queue.push({ u: x, v: x, parted: false, left: [], right: [] })
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i]!
+    for (const a of ops) {
+      if (a.from !== n.u) continue
+      for (const b of ops) {
+        if (b.from !== n.v || F.onOperations[a.name] !== F.onOperations[b.name]) continue
+        const parted = n.parted || a.name !== b.name
+        const next: Node = { u: a.to, v: b.to, parted, left: [...n.left, a.name], right: [...n.right, b.name] }
+        if (parted && next.u === next.v) return { left: next.left, right: next.right }
+        const key = `${next.u}\u0000${next.v}\u0000${parted}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        queue.push(next)
+      }
+    }
+  }
+  return undefined
 }

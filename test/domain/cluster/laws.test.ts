@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest"
 import { clusterArbitrary, machineArbitrary } from "../../../src/domain/arbitraries/index.ts"
 import {
   capacityViolations,
+  checkFullFaithful,
+  compatibilityFunctor,
   containerize,
   firstFit,
   fitsIn,
@@ -21,6 +23,7 @@ import {
   wrap,
   wrapVm,
   type Cluster,
+  type OperationGraph,
   type Placement,
 } from "../../../src/domain/cluster/index.ts"
 import { resources } from "../../../src/domain/resources/index.ts"
@@ -117,5 +120,44 @@ describe("Ω and Ω′", () => {
     const f = footprint(wrapVm(vm.right.target).target)
     expect(f.get("memory")).toBe(2n * Gi + 280n * 1024n * 1024n)
     expect(f.get("cpu")).toBe(200n)
+  })
+})
+
+describe("checkFullFaithful on runs (review: faithfulness was checked per hom-set of generators only)", () => {
+  type S = "A" | "B" | "C" | "D"
+  type T = "X" | "Y" | "Z"
+  const source: OperationGraph<S> = {
+    name: "diamond",
+    objects: ["A", "B", "C", "D"],
+    operations: [
+      { name: "a", from: "A", to: "B" },
+      { name: "b", from: "A", to: "C" },
+      { name: "c", from: "B", to: "D" },
+      { name: "d", from: "C", to: "D" },
+    ],
+  }
+  const target: OperationGraph<T> = {
+    name: "line",
+    objects: ["X", "Y", "Z"],
+    operations: [
+      { name: "s", from: "X", to: "Y" },
+      { name: "t", from: "Y", to: "Z" },
+    ],
+  }
+  const onObjects = { A: "X", B: "Y", C: "Y", D: "Z" } as const
+
+  it("two generators in different hom-sets with one image collide once composed: a;c and b;d both map to s;t", () => {
+    const r = checkFullFaithful<S, T>({ source, target, onObjects, onOperations: { a: "s", b: "s", c: "t", d: "t" } })
+    // by hand: every hom-set of generators has at most one element, so the old per-hom test saw nothing
+    expect(r.notFaithful).toEqual([])
+    expect(r.pathCollision).toEqual({ left: ["a", "c"], right: ["b", "d"] })
+    expect(r.faithful).toBe(false)
+  })
+
+  it("with distinct images the diamond is faithful; the seed's compatibility functor stays faithful and not full", () => {
+    const collapsed = { ...target, operations: [...target.operations, { name: "s2", from: "X" as const, to: "Y" as const }] }
+    const r = checkFullFaithful<S, T>({ source, target: collapsed, onObjects, onOperations: { a: "s", b: "s2", c: "t", d: "t" } })
+    expect(r).toMatchObject({ pathCollision: undefined, faithful: true })
+    expect(checkFullFaithful(compatibilityFunctor)).toMatchObject({ faithful: true, full: false, pathCollision: undefined })
   })
 })
