@@ -345,7 +345,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       }),
     footprint: () => {
       let cacheBytes = 0
-      for (const v of cache.values()) cacheBytes += v.reason.byteLength + v.taintRaw.byteLength + v.affinityRaw.byteLength
+      for (const v of cache.values()) cacheBytes += v.reason.byteLength + v.taintRaw.byteLength + v.affinityRaw.byteLength + v.taintScore.byteLength + v.affinityScore.byteLength
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:

@@ -250,8 +250,9 @@ export const scan = (
   // two-pass path (normalise, total, selectHost) runs instead.
   const taintVaries = c.taintOn && !v.taintAllZero
   const affinityVaries = affinityOn && !v.affinityAllZero
-  const presumedTaint = v.taintMax
-  const presumedAffinity = v.affinityMax
+  // scores normalised by the presumed maxima, precomputed per constraint signature
+  const taintNorm = v.taintScore
+  const affinityNorm = v.affinityScore
   let seenTaint = 0
   let seenAffinity = 0
   const wfi = c.wFit
@@ -320,14 +321,14 @@ export const scan = (
       const raw = taintRaw[n] as number
       taintS[k] = raw
       if (raw > seenTaint) seenTaint = raw
-      taintScore = 100 - Math.trunc((100 * raw) / presumedTaint)
+      taintScore = taintNorm[n] as number
     }
     let affinityScore = 0
     if (affinityVaries) {
       const raw = affinityRaw[n] as number
       affS[k] = raw
       if (raw > seenAffinity) seenAffinity = raw
-      affinityScore = Math.trunc((100 * raw) / presumedAffinity)
+      affinityScore = affinityNorm[n] as number
     }
     {
       const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore

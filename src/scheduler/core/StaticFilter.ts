@@ -34,6 +34,9 @@ export interface StaticVerdicts {
   /** The largest raw scores over the nodes that pass the static filters. */
   readonly taintMax: number
   readonly affinityMax: number
+  /** The scores normalised by those maxima (taint reversed); empty when the raw scores are. */
+  readonly taintScore: Uint8Array
+  readonly affinityScore: Uint8Array
 }
 
 interface CompiledToleration {
@@ -219,5 +222,7 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     affinityAllZero,
     taintMax,
     affinityMax,
+    taintScore: taintAllZero ? new Uint8Array(0) : Uint8Array.from(taintRaw, (r) => 100 - Math.trunc((100 * r) / taintMax)),
+    affinityScore: affinityAllZero ? new Uint8Array(0) : Uint8Array.from(affinityRaw, (r) => Math.trunc((100 * r) / affinityMax)),
   }
 }
