@@ -14,10 +14,12 @@
 import { execFile } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Command } from "commander"
 import { beforeAll, describe, expect, it } from "vitest"
 import type { Verdict } from "../../src/claims/Claim.ts"
 import { printReport } from "../../src/app/check/CheckReport.ts"
 import { checkModel } from "../../src/app/check/checkModel.ts"
+import { commands } from "../../src/cli/commands/index.ts"
 import { defaultModelText } from "../../src/app/model.ts"
 import { allClaims, buildLedger, catalog, severity, type Ledger, type LedgerEntry } from "../../src/ledger/index.ts"
 import { failures, holds } from "../../src/laws/Verdict.ts"
@@ -102,6 +104,22 @@ const run = (file: string): Promise<string> =>
     ),
   )
 
+/** The CLI reference table, from the registered commands (what `--help` prints). */
+const cliTable = (): string => {
+  const program = new Command().name("catcluster")
+  for (const register of commands) register(program)
+  const cell = (t: string) => t.replace(/\s+/g, " ").replace(/\|/g, "\\|")
+  return [
+    "| command | what it does | options |",
+    "| --- | --- | --- |",
+    ...program.commands.map((c) => {
+      const options = c.options.map((o) => `\`${o.flags}\``).join(", ")
+      return `| \`catcluster ${c.name()} ${c.usage()}\` | ${cell(c.description())} | ${options === "" ? "—" : options} |`
+    }),
+  ].join("\n")
+}
+const cliTableInGuide = /^\| command \| what it does \| options \|\n(?:\|.*\n?)*/m
+
 /** A sentence-bounded excerpt of a ledger summary, for one claim line. */
 const excerpt = (text: string, max: number): string => {
   const s = text.replace(/\s+/g, " ").trim()
@@ -136,6 +154,7 @@ const regenerate = (text: string, ledger: Ledger, registeredIds: ReadonlySet<str
       return c === undefined ? block : claimBlock(c, registeredIds.has(id))
     })
     .replace(/^\*\*Registered checks\.\*\*.*$/m, note)
+    .replace(cliTableInGuide, (table) => cliTable() + (table.endsWith("\n") ? "\n" : ""))
     .replace(/taken from the ledger on \d{4}-\d\d-\d\d \d\d:\d\d UTC/, `taken from the ledger on ${stamp}`)
 }
 
@@ -212,6 +231,10 @@ describe("docs/guide.md", () => {
     expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
   })
 
+  it("has a CLI reference that lists every command with its usage, description and options", () => {
+    expect(cliTableInGuide.exec(guide)?.[0].trimEnd(), `CLI table is stale: run ${UPDATE}`).toEqual(cliTable())
+  })
+
   it("names only source paths that exist", () => {
     const paths = sourcePaths(guide)
     expect(paths.length).toBeGreaterThan(20)
@@ -263,6 +286,7 @@ describe("docs/guide.md", () => {
           .filter((l) => !claimLine.test(l) && !/^ {2}(Claim|Seed|Computed by)/.test(l) && !l.startsWith("**Registered checks.**"))
           .join("\n")
           .replace(/taken from the ledger on [^;]*;/, "")
+          .replace(cliTableInGuide, "")
       expect(strip(next)).toEqual(strip(guide))
       expect(next).toContain("taken from the ledger on 2030-01-02 03:04 UTC")
       expect(disagreements(parseClaims(next), new Map(ledger.claims.map((c) => [c.id, c.verdict] as const)))).toEqual([])
