@@ -276,7 +276,65 @@ export const scan = (
 
   let found = 0
   let processed = 0
-  for (; processed < N && found < toFind; processed++) {
+  if (fitFast && (balancedFast || !balancedOn) && !checkScalars && !checkNuma && !affinityVaries) {
+    // The common case (default profile, cpu/memory/storage requests only), without the
+    // loop-invariant branches of the general loop below: same arithmetic, same order.
+    const withTaint = taintVaries
+    for (; processed < N && found < toFind; processed++) {
+      let n = start + processed
+      if (n >= N) n -= N
+      if (reasonOf[n] !== 0) continue
+      if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+      const ac = allocCpu[n] as number
+      const am = allocMemory[n] as number
+      const uc = usedCpu[n] as number
+      const um = usedMemory[n] as number
+      if (checkResources) {
+        if (cpu > 0 && cpu > ac - uc) continue
+        if (memory > 0 && memory > am - um) continue
+        if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+      }
+      const k = found++
+      feasible[k] = n
+      let nodeScore = 0
+      let weightSum = 0
+      if (ac !== 0) {
+        const r = (nonZeroCpu[n] as number) + fitCpuReq
+        nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
+        weightSum += fitCpuWeight
+      }
+      if (am !== 0) {
+        const r = (nonZeroMemory[n] as number) + fitMemoryReq
+        nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
+        weightSum += fitMemoryWeight
+      }
+      const fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+      fitS[k] = fitScore
+      let balScore = 0
+      if (balancedOn) {
+        if (ac !== 0 && am !== 0) {
+          const fc = Math.min((uc + balCpuReq) / ac, 1)
+          const fm = Math.min((um + balMemoryReq) / am, 1)
+          balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+        } else balScore = balancedScoreAt(a, c, n, p)
+        balS[k] = balScore
+      }
+      let taintScore = 100
+      if (withTaint) {
+        const raw = taintRaw[n] as number
+        taintS[k] = raw
+        if (raw > seenTaint) seenTaint = raw
+        taintScore = taintNorm[n] as number
+      }
+      const t = wfi * fitScore + wbi * balScore + wti * taintScore
+      totals[k] = t
+      if (k === 0 || t > bestScore) {
+        best = k
+        bestScore = t
+        ties = 1
+      } else if (t === bestScore) ties++
+    }
+  } else for (; processed < N && found < toFind; processed++) {
     let n = start + processed
     if (n >= N) n -= N
     if (reasonOf[n] !== 0) continue
