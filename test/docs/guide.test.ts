@@ -93,11 +93,11 @@ const exampleQuotes = (text: string): ReadonlyArray<Quote> => {
 }
 
 const tsx = join(root, "node_modules", ".bin", "tsx")
-const run = (file: string): Promise<string> =>
+const run = (file: string, args: ReadonlyArray<string> = []): Promise<string> =>
   new Promise((resolve, reject) =>
     execFile(
       tsx,
-      [join(root, file)],
+      [join(root, file), ...args],
       // The guide quotes default runs: default seed, normal depth (this test itself runs deep).
       { encoding: "utf8", timeout: 180_000, cwd: root, env: { ...process.env, CATCLUSTER_DEEP: "0", CATCLUSTER_SEED: "" } },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
@@ -234,6 +234,18 @@ describe("docs/guide.md", () => {
   it("has a CLI reference that lists every command with its usage, description and options", () => {
     expect(cliTableInGuide.exec(guide)?.[0].trimEnd(), `CLI table is stale: run ${UPDATE}`).toEqual(cliTable())
   })
+
+  it.runIf(runConfig().deep)(
+    "quotes `catcluster simulate` output that it really prints (CATCLUSTER_DEEP=1)",
+    async () => {
+      const quoted = /simulate --workload vm` and then with `--predictor`:\n\n```text\n([\s\S]*?)\n```/.exec(guide)
+      expect(quoted, "the guide's quoted simulate output").not.toBeNull()
+      const cli = "src/cli/main.ts"
+      const printed = (await Promise.all([run(cli, ["simulate", "--workload", "vm"]), run(cli, ["simulate", "--workload", "vm", "--predictor"])])).join("\n")
+      expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
+    },
+    240_000,
+  )
 
   it("names only source paths that exist", () => {
     const paths = sourcePaths(guide)
