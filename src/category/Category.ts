@@ -77,7 +77,9 @@ export const different = (message: string, witness: unknown = undefined): ArrowE
  * @category model
  */
 export interface FiniteCategory<O, A> extends Category<O, A> {
+  /** Every object, each once. */
   readonly objects: () => ReadonlyArray<O>
+  /** Every arrow x → y, each once (equal arrows are listed once). */
   readonly hom: (x: O, y: O) => ReadonlyArray<A>
 }
 

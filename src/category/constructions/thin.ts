@@ -63,6 +63,7 @@ export class NotAPreorderError extends Error {
 /** Options of the thin-category constructors. @since 0.1.0 @category model */
 export interface ThinOptions<T> {
   readonly name?: string
+  /** An element as text, for objects and error messages. */
   readonly show?: (x: T) => string
   /** Identifies equal elements (default: the element itself, compared with SameValueZero). */
   readonly key?: (x: T) => unknown
@@ -70,11 +71,13 @@ export interface ThinOptions<T> {
 
 /** A thin category with the arrow constructor `arrow(x, y)` (throws when x ≰ y). @since 0.1.0 @category model */
 export interface ThinCategory<T> extends Category<T, ThinArrow<T>> {
+  /** The unique arrow x → y; throws `NotAPreorderError` when x ≰ y. */
   readonly arrow: (x: T, y: T) => ThinArrow<T>
 }
 
 /** A finite thin category. @since 0.1.0 @category model */
 export interface FiniteThinCategory<T> extends FiniteCategory<T, ThinArrow<T>> {
+  /** The unique arrow x → y; throws `NotAPreorderError` when x ≰ y. */
   readonly arrow: (x: T, y: T) => ThinArrow<T>
 }
 

@@ -31,6 +31,7 @@ export interface Fn<in out A, in out B> {
   readonly name: string
   readonly dom: TypeObject<A>
   readonly cod: TypeObject<B>
+  /** The function itself. */
   readonly run: (a: A) => B
 }
 

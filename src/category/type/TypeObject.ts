@@ -28,8 +28,11 @@ export interface TypeObject<in out A> {
   readonly _tag: "TypeObject"
   /** Identifies the type: two described types with the same name are the same object of Type. */
   readonly name: string
+  /** Generates values, for the sampled law checks. */
   readonly arbitrary: fc.Arbitrary<A>
+  /** Equality of values: the laws compare results with it. */
   readonly equals: (a: A, b: A) => boolean
+  /** A value as text, for counterexamples. */
   readonly show: (a: A) => string
   /** Every value, for finite carriers; absent for infinite ones. */
   readonly enumerate?: () => ReadonlyArray<A>
@@ -45,8 +48,11 @@ export type ValueOf<T> = T extends TypeObject<infer A> ? A : never
 export interface TypeDescription<A> {
   readonly name: string
   readonly arbitrary: fc.Arbitrary<A>
+  /** Equality of values (default `Object.is`). */
   readonly equals?: (a: A, b: A) => boolean
+  /** A value as text (default `fc.stringify`). */
   readonly show?: (a: A) => string
+  /** Every value, when the type is finite; makes the law checks exhaustive. */
   readonly enumerate?: () => ReadonlyArray<A>
 }
 
