@@ -16,6 +16,8 @@ export interface Adjunction<OC, AC, OD, AD> {
   readonly name: string
   readonly left: Functor<OC, AC, OD, AD>
   readonly right: Functor<OD, AD, OC, AC>
+  /** The unit η_x : x → G F x, at an object x of 𝒞 (F = `left`, G = `right`). */
   readonly unit: (x: OC) => AC
+  /** The counit ε_y : F G y → y, at an object y of 𝒟. */
   readonly counit: (y: OD) => AD
 }

@@ -84,7 +84,9 @@ export type Lift2<F extends URIS2> = <L, A>(left: TypeObject<L>, a: TypeObject<A
 export interface TypeEndofunctor<K> extends Endofunctor<AnyTypeObject, AnyFn> {
   /** Phantom, type-level only; invariant in `K`. */
   readonly _kind?: (k: K) => K
+  /** The typed object map: `TypeObject<A>` ↦ `TypeObject<F<A>>`. */
   readonly lift: <A>(a: TypeObject<A>) => TypeObject<Applied<K, A>>
+  /** The typed arrow map: `Fn<A, B>` ↦ `Fn<F<A>, F<B>>`. */
   readonly map: <A, B>(f: Fn<A, B>) => Fn<Applied<K, A>, Applied<K, B>>
 }
 

@@ -15,7 +15,9 @@ export interface Functor<O1, A1, O2, A2> {
   readonly name: string
   readonly source: Category<O1, A1>
   readonly target: Category<O2, A2>
+  /** F on objects: x ↦ F x. */
   readonly onObjects: (x: O1) => O2
+  /** F on arrows: (f : x → y) ↦ (F f : F x → F y). */
   readonly onArrows: (f: A1) => A2
 }
 

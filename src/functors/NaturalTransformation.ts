@@ -14,6 +14,7 @@ export interface NaturalTransformation<O1, A1, O2, A2> {
   readonly name: string
   readonly from: Functor<O1, A1, O2, A2>
   readonly to: Functor<O1, A1, O2, A2>
+  /** The component η_x : F x → G x at an object x of the source. */
   readonly component: (x: O1) => A2
 }
 

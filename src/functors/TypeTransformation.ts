@@ -27,6 +27,7 @@ import { naturalTransformation, type NaturalTransformation } from "./NaturalTran
  * @category model
  */
 export interface TypeTransformation<F, G> extends NaturalTransformation<AnyTypeObject, AnyFn, AnyTypeObject, AnyFn> {
+  /** The typed component at X: `Fn<F<X>, G<X>>`. */
   readonly at: <X>(x: TypeObject<X>) => Fn<Applied<F, X>, Applied<G, X>>
 }
 

@@ -14,6 +14,7 @@ import type * as fc from "fast-check"
 export type Carrier<In> =
   | {
       readonly _tag: "Exhaustive"
+      /** Every input of the carrier. */
       readonly enumerate: () => Iterable<In>
       /** Method syntax on purpose: carriers of mutable and readonly tuples interchange. */
       show(input: In): string
@@ -21,6 +22,7 @@ export type Carrier<In> =
   | {
       readonly _tag: "Sampled"
       readonly arbitrary: fc.Arbitrary<In>
+      /** An input as text, for counterexamples. */
       show(input: In): string
     }
 

@@ -30,6 +30,7 @@ export interface Law<In, T> {
   readonly name: string
   /** The equation in mathematical notation, for people. */
   readonly statement: string
+  /** The two sides of the equation at one input, or `undefined` when the input does not apply. */
   readonly instance: (input: In) => Equation<T> | undefined
 }
 

@@ -15,6 +15,7 @@ import type { LawVerdict, SuiteVerdict } from "./Verdict.ts"
 export interface LawCheck {
   readonly name: string
   readonly statement: string
+  /** Checks the law on its carrier and returns the verdict (with a counterexample on failure). */
   readonly run: (options: CheckOptions) => LawVerdict
 }
 

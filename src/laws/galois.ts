@@ -26,7 +26,9 @@ import type { LawVerdict, SuiteVerdict } from "./Verdict.ts"
 export interface FinitePreorder<A> {
   readonly name: string
   readonly elements: ReadonlyArray<A>
+  /** The order: `a ≤ b`. */
   readonly leq: (a: A, b: A) => boolean
+  /** An element as text, for counterexamples. */
   readonly show: (a: A) => string
 }
 
@@ -34,7 +36,9 @@ export interface FinitePreorder<A> {
 export interface GaloisConnection<C, A> {
   readonly concrete: FinitePreorder<C>
   readonly abstract: FinitePreorder<A>
+  /** The abstraction α : concrete → abstract (the lower adjoint). */
   readonly alpha: (c: C) => A
+  /** The concretization γ : abstract → concrete (the upper adjoint). */
   readonly gamma: (a: A) => C
 }
 
