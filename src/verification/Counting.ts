@@ -62,6 +62,7 @@ export const countingAbstraction = (
 ): {
   readonly concreteStates: number
   readonly abstractStates: number
+  /** The index of a concrete state's count vector (how many components are in each local state). */
   readonly countOf: (concrete: number) => number
   readonly connection: GaloisConnection<number, number>
   /** The seed's pointwise γ: one representative concrete state per count vector (sorted). */

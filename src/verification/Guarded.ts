@@ -20,7 +20,9 @@ import type { TransitionSystem } from "./TransitionSystem.ts"
  * @category model
  */
 export interface StateView {
+  /** The value of field `field`. */
   readonly get: (field: number) => number
+  /** Writes `value` into field `field`. */
   readonly set: (field: number, value: number) => void
 }
 
@@ -46,6 +48,7 @@ export interface Command {
   readonly action: string
   /** Weakly fair (a controller's step) or not (a user's request). Default false. */
   readonly fair?: boolean
+  /** Whether the command is enabled in state `s`. */
   readonly guard: (s: StateView) => boolean
   /** Writes the next state into `next` (which starts as a copy of `s`). */
   readonly update: (s: StateView, next: StateView) => void

@@ -10,6 +10,11 @@ export * from "./codecs/meta.ts"
 export * from "./codecs/pod.ts"
 export * from "./codecs/workloads.ts"
 export * from "./codecs/node.ts"
+/**
+ * The KubeVirt v1 codecs as one namespace (`VirtualMachine`, `VirtualMachineInstance`,
+ * migrations, migration policies); the most used ones are also re-exported by name below.
+ * @since 0.1.0
+ */
 export * as kubevirt from "./codecs/kubevirt.ts"
 export {
   VirtualMachine,

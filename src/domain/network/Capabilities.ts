@@ -20,6 +20,7 @@ export interface CapabilityRow {
   readonly container: Cell
   readonly vm: Cell
   readonly formula: string
+  /** The row as a function of δ (0 = container, 1 = VM), or undefined when it is not one. */
   readonly map: ((delta: 0 | 1) => number) | undefined
   /** How a text cell reads as a number, when the function is to be checked on it. */
   readonly reading?: { readonly container: number; readonly vm: number; readonly why: string }

@@ -9,6 +9,7 @@
 /** Uniform draws in [0, 1) from a seed. @since 0.1.0 @category model */
 export interface Uniform {
   readonly seed: number
+  /** The next draw in [0, 1); advances the stream. */
   readonly next: () => number
 }
 

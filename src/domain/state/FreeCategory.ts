@@ -33,7 +33,11 @@ export interface Run<S extends string> {
  */
 export const freeCategory = <S extends string>(
   g: TransitionGraph<S>,
-): Category<S, Run<S>> & { readonly graph: TransitionGraph<S>; readonly generator: (i: number) => Run<S> } => {
+): Category<S, Run<S>> & {
+  readonly graph: TransitionGraph<S>
+  /** The one-step run of transition `i` of the graph; throws `RangeError` when there is none. */
+  readonly generator: (i: number) => Run<S>
+} => {
   const transition = (i: number): Transition<S> => {
     const t = g.transitions[i]
     if (t === undefined) throw new RangeError(`${g.name}: no transition ${i}`)

@@ -22,10 +22,13 @@ export interface Distribution {
   readonly variance: number
   /** The closed support [lower, upper] (bounds may be infinite). */
   readonly support: readonly [number, number]
+  /** The probability density at x (0 outside the support). */
   readonly density: (x: number) => number
+  /** The cumulative distribution P(X ≤ x). */
   readonly cdf: (x: number) => number
   /** The generalized inverse of the CDF on (0, 1). */
   readonly quantile: (p: number) => number
+  /** One draw, from the seeded generator `rng` (which it advances). */
   readonly sample: (rng: Rng) => number
 }
 

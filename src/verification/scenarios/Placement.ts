@@ -41,7 +41,9 @@ export interface PlacementConfig {
  * @category model
  */
 export interface PlacementSystem extends GuardedSystem {
+  /** Workload `w` is in phase Pending (waiting to be bound). */
   readonly pending: (w: number) => Proposition
+  /** Workload `w` is in phase Running (bound to a node). */
   readonly running: (w: number) => Proposition
   /** Bound to a node whose capacity covers its request. */
   readonly fitsItsNode: (w: number) => Proposition
