@@ -27,6 +27,13 @@ export type Endofunctor<O, A> = Functor<O, A, O, A>
 /**
  * The identity functor 1_𝒞.
  *
+ * @example
+ * import { FinSet, finSet } from "catcluster/category/finset"
+ * import { identityFunctor } from "catcluster/functors"
+ * const I = identityFunctor(FinSet)
+ * I.name                        // "1_FinSet"
+ * I.onObjects(finSet(3)).size   // 3
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -40,6 +47,14 @@ export const identityFunctor = <O, A>(C: Category<O, A>): Endofunctor<O, A> => (
 
 /**
  * `G ∘ F`: first F : 𝒞 → 𝒟, then G : 𝒟 → ℰ. Data-last: `pipe(F, then(G))`.
+ *
+ * @example
+ * import { FinSet, finSet, finFunction } from "catcluster/category/finset"
+ * import { composeFunctors, identityFunctor } from "catcluster/functors"
+ * const I = identityFunctor(FinSet)
+ * const II = composeFunctors(I, I)
+ * II.name                                                     // "1_FinSet∘1_FinSet"
+ * II.onArrows(finFunction(finSet(2), finSet(3), [2, 0])).map  // Int32Array [2, 0]
  *
  * @since 0.1.0
  * @category combinators

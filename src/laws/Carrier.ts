@@ -37,6 +37,13 @@ const defaultShow = (input: unknown): string => {
 /**
  * A finite carrier listing every input.
  *
+ * @example
+ * import { checkLaw, exhaustive, law } from "catcluster/laws"
+ * const rightUnit = law("sum.rightUnit", "x + 0 = x", (x: number) => ({ lhs: x + 0, rhs: x }))
+ * const verdict = checkLaw(rightUnit, exhaustive(() => [0, 1, 2]), (x, y) =>
+ *   x === y ? { equal: true } : { equal: false, witness: [x, y], message: `${x} ≠ ${y}` })
+ * // verdict._tag === "Holds", coverage { mode: "exhaustive", cases: 3, discarded: 0 }
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -48,6 +55,14 @@ export const exhaustive = <In>(
 /**
  * An infinite carrier sampled by fast-check.
  *
+ * @example
+ * import * as fc from "fast-check"
+ * import { checkLaw, law, sampled } from "catcluster/laws"
+ * const halving = law("half.double", "⌊x / 2⌋ · 2 = x", (x: number) => ({ lhs: Math.floor(x / 2) * 2, rhs: x }))
+ * const verdict = checkLaw(halving, sampled(fc.integer({ min: 0, max: 100 })), (x, y) =>
+ *   x === y ? { equal: true } : { equal: false, witness: [x, y], message: `${x} ≠ ${y}` })
+ * // verdict._tag === "Fails"; verdict.counterexample.input is a shrunk odd number
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -58,6 +73,10 @@ export const sampled = <In>(
 
 /**
  * All pairs from two finite lists, lazily.
+ *
+ * @example
+ * import { pairs } from "catcluster/laws"
+ * [...pairs([1, 2], () => ["a", "b"])] // [[1, "a"], [1, "b"], [2, "a"], [2, "b"]]
  *
  * @since 0.1.0
  * @category combinators

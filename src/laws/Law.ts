@@ -35,6 +35,13 @@ export interface Law<In, T> {
 }
 
 /**
+ * A law from its name, its statement and how to build both sides from one input.
+ *
+ * @example
+ * import { law } from "catcluster/laws"
+ * const rightUnit = law("sum.rightUnit", "x + 0 = x", (x: number) => ({ lhs: x + 0, rhs: x }))
+ * rightUnit.instance(2) // { lhs: 2, rhs: 2 }
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -52,6 +52,12 @@ export const enumerateCounts = (n: number, k: number): ReadonlyArray<ReadonlyArr
  * The counting abstraction of n components with k local states, as a Galois connection on the
  * powersets of concrete states (local states in base k) and count vectors.
  *
+ * @example
+ * import { countingAbstraction } from "catcluster/verification"
+ * const c = countingAbstraction(3, 2, ["Pending", "Running"])
+ * c.concreteStates, c.abstractStates      // 8, 4
+ * c.countOf(0b011) === c.countOf(0b101)   // true: same counts, components permuted
+ *
  * @since 0.1.0
  * @category constructors
  */

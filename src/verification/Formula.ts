@@ -28,6 +28,11 @@ export type Formula =
 /**
  * □ p.
  *
+ * @example
+ * import { always, check, placementSystem } from "catcluster/verification"
+ * const system = placementSystem({ kind: "vm", capacities: [4, 4], requests: [2, 3, 3], churn: "stop-start" })
+ * check(system, always(system.withinCapacity)).status // "holds" (44 reachable states)
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -51,6 +56,14 @@ export const alwaysEventually = (p: Proposition): Formula => ({ _tag: "AlwaysEve
 
 /**
  * p ⇝ q, i.e. □(p → ◇ q).
+ *
+ * @example
+ * import { check, leadsTo, placementSystem, showFormula } from "catcluster/verification"
+ * const system = placementSystem({ kind: "vm", capacities: [4, 4], requests: [2, 3, 3], churn: "stop-start" })
+ * const formula = leadsTo(system.pending(2), system.running(2))
+ * showFormula(formula)                 // "(vm2 Pending) ⇝ (vm2 Running)"
+ * check(system, formula).status        // "violated": vm0 and vm1 may hold both nodes forever
+ *                                      // (stopping is a user's request, not a fair step)
  *
  * @since 0.1.0
  * @category constructors

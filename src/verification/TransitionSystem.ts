@@ -61,6 +61,12 @@ export interface TransitionSystem {
 /**
  * A proposition from a name and a predicate.
  *
+ * @example
+ * import { always, proposition, showFormula } from "catcluster/verification"
+ * // A state is the slice of `words` starting at `at`; field 0 here is a phase, 0 = Pending.
+ * const firstPending = proposition("first pending", (words, at) => words[at] === 0)
+ * showFormula(always(firstPending)) // "□(first pending)"
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -58,6 +58,12 @@ const STOPPED = 2
 /**
  * Builds the placement model.
  *
+ * @example
+ * import { check, eventually, placementSystem } from "catcluster/verification"
+ * // Two pods of 3 on one node of 4: the second can never run.
+ * const system = placementSystem({ kind: "pod", capacities: [4], requests: [3, 3], churn: "none" })
+ * check(system, eventually(system.running(1))).status // "violated", with a lasso trace
+ *
  * @since 0.1.0
  * @category constructors
  */
