@@ -31,7 +31,12 @@ export const seedUtilityTable: ReadonlyArray<UtilityRow> = [
 export const seedRiskAversion = 1.5
 
 /**
- * U for given weights.
+ * U for given weights: Σ_f w_f·satisfaction_f − λ·risk.
+ *
+ * @example
+ * import { seedUtilityTable, utility } from "catcluster/decisions"
+ * // virtualized containers: 0.5·(0.85 + 0.85 + 0.95) − 1.5·0.2
+ * utility(seedUtilityTable[1]!, [0.5, 0.5, 0.5]) // 1.025
  *
  * @since 0.1.0
  * @category utility
@@ -71,6 +76,12 @@ const solve = (a: number[][], b: number[]): number[] | undefined => {
  * As an LP in (w, t): minimise t subject to ±(A w − b) ≤ t and w ≥ 0. Its optimum sits at a
  * vertex where k + 1 constraints are tight (k features), so for the seed's 3 features and 4 rows
  * it suffices to solve the C(11, 4) = 330 small systems and keep the best feasible one.
+ *
+ * @example
+ * import { fitWeights, seedUtilityTable } from "catcluster/decisions"
+ * const fit = fitWeights(seedUtilityTable)
+ * fit.weights      // ≈ [1.2263, 0.5724, 0]
+ * fit.maxResidual  // ≈ 0.0488: above the table's rounding (0.005), so no weights reproduce it
  *
  * @since 0.1.0
  * @category utility

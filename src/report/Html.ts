@@ -5,31 +5,35 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** One block of a section: a paragraph, an SVG figure, a table or preformatted text. @since 0.1.0 @category model */
 export type Block =
   | { readonly _tag: "Paragraph"; readonly text: string }
   | { readonly _tag: "Figure"; readonly svg: string; readonly caption: string }
   | { readonly _tag: "Table"; readonly head: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string | number>> }
   | { readonly _tag: "Pre"; readonly text: string }
 
-/** @since 0.1.0 @category model */
+/** A titled section of the report: an anchor id, a title and its blocks. @since 0.1.0 @category model */
 export interface Section {
   readonly id: string
   readonly title: string
   readonly blocks: ReadonlyArray<Block>
 }
 
-/** @since 0.1.0 @category constructors */
+/** A paragraph block (the text is escaped). @since 0.1.0 @category constructors */
 export const paragraph = (text: string): Block => ({ _tag: "Paragraph", text })
-/** @since 0.1.0 @category constructors */
+/** A figure block: an inline SVG picture with its caption. @since 0.1.0 @category constructors */
 export const figure = (svg: string, caption: string): Block => ({ _tag: "Figure", svg, caption })
-/** @since 0.1.0 @category constructors */
+/** A table block: a header row and rows of cells. @since 0.1.0 @category constructors */
 export const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number>>): Block => ({ _tag: "Table", head, rows })
-/** @since 0.1.0 @category constructors */
+/** A preformatted text block (the text is escaped). @since 0.1.0 @category constructors */
 export const pre = (text: string): Block => ({ _tag: "Pre", text })
 
 /**
  * Escapes text for HTML.
+ *
+ * @example
+ * import { escapeHtml } from "catcluster/report"
+ * escapeHtml(`<a href="x">&</a>`) // "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
  *
  * @since 0.1.0
  * @category rendering
@@ -64,6 +68,13 @@ nav a{margin-right:1em}`
 
 /**
  * The whole report as one HTML string.
+ *
+ * @example
+ * import { paragraph, renderReport, table } from "catcluster/report"
+ * const html = renderReport("Demo", "What this report shows.", [
+ *   { id: "sizes", title: "Sizes", blocks: [paragraph("Two nodes."), table(["node", "cpu"], [["n1", 4], ["n2", 8]])] },
+ * ])
+ * html.startsWith("<!doctype html>") // true
  *
  * @since 0.1.0
  * @category rendering

@@ -14,6 +14,12 @@ const LABEL_LIMIT = 10_000
 /**
  * The quotient set of a union of `parts` (concatenated in order) by `classes`.
  *
+ * @example
+ * import { UnionFind, labelledSet, quotientSet } from "catcluster/category/finset"
+ * const uf = new UnionFind(4)
+ * uf.union(1, 2) // glue "b" (element 1) to "c" (element 2 of the union)
+ * quotientSet([labelledSet(["a", "b"]), labelledSet(["c", "d"])], uf.classes()).labels // ["a", "b~c", "d"]
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -24,6 +24,11 @@ export interface ServiceCost {
  * Hops of one request and data-plane entries for `n` backends (and `handlers` virt-handlers for
  * the VM instance as the seed models it).
  *
+ * @example
+ * import { containerInstance, serviceCost, vmInstance } from "catcluster/domain/services"
+ * serviceCost(containerInstance, 100)  // { backends: 100, hops: 1, rules: 301 }
+ * serviceCost(vmInstance, 100, 4)      // { backends: 100, hops: 3, rules: 701 }
+ *
  * @since 0.1.0
  * @category services
  */

@@ -10,6 +10,10 @@ export const iopsModel = { bareMetal: 100_000, containerFactor: 0.95, vmFactor: 
 /**
  * IOPS of each platform under the model.
  *
+ * @example
+ * import { iops } from "catcluster/domain/storage"
+ * iops() // { bareMetal: 100000, container: 95000, vm: 70000 }
+ *
  * @since 0.1.0
  * @category iops
  */
@@ -21,6 +25,11 @@ export const iops = (model: { readonly bareMetal: number; readonly containerFact
 
 /**
  * IOPS at queue depth `depth` from a per-IO latency in µs (Little's law: depth / latency).
+ *
+ * @example
+ * import { iopsFromLatency } from "catcluster/domain/storage"
+ * iopsFromLatency(100)     // 10000: one IO in flight, 100 µs each
+ * iopsFromLatency(100, 32) // 320000
  *
  * @since 0.1.0
  * @category iops

@@ -22,6 +22,14 @@ export interface VmSpec {
  * The KubeVirt VMI spec of a seed VMSpec: vCPUs as cores, memory as `memory.guest`, a NIC of
  * the given model, GPUs and a TPM as devices (virtio-blk disks do not change resources).
  *
+ * @example
+ * import { toVmiSpec } from "catcluster/domain/workload"
+ * const vmi = toVmiSpec("db", { vcpu: 4, vmemory: 8n * 1024n ** 3n, vdevices: ["virtio-net", "virtio-blk", "gpu"] })
+ * vmi.cpu?.cores                       // 4
+ * vmi.memoryGuest                      // 8589934592n
+ * vmi.interfaces.map((i) => i.model)   // ["virtio"]
+ * vmi.gpus                             // [{ name: "gpu0", deviceName: "nvidia.com/gpu" }]
+ *
  * @since 0.1.0
  * @category destructors
  */

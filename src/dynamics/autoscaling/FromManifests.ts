@@ -245,6 +245,18 @@ const rulesOf = (r: RawRules | undefined): PartialRules | undefined =>
  * The first HorizontalPodAutoscaler of a file: its spec with the API defaults (min 1, CPU 80 %,
  * behavior defaults when `behavior` is present) and `status.currentReplicas` when set.
  *
+ * @example
+ * import { hpaFromText } from "catcluster/dynamics/autoscaling"
+ * const hpa = hpaFromText(`apiVersion: autoscaling/v2
+ * kind: HorizontalPodAutoscaler
+ * metadata: { name: web }
+ * spec:
+ *   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+ *   maxReplicas: 10
+ * `, "hpa.yaml")
+ * hpa.spec.minReplicas  // 1 (the API default)
+ * hpa.spec.metrics      // [{ type: "Resource", name: "cpu", target: { type: "Utilization", averageUtilization: 80 } }]
+ *
  * @since 0.1.0
  * @category decoding
  */
