@@ -8,7 +8,7 @@ import type { Section } from "../report/Html.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** What a step contributes: a summary line, report sections, JSON and failures. @since 0.1.0 @category model */
 export interface StepResult {
   /** One line for the terminal summary. */
   readonly summary: string
@@ -19,7 +19,7 @@ export interface StepResult {
   readonly failures: ReadonlyArray<string>
 }
 
-/** @since 0.1.0 @category model */
+/** One named step of the main job and how to run it on the shared context. @since 0.1.0 @category model */
 export interface Step<Ctx> {
   readonly name: string
   readonly run: (ctx: Ctx, progress: Progress) => Promise<StepResult> | StepResult

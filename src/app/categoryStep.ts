@@ -46,7 +46,7 @@ const machineGraph = <S extends string>(g: TransitionGraph<S>): RenderGraph => (
   notes: [`source: ${g.source}`],
 })
 
-/** @since 0.1.0 @category steps */
+/** The main job's category step: presents, enumerates, certifies and draws the cluster category. @since 0.1.0 @category steps */
 export const categoryStep: Step<Context> = {
   name: "category",
   run: async () => {

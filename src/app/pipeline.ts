@@ -14,7 +14,7 @@ import { steps, type Context } from "./steps.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** Options of the main job: output directory, seed, progress display and which steps to run. @since 0.1.0 @category model */
 export interface PipelineOptions {
   readonly outDir: string
   readonly seed: number
@@ -23,7 +23,7 @@ export interface PipelineOptions {
   readonly only?: ReadonlyArray<string>
 }
 
-/** @since 0.1.0 @category model */
+/** What the main job produced: each step's result and time, the failures and the files written. @since 0.1.0 @category model */
 export interface PipelineResult {
   readonly results: ReadonlyArray<{ readonly step: string; readonly seconds: number } & StepResult>
   readonly failures: ReadonlyArray<string>

@@ -7,7 +7,7 @@ import cliProgress from "cli-progress"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** Progress display for long steps: a bar on a terminal, one line per step otherwise. @since 0.1.0 @category model */
 export interface Progress {
   /** Starts a step with a known amount of work (or 0 for unknown). */
   readonly start: (label: string, total: number) => void
@@ -16,6 +16,8 @@ export interface Progress {
 }
 
 /**
+ * A progress display on `stream` (stderr by default): a bar on a terminal, a line per step otherwise, nothing when `quiet`.
+ *
  * @since 0.1.0
  * @category constructors
  */

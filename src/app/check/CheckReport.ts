@@ -16,14 +16,14 @@ export interface SuiteReport {
   readonly notes: ReadonlyArray<string>
 }
 
-/** @since 0.1.0 @category model */
+/** The result of `catcluster check`: the suites run, what was not modelled, the exit code. @since 0.1.0 @category model */
 export interface CheckReport {
   readonly suites: ReadonlyArray<SuiteReport>
   readonly notModelled: ReadonlyArray<NotModelled>
   readonly exitCode: 0 | 1
 }
 
-/** @since 0.1.0 @category model */
+/** Either a checked report or the input errors that stopped the check (exit code 2). @since 0.1.0 @category model */
 export type CheckOutcome =
   | { readonly _tag: "Checked"; readonly report: CheckReport }
   | { readonly _tag: "BadInput"; readonly errors: ReadonlyArray<string>; readonly exitCode: 2 }

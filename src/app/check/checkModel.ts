@@ -27,7 +27,7 @@ import { resourceSuite } from "./resourceSuite.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** Options of `checkModel`: presentation files to check, law-check options and completion bounds. @since 0.1.0 @category model */
 export interface CheckModelOptions {
   /** Presentation files (YAML/JSON) to check as finite categories. */
   readonly presentations?: ReadonlyArray<ModelFile>

@@ -37,7 +37,7 @@ interface Options {
   readonly json?: boolean
 }
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster check` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("check")

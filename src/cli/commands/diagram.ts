@@ -31,7 +31,7 @@ const readDocument = (file: string): unknown => {
   }
 }
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster diagram` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("diagram")

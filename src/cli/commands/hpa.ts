@@ -54,7 +54,7 @@ const metricJson = (m: MetricResult): Record<string, unknown> => ({
   ...(m.error === undefined ? {} : { error: m.error }),
 })
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster hpa` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("hpa")

@@ -9,7 +9,7 @@ import { register as schedule } from "./schedule.ts"
 import { register as simulate } from "./simulate.ts"
 import { register as verify } from "./verify.ts"
 
-/** Every subcommand, in the order `--help` lists them. */
+/** Every subcommand, in the order `--help` lists them. @since 0.1.0 @category cli */
 export const commands: ReadonlyArray<(program: Command) => void> = [
   run,
   check,

@@ -5,7 +5,7 @@ import { allClaims } from "../../ledger/registry.ts"
 import { makeProgress } from "../Progress.ts"
 import { UserError } from "../UserError.ts"
 
-/** `catcluster ledger`: runs every claim check and prints the ledger. */
+/** `catcluster ledger`: runs every claim check and prints the ledger. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("ledger")

@@ -29,7 +29,7 @@ const table = (rows: ReadonlyArray<Row>): string => {
   return [line(header), ...cells.map(line)].join("\n")
 }
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster quantity` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("quantity")

@@ -22,7 +22,7 @@ const parseSeed = (s: string): number => {
   return n
 }
 
-/** `catcluster run`: the main job, on the embedded default model or the user's files. */
+/** `catcluster run`: the main job, on the embedded default model or the user's files. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("run")

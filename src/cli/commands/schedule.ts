@@ -71,7 +71,7 @@ const text = (placements: ReadonlyArray<Placement>, explain: boolean): string =>
   return lines.join("\n")
 }
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster schedule` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("schedule")

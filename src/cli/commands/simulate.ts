@@ -32,7 +32,7 @@ const write = (file: string, text: string): void => {
   }
 }
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster simulate` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("simulate")

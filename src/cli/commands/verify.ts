@@ -31,7 +31,7 @@ const parseMaxStates = (text: string | undefined): number | undefined => {
 
 const mark = (o: ScenarioOutcome): string => (o.result.status === "unknown" ? "?" : o.asExpected ? "✓" : "✗")
 
-/** @since 0.1.0 @category cli */
+/** Registers `catcluster verify` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   program
     .command("verify")
