@@ -54,12 +54,16 @@ export type ArrowEquality =
   | { readonly equal: false; readonly witness: unknown; readonly message: string }
 
 /**
+ * The verdict that two arrows are equal.
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const equal: ArrowEquality = { equal: true }
 
 /**
+ * The verdict that two arrows differ, with a message and an optional witness.
+ *
  * @since 0.1.0
  * @category constructors
  */

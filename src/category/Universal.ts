@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** An arrow of a diagram, from object index `from` to object index `to`. @since 0.1.0 @category model */
 export interface DiagramArrow<A> {
   readonly from: number
   readonly to: number

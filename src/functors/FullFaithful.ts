@@ -22,7 +22,7 @@ export type FiniteFunctor<O1, A1, O2, A2> = Functor<O1, A1, O2, A2> & {
   readonly target: FiniteCategory<O2, A2>
 }
 
-/** @since 0.1.0 @category model */
+/** Whether a functor is faithful, with the colliding arrows when it is not. @since 0.1.0 @category model */
 export type Faithfulness =
   | { readonly _tag: "Faithful"; readonly homSets: number; readonly arrows: number }
   | {
@@ -36,7 +36,7 @@ export type Faithfulness =
       readonly message: string
     }
 
-/** @since 0.1.0 @category model */
+/** Whether a functor is full, with a missed arrow when it is not. @since 0.1.0 @category model */
 export type Fullness =
   | { readonly _tag: "Full"; readonly homSets: number; readonly arrows: number }
   | {

@@ -10,7 +10,7 @@ import type * as fc from "fast-check"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** Where a law's inputs come from: listed exhaustively or sampled. @since 0.1.0 @category model */
 export type Carrier<In> =
   | {
       readonly _tag: "Exhaustive"

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** The seed and number of runs of property checks. @since 0.1.0 @category model */
 export interface RunConfig {
   readonly seed: number
   readonly numRuns: number

@@ -19,7 +19,7 @@ export interface LawCheck {
   readonly run: (options: CheckOptions) => LawVerdict
 }
 
-/** @since 0.1.0 @category model */
+/** A named set of law checks on one subject, with the suites it extends. @since 0.1.0 @category model */
 export interface Suite {
   readonly name: string
   /** What is being checked, e.g. the category's or functor's name. */
@@ -53,6 +53,8 @@ export const notApplicable = (name: string, statement: string, reason: string): 
 })
 
 /**
+ * A suite from its name, subject, checks and parent suites.
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -24,7 +24,7 @@ export interface Counterexample {
   readonly witness: unknown
 }
 
-/** @since 0.1.0 @category model */
+/** The verdict of one law: holds, fails (with counterexamples) or not applicable. @since 0.1.0 @category model */
 export type LawVerdict =
   | { readonly _tag: "Holds"; readonly law: string; readonly statement: string; readonly coverage: Coverage }
   | {

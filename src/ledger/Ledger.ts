@@ -17,7 +17,7 @@ export interface ClaimPart extends ClaimResult {
   readonly statement: string
 }
 
-/** @since 0.1.0 @category model */
+/** One claim of the ledger: its catalogue entry, computed verdict, summary and evidence. @since 0.1.0 @category model */
 export interface LedgerEntry extends CatalogEntry {
   readonly verdict: Verdict
   readonly summary: string
@@ -26,7 +26,7 @@ export interface LedgerEntry extends CatalogEntry {
   readonly parts: ReadonlyArray<ClaimPart>
 }
 
-/** @since 0.1.0 @category model */
+/** Every claim's entry, and the catalogue IDs missing or unknown. @since 0.1.0 @category model */
 export interface Ledger {
   readonly claims: ReadonlyArray<LedgerEntry>
   /** Catalogue IDs no check covers (must be empty for a complete ledger). */

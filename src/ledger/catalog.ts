@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** A SPEC claim: its ID, section and statement. @since 0.1.0 @category model */
 export interface CatalogEntry {
   readonly id: string
   readonly section: string

@@ -16,9 +16,9 @@ import type { Functor } from "../../functors/Functor.ts"
 /** A value on one side of a coproduct. @since 0.1.0 @category model */
 export type Sum<L, R> = { readonly side: "left"; readonly value: L } | { readonly side: "right"; readonly value: R }
 
-/** @since 0.1.0 @category constructors */
+/** Injects a value into the left summand of a `Sum`. @since 0.1.0 @category constructors */
 export const left = <L, R = never>(value: L): Sum<L, R> => ({ side: "left", value })
-/** @since 0.1.0 @category constructors */
+/** Injects a value into the right summand of a `Sum`. @since 0.1.0 @category constructors */
 export const right = <R, L = never>(value: R): Sum<L, R> => ({ side: "right", value })
 
 /**

@@ -60,7 +60,7 @@ export interface CompletionBounds {
   readonly maxSteps: number
 }
 
-/** @since 0.1.0 @category constants */
+/** The default bounds of Knuth–Bendix completion: 2000 rules, 200 000 steps. @since 0.1.0 @category constants */
 export const defaultCompletionBounds: CompletionBounds = { maxRules: 2000, maxSteps: 200_000 }
 
 /** How much work completion did. @since 0.1.0 @category model */

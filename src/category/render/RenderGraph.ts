@@ -12,13 +12,13 @@ import { showWord, type Presentation } from "../fincat/Presentation.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** A node to draw: an identifier and its label. @since 0.1.0 @category model */
 export interface RenderNode {
   readonly id: string
   readonly label: string
 }
 
-/** @since 0.1.0 @category model */
+/** A labelled edge to draw, between node identifiers. @since 0.1.0 @category model */
 export interface RenderEdge {
   readonly from: string
   readonly to: string
