@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** A control-plane component. @since 0.1.0 @category model */
 export type Component = "APIServer" | "ControllerManager" | "Scheduler" | "etcd" | "kubelet"
 
 /** Who talks to whom: every component but etcd reaches etcd only through the API server. @since 0.1.0 @category constants */

@@ -7,7 +7,7 @@ import { controllerMapping, stepsToConverge, watches } from "./ControlPlane.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category claims */
+/** The computed verdicts of the control-plane claims (S10). @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [
   {
     id: "S10.1",

@@ -26,7 +26,7 @@ export type { QosClass } from "../resources/QosClass.ts"
 
 // the KubeVirt device-plugin resource names live with the other resource names
 export { KVM_DEVICE, TUN_DEVICE, VHOST_NET_DEVICE } from "../resources/ResourceName.ts"
-/** @since 0.1.0 @category constants */
+/** The device-plugin resource a VMI with AMD SEV requests. @since 0.1.0 @category constants */
 export const SEV_DEVICE = "devices.kubevirt.io/sev"
 /** The scratch space KubeVirt v1.9 adds to the ephemeral-storage request: 50M. @since 0.1.0 @category constants */
 export const EPHEMERAL_STORAGE_OVERHEAD = 50_000_000n

@@ -121,6 +121,8 @@ const s26 = (): ClaimResult => {
 }
 
 /**
+ * The computed verdicts of the manifest claims.
+ *
  * @since 0.1.0
  * @category claims
  */

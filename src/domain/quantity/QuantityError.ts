@@ -15,6 +15,8 @@ export interface QuantityError {
 }
 
 /**
+ * A quantity parse error: the input, the position and the problem.
+ *
  * @since 0.1.0
  * @category constructors
  */

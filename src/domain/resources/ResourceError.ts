@@ -13,6 +13,8 @@ export interface ResourceError {
 }
 
 /**
+ * A resource error: the path, the resource name and the problem.
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -6,23 +6,23 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category constants */
+/** The `cpu` resource. @since 0.1.0 @category constants */
 export const CPU = "cpu"
-/** @since 0.1.0 @category constants */
+/** The `memory` resource. @since 0.1.0 @category constants */
 export const MEMORY = "memory"
-/** @since 0.1.0 @category constants */
+/** The `pods` resource (a node's pod count limit). @since 0.1.0 @category constants */
 export const PODS = "pods"
-/** @since 0.1.0 @category constants */
+/** The `ephemeral-storage` resource. @since 0.1.0 @category constants */
 export const EPHEMERAL_STORAGE = "ephemeral-storage"
-/** @since 0.1.0 @category constants */
+/** The `storage` resource (PVC requests and quotas). @since 0.1.0 @category constants */
 export const STORAGE = "storage"
 /** The KVM device KubeVirt requests for every VMI (nodes advertise 1k). @since 0.1.0 @category constants */
 export const KVM_DEVICE = "devices.kubevirt.io/kvm"
-/** @since 0.1.0 @category constants */
+/** KubeVirt's tun device-plugin resource (pod networking of a VMI). @since 0.1.0 @category constants */
 export const TUN_DEVICE = "devices.kubevirt.io/tun"
-/** @since 0.1.0 @category constants */
+/** KubeVirt's vhost-net device-plugin resource (virtio NICs without emulation). @since 0.1.0 @category constants */
 export const VHOST_NET_DEVICE = "devices.kubevirt.io/vhost-net"
-/** @since 0.1.0 @category constants */
+/** The NVIDIA device-plugin GPU resource. @since 0.1.0 @category constants */
 export const NVIDIA_GPU = "nvidia.com/gpu"
 
 /** The prefix of hugepage resources, e.g. `hugepages-2Mi`, `hugepages-1Gi`. @since 0.1.0 @category constants */

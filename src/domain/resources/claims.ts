@@ -129,6 +129,8 @@ export const requestWithinLimit = (
 }
 
 /**
+ * The computed verdicts of the resource claims (S2).
+ *
  * @since 0.1.0
  * @category claims
  */

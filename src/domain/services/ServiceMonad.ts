@@ -37,7 +37,7 @@ export type Service<A> = (view: ServiceView, state: number) => ServiceStep<A>
 
 /** The URI of the Service monad in fp-ts. @since 0.1.0 @category instances */
 export const ServiceURI = "catcluster/Service"
-/** @since 0.1.0 @category instances */
+/** The type of {@link ServiceURI}. @since 0.1.0 @category instances */
 export type ServiceURI = typeof ServiceURI
 
 declare module "fp-ts/HKT" {

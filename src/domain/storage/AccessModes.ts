@@ -11,9 +11,9 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** A PersistentVolume access mode. @since 0.1.0 @category model */
 export type AccessMode = "ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod"
-/** @since 0.1.0 @category model */
+/** A PersistentVolume volume mode. @since 0.1.0 @category model */
 export type VolumeMode = "Filesystem" | "Block"
 
 /** Every access mode. @since 0.1.0 @category constants */

@@ -41,7 +41,7 @@ export const Durations: Category<Point, number> = {
 
 /** The stages of the IO path, in order. @since 0.1.0 @category constants */
 export const ioStages = ["app", "kernel", "block", "nvme"] as const
-/** @since 0.1.0 @category model */
+/** One stage of the IO path. @since 0.1.0 @category model */
 export type IoStage = (typeof ioStages)[number]
 
 /** Latency per stage, µs. @since 0.1.0 @category model */

@@ -7,7 +7,7 @@ import type { ResourceVector } from "../resources/ResourceVector.ts"
  * @since 0.1.0
  */
 
-/** @since 0.1.0 @category model */
+/** The seed's container spec: basic, or privileged with capabilities. @since 0.1.0 @category model */
 export type ContainerSpec =
   | { readonly _tag: "Basic"; readonly requests: ResourceVector }
   | { readonly _tag: "Privileged"; readonly requests: ResourceVector; readonly capabilities: ReadonlyArray<string> }

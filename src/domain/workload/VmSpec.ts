@@ -9,7 +9,7 @@ import { vmiSpec, type VmiSpec } from "../kubevirt/VmiSpec.ts"
 /** A virtual device of the seed's VMSpec. @since 0.1.0 @category model */
 export type VirtualDevice = "virtio-net" | "virtio-blk" | "e1000" | "gpu" | "tpm"
 
-/** @since 0.1.0 @category model */
+/** The seed's VM spec: vCPUs, memory in bytes and virtual devices. @since 0.1.0 @category model */
 export interface VmSpec {
   readonly vcpu: number
   readonly vmemory: bigint

@@ -33,7 +33,7 @@ export interface WorkloadSpec {
   readonly Migration: { readonly vmi: VmiSpec }
 }
 
-/** @since 0.1.0 @category model */
+/** A workload kind: Pod, VM, PVC or Migration. @since 0.1.0 @category model */
 export type WorkloadKind = keyof WorkloadStatus
 
 /**

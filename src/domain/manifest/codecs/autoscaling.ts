@@ -57,6 +57,8 @@ export const HPAScalingPolicy = struct(
 )
 
 /**
+ * One direction of an HPA's `spec.behavior` (stabilization window, policies, select policy).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -71,6 +73,8 @@ export const HPAScalingRules = t.partial(
 )
 
 /**
+ * An `autoscaling/v2` HorizontalPodAutoscaler.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -92,7 +96,7 @@ export const HorizontalPodAutoscaler = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded HorizontalPodAutoscaler. @since 0.1.0 @category model */
 export type HorizontalPodAutoscaler = t.TypeOf<typeof HorizontalPodAutoscaler>
-/** @since 0.1.0 @category model */
+/** A decoded HPA metric. @since 0.1.0 @category model */
 export type MetricSpec = t.TypeOf<typeof MetricSpec>

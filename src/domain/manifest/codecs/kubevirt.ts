@@ -44,6 +44,8 @@ export const Memory = t.partial(
 )
 
 /**
+ * A disk of a VMI's domain.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -67,6 +69,8 @@ export const Disk = struct(
 )
 
 /**
+ * A network interface of a VMI's domain.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -194,6 +198,8 @@ export const VirtualMachineInstanceSpec = struct(
 )
 
 /**
+ * A KubeVirt VirtualMachineInstance (`kubevirt.io/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -212,6 +218,8 @@ export const VirtualMachineInstance = struct(
 export const RunStrategy = oneOf("RunStrategy", ["Always", "Halted", "Manual", "RerunOnFailure", "Once", "WaitAsReceiver"])
 
 /**
+ * A KubeVirt VirtualMachine (`kubevirt.io/v1`): a VMI template plus run strategy.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -237,6 +245,8 @@ export const VirtualMachine = struct(
 )
 
 /**
+ * A KubeVirt live-migration request for one VMI.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -251,6 +261,8 @@ export const VirtualMachineInstanceMigration = struct(
 )
 
 /**
+ * A KubeVirt MigrationPolicy (`migrations.kubevirt.io/v1alpha1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -277,15 +289,15 @@ export const MigrationPolicy = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded VMI spec. @since 0.1.0 @category model */
 export type VirtualMachineInstanceSpec = t.TypeOf<typeof VirtualMachineInstanceSpec>
-/** @since 0.1.0 @category model */
+/** A decoded VirtualMachineInstance. @since 0.1.0 @category model */
 export type VirtualMachineInstance = t.TypeOf<typeof VirtualMachineInstance>
-/** @since 0.1.0 @category model */
+/** A decoded VirtualMachine. @since 0.1.0 @category model */
 export type VirtualMachine = t.TypeOf<typeof VirtualMachine>
-/** @since 0.1.0 @category model */
+/** A decoded VirtualMachineInstanceMigration. @since 0.1.0 @category model */
 export type VirtualMachineInstanceMigration = t.TypeOf<typeof VirtualMachineInstanceMigration>
-/** @since 0.1.0 @category model */
+/** A decoded MigrationPolicy. @since 0.1.0 @category model */
 export type MigrationPolicy = t.TypeOf<typeof MigrationPolicy>
-/** @since 0.1.0 @category model */
+/** A decoded VMI domain. @since 0.1.0 @category model */
 export type DomainSpec = t.TypeOf<typeof DomainSpec>

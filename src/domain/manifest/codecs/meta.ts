@@ -56,7 +56,7 @@ export const LabelSelector = t.partial(
   "LabelSelector",
 )
 
-/** @since 0.1.0 @category model */
+/** Decoded `metadata`. @since 0.1.0 @category model */
 export type ObjectMeta = t.TypeOf<typeof ObjectMeta>
-/** @since 0.1.0 @category model */
+/** A decoded label selector. @since 0.1.0 @category model */
 export type LabelSelector = t.TypeOf<typeof LabelSelector>

@@ -10,6 +10,8 @@ import { Integer, IntOrString, oneOf, OpaqueObject, StringMap, struct } from "./
 const Protocol = oneOf("Protocol", ["TCP", "UDP", "SCTP"])
 
 /**
+ * A port of a Service.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -20,6 +22,8 @@ export const ServicePort = struct(
 )
 
 /**
+ * A Kubernetes Service (`v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -58,6 +62,8 @@ export const Service = struct(
 )
 
 /**
+ * One endpoint of an EndpointSlice: its addresses and conditions.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -76,6 +82,8 @@ export const Endpoint = struct(
 )
 
 /**
+ * A Kubernetes EndpointSlice (`discovery.k8s.io/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -93,7 +101,7 @@ export const EndpointSlice = struct(
   },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded Service. @since 0.1.0 @category model */
 export type Service = t.TypeOf<typeof Service>
-/** @since 0.1.0 @category model */
+/** A decoded EndpointSlice. @since 0.1.0 @category model */
 export type EndpointSlice = t.TypeOf<typeof EndpointSlice>

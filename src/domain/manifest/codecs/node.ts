@@ -9,12 +9,16 @@ import { TaintEffect } from "./pod.ts"
 import { OpaqueObject, QuantityMap, struct } from "./primitives.ts"
 
 /**
+ * A node taint: key, effect and optional value.
+ *
  * @since 0.1.0
  * @category codecs
  */
 export const Taint = struct("Taint", { key: t.string, effect: TaintEffect }, { value: t.string, timeAdded: t.string })
 
 /**
+ * A Kubernetes Node (`v1`): capacity, allocatable, labels and taints.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -57,7 +61,7 @@ export const Node = struct(
   },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded Node. @since 0.1.0 @category model */
 export type Node = t.TypeOf<typeof Node>
-/** @since 0.1.0 @category model */
+/** A decoded taint. @since 0.1.0 @category model */
 export type Taint = t.TypeOf<typeof Taint>

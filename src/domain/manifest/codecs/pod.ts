@@ -21,6 +21,8 @@ export const ResourceRequirements = t.partial(
 )
 
 /**
+ * A port a container exposes.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -76,6 +78,8 @@ export const Container = struct(
 export const NodeSelectorOperator = oneOf("NodeSelectorOperator", ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"])
 
 /**
+ * One requirement of a node selector term: key, operator, values.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -141,6 +145,8 @@ const PodAffinity = t.partial(
 )
 
 /**
+ * Node affinity, pod affinity and pod anti-affinity.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -172,6 +178,8 @@ export const Toleration = t.partial(
 )
 
 /**
+ * A topology spread constraint: max skew over a topology key.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -248,6 +256,8 @@ export const PodSpec = struct(
 export const PodTemplateSpec = struct("PodTemplateSpec", { spec: PodSpec }, { metadata: ObjectMeta })
 
 /**
+ * A Kubernetes Pod (`v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -257,18 +267,18 @@ export const Pod = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded container. @since 0.1.0 @category model */
 export type Container = t.TypeOf<typeof Container>
-/** @since 0.1.0 @category model */
+/** A decoded pod spec. @since 0.1.0 @category model */
 export type PodSpec = t.TypeOf<typeof PodSpec>
-/** @since 0.1.0 @category model */
+/** A decoded pod template. @since 0.1.0 @category model */
 export type PodTemplateSpec = t.TypeOf<typeof PodTemplateSpec>
-/** @since 0.1.0 @category model */
+/** A decoded Pod. @since 0.1.0 @category model */
 export type Pod = t.TypeOf<typeof Pod>
-/** @since 0.1.0 @category model */
+/** A decoded toleration. @since 0.1.0 @category model */
 export type Toleration = t.TypeOf<typeof Toleration>
-/** @since 0.1.0 @category model */
+/** A decoded node selector term. @since 0.1.0 @category model */
 export type NodeSelectorTerm = t.TypeOf<typeof NodeSelectorTerm>
-/** @since 0.1.0 @category model */
+/** Decoded affinity. @since 0.1.0 @category model */
 export type Affinity = t.TypeOf<typeof Affinity>
 

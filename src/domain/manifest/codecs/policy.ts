@@ -9,6 +9,8 @@ import { ObjectMeta } from "./meta.ts"
 import { Integer, oneOf, OpaqueObject, QuantityMap, struct } from "./primitives.ts"
 
 /**
+ * A Kubernetes ResourceQuota (`v1`): hard limits per namespace.
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -39,7 +41,7 @@ export const PriorityClass = struct(
   },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded ResourceQuota. @since 0.1.0 @category model */
 export type ResourceQuota = t.TypeOf<typeof ResourceQuota>
-/** @since 0.1.0 @category model */
+/** A decoded PriorityClass. @since 0.1.0 @category model */
 export type PriorityClass = t.TypeOf<typeof PriorityClass>

@@ -16,6 +16,8 @@ import { oneOf, OpaqueObject, QuantityMap, struct } from "./primitives.ts"
 export const AccessMode = oneOf("PersistentVolumeAccessMode", ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"])
 
 /**
+ * A Kubernetes PersistentVolumeClaim (`v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -42,5 +44,5 @@ export const PersistentVolumeClaim = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded PersistentVolumeClaim. @since 0.1.0 @category model */
 export type PersistentVolumeClaim = t.TypeOf<typeof PersistentVolumeClaim>

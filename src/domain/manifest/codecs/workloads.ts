@@ -10,6 +10,8 @@ import { PodTemplateSpec } from "./pod.ts"
 import { Integer, OpaqueObject, struct } from "./primitives.ts"
 
 /**
+ * A Kubernetes Deployment (`apps/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -36,6 +38,8 @@ export const Deployment = struct(
 )
 
 /**
+ * A Kubernetes ReplicaSet (`apps/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -54,6 +58,8 @@ export const ReplicaSet = struct(
 )
 
 /**
+ * A Kubernetes StatefulSet (`apps/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -83,6 +89,8 @@ export const StatefulSet = struct(
 )
 
 /**
+ * A Kubernetes Job (`batch/v1`).
+ *
  * @since 0.1.0
  * @category codecs
  */
@@ -116,11 +124,11 @@ export const Job = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
-/** @since 0.1.0 @category model */
+/** A decoded Deployment. @since 0.1.0 @category model */
 export type Deployment = t.TypeOf<typeof Deployment>
-/** @since 0.1.0 @category model */
+/** A decoded ReplicaSet. @since 0.1.0 @category model */
 export type ReplicaSet = t.TypeOf<typeof ReplicaSet>
-/** @since 0.1.0 @category model */
+/** A decoded StatefulSet. @since 0.1.0 @category model */
 export type StatefulSet = t.TypeOf<typeof StatefulSet>
-/** @since 0.1.0 @category model */
+/** A decoded Job. @since 0.1.0 @category model */
 export type Job = t.TypeOf<typeof Job>
