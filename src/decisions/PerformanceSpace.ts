@@ -22,7 +22,7 @@ export const axes = [
   "securityEntropy",
 ] as const
 
-/** @since 0.1.0 @category model */
+/** One axis of the performance space. @since 0.1.0 @category model */
 export type Axis = (typeof axes)[number]
 
 /** A point of the space: one value per axis, in the seed's order. @since 0.1.0 @category model */

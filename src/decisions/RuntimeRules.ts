@@ -17,7 +17,7 @@ export interface WorkloadProfile {
   readonly cloudNative: boolean
 }
 
-/** @since 0.1.0 @category model */
+/** The runtimes the S14.4 rules choose between. @since 0.1.0 @category model */
 export type Runtime = "KubeVirt" | "Kata" | "containerd"
 
 /** A decision with its explanation. @since 0.1.0 @category model */
@@ -51,13 +51,13 @@ export const selectRuntime = (w: WorkloadProfile): Decision<Runtime> =>
     .with({ cloudNative: true }, () => ({ choice: "containerd" as const, rule: 3, because: "cloud-native" }))
     .otherwise(() => ({ choice: "no rule" as const, rule: null, because: "no rule of S14.4 matches" }))
 
-/** @since 0.1.0 @category model */
+/** What the platform rule reads of a cluster: its size and whether workloads are mixed. @since 0.1.0 @category model */
 export interface ClusterProfile {
   readonly nodes: number
   readonly mixedWorkload: boolean
 }
 
-/** @since 0.1.0 @category model */
+/** The platforms the platform rule chooses between. @since 0.1.0 @category model */
 export type Platform = "bare-metal Kubernetes" | "virtualized containers (SKS)"
 
 /**

@@ -13,7 +13,7 @@ import { fitWeights, seedRiskAversion, seedUtilityTable, utility } from "./Utili
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits))
 
-/** @since 0.1.0 @category claims */
+/** The computed verdicts of the decision claims (S14). @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [
   {
     id: "S14.1",

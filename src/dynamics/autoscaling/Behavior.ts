@@ -9,6 +9,8 @@
  */
 
 /**
+ * An HPA scaling policy: change at most `value` pods or percent per `periodSeconds`.
+ *
  * @since 0.1.0
  * @category model
  */
@@ -33,6 +35,8 @@ export interface ScalingRules {
 }
 
 /**
+ * Both directions' scaling rules, defaults applied.
+ *
  * @since 0.1.0
  * @category model
  */

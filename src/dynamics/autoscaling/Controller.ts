@@ -92,6 +92,8 @@ export interface MetricResult {
 }
 
 /**
+ * One HPA sync: the current, proposed and desired replicas, per-metric results and reasons.
+ *
  * @since 0.1.0
  * @category model
  */

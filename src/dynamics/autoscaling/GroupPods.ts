@@ -27,6 +27,8 @@ export interface ReadinessTiming {
 export const defaultReadinessTiming: ReadinessTiming = { cpuInitializationPeriod: 300_000, initialReadinessDelay: 30_000 }
 
 /**
+ * The pods of a metric grouped as the HPA does: ready, unready, missing, ignored.
+ *
  * @since 0.1.0
  * @category model
  */

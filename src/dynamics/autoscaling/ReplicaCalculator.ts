@@ -43,6 +43,8 @@ export interface MetricFailure {
 }
 
 /**
+ * The replica calculator's answer for one metric: a proposal or a failure.
+ *
  * @since 0.1.0
  * @category model
  */

@@ -7,6 +7,8 @@
  */
 
 /**
+ * The usage-ratio tolerances below which the HPA does not scale, per direction.
+ *
  * @since 0.1.0
  * @category model
  */

@@ -14,7 +14,7 @@ import { resourceReplicas } from "./ReplicaCalculator.ts"
 import type { PodMetric, PodSnapshot } from "./Snapshot.ts"
 import { defaultTolerances } from "./Tolerance.ts"
 
-/** The seeds of the closed-loop runs behind S12.2–S12.4 (reported in the evidence). */
+/** The seeds of the closed-loop runs behind S12.2–S12.4 (reported in the evidence). @since 0.1.0 @category constants */
 export const CLAIM_SEEDS: ReadonlyArray<number> = [20261127, 20261128, 20261129, 20261130, 20261131]
 
 /** The number of random snapshots S12.1 compares on, and their seed. */

@@ -20,6 +20,8 @@ export interface Interval {
 }
 
 /**
+ * Step-response figures of a closed-loop run: overshoot, settling and reaction time, waste.
+ *
  * @since 0.1.0
  * @category model
  */

@@ -10,12 +10,16 @@ import type { Distribution } from "../startup/index.ts"
 import { containerStart, fitLogNormal, fitShiftedExponential, vmStart } from "../startup/index.ts"
 
 /**
+ * The kinds the closed loop compares: containers or VMs.
+ *
  * @since 0.1.0
  * @category model
  */
 export type WorkloadKind = "container" | "vm"
 
 /**
+ * A workload kind with its start-up distribution and assumed dead time.
+ *
  * @since 0.1.0
  * @category model
  */
