@@ -15,6 +15,7 @@
  * The phases also settle the seed's invariant S13.2 "□(migration active → ¬ vmi.running)".
  */
 import { activeWhileRunning, describeOutcome, diverges, simulateMigration } from "../src/dynamics/migration/index.ts"
+import { idleState, migrationMdp, solveMigrationMdp, sweepMigration } from "../src/dynamics/mdp/MigrationMdp.ts"
 
 // --- The worked example: 4 GiB of memory, a 1 GiB/s link, a guest dirtying 256 MiB/s.
 const example = simulateMigration({ memoryMiB: 4096, bandwidthMiBps: 1024, dirtyRateMiBps: 256 })
@@ -59,3 +60,27 @@ console.log(describeOutcome(paused))
 // nothing in the migration itself guarantees it ever succeeds.
 console.log(`busy guest ever migrated: ${simulateMigration(busy)._tag === "Completed"}`)
 //> busy guest ever migrated: false
+
+// --- The operator's side: the host must be drained within 60 s (12 epochs of 5 s). Each epoch
+// the operator may wait, start (or continue) a migration, start one with auto-converge
+// ("throttle"), or abort. The migration MDP takes its probabilities from the pre-copy model
+// above (200 seeded dirty rates per level) and states what the seed leaves open (A1–A6 in
+// src/dynamics/mdp/MigrationMdp.ts): e.g. missing the deadline costs a 75 s cold restart.
+const operator = migrationMdp()
+const solved = solveMigrationMdp(operator)
+console.log(`operator MDP: ${operator.mdp.states.length} states; value and policy iteration agree: ${solved.disagreements.length === 0}`)
+//> value and policy iteration agree: true
+const busyLevel = operator.statistics[2]!
+console.log(`dirty rate 1024–2048 MiB/s: plain pre-copy converged in ${busyLevel.migrate.completedFraction * 100}% of runs, with auto-converge in ${busyLevel.throttle.completedFraction * 100}%`)
+//> plain pre-copy converged in 0% of runs, with auto-converge in 100%
+// With time to spare, waiting for the guest to calm down is cheapest; with less, throttle it.
+for (const left of [12, 6, 3]) console.log(`idle, busy guest, ${left} epochs left: ${solved.policy[idleState("high", left)]}`)
+//> idle, busy guest, 12 epochs left: wait
+//> idle, busy guest, 6 epochs left: throttle
+//> idle, busy guest, 3 epochs left: throttle
+// A faster link changes the answer: once the bandwidth exceeds every dirty rate, plain pre-copy wins.
+for (const f of sweepMigration("bandwidthMiBps", [1024, 1536, 2048], [idleState("high", 6)]).flips) {
+  console.log(`bandwidth ${f.between[0]} → ${f.between[1]} MiB/s: ${f.from} → ${f.to}`)
+}
+//> bandwidth 1024 → 1536 MiB/s: throttle → wait
+//> bandwidth 1536 → 2048 MiB/s: wait → migrate
