@@ -21,6 +21,7 @@ import { KVM_DEVICE, virtLauncherPod } from "../../domain/kubevirt/virtLauncherP
 import { decodeManifests } from "../../domain/manifest/decode.ts"
 import type { Manifest } from "../../domain/manifest/Manifest.ts"
 import { showManifestError } from "../../domain/manifest/ManifestError.ts"
+import { podTemplateOf } from "../../domain/manifest/workload.ts"
 import { parseQuantity } from "../../domain/quantity/parse.ts"
 import { milliValue, value } from "../../domain/quantity/decimal.ts"
 import type { Quantity } from "../../domain/quantity/Quantity.ts"
@@ -108,22 +109,94 @@ const keyOf = (m: { metadata?: { name?: string; namespace?: string } }): string 
  * @category constructors
  */
 export const nodesFromText = (text: string, file: string): ReadonlyArray<SchedulingNode> => {
+  const manifests = decodeAll(text, file)
+  const raws = rawDocuments(text)
+  const topologies = numaTopologies(manifests.filter(isTopology), raws)
+  return nodesFromManifests(manifests.filter((m) => !isTopology(m)), topologies)
+}
+
+/** A NodeResourceTopology (topology.node.k8s.io), which the manifest codecs keep as an unknown kind. */
+const isTopology = (m: Manifest): boolean => m.kind === "Unknown" && m.declaredKind === "NodeResourceTopology"
+
+/**
+ * NUMA cells per node name from NodeResourceTopology objects (`topology.node.k8s.io/v1alpha2`, as the
+ * NFD topology updater publishes them): each zone of type `Node` is a cell; its allocatable `cpu`
+ * (whole CPUs), `memory` and the sum of its `hugepages-*` become the cell's capacity.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const numaTopologies = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>): ReadonlyMap<string, ReadonlyArray<NumaCell>> => {
+  const out = new Map<string, ReadonlyArray<NumaCell>>()
+  for (const m of manifests) {
+    const raw = rawOf(raws, m) as { metadata?: { name?: unknown }; zones?: unknown }
+    const name = raw.metadata?.name
+    if (typeof name !== "string") throw new SchedulerInputError(where(m, "metadata.name"), "a NodeResourceTopology needs the name of its node")
+    if (!Array.isArray(raw.zones)) throw new SchedulerInputError(where(m, "zones"), "expected a list of zones")
+    const cells: NumaCell[] = []
+    raw.zones.forEach((zone: { type?: unknown; resources?: unknown }, z) => {
+      if (zone.type !== "Node") return // zones of other types (e.g. sockets) are not NUMA cells
+      if (!Array.isArray(zone.resources)) throw new SchedulerInputError(where(m, `zones[${z}].resources`), "expected a list of resources")
+      let cpus = 0
+      let memoryBytes = 0
+      let hugepagesBytes = 0
+      zone.resources.forEach((r: { name?: unknown; allocatable?: unknown; capacity?: unknown }, i) => {
+        const at = `zones[${z}].resources[${i}]`
+        const given = r.allocatable ?? r.capacity
+        const q = parseQuantity(typeof given === "number" ? given : String(given))
+        if (typeof r.name !== "string" || E.isLeft(q)) throw new SchedulerInputError(where(m, at), `expected {name, allocatable: quantity}, got ${JSON.stringify(r)}`)
+        if (r.name === "cpu") {
+          const milli = Number(milliValue(q.right))
+          if (milli % 1000 !== 0) throw new SchedulerInputError(where(m, `${at}.allocatable`), "NUMA cells hold whole CPUs")
+          cpus = milli / 1000
+        } else if (r.name === "memory") memoryBytes = Number(value(q.right))
+        else if (r.name.startsWith("hugepages-")) hugepagesBytes += Number(value(q.right))
+      })
+      cells.push({ cpus, memoryBytes, hugepagesBytes })
+    })
+    if (out.has(name)) throw new SchedulerInputError(where(m, "metadata.name"), `a second NodeResourceTopology for node ${name}`)
+    out.set(name, cells)
+  }
+  return out
+}
+
+/**
+ * Nodes from decoded Node manifests, with NUMA cells from the annotation or from
+ * NodeResourceTopology objects (`topologies`, by node name). Any other kind is an error: a
+ * nodes file holds nodes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const nodesFromManifests = (
+  manifests: ReadonlyArray<Manifest>,
+  topologies: ReadonlyMap<string, ReadonlyArray<NumaCell>> = new Map(),
+): ReadonlyArray<SchedulingNode> => {
   const out: SchedulingNode[] = []
-  for (const m of decodeAll(text, file)) {
+  for (const m of manifests) {
     if (m.kind !== "Node") throw new SchedulerInputError(where(m, "kind"), `expected Node, got ${m.kind === "Unknown" ? m.declaredKind : m.kind}`)
     const name = m.metadata?.name
     if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a node needs a name")
     const allocatable = amounts(m.status?.allocatable ?? m.status?.capacity)
     const taints: ReadonlyArray<Taint> = (m.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect }))
     const cellsText = m.metadata?.annotations?.[NUMA_CELLS_ANNOTATION]
+    const fromTopology = topologies.get(name)
+    if (cellsText !== undefined && fromTopology !== undefined) {
+      throw new SchedulerInputError(where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`), `NUMA cells given twice: by this annotation and by a NodeResourceTopology`)
+    }
+    const cells = cellsText === undefined ? fromTopology : numaCells(cellsText, where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`))
     out.push({
       name,
       allocatable,
       labels: m.metadata?.labels ?? {},
       taints,
       unschedulable: m.spec?.unschedulable ?? false,
-      ...(cellsText === undefined ? {} : { numaCells: numaCells(cellsText, where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`)) }),
+      ...(cells === undefined ? {} : { numaCells: cells }),
     })
+  }
+  const names = new Set(out.map((n) => n.name))
+  for (const node of topologies.keys()) {
+    if (!names.has(node)) throw new SchedulerInputError("", `a NodeResourceTopology describes node ${node}, which is not among the nodes`)
   }
   return out
 }
@@ -230,29 +303,111 @@ const launcherFromRaw = (raw: unknown, m: Manifest, file: string): SchedulingPod
   }
 }
 
+/** Priority classes every cluster has (Kubernetes' built-ins). @since 0.1.0 @category constants */
+export const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
+  ["system-cluster-critical", 2_000_000_000],
+  ["system-node-critical", 2_000_001_000],
+])
+
+/** Priority classes known to a workload: by name, and the global default if one is marked. @since 0.1.0 @category model */
+export interface PriorityClasses {
+  readonly byName: ReadonlyMap<string, number>
+  readonly globalDefault?: number
+}
+
 /**
- * The workload in a pods file: Pods (those with `spec.nodeName` already bound), VMIs and VMs
- * (as virt-launcher pods; a VM whose runStrategy is not running is skipped unless `startVms`).
+ * The PriorityClass objects among `manifests`, with the built-in system classes.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const workloadFromText = (text: string, file: string, options: { readonly startVms?: boolean } = {}): Workload => {
-  const manifests = decodeAll(text, file)
-  const raws = rawDocuments(text)
+export const priorityClassesOf = (manifests: ReadonlyArray<Manifest>, base: PriorityClasses = { byName: SYSTEM_PRIORITY_CLASSES }): PriorityClasses => {
+  const byName = new Map(base.byName)
+  let globalDefault = base.globalDefault
+  for (const m of manifests) {
+    if (m.kind !== "PriorityClass") continue
+    const name = m.metadata?.name
+    if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a PriorityClass needs a name")
+    byName.set(name, m.value)
+    if (m.globalDefault === true) globalDefault = m.value
+  }
+  return globalDefault === undefined ? { byName } : { byName, globalDefault }
+}
+
+/**
+ * A pod's priority as the Priority admission plugin sets it: `spec.priority` if given, else its
+ * class's value, else the global default class's value, else 0. An unknown class is rejected, as
+ * admission rejects the pod.
+ */
+const resolvePriority = (
+  spec: { readonly priority?: number; readonly priorityClassName?: string } | undefined,
+  classes: PriorityClasses,
+  at: string,
+): number => {
+  if (spec?.priority !== undefined) return spec.priority
+  const name = spec?.priorityClassName
+  if (name === undefined || name === "") return classes.globalDefault ?? 0
+  const value = classes.byName.get(name)
+  if (value === undefined) throw new SchedulerInputError(at, `no PriorityClass with name ${name} was found`)
+  return value
+}
+
+/** Pod-producing controllers whose template the scheduler sees once per replica. */
+const CONTROLLERS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "Job"])
+
+/** Options of {@link workloadFromText}. @since 0.1.0 @category model */
+export interface WorkloadOptions {
+  /** Schedule VirtualMachines whose runStrategy is not running as if started. */
+  readonly startVms?: boolean
+  /** Priority classes defined elsewhere (e.g. in the nodes file); the text's own are added. */
+  readonly priorityClasses?: PriorityClasses
+}
+
+/**
+ * The workload in a pods file: Pods (those with `spec.nodeName` already bound), the pods of
+ * Deployments, ReplicaSets, StatefulSets and Jobs (one per replica, named `<name>-<i>`, as
+ * their controllers would create them), VMIs and VMs (as virt-launcher pods; a VM whose
+ * runStrategy is not running is skipped unless `startVms`). Priorities are resolved from
+ * PriorityClass objects as admission does. Every other document is listed in `skipped`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const workloadFromText = (text: string, file: string, options: WorkloadOptions = {}): Workload =>
+  workloadFromDecoded(decodeAll(text, file), rawDocuments(text), file, options)
+
+/** {@link workloadFromText} on already decoded manifests and their raw documents. */
+const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>, file: string, options: WorkloadOptions): Workload => {
+  const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
   const pending: SchedulingPod[] = []
   const bound: Binding[] = []
   const skipped: Array<{ key: string; reason: string }> = []
+  const addPod = (m: Extract<Manifest, { kind: "Pod" }>, at: Manifest, path: string) => {
+    const p = { ...podFromManifest(m), priority: resolvePriority(m.spec, classes, where(at, path)) }
+    if (p.nodeName !== undefined) bound.push({ pod: p, node: p.nodeName })
+    else pending.push(p)
+  }
+  const addLauncher = (m: Manifest) => {
+    const raw = rawOf(raws, m) as { kind?: string; spec?: { priority?: number; priorityClassName?: string; template?: { spec?: { priority?: number; priorityClassName?: string } } } }
+    const spec = raw.kind === "VirtualMachine" ? raw.spec?.template?.spec : raw.spec
+    const launcher = launcherFromRaw(raw, m, file)
+    pending.push({ ...launcher, priority: resolvePriority(spec, classes, where(m, raw.kind === "VirtualMachine" ? "spec.template.spec.priorityClassName" : "spec.priorityClassName")) })
+  }
   for (const m of manifests) {
-    if (m.kind === "Pod") {
-      const p = podFromManifest(m)
-      if (p.nodeName !== undefined) bound.push({ pod: p, node: p.nodeName })
-      else pending.push(p)
-    } else if (m.kind === "VirtualMachineInstance") pending.push(launcherFromRaw(rawOf(raws, m), m, file))
+    if (m.kind === "Pod") addPod(m, m, "spec.priorityClassName")
+    else if (CONTROLLERS.has(m.kind)) {
+      const template = podTemplateOf(m)
+      const meta = (m as { metadata?: { name?: string; namespace?: string } }).metadata
+      if (template === undefined) continue
+      for (let i = 0; i < template.replicas; i++) {
+        const pod = { ...m, kind: "Pod", metadata: { ...meta, name: `${meta?.name ?? "<unnamed>"}-${i}` }, spec: template.spec } as unknown as Extract<Manifest, { kind: "Pod" }>
+        addPod(pod, m, "spec.template.spec.priorityClassName")
+      }
+    } else if (m.kind === "VirtualMachineInstance") addLauncher(m)
     else if (m.kind === "VirtualMachine") {
       const spec = (rawOf(raws, m) as { spec?: { running?: boolean; runStrategy?: string } }).spec
       const running = spec?.running === true || RUNNING.has(spec?.runStrategy ?? "")
-      if (running || options.startVms === true) pending.push(launcherFromRaw(rawOf(raws, m), m, file))
+      if (running || options.startVms === true) addLauncher(m)
       else skipped.push({ key: keyOf(m), reason: `VirtualMachine is not running (runStrategy ${spec?.runStrategy ?? "unset"}): no VMI to schedule` })
     } else {
       const kind = m.kind === "Unknown" ? m.declaredKind : m.kind
@@ -260,4 +415,31 @@ export const workloadFromText = (text: string, file: string, options: { readonly
     }
   }
   return { pending, bound, skipped }
+}
+
+/** A cluster snapshot's inputs read from model files that mix nodes and workloads. @since 0.1.0 @category model */
+export interface ModelInput {
+  readonly nodes: ReadonlyArray<SchedulingNode>
+  readonly workload: Workload
+}
+
+/**
+ * Nodes (with NodeResourceTopology NUMA cells) and the workload from files that may mix
+ * everything, as the main job reads a model: priority classes apply across files.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput => {
+  const decoded = files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) }))
+  const isNodeSide = (m: Manifest) => m.kind === "Node" || isTopology(m)
+  const topologies = new Map<string, ReadonlyArray<NumaCell>>()
+  for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)
+  const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
+  const priorityClasses = priorityClassesOf(decoded.flatMap((d) => d.manifests), options.priorityClasses)
+  const parts = decoded.map((d) => workloadFromDecoded(d.manifests.filter((m) => !isNodeSide(m)), d.raws, d.file, { ...options, priorityClasses }))
+  return {
+    nodes,
+    workload: { pending: parts.flatMap((w) => w.pending), bound: parts.flatMap((w) => w.bound), skipped: parts.flatMap((w) => w.skipped) },
+  }
 }

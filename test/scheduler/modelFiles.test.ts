@@ -1,0 +1,74 @@
+/**
+ * Reading a model that mixes nodes and workloads: NUMA cells from NodeResourceTopology objects,
+ * priorities resolved from PriorityClass objects as admission does, controllers expanded into
+ * one pod per replica.
+ */
+import { describe, expect, it } from "vitest"
+import { defaultModelText } from "../../src/app/model.ts"
+import { modelFromFiles, SchedulerInputError, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
+
+const nrt = (node: string, zones: string) => `apiVersion: topology.node.k8s.io/v1alpha2
+kind: NodeResourceTopology
+metadata: { name: ${node} }
+zones:
+${zones}`
+const node = (name: string) => `apiVersion: v1
+kind: Node
+metadata: { name: ${name}, labels: { kubevirt.io/schedulable: "true" } }
+status: { allocatable: { cpu: "8", memory: 32Gi, pods: "110", devices.kubevirt.io/kvm: 1k, devices.kubevirt.io/tun: 1k, devices.kubevirt.io/vhost-net: 1k } }`
+
+describe("model files", () => {
+  it("reads NUMA cells from NodeResourceTopology zones of type Node (whole CPUs, memory, hugepages summed)", () => {
+    const text = [
+      node("n1"),
+      nrt("n1", `  - { name: node-0, type: Node, resources: [{ name: cpu, allocatable: "3" }, { name: memory, allocatable: 12Gi }, { name: hugepages-2Mi, allocatable: 1Gi }, { name: hugepages-1Gi, allocatable: 2Gi }] }
+  - { name: socket-0, type: Socket, resources: [{ name: cpu, allocatable: "8" }] }
+  - { name: node-1, type: Node, resources: [{ name: cpu, capacity: "5" }, { name: memory, capacity: 16Gi }] }`),
+    ].join("\n---\n")
+    const { nodes } = modelFromFiles([{ file: "m.yaml", text }])
+    expect(nodes[0]!.numaCells).toEqual([
+      { cpus: 3, memoryBytes: 12 * 2 ** 30, hugepagesBytes: 3 * 2 ** 30 },
+      { cpus: 5, memoryBytes: 16 * 2 ** 30, hugepagesBytes: 0 },
+    ])
+  })
+
+  it("rejects fractional NUMA CPUs and a topology for a node that does not exist, naming where", () => {
+    const frac = [node("n1"), nrt("n1", `  - { name: node-0, type: Node, resources: [{ name: cpu, allocatable: 1500m }] }`)].join("\n---\n")
+    expect(() => modelFromFiles([{ file: "m.yaml", text: frac }])).toThrow(/m\.yaml: document 1, zones\[0\]\.resources\[0\]\.allocatable: NUMA cells hold whole CPUs/)
+    const orphan = [node("n1"), nrt("n2", `  - { name: node-0, type: Node, resources: [{ name: cpu, allocatable: "1" }] }`)].join("\n---\n")
+    expect(() => modelFromFiles([{ file: "m.yaml", text: orphan }])).toThrow(SchedulerInputError)
+  })
+
+  it("resolves priorities: spec.priority, then the class, then the global default; an unknown class is rejected", () => {
+    const classes = `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: { name: gold }
+value: 500
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: { name: fallback }
+value: 7
+globalDefault: true`
+    const pod = (name: string, extra: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: ${name} }
+spec: { ${extra}containers: [{ name: c }] }`
+    const w = workloadFromText([classes, pod("a", "priorityClassName: gold, "), pod("b", ""), pod("c", "priority: 3, priorityClassName: gold, "), pod("d", "priorityClassName: system-node-critical, ")].join("\n---\n"), "p.yaml")
+    expect(w.pending.map((p) => [p.key, p.priority])).toEqual([["default/a", 500], ["default/b", 7], ["default/c", 3], ["default/d", 2_000_001_000]])
+    expect(() => workloadFromText(pod("x", "priorityClassName: platinum, "), "p.yaml")).toThrow(/p\.yaml: document 0, spec\.priorityClassName: no PriorityClass with name platinum was found/)
+  })
+
+  it("expands controllers into one pod per replica and schedules the embedded default model", () => {
+    const { nodes, workload } = modelFromFiles([{ file: "default-cluster.yaml", text: defaultModelText() }])
+    expect(nodes.map((n) => [n.name, n.numaCells?.length ?? 0])).toEqual([["hv-a", 2], ["hv-b", 2], ["ct-a", 0], ["gpu-a", 0]])
+    expect(workload.pending.filter((p) => p.key.startsWith("prod/web-")).map((p) => p.key)).toEqual(["prod/web-0", "prod/web-1", "prod/web-2"])
+    const placements = scheduleBatch({ nodes, bound: workload.bound }, workload.pending, { seed: 1 })
+    const where = Object.fromEntries(placements.map((p) => [p.pod, p.node]))
+    // The dedicated-CPU NUMA VMI needs a cell with 4+1 CPUs: only the KVM hosts have cells.
+    expect(["hv-a", "hv-b"]).toContain(where["prod/latency-critical"])
+    // The GPU VMI tolerates the GPU taint and needs nvidia.com/gpu: only gpu-a has it.
+    expect(where["dev/ml-train"]).toBe("gpu-a")
+    expect(placements.every((p) => p.node !== null)).toBe(true)
+  })
+})
