@@ -55,6 +55,14 @@ export const decodeSteps = (
  * Shows a trace as numbered lines: `3. migrate.0 → vm0=Migrating vm1=Stopped`, with the cycle
  * marked.
  *
+ * @example
+ * import { always, check, quotaSystem, showTrace } from "catcluster/verification"
+ * const racy = quotaSystem({ requests: [2, 2], hard: 3, soft: 3, admission: "check-then-act" })
+ * showTrace(check(racy, always(racy.usedWithinHard)).trace!)
+ * //   0. (init)             pod0(cpu 2)=Absent pod1(cpu 2)=Absent status.used=0
+ * //   1. admit pod0         pod0(cpu 2)=Admitted pod1(cpu 2)=Absent status.used=0
+ * //   2. admit pod1         pod0(cpu 2)=Admitted pod1(cpu 2)=Admitted status.used=0
+ *
  * @since 0.1.0
  * @category formatting
  */

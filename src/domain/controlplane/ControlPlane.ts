@@ -21,6 +21,10 @@ export const watches: ReadonlyArray<readonly [Component, Component]> = [
  * One reconcile step: move actual one unit toward desired. A level-triggered controller
  * converges in |desired − actual| steps whatever the starting point.
  *
+ * @example
+ * reconcile(3, 1)        // 2
+ * stepsToConverge(3, 7)  // 4
+ *
  * @since 0.1.0
  * @category model
  */

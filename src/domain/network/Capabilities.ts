@@ -102,6 +102,12 @@ export const checkCapabilityTable = (table: ReadonlyArray<CapabilityRow> = capab
 /**
  * The cells whose function gives another value than the table.
  *
+ * @example
+ * import { tableMismatches } from "catcluster/domain/network"
+ * tableMismatches()[0]
+ * // { dimension: "performance", side: "vm", stated: { _tag: "Value", value: 7 }, computed: 6.65 (≈), matches: false }
+ * tableMismatches().length // 5 for the seed's table
+ *
  * @since 0.1.0
  * @category capabilities
  */

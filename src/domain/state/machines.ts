@@ -43,6 +43,11 @@ export const podPhases = transitionGraph<PodPhase>(
  * "Terminating" as Kubernetes has it: a Pod with `metadata.deletionTimestamp` set, whatever
  * its phase.
  *
+ * @example
+ * import { isTerminating } from "catcluster/domain/state"
+ * isTerminating({ metadata: { deletionTimestamp: "2026-11-27T05:00:00Z" } }) // true
+ * isTerminating({})                                                         // false
+ *
  * @since 0.1.0
  * @category predicates
  */

@@ -15,6 +15,12 @@ export type ContainerSpec =
 /**
  * The container `securityContext` Kubernetes would carry for the spec.
  *
+ * @example
+ * import { emptyResources } from "catcluster/domain/resources"
+ * import { securityContextOf } from "catcluster/domain/workload"
+ * securityContextOf({ _tag: "Privileged", requests: emptyResources, capabilities: ["NET_ADMIN"] })
+ * // { privileged: true, capabilities: { add: ["NET_ADMIN"] } }
+ *
  * @since 0.1.0
  * @category destructors
  */

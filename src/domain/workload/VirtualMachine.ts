@@ -45,6 +45,11 @@ export interface KubevirtVirtualMachine {
 /**
  * Whether a VM with this run strategy has a VMI (and so a launcher pod) right after creation.
  *
+ * @example
+ * import { startsOnCreation } from "catcluster/domain/workload"
+ * startsOnCreation("Always") // true
+ * startsOnCreation("Manual") // false: started later by `virtctl start`
+ *
  * @since 0.1.0
  * @category destructors
  */

@@ -50,6 +50,15 @@ const [ABSENT, ADMITTED, RUNNING] = [0, 1, 2] as const
 /**
  * Builds the quota model.
  *
+ * @example
+ * import { always, check, quotaSystem, showTrace } from "catcluster/verification"
+ * const racy = quotaSystem({ requests: [2, 2], hard: 3, soft: 3, admission: "check-then-act" })
+ * const result = check(racy, always(racy.usedWithinHard))
+ * result.status              // "violated": both pods admitted against the same status.used = 0
+ * showTrace(result.trace!)   // (init) → admit pod0 → admit pod1
+ * const atomic = quotaSystem({ requests: [2, 2], hard: 3, soft: 3, admission: "atomic" })
+ * check(atomic, always(atomic.usedWithinHard)).status // "holds"
+ *
  * @since 0.1.0
  * @category constructors
  */
