@@ -405,6 +405,8 @@ export const claims: ReadonlyArray<ClaimCheck> = [
             migrate: { hazard: Array.from(l.migrate.hazard, (h) => round(h)), completed: l.migrate.completedFraction, downtime: round(l.migrate.meanDowntimeSeconds) },
             throttle: { hazard: Array.from(l.throttle.hazard, (h) => round(h)), completed: l.throttle.completedFraction, downtime: round(l.throttle.meanDowntimeSeconds), meanThrottle: round(l.throttle.meanThrottle) },
           })),
+          // The rest of the optimal policy: the running pre-copies the operator should abort.
+          abortStates: Object.entries(solution.policy).filter(([, a]) => a === "abort").map(([state]) => state),
           throttleAtHigh: by("throttle"),
           waitAtHigh: by("wait"),
           migrateAtHigh: by("migrate"),

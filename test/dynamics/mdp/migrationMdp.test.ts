@@ -17,6 +17,8 @@ import {
   sweepMigration,
   migrationMdpDefaults,
 } from "../../../src/dynamics/mdp/MigrationMdp.ts"
+import { simulateMigration } from "../../../src/dynamics/migration/PreCopy.ts"
+import { makeRng } from "../../../src/dynamics/random/Rng.ts"
 import { runConfig } from "../../../src/laws/RunConfig.ts"
 
 describe("the migration MDP (S13)", () => {
@@ -98,6 +100,25 @@ describe("the migration MDP (S13)", () => {
     expect(stats!.migrate.completedFraction).toBe(0)
     expect(stats!.throttle.completedFraction).toBe(1)
     expect(stats!.throttle.meanThrottle).toBeGreaterThan(0)
+  })
+
+  it("the hazards reproduce the simulated end-time distribution: P(ended before epoch j) = 1 − Π_{k<j}(1 − h_k)", () => {
+    const level = { name: "medium", lowMiBps: 512, highMiBps: 1024 }
+    const p = { ...migrationMdpDefaults, levels: [level], samplesPerLevel: 120 }
+    const [stats] = preCopyStatistics(p)
+    // Re-draw the same rates (one level: the first draws of the seeded stream) and bucket directly.
+    const rng = makeRng(p.seed)
+    const ends = Array.from({ length: p.samplesPerLevel }, () => {
+      const o = simulateMigration({ memoryMiB: 4096, bandwidthMiBps: 1024, dirtyRateMiBps: 512 + rng.next() * 512 })
+      return o._tag === "Completed" ? o.totalSeconds - o.downtimeSeconds : Infinity
+    })
+    let survive = 1
+    for (let j = 0; j < p.precopyEpochs - 1; j++) {
+      const endedBefore = ends.filter((t) => t < j * p.epochSeconds).length / ends.length
+      expect(1 - survive).toBeCloseTo(endedBefore, 12)
+      survive *= 1 - stats!.migrate.hazard[j]!
+    }
+    expect(stats!.migrate.hazard.some((h) => h > 0 && h < 1)).toBe(true)
   })
 
   it("the statistics are reproduced from the seed and change with it", () => {
