@@ -132,6 +132,8 @@ export const heatMap = (
   renderVegaLite({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title,
+    width: { step: 56 },
+    height: { step: 22 },
     data: { values: rows as Row[] },
     encoding: {
       x: { field: fields.x, type: "nominal", sort: null },
