@@ -10,13 +10,6 @@ import { bind, suite, type Suite } from "./Suite.ts"
  * enumerates (decided), on seeded fast-check samples otherwise, with a shrunk counterexample.
  * (The symbolic check in finite categories, deciding equality of paths, lives with FinCat.)
  *
- * @example
- * import { booleanType, fn, pathFn } from "catcluster/category"
- * import { diagramLaws, runSuite, typeDiagram } from "catcluster/laws"
- * const not = fn("not", booleanType, booleanType, (b) => !b)
- * const d = typeDiagram("double negation", booleanType, booleanType, { twice: pathFn(not, not), id: fn("id", booleanType, booleanType, (b) => b) })
- * runSuite(diagramLaws(d)) // holds, exhaustive on {false, true}
- *
  * @since 0.1.0
  */
 
@@ -72,6 +65,13 @@ export const typeDiagram = <A, B>(
 
 /**
  * One law per path after the first: it equals the first path, pointwise on the start type.
+ *
+ * @example
+ * import { booleanType, fn, pathFn } from "catcluster/category"
+ * import { diagramLaws, runSuite, typeDiagram } from "catcluster/laws"
+ * const not = fn("not", booleanType, booleanType, (b) => !b)
+ * const d = typeDiagram("double negation", booleanType, booleanType, { twice: pathFn(not, not), id: fn("id", booleanType, booleanType, (b) => b) })
+ * runSuite(diagramLaws(d)) // holds, exhaustive on {false, true}
  *
  * @since 0.1.0
  * @category suites

@@ -5,16 +5,18 @@ import type { Category, FiniteCategory } from "../Category.ts"
  * dom and cod swap, and g ∘ᵒᵖ f = f ∘ g. Limits in 𝒞ᵒᵖ are colimits in 𝒞, and (𝒞ᵒᵖ)ᵒᵖ = 𝒞.
  * A broken 𝒞 gives a broken 𝒞ᵒᵖ: the laws are the same equations read backwards.
  *
- * @example
- * import { opposite } from "catcluster/category/constructions"
- * import { FinSet } from "catcluster/category/finset"
- * const FinSetOp = opposite(FinSet) // FinSetOp.dom(f) === FinSet.cod(f)
- *
  * @since 0.1.0
  */
 
 /**
  * 𝒞ᵒᵖ; finite when 𝒞 is (hom_op(x, y) = hom(y, x)).
+ *
+ * @example
+ * import { opposite } from "catcluster/category/constructions"
+ * import { FinSet, finFunction, finSet } from "catcluster/category/finset"
+ * const FinSetOp = opposite(FinSet)
+ * const f = finFunction(finSet(2), finSet(3), [0, 1]) // f : 2 → 3 in FinSet
+ * FinSetOp.dom(f).size // 3: in FinSetᵒᵖ, f : 3 → 2
  *
  * @since 0.1.0
  * @category constructions

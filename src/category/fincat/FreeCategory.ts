@@ -15,14 +15,6 @@ import { PresentationError } from "./PresentationError.ts"
  * infinite category: it is reported with the cycle as witness, and its paths are enumerated
  * only up to a length bound.
  *
- * @example
- * import { freeCategory } from "catcluster/category/fincat"
- * const pod = freeCategory({
- *   objects: ["Pending", "Running", "Succeeded"],
- *   arrows: [{ name: "start", dom: "Pending", cod: "Running" }, { name: "exit0", dom: "Running", cod: "Succeeded" }],
- * })
- * pod.finite?.homCount(0, 2) // 1: start;exit0
- *
  * @since 0.1.0
  */
 
@@ -114,6 +106,14 @@ const findCycle = (p: Presentation): number[] | undefined => {
 
 /**
  * The free category on a graph. Throws {@link PresentationError} for an invalid graph.
+ *
+ * @example
+ * import { freeCategory } from "catcluster/category/fincat"
+ * const pod = freeCategory({
+ *   objects: ["Pending", "Running", "Succeeded"],
+ *   arrows: [{ name: "start", dom: "Pending", cod: "Running" }, { name: "exit0", dom: "Running", cod: "Succeeded" }],
+ * })
+ * pod.finite?.homCount(0, 2) // 1: start;exit0
  *
  * @since 0.1.0
  * @category constructors

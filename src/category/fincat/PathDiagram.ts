@@ -14,15 +14,6 @@ import { PresentationError } from "./PresentationError.ts"
  * (Semantic commutativity — in the category of TypeScript functions, on generated inputs — is
  * another module's business.)
  *
- * @example
- * import { diagram, commutes, finCat } from "catcluster/category/fincat"
- * const C = finCat({ objects: ["A", "B", "C", "D"], arrows: [
- *   { name: "f", dom: "A", cod: "B" }, { name: "g", dom: "A", cod: "C" },
- *   { name: "h", dom: "B", cod: "D" }, { name: "k", dom: "C", cod: "D" }],
- *   equations: [{ lhs: ["f", "h"], rhs: ["g", "k"] }] })
- * commutes(diagram(C, { name: "square", paths: { top: ["f", "h"], bottom: ["g", "k"] } }))._tag
- * // "Commutes"
- *
  * @since 0.1.0
  */
 
@@ -134,6 +125,15 @@ const pairOf = (d: PathDiagram, a: NamedPath, b: NamedPath): NonCommutingPair =>
 /**
  * Decides whether the diagram commutes: all parallel named paths denote the same arrow.
  * Lists every parallel pair that differs (against the first path of its hom-set).
+ *
+ * @example
+ * import { diagram, commutes, finCat } from "catcluster/category/fincat"
+ * const C = finCat({ objects: ["A", "B", "C", "D"], arrows: [
+ *   { name: "f", dom: "A", cod: "B" }, { name: "g", dom: "A", cod: "C" },
+ *   { name: "h", dom: "B", cod: "D" }, { name: "k", dom: "C", cod: "D" }],
+ *   equations: [{ lhs: ["f", "h"], rhs: ["g", "k"] }] })
+ * commutes(diagram(C, { name: "square", paths: { top: ["f", "h"], bottom: ["g", "k"] } }))._tag
+ * // "Commutes"
  *
  * @since 0.1.0
  * @category checks

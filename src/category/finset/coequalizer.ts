@@ -16,12 +16,6 @@ import { UnionFind, type Classes } from "./UnionFind.ts"
  *
  * Diagram: objects [A, B], arrows f, g : 0 → 1; legs [q∘f, q].
  *
- * @example
- * import { finSet, finFunction, coequalizer } from "catcluster/category/finset"
- * const A = finSet(2), B = finSet(4)
- * const co = coequalizer(finFunction(A, B, [0, 2]), finFunction(A, B, [1, 3]))
- * co.legs[1]!.map // Int32Array [0, 0, 1, 1]
- *
  * @since 0.1.0
  */
 
@@ -32,6 +26,12 @@ export interface Coequalizer extends Colimit<FinSetObject, FinFunction> {
 
 /**
  * Throws {@link InvalidFunctionError} when f and g are not parallel.
+ *
+ * @example
+ * import { finSet, finFunction, coequalizer } from "catcluster/category/finset"
+ * const A = finSet(2), B = finSet(4)
+ * const co = coequalizer(finFunction(A, B, [0, 2]), finFunction(A, B, [1, 3]))
+ * co.legs[1]!.map // Int32Array [0, 0, 1, 1]
  *
  * @since 0.1.0
  * @category colimits

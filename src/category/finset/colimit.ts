@@ -15,16 +15,6 @@ import { UnionFind, type Classes } from "./UnionFind.ts"
  * well defined because the cocone commutes with every diagram arrow, unique because the legs
  * together are onto.
  *
- * @example
- * import { finSet, finFunction, colimit } from "catcluster/category/finset"
- * const shared = finSet(1), a = finSet(2), b = finSet(2), c = finSet(2)
- * // three sets glued along one shared element: 2 + 2 + 2 − 2 = 4 elements
- * const glued = colimit({ objects: [a, b, c, shared], arrows: [
- *   { from: 3, to: 0, arrow: finFunction(shared, a, [0]) },
- *   { from: 3, to: 1, arrow: finFunction(shared, b, [0]) },
- *   { from: 3, to: 2, arrow: finFunction(shared, c, [0]) } ] })
- * glued.nadir.size // 4
- *
  * @since 0.1.0
  */
 
@@ -37,6 +27,16 @@ export interface GeneralColimit extends Colimit<FinSetObject, FinFunction> {
 /**
  * Throws {@link InvalidFunctionError} naming the arrow when a diagram arrow does not go between
  * the objects it says (or names an object that does not exist).
+ *
+ * @example
+ * import { finSet, finFunction, colimit } from "catcluster/category/finset"
+ * const shared = finSet(1), a = finSet(2), b = finSet(2), c = finSet(2)
+ * // three sets glued along one shared element: 2 + 2 + 2 − 2 = 4 elements
+ * const glued = colimit({ objects: [a, b, c, shared], arrows: [
+ *   { from: 3, to: 0, arrow: finFunction(shared, a, [0]) },
+ *   { from: 3, to: 1, arrow: finFunction(shared, b, [0]) },
+ *   { from: 3, to: 2, arrow: finFunction(shared, c, [0]) } ] })
+ * glued.nadir.size // 4
  *
  * @since 0.1.0
  * @category colimits

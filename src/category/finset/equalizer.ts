@@ -9,17 +9,17 @@ import { composeFunctions, finFunctionUnchecked, type FinFunction, type FinSetOb
  * f∘h = k = g∘h, so h lands in E and the mediating arrow is h with its codomain cut down to E —
  * unique because e is injective.
  *
- * @example
- * import { finSet, finFunction, equalizer } from "catcluster/category/finset"
- * const A = finSet(4), B = finSet(2)
- * const eq = equalizer(finFunction(A, B, [0, 1, 1, 0]), finFunction(A, B, [0, 0, 1, 1]))
- * eq.legs[0]!.map // Int32Array [0, 2]: the elements where f and g agree
- *
  * @since 0.1.0
  */
 
 /**
  * Parallel functions are required; throws {@link InvalidFunctionError} otherwise.
+ *
+ * @example
+ * import { finSet, finFunction, equalizer } from "catcluster/category/finset"
+ * const A = finSet(4), B = finSet(2)
+ * const eq = equalizer(finFunction(A, B, [0, 1, 1, 0]), finFunction(A, B, [0, 0, 1, 1]))
+ * eq.legs[0]!.map // Int32Array [0, 2]: the elements where f and g agree
  *
  * @since 0.1.0
  * @category limits

@@ -15,16 +15,6 @@ import { DEFAULT_MAX_SIZE } from "./product.ts"
  * Families are ordered lexicographically. The mediating arrow of a cone sends x to the index of
  * the family (leg₀(x), …); unique because a family is determined by its coordinates.
  *
- * @example
- * import { finSet, finFunction, limit } from "catcluster/category/finset"
- * const A = finSet(3), B = finSet(2), C = finSet(2)
- * // a wide pullback of three sets over C
- * const wide = limit({ objects: [A, B, A, C], arrows: [
- *   { from: 0, to: 3, arrow: finFunction(A, C, [0, 1, 1]) },
- *   { from: 1, to: 3, arrow: finFunction(B, C, [1, 0]) },
- *   { from: 2, to: 3, arrow: finFunction(A, C, [0, 0, 1]) } ] })
- * wide.apex.size // 4: (0,1,0,0), (0,1,1,0), (1,0,2,1), (2,0,2,1)
- *
  * @since 0.1.0
  */
 
@@ -37,6 +27,16 @@ export interface GeneralLimit extends Limit<FinSetObject, FinFunction> {
 /**
  * Throws {@link InvalidFunctionError} naming the arrow when a diagram arrow does not fit its
  * objects, {@link TooLargeError} when a partial join exceeds `maxSize` families.
+ *
+ * @example
+ * import { finSet, finFunction, limit } from "catcluster/category/finset"
+ * const A = finSet(3), B = finSet(2), C = finSet(2)
+ * // a wide pullback of three sets over C
+ * const wide = limit({ objects: [A, B, A, C], arrows: [
+ *   { from: 0, to: 3, arrow: finFunction(A, C, [0, 1, 1]) },
+ *   { from: 1, to: 3, arrow: finFunction(B, C, [1, 0]) },
+ *   { from: 2, to: 3, arrow: finFunction(A, C, [0, 0, 1]) } ] })
+ * wide.apex.size // 4: (0,1,0,0), (0,1,1,0), (1,0,2,1), (2,0,2,1)
  *
  * @since 0.1.0
  * @category limits

@@ -16,6 +16,13 @@ import { DEFAULT_MAX_SIZE } from "./product.ts"
  *
  * Diagram order: objects [A, B, C], arrows f : 0 → 2 and g : 1 → 2; legs [p₁, p₂, f∘p₁].
  *
+ * @since 0.1.0
+ */
+
+/**
+ * The pullback of `f : A → C` and `g : B → C`. Throws {@link InvalidFunctionError} when the
+ * codomains differ, {@link TooLargeError} when P has more than `maxSize` elements.
+ *
  * @example
  * import { labelledSet, fromLabels, pullback } from "catcluster/category/finset"
  * const pods = labelledSet(["web", "gpu-job"]), nodes = labelledSet(["n1", "n2"])
@@ -23,13 +30,6 @@ import { DEFAULT_MAX_SIZE } from "./product.ts"
  * const feasible = pullback(fromLabels(pods, labels, { web: "ssd", "gpu-job": "gpu" }),
  *                           fromLabels(nodes, labels, { n1: "gpu", n2: "ssd" }))
  * feasible.apex.labels // ["(web, n2)", "(gpu-job, n1)"]
- *
- * @since 0.1.0
- */
-
-/**
- * The pullback of `f : A → C` and `g : B → C`. Throws {@link InvalidFunctionError} when the
- * codomains differ, {@link TooLargeError} when P has more than `maxSize` elements.
  *
  * @since 0.1.0
  * @category limits

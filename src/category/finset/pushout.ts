@@ -18,13 +18,6 @@ import { UnionFind, type Classes } from "./UnionFind.ts"
  * Diagram order (dual of the pullback's): objects [A, B, C], arrows f : 2 → 0, g : 2 → 1;
  * legs [i₁, i₂, i₁∘f].
  *
- * @example
- * import { labelledSet, fromLabels, pushout } from "catcluster/category/finset"
- * const shared = labelledSet(["cpu"])
- * const pod = labelledSet(["cpu", "sidecar"]), vm = labelledSet(["cpu", "live-migration"])
- * const hybrid = pushout(fromLabels(shared, pod, { cpu: "cpu" }), fromLabels(shared, vm, { cpu: "cpu" }))
- * hybrid.nadir.labels // ["cpu", "sidecar", "live-migration"]
- *
  * @since 0.1.0
  */
 
@@ -35,6 +28,13 @@ export interface Pushout extends Colimit<FinSetObject, FinFunction> {
 
 /**
  * Throws {@link InvalidFunctionError} when f and g have different domains.
+ *
+ * @example
+ * import { labelledSet, fromLabels, pushout } from "catcluster/category/finset"
+ * const shared = labelledSet(["cpu"])
+ * const pod = labelledSet(["cpu", "sidecar"]), vm = labelledSet(["cpu", "live-migration"])
+ * const hybrid = pushout(fromLabels(shared, pod, { cpu: "cpu" }), fromLabels(shared, vm, { cpu: "cpu" }))
+ * hybrid.nadir.labels // ["cpu", "sidecar", "live-migration"]
  *
  * @since 0.1.0
  * @category colimits

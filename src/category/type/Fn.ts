@@ -10,13 +10,6 @@ import type { TypeObject } from "./TypeObject.ts"
  * `Arrow` in `src/category/Arrow.ts`: `composeFn(g, f)` compiles only when `f` lands where
  * `g` starts.
  *
- * @example
- * import { booleanType, composeFn, fn, integerType, stringType } from "catcluster/category"
- * const length = fn("length", stringType, integerType, (s) => s.length)
- * const isEven = fn("isEven", integerType, booleanType, (n) => n % 2 === 0)
- * const hasEvenLength = composeFn(isEven, length) // Fn<string, boolean>
- * // composeFn(length, isEven)                    // compile error: boolean is not string
- *
  * @since 0.1.0
  */
 
@@ -63,6 +56,13 @@ export const identityFn = <A>(a: TypeObject<A>): Fn<A, A> => fn(`id_${a.name}`, 
 
 /**
  * `g ∘ f`: first `f : A → B`, then `g : B → C`.
+ *
+ * @example
+ * import { booleanType, composeFn, fn, integerType, stringType } from "catcluster/category"
+ * const length = fn("length", stringType, integerType, (s) => s.length)
+ * const isEven = fn("isEven", integerType, booleanType, (n) => n % 2 === 0)
+ * const hasEvenLength = composeFn(isEven, length) // Fn<string, boolean>
+ * // composeFn(length, isEven)                    // compile error: boolean is not string
  *
  * @since 0.1.0
  * @category combinators
