@@ -92,6 +92,17 @@ const describe = (p: FunctorDefinitionProblem): string => {
 /**
  * Extends an assignment on generators to a functor `source → target`, or lists why it cannot.
  *
+ * @example
+ * import { finCat } from "catcluster/category/fincat"
+ * import { thinCategory } from "catcluster/category/constructions"
+ * import { functorFromPresentation } from "catcluster/functors"
+ * const C = finCat({ name: "C", objects: ["A", "B"], arrows: [{ name: "f", dom: "A", cod: "B" }] })
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * functorFromPresentation(C, two, { objects: { A: 0, B: 1 }, arrows: { f: two.arrow(0, 1) } })
+ * // right: the functor "F:C→2"
+ * functorFromPresentation(C, two, { objects: { A: 1, B: 0 }, arrows: { f: two.arrow(0, 1) } })
+ * // left: "F:C→2 is not a functor: image of 'f' should be 1 → 0 but is 0 → 1"
+ *
  * @since 0.1.0
  * @category constructors
  */

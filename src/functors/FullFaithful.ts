@@ -55,6 +55,14 @@ export type Fullness =
 /**
  * Is F injective on every hom-set? The first collision found is the witness.
  *
+ * @example
+ * import { productCategory, projections, thinCategory } from "catcluster/category/constructions"
+ * import { isFaithful } from "catcluster/functors"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const P = productCategory(two, two)
+ * const [first] = projections(two, two, P)
+ * isFaithful({ ...first, source: P, target: two })._tag // "Faithful": thin categories have at most one arrow x → y
+ *
  * @since 0.1.0
  * @category checking
  */
@@ -89,6 +97,15 @@ export const isFaithful = <O1, A1, O2, A2>(F: FiniteFunctor<O1, A1, O2, A2>): Fa
 
 /**
  * Is F surjective on every hom-set? The first target arrow without a preimage is the witness.
+ *
+ * @example
+ * import { productCategory, projections, thinCategory } from "catcluster/category/constructions"
+ * import { isFull } from "catcluster/functors"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const P = productCategory(two, two)
+ * const [first] = projections(two, two, P)
+ * isFull({ ...first, source: P, target: two })
+ * // { _tag: "NotFull", x: "(0, 1)", y: "(0, 0)", missing: "0 ≤ 0", … }: (0, 1) ≰ (0, 0) in 2×2
  *
  * @since 0.1.0
  * @category checking

@@ -41,6 +41,15 @@ export class CrossSideCompositionError extends Error {
 /**
  * 𝒞 ⊔ 𝒟; finite when both are (hom across sides is empty).
  *
+ * @example
+ * import { coproductCategory, left, right, thinCategory } from "catcluster/category/constructions"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const three = thinCategory([0, 1, 2], (a, b) => a <= b, { name: "3" })
+ * const S = coproductCategory(two, three)
+ * S.name                               // "2⊔3"
+ * S.objects().length                   // 5
+ * S.hom(left(0), right(0)).length      // 0: no arrow across the sides
+ *
  * @since 0.1.0
  * @category constructions
  */
@@ -87,6 +96,15 @@ export function coproductCategory<O1, A1, O2, A2>(C: Category<O1, A1>, D: Catego
 
 /**
  * The injection functors ι₁ : 𝒞 → 𝒞 ⊔ 𝒟 and ι₂ : 𝒟 → 𝒞 ⊔ 𝒟.
+ *
+ * @example
+ * import { coproductCategory, injections, thinCategory } from "catcluster/category/constructions"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const three = thinCategory([0, 1, 2], (a, b) => a <= b, { name: "3" })
+ * const S = coproductCategory(two, three)
+ * const [inLeft, inRight] = injections(two, three, S)
+ * inRight.onObjects(2) // { side: "right", value: 2 }
+ * S.compose(inRight.onArrows(three.arrow(0, 1)), inLeft.onArrows(two.arrow(0, 1))) // throws CrossSideCompositionError
  *
  * @since 0.1.0
  * @category constructions

@@ -18,6 +18,15 @@ import type { Functor } from "../../functors/Functor.ts"
 /**
  * 𝒞 × 𝒟; finite when both are (hom((x, y), (x′, y′)) = hom(x, x′) × hom(y, y′)).
  *
+ * @example
+ * import { productCategory, thinCategory } from "catcluster/category/constructions"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const three = thinCategory([0, 1, 2], (a, b) => a <= b, { name: "3" })
+ * const P = productCategory(two, three)
+ * P.name                          // "2×3"
+ * P.objects().length              // 6
+ * P.hom([0, 0], [1, 2]).length    // 1
+ *
  * @since 0.1.0
  * @category constructions
  */
@@ -63,6 +72,14 @@ export function productCategory<O1, A1, O2, A2>(
 
 /**
  * The projection functors π₁ : 𝒞 × 𝒟 → 𝒞 and π₂ : 𝒞 × 𝒟 → 𝒟.
+ *
+ * @example
+ * import { productCategory, projections, thinCategory } from "catcluster/category/constructions"
+ * const two = thinCategory([0, 1], (a, b) => a <= b, { name: "2" })
+ * const three = thinCategory([0, 1, 2], (a, b) => a <= b, { name: "3" })
+ * const [first, second] = projections(two, three, productCategory(two, three))
+ * first.onObjects([1, 2])  // 1
+ * second.onObjects([1, 2]) // 2
  *
  * @since 0.1.0
  * @category constructions
