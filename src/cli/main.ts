@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from "commander"
 import { UserError } from "./UserError.ts"
-import { commands } from "./commands/index.ts"
+import { loadCommands } from "./commands/lazy.ts"
 
 const program = new Command()
 program
@@ -17,7 +17,7 @@ program
   .showHelpAfterError()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
 
-for (const register of commands) register(program)
+for (const register of await loadCommands(process.argv.slice(2))) register(program)
 
 const main = async (): Promise<void> => {
   try {
