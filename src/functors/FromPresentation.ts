@@ -17,7 +17,7 @@ import type { Functor } from "./Functor.ts"
  * normal-form path; it is computed once per arrow.
  *
  * @example
- * import { functorFromPresentation } from "catcluster/functors/FromPresentation"
+ * import { functorFromPresentation } from "catcluster/functors"
  * // F : C → Z/5 (a cyclic group as a one-object category), x ↦ +1
  * // functorFromPresentation(C, cyclic5, { objects: { A: "*" }, arrows: { x: 1 } })
  *

@@ -79,7 +79,7 @@ const containerWith = (name: string, request: bigint | undefined, limit: bigint 
  * counterexample.
  *
  * @example
- * import { requestWithinLimit } from "catcluster/domain/resources"
+ * // from src/domain/resources/claims.ts (the claims are not re-exported by the package)
  * requestWithinLimit().verdict // "holds"
  *
  * @since 0.1.0
