@@ -9,7 +9,10 @@
  *   closures per node;
  * - reasons are only built when asked (explain) or needed (no node fits: the FitError and
  *   preemption), by a slower diagnosis over the same arrays;
- * - binding updates the arrays in place; pods on a node form an intrusive linked list.
+ * - binding updates the arrays in place; pods on a node form an intrusive linked list;
+ * - a pod whose scoring signature repeats a recent pod's (replicas of one template) is placed
+ *   from incrementally maintained totals (`ScoreCache.ts`): only the nodes a bind or an
+ *   eviction touches are rescored, with the same choice and PRNG draw as the full scan.
  *
  * @example
  * import { hotScheduler, node, pod, snapshot } from "catcluster/scheduler"
@@ -34,9 +37,14 @@ import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
 import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND } from "./CompiledPod.ts"
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
+import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
 import { bestCell, fitsOn, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
 
 const CACHE_LIMIT = 16
+// Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
+const SCORE_LIMIT = 3
+// A signature gets an entry when it repeats one of the last RECENT pods' signatures.
+const RECENT = 4
 
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
 export interface HotScheduler extends Scheduler {
@@ -189,6 +197,10 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     }
   }
 
+  // Incremental totals per recent scoring signature (oldest first), and the recent signatures.
+  const scoreEntries: ScoreEntry[] = []
+  const recent: string[] = []
+
   // Pods are appended to the tail of their node's list so the list is in bind order.
   const tail = new Int32Array(N).fill(-1)
   const bind = (n: number, p: CompiledPod): number => {
@@ -204,6 +216,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else head[n] = id
     tail[n] = id
     applyUsage(n, p, cell, 1)
+    for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
     return id
   }
 
@@ -218,6 +231,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
     podNode[id] = -1
+    for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
   }
 
   for (const [i, b] of cluster.bound.entries()) {
@@ -232,6 +246,21 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const reasonOf = v.reason
     const toFind = numFeasibleNodesToFind(N, profile.nodesToScore)
     const start = nextStart
+
+    // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
+    const incremental = start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const key = incremental ? scoringSignature(constraintSignature(pod), p) : ""
+    if (incremental) {
+      let entry: ScoreEntry | undefined
+      for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
+      if (entry !== undefined) {
+        const n = selectCached(entry, rng)
+        if (n >= 0) {
+          bind(n, p)
+          return { pod: pod.key, node: a.names[n] as string, reasons: [], victims: [] }
+        }
+      }
+    }
 
     const c = config
     const r = scan(a, c, buffers, p, v, start, toFind, rng, pod.preferredTerms.length > 0)
@@ -260,9 +289,20 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wai * (affinityVaries ? (affS[k] as number) : 0)
       }
       best = selectHost(totals, found, rng)
+    } else if (incremental && found > 0) {
+      // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
+      // the signature is a repeat (building costs a pass; a one-off signature never needs it).
+      if (recent.includes(key) && !scoreEntries.some((e) => e.key === key)) {
+        if (scoreEntries.length >= SCORE_LIMIT) scoreEntries.shift()
+        scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found))
+      }
     } else if (opts.explain === true) {
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
+    }
+    if (incremental) {
+      if (recent.length >= RECENT) recent.shift()
+      recent.push(key)
     }
     if (!taintVaries) taintS.fill(100, 0, found)
     if (!affinityVaries) affS.fill(0, 0, found)
@@ -346,6 +386,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     footprint: () => {
       let cacheBytes = 0
       for (const v of cache.values()) cacheBytes += v.reason.byteLength + v.taintRaw.byteLength + v.affinityRaw.byteLength + v.taintScore.byteLength + v.affinityScore.byteLength
+      for (const e of scoreEntries) cacheBytes += entryBytes(e)
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:

@@ -413,3 +413,68 @@ export const scan = (
   out.affinityOn = affinityOn
   return out
 }
+
+/**
+ * The weighted total of pod `p` on node `n` as one-pass `scan` computes it (same filters, same
+ * arithmetic, taint and affinity normalised by the presumed maxima), or −1 when n is infeasible.
+ * Used to refresh the incremental score cache (`ScoreCache.ts`) on the nodes a bind touches.
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const nodeTotal = (
+  a: NodeArrays,
+  c: ScanConfig,
+  p: CompiledPod,
+  v: StaticVerdicts,
+  n: number,
+  taintVaries: boolean,
+  affinityVaries: boolean,
+  balancedOn: boolean,
+  affinityOn: boolean,
+): number => {
+  if (v.reason[n] !== 0) return -1
+  if ((a.podCount[n] as number) >= (a.podsAllowed[n] as number)) return -1
+  const allocCpu = a.alloc[0] as Float64Array
+  const allocMemory = a.alloc[1] as Float64Array
+  const usedCpu = a.used[0] as Float64Array
+  const usedMemory = a.used[1] as Float64Array
+  if (!p.requestsNothing) {
+    if (p.cpu > 0 && p.cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) return -1
+    if (p.memory > 0 && p.memory > (allocMemory[n] as number) - (usedMemory[n] as number)) return -1
+    if (p.storage > 0 && p.storage > ((a.alloc[2] as Float64Array)[n] as number) - ((a.used[2] as Float64Array)[n] as number)) return -1
+    if (p.scalarColumns.length > 0 && !scalarsFit(a, n, p)) return -1
+  }
+  if (p.numaCpus >= 0 && bestCell(a, n, p) < 0) return -1
+  let fitScore = 0
+  if (c.fitOn && c.fitDefault) {
+    let nodeScore = 0
+    let weightSum = 0
+    const ac = allocCpu[n] as number
+    if (ac !== 0) {
+      const r = (a.nonZeroCpu[n] as number) + (p.fitRequest[0] as number)
+      nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * c.fitCpuWeight
+      weightSum += c.fitCpuWeight
+    }
+    const am = allocMemory[n] as number
+    if (am !== 0) {
+      const r = (a.nonZeroMemory[n] as number) + (p.fitRequest[1] as number)
+      nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * c.fitMemoryWeight
+      weightSum += c.fitMemoryWeight
+    }
+    fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+  } else if (c.fitOn) fitScore = fitScoreAt(a, c, n, p)
+  let balScore = 0
+  if (balancedOn && c.balancedDefault) {
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    if (ac !== 0 && am !== 0) {
+      const fc = Math.min(((usedCpu[n] as number) + (p.balancedRequest[0] as number)) / ac, 1)
+      const fm = Math.min(((usedMemory[n] as number) + (p.balancedRequest[1] as number)) / am, 1)
+      balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+    } else balScore = balancedScoreAt(a, c, n, p)
+  } else if (balancedOn) balScore = balancedScoreAt(a, c, n, p)
+  const taintScore = taintVaries ? (v.taintScore[n] as number) : 100
+  const affinityScore = affinityVaries ? (v.affinityScore[n] as number) : 0
+  return c.wFit * fitScore + (balancedOn ? c.wBalanced : 0) * balScore + c.wTaint * taintScore + (affinityOn ? c.wAffinity : 0) * affinityScore
+}

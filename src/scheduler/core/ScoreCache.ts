@@ -1,0 +1,170 @@
+/**
+ * Incremental scores for repeated pod templates. Between two scheduling cycles only the nodes
+ * touched by a bind (or an eviction) change, so for a pod whose *scoring signature* (effective
+ * requests incl. the non-zero scorer defaults, NUMA need, constraint signature) equals a recent
+ * pod's, every node's filter verdict and weighted total is the one computed for that pod, except
+ * on the touched nodes. An entry keeps those totals (−1 = infeasible) in a Float64Array with a
+ * block summary (max and count of nodes at the max per block of 64 nodes), so selection is
+ * O(N/64 + 64) instead of O(N) and a bind costs O(64) per entry.
+ *
+ * Exactness: selection takes the highest total and, when several nodes tie, draws one index
+ * among them from the seeded PRNG exactly as `Scan.scan` does (same draw, same ascending node
+ * order, which is the scan order when the scan starts at node 0, i.e. a full scan). Totals use
+ * the taint/affinity scores normalised by the presumed maxima of `StaticVerdicts`; they are the
+ * true normalisation only while some feasible node reaches that maximum, which the entry counts;
+ * when none does the caller falls back to the full scan.
+ *
+ * @since 0.1.0
+ */
+import type { NodeArrays } from "./NodeArrays.ts"
+import type { CompiledPod } from "./CompiledPod.ts"
+import type { StaticVerdicts } from "./StaticFilter.ts"
+import { nodeTotal, type ScanConfig } from "./Scan.ts"
+import { nextInt, type Random } from "../select/Random.ts"
+
+/** Nodes per summary block (a power of two). @since 0.1.0 @category constants */
+export const BLOCK = 64
+const SHIFT = 6
+
+/** One cached signature. @since 0.1.0 @category model */
+export interface ScoreEntry {
+  readonly key: string
+  readonly pod: CompiledPod
+  readonly verdicts: StaticVerdicts
+  readonly taintVaries: boolean
+  readonly affinityVaries: boolean
+  readonly balancedOn: boolean
+  readonly affinityOn: boolean
+  /** Weighted total per node, −1 when the node is infeasible. */
+  readonly totals: Float64Array
+  readonly blockMax: Float64Array
+  readonly blockCount: Int32Array
+  /** Feasible nodes whose raw taint (affinity) score is the presumed maximum. */
+  taintTop: number
+  affinityTop: number
+}
+
+/** The scoring signature of a compiled pod under a constraint signature. @since 0.1.0 @category model */
+export const scoringSignature = (constraint: string, p: CompiledPod): string =>
+  `${p.cpu},${p.memory},${p.storage},${p.requestsNothing ? 1 : 0},${p.numaCpus},${p.numaMemory},${p.numaHuge ? 1 : 0}|${p.scalarColumns.join(",")}:${p.scalarAmounts.join(",")}|${p.fitRequest.join(",")}|${p.balancedRequest.join(",")}|${constraint}`
+
+const summarise = (e: ScoreEntry, block: number, N: number): void => {
+  const totals = e.totals
+  const end = Math.min(N, (block + 1) << SHIFT)
+  let top = -1
+  let count = 0
+  for (let i = block << SHIFT; i < end; i++) {
+    const t = totals[i] as number
+    if (t > top) {
+      top = t
+      count = 1
+    } else if (t === top) count++
+  }
+  e.blockMax[block] = top
+  e.blockCount[block] = top < 0 ? 0 : count
+}
+
+/**
+ * An entry from the totals of a full one-pass scan (`feasible[k]` has total `scanTotals[k]`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const scoreEntry = (
+  key: string,
+  pod: CompiledPod,
+  verdicts: StaticVerdicts,
+  flags: { readonly taintVaries: boolean; readonly affinityVaries: boolean; readonly balancedOn: boolean; readonly affinityOn: boolean },
+  N: number,
+  feasible: Int32Array,
+  scanTotals: Float64Array,
+  found: number,
+): ScoreEntry => {
+  const blocks = (N + BLOCK - 1) >> SHIFT
+  const e: ScoreEntry = {
+    key,
+    pod,
+    verdicts,
+    taintVaries: flags.taintVaries,
+    affinityVaries: flags.affinityVaries,
+    balancedOn: flags.balancedOn,
+    affinityOn: flags.affinityOn,
+    totals: new Float64Array(N).fill(-1),
+    blockMax: new Float64Array(blocks),
+    blockCount: new Int32Array(blocks),
+    taintTop: 0,
+    affinityTop: 0,
+  }
+  for (let k = 0; k < found; k++) {
+    const n = feasible[k] as number
+    e.totals[n] = scanTotals[k] as number
+    if (flags.taintVaries && verdicts.taintRaw[n] === verdicts.taintMax) e.taintTop++
+    if (flags.affinityVaries && verdicts.affinityRaw[n] === verdicts.affinityMax) e.affinityTop++
+  }
+  for (let b = 0; b < blocks; b++) summarise(e, b, N)
+  return e
+}
+
+/**
+ * Recompute node n of the entry after its state changed (bind, eviction).
+ *
+ * @since 0.1.0
+ * @category mutations
+ */
+export const refreshNode = (a: NodeArrays, c: ScanConfig, e: ScoreEntry, n: number): void => {
+  const before = (e.totals[n] as number) >= 0 ? 1 : 0
+  const t = nodeTotal(a, c, e.pod, e.verdicts, n, e.taintVaries, e.affinityVaries, e.balancedOn, e.affinityOn)
+  e.totals[n] = t
+  const delta = (t >= 0 ? 1 : 0) - before
+  if (delta !== 0) {
+    if (e.taintVaries && e.verdicts.taintRaw[n] === e.verdicts.taintMax) e.taintTop += delta
+    if (e.affinityVaries && e.verdicts.affinityRaw[n] === e.verdicts.affinityMax) e.affinityTop += delta
+  }
+  summarise(e, n >> SHIFT, a.count)
+}
+
+/**
+ * The node a full scan would choose (same PRNG draw), or −1 when the entry cannot decide:
+ * no feasible node (the caller diagnoses and preempts) or the presumed normalisers are not
+ * reached (the caller runs the two-pass scan).
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const selectCached = (e: ScoreEntry, rng: Random): number => {
+  if ((e.taintVaries && e.taintTop === 0) || (e.affinityVaries && e.affinityTop === 0)) return -1
+  const blockMax = e.blockMax
+  const blockCount = e.blockCount
+  const blocks = blockMax.length
+  let top = -1
+  let ties = 0
+  for (let b = 0; b < blocks; b++) {
+    const m = blockMax[b] as number
+    if (m > top) {
+      top = m
+      ties = blockCount[b] as number
+    } else if (m === top) ties += blockCount[b] as number
+  }
+  if (top < 0) return -1
+  let j = ties > 1 ? nextInt(rng, ties) : 0
+  for (let b = 0; b < blocks; b++) {
+    if (blockMax[b] !== top) continue
+    const count = blockCount[b] as number
+    if (j >= count) {
+      j -= count
+      continue
+    }
+    const totals = e.totals
+    const end = Math.min(totals.length, (b + 1) << SHIFT)
+    for (let i = b << SHIFT; i < end; i++) {
+      if (totals[i] === top) {
+        if (j === 0) return i
+        j--
+      }
+    }
+  }
+  return -1
+}
+
+/** Bytes held by an entry. @since 0.1.0 @category model */
+export const entryBytes = (e: ScoreEntry): number => e.totals.byteLength + e.blockMax.byteLength + e.blockCount.byteLength
