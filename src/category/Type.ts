@@ -12,11 +12,6 @@ import type { AnyTypeObject } from "./type/TypeObject.ts"
  * enumeration when the domain is finite, sampled with a fixed seed (and a shrunk witness input)
  * otherwise. Objects are identified by their names.
  *
- * @example
- * import { Type, booleanType, fn } from "catcluster/category"
- * const not = fn("not", booleanType, booleanType, (b) => !b)
- * Type.equalArrows(Type.compose(not, not), Type.id(booleanType)) // { equal: true }: decided on {false, true}
- *
  * @since 0.1.0
  */
 
@@ -53,6 +48,11 @@ export const typeCategory = (sampling: Sampling = defaultSampling): Category<Any
 /**
  * Type with the default sampling (seed 20261127 or `CATCLUSTER_SEED`, 100 inputs per sampled
  * comparison; see {@link defaultSampling}).
+ *
+ * @example
+ * import { Type, booleanType, fn } from "catcluster/category"
+ * const not = fn("not", booleanType, booleanType, (b) => !b)
+ * Type.equalArrows(Type.compose(not, not), Type.id(booleanType)) // { equal: true }: decided on {false, true}
  *
  * @since 0.1.0
  * @category instances

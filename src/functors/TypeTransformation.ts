@@ -12,11 +12,6 @@ import { naturalTransformation, type NaturalTransformation } from "./NaturalTran
  * does not enforce parametricity (a component may inspect values, e.g. sort them), so
  * naturality is checked by `naturalityLaws`, never assumed.
  *
- * @example
- * import * as A from "fp-ts/lib/Array.js"
- * import { arrayEndofunctor, optionEndofunctor, typeTransformation } from "catcluster/functors"
- * const head = typeTransformation("head", arrayEndofunctor, optionEndofunctor, () => A.head)
- *
  * @since 0.1.0
  */
 
@@ -34,6 +29,14 @@ export interface TypeTransformation<F, G> extends NaturalTransformation<AnyTypeO
 /**
  * A transformation F ⇒ G of endofunctors of Type from a polymorphic function. The component
  * receives the described type so that components which need it (e.g. to compare values) can.
+ *
+ * @example
+ * import * as A from "fp-ts/lib/Array.js"
+ * import { integerType } from "catcluster/category"
+ * import { arrayEndofunctor, optionEndofunctor, typeTransformation } from "catcluster/functors"
+ * const head = typeTransformation("head", arrayEndofunctor, optionEndofunctor, () => A.head)
+ * const headOfIntegers = head.at(integerType) // Fn<number[], Option<number>>, named "head_integer"
+ * headOfIntegers.run([3, 1, 2])              // { _tag: "Some", value: 3 }
  *
  * @since 0.1.0
  * @category constructors

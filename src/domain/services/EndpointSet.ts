@@ -114,6 +114,11 @@ export const mergeEndpoints: (a: EndpointSet, b: EndpointSet) => EndpointSet = m
 /**
  * A set from any list of endpoints (sorted, duplicates joined).
  *
+ * @example
+ * import { endpoint, endpointSet, showEndpointSet } from "catcluster/domain/services"
+ * const s = endpointSet([endpoint("10.0.0.2", 80), endpoint("10.0.0.1", 80), endpoint("10.0.0.2", 80, { ready: false })])
+ * showEndpointSet(s) // "{10.0.0.1:80/TCP✓0, 10.0.0.2:80/TCP✓0}": ready if either copy is
+ *
  * @since 0.1.0
  * @category constructors
  */
