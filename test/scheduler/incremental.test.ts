@@ -77,6 +77,31 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     })
   }
 
+  it("the property catches a stale cache (bound node not rescored), with a shrunk counterexample", () => {
+    const { seed } = runConfig(100)
+    const out = fc.check(
+      fc.property(workloadArb, ({ cluster: { nodes, pods, seed: tieSeed }, copies, runs }) => {
+        const many = Array.from({ length: nodes.length * copies }, (_, i) => ({ ...nodes[i % nodes.length]!, name: `m${i}` }))
+        const workload = expand(pods.slice(0, 3), runs)
+        const readable = readableScheduler({ nodes: many, bound: [] }, { seed: tieSeed })
+        const broken = hotScheduler({ nodes: many, bound: [] }, { seed: tieSeed }, { staleScoreCache: true })
+        expect(place(broken, workload)).toEqual(place(readable, workload))
+      }),
+      { seed, numRuns: 300 },
+    )
+    expect(out.failed).toBe(true)
+    const [c] = out.counterexample ?? []
+    const many = Array.from({ length: c!.cluster.nodes.length * c!.copies }, (_, i) => ({ ...c!.cluster.nodes[i % c!.cluster.nodes.length]!, name: `m${i}` }))
+    const workload = expand(c!.cluster.pods.slice(0, 3), c!.runs)
+    // a stale entry only matters from the third replica of a template on (the second builds it)
+    expect(workload.length).toBeGreaterThanOrEqual(3)
+    const good = place(readableScheduler({ nodes: many, bound: [] }, { seed: c!.cluster.seed }), workload).map((p) => p.node)
+    const bad = place(hotScheduler({ nodes: many, bound: [] }, { seed: c!.cluster.seed }, { staleScoreCache: true }), workload).map((p) => p.node)
+    expect(bad).not.toEqual(good)
+    // and the healthy hot path agrees on that very case
+    expect(place(hotScheduler({ nodes: many, bound: [] }, { seed: c!.cluster.seed }), workload).map((p) => p.node)).toEqual(good)
+  })
+
   it("the cache is used on repeated signatures (its entries show in the footprint)", () => {
     const node = { allocatable: { cpu: 8000, memory: 2 ** 34, pods: 110 }, labels: {}, taints: [], unschedulable: false }
     const nodes = Array.from({ length: 100 }, (_, i) => ({ ...node, name: `n${i}` }))

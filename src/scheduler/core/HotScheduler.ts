@@ -54,12 +54,24 @@ export interface HotScheduler extends Scheduler {
 }
 
 /**
+ * Deliberate defects, for tests that show the equivalence properties catch a broken hot path.
+ * Never set outside tests.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface HotSchedulerFaults {
+  /** Do not rescore the bound node in the incremental score cache (a stale cache). */
+  readonly staleScoreCache?: boolean
+}
+
+/**
  * The hot-path scheduler over a snapshot.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions = {}): HotScheduler => {
+export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions = {}, faults: HotSchedulerFaults = {}): HotScheduler => {
   const profile: Profile = options.profile ?? defaultProfile
   const seed = options.seed ?? 0
   const rng = random(seed)
@@ -199,6 +211,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
   // Incremental totals per recent scoring signature (oldest first), and the recent signatures.
   const scoreEntries: ScoreEntry[] = []
+  const stale = faults.staleScoreCache === true
   const recent: string[] = []
 
   // Pods are appended to the tail of their node's list so the list is in bind order.
@@ -216,7 +229,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else head[n] = id
     tail[n] = id
     applyUsage(n, p, cell, 1)
-    for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
+    if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
     return id
   }
 
@@ -231,7 +244,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
     podNode[id] = -1
-    for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
+    if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
   }
 
   for (const [i, b] of cluster.bound.entries()) {
