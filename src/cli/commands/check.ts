@@ -5,30 +5,16 @@
  * at all the embedded default model is checked (with only presentations, only those). Exit 0 when every law holds, 1 when a
  * law fails (its counterexamples printed), 2 for input that cannot be read or modelled.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
-import { join, relative } from "node:path"
+import { relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Command } from "commander"
 import { checkModel } from "../../app/check/checkModel.ts"
 import { printReport, toJson } from "../../app/check/CheckReport.ts"
 import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
+import { readModelFiles } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
-const MANIFEST_FILE = /\.(ya?ml|json)$/i
-
-const readFiles = (path: string): ReadonlyArray<ModelFile> => {
-  try {
-    if (!statSync(path).isDirectory()) return [{ file: path, text: readFileSync(path, "utf8") }]
-    return readdirSync(path)
-      .sort()
-      .flatMap((name) => {
-        const full = join(path, name)
-        return statSync(full).isDirectory() || MANIFEST_FILE.test(name) ? readFiles(full) : []
-      })
-  } catch (error) {
-    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-}
+const readFiles = (path: string): ReadonlyArray<ModelFile> => readModelFiles([path])
 
 interface Options {
   readonly nodes?: ReadonlyArray<string>

@@ -8,12 +8,12 @@
  * come from the HPA's `status.currentReplicas`, else the pods that are neither being deleted
  * nor finished. Bad input: a message naming the file and JSON path, exit 2.
  */
-import { readFileSync } from "node:fs"
 import type { Command } from "commander"
 import { parse as parseYaml } from "yaml"
 import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
+import { asUserError, readUserFile } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
@@ -25,22 +25,9 @@ interface Options {
   readonly json?: boolean
 }
 
-const read = (file: string, what: string): string => {
-  try {
-    return readFileSync(file, "utf8")
-  } catch (error) {
-    throw new UserError(`cannot read ${what} file ${file}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
+const read = readUserFile
 
-const userError = <A>(f: () => A): A => {
-  try {
-    return f()
-  } catch (error) {
-    if (error instanceof SnapshotInputError) throw new UserError(error.message)
-    throw error
-  }
-}
+const userError = <A>(f: () => A): A => asUserError((error) => error instanceof SnapshotInputError, f)
 
 const quantity = (milli: number): string => canonical(fromNanos(BigInt(milli) * 1_000_000n))
 

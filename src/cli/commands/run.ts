@@ -1,20 +1,12 @@
-import { readFileSync } from "node:fs"
 import type { Command } from "commander"
-import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
+import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
 import { runPipeline } from "../../app/pipeline.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
 import { makeProgress } from "../Progress.ts"
+import { readModelFiles } from "../input.ts"
 import { UserError } from "../UserError.ts"
 import { fileURLToPath } from "node:url"
 import { relative } from "node:path"
-
-const readModel = (file: string): ModelFile => {
-  try {
-    return { file, text: readFileSync(file, "utf8") }
-  } catch (error) {
-    throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-}
 
 const parseSeed = (s: string): number => {
   const n = Number(s)
@@ -27,8 +19,8 @@ export const register = (program: Command): void => {
   program
     .command("run")
     .description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/")
-    .option("--nodes <files...>", "node manifests (NodeList / multi-doc YAML / JSON)")
-    .option("--workloads <files...>", "workload manifests (Pods, Deployments, VMs, VMIs, quotas, services)")
+    .option("--nodes <files...>", "node manifests: files or directories (NodeList / multi-doc YAML / JSON, NodeResourceTopology)")
+    .option("--workloads <files...>", "workload manifests: files or directories (Pods, Deployments, Jobs, VMs, VMIs, PriorityClasses, quotas, services)")
     .option("--out <dir>", "output directory", "out")
     .option("--seed <n>", "seed for every random process", parseSeed, DEFAULT_SEED)
     .option("--only <steps>", "comma-separated steps to run")
@@ -39,7 +31,7 @@ export const register = (program: Command): void => {
       const model =
         files.length === 0
           ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }]
-          : files.map(readModel)
+          : readModelFiles(files)
       const progress = makeProgress({ quiet: opts.quiet === true || opts.json === true })
       const result = await runPipeline(model, {
         outDir: opts.out,

@@ -8,7 +8,6 @@
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.
  */
-import { readFileSync } from "node:fs"
 import type { Command } from "commander"
 import { parseSchedulerConfig } from "../../scheduler/profile/config.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
@@ -16,6 +15,7 @@ import { nodesFromText, workloadFromText } from "../../scheduler/adapters/fromMa
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
+import { asUserError, readUserFile } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
@@ -29,22 +29,9 @@ interface Options {
   readonly startVms?: boolean
 }
 
-const read = (file: string, what: string): string => {
-  try {
-    return readFileSync(file, "utf8")
-  } catch (error) {
-    throw new UserError(`cannot read ${what} file ${file}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
+const read = readUserFile
 
-const userError = <A>(f: () => A): A => {
-  try {
-    return f()
-  } catch (error) {
-    if (error instanceof SchedulerInputError) throw new UserError(error.message)
-    throw error
-  }
-}
+const userError = <A>(f: () => A): A => asUserError((error) => error instanceof SchedulerInputError, f)
 
 const text = (placements: ReadonlyArray<Placement>, explain: boolean): string => {
   const lines: string[] = []

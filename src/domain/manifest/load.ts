@@ -29,6 +29,59 @@ const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<
     })
 }
 
+/** A manifest file's name and text. @since 0.1.0 @category model */
+export interface ManifestFile {
+  readonly file: string
+  readonly text: string
+}
+
+/**
+ * Reads the given files, and the `.yaml`, `.yml` and `.json` files under the given directories
+ * (recursively, in name order, each directory once even through symlink loops), without
+ * decoding them; every file that cannot be read is reported.
+ *
+ * @example
+ * import { readManifestFiles } from "catcluster/domain/manifest"
+ * // readManifestFiles(["cluster/nodes.yaml", "workloads/"]) → right([{ file, text }, …]) or left([errors])
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const readManifestFiles = (paths: ReadonlyArray<string>): Either<ReadonlyArray<ManifestError>, ReadonlyArray<ManifestFile>> => {
+  const { files, errors } = readAll(paths)
+  return errors.length > 0 ? E.left(errors) : E.right(files)
+}
+
+/** Every readable file and every problem, so callers can report both together. */
+const readAll = (paths: ReadonlyArray<string>): { readonly files: ReadonlyArray<ManifestFile>; readonly errors: ReadonlyArray<ManifestError> } => {
+  const errors: ManifestError[] = []
+  const out: ManifestFile[] = []
+  const cannotRead = (file: string, error: unknown): ManifestError => ({
+    _tag: "ManifestError",
+    file,
+    document: 0,
+    path: "",
+    problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`,
+  })
+  for (const path of paths) {
+    let files: ReadonlyArray<string>
+    try {
+      files = filesUnder(path)
+    } catch (error) {
+      errors.push(cannotRead(path, error))
+      continue
+    }
+    for (const file of files) {
+      try {
+        out.push({ file, text: readFileSync(file, "utf8") })
+      } catch (error) {
+        errors.push(cannotRead(file, error))
+      }
+    }
+  }
+  return { files: out, errors }
+}
+
 /**
  * Decodes every manifest in the given files and directories; all problems of all files are
  * reported together.
@@ -41,28 +94,13 @@ const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<
  * @category decoding
  */
 export const loadManifests = (paths: ReadonlyArray<string>): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
-  const errors: ManifestError[] = []
+  const read = readAll(paths)
+  const errors: ManifestError[] = [...read.errors]
   const manifests: Manifest[] = []
-  for (const path of paths) {
-    let files: ReadonlyArray<string>
-    try {
-      files = filesUnder(path)
-    } catch (error) {
-      errors.push({ _tag: "ManifestError", file: path, document: 0, path: "", problem: `cannot read: ${error instanceof Error ? error.message : String(error)}` })
-      continue
-    }
-    for (const file of files) {
-      let text: string
-      try {
-        text = readFileSync(file, "utf8")
-      } catch (error) {
-        errors.push({ _tag: "ManifestError", file, document: 0, path: "", problem: `cannot read: ${error instanceof Error ? error.message : String(error)}` })
-        continue
-      }
-      const r = decodeManifests(text, file)
-      if (E.isLeft(r)) errors.push(...r.left)
-      else manifests.push(...r.right)
-    }
+  for (const { file, text } of read.files) {
+    const r = decodeManifests(text, file)
+    if (E.isLeft(r)) errors.push(...r.left)
+    else manifests.push(...r.right)
   }
   return errors.length > 0 ? E.left(errors) : E.right(manifests)
 }
