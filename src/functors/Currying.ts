@@ -11,12 +11,6 @@ import type { Endofunctor } from "./Functor.ts"
  *
  * `B` must enumerate, because values of `C^B` are functions compared on every `b`.
  *
- * @example
- * import { booleanType } from "catcluster/category"
- * import { curryingAdjunction } from "catcluster/functors"
- * import { adjunctionLaws, runSuite } from "catcluster/laws"
- * // runSuite(adjunctionLaws(curryingAdjunction(booleanType), { left: [...], right: [...] }))
- *
  * @since 0.1.0
  */
 
@@ -51,6 +45,16 @@ export const exponentialFunctor = <B>(b: TypeObject<B>): Endofunctor<AnyTypeObje
 
 /**
  * The currying adjunction `(−) × B ⊣ (−)^B` on Type.
+ *
+ * @example
+ * import { booleanType, literalType } from "catcluster/category"
+ * import { curryingAdjunction } from "catcluster/functors"
+ * import { adjunctionLaws, exhaustive, holds, runSuite } from "catcluster/laws"
+ * const adj = curryingAdjunction(booleanType)
+ * adj.name                                             // "(−) × boolean ⊣ (−)^boolean"
+ * adj.counit(booleanType).run([(b: boolean) => !b, true]) // false: ε evaluates
+ * const types = exhaustive(() => [booleanType, literalType("a", "b")], (t) => t.name)
+ * holds(runSuite(adjunctionLaws(adj, { objectsC: types, objectsD: types }))) // true: both triangle identities
  *
  * @since 0.1.0
  * @category instances

@@ -34,7 +34,7 @@ export interface TypeTransformation<F, G> extends NaturalTransformation<AnyTypeO
  * import * as A from "fp-ts/lib/Array.js"
  * import { integerType } from "catcluster/category"
  * import { arrayEndofunctor, optionEndofunctor, typeTransformation } from "catcluster/functors"
- * const head = typeTransformation("head", arrayEndofunctor, optionEndofunctor, () => A.head)
+ * const head = typeTransformation("head", arrayEndofunctor, optionEndofunctor, () => (xs) => A.head(xs))
  * const headOfIntegers = head.at(integerType) // Fn<number[], Option<number>>, named "head_integer"
  * headOfIntegers.run([3, 1, 2])              // { _tag: "Some", value: 3 }
  *
