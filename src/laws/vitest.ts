@@ -42,9 +42,11 @@ export const runLawCheck = (check: LawCheck, options: CheckOptions = {}): LawVer
  * once). A law that does not apply is reported as skipped, with its reason.
  *
  * @example
+ * import { booleanType } from "catcluster/category"
+ * import { arrayEndofunctor } from "catcluster/functors"
  * import { describeLaws } from "catcluster/laws/vitest"
  * import { functorLaws, typeCarriers } from "catcluster/laws"
- * describeLaws(functorLaws(myFunctor, typeCarriers([booleanType])))
+ * describeLaws(functorLaws(arrayEndofunctor, typeCarriers([booleanType]))) // one passing `it` per functor law
  *
  * @since 0.1.0
  * @category testing

@@ -62,9 +62,10 @@ export interface CheckResult {
  * Decides `formula` on `system`.
  *
  * @example
- * import { always, check, proposition } from "catcluster/verification"
- * const result = check(system, always(proposition("no shared IP", (w, at) => …)))
- * result.status // "holds" | "violated" | "unknown"
+ * import { always, check, placementSystem } from "catcluster/verification"
+ * const system = placementSystem({ kind: "vm", capacities: [4, 4], requests: [2, 3, 3], churn: "stop-start" })
+ * const result = check(system, always(system.withinCapacity))
+ * result.status // "holds" (else "violated" with `result.trace`, or "unknown" when a bound stopped the search)
  *
  * @since 0.1.0
  * @category checks

@@ -86,9 +86,11 @@ const DEFAULT_MAX_STATES = 50_000_000
  * Explores the reachable states breadth-first.
  *
  * @example
- * import { explore } from "catcluster/verification"
+ * import { explore, placementSystem } from "catcluster/verification"
+ * const system = placementSystem({ kind: "vm", capacities: [4, 4], requests: [2, 3, 3], churn: "stop-start" })
  * const graph = explore(system, { recordEdges: true })
- * graph.states // number of reachable states
+ * graph.states   // 44 reachable states
+ * graph.complete // true
  *
  * @since 0.1.0
  * @category search

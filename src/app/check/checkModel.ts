@@ -43,8 +43,9 @@ export interface CheckModelOptions {
  * the S1.4 residual per VMI as notes, and each presentation as a finite category.
  *
  * @example
+ * import { readFileSync } from "node:fs"
  * import { checkModel } from "catcluster/app/check"
- * const outcome = checkModel([{ file: "cluster.yaml", text }])
+ * const outcome = checkModel([{ file: "cluster.yaml", text: readFileSync("cluster.yaml", "utf8") }])
  * // outcome._tag === "Checked" && outcome.report.exitCode === 0
  *
  * @since 0.1.0

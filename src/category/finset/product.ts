@@ -37,7 +37,7 @@ export const DEFAULT_MAX_SIZE = 1 << 27
  * import { finSet, products } from "catcluster/category/finset"
  * const p = products([finSet(2), finSet(3), finSet(2)])
  * p.apex.size        // 12
- * p.legs[1]!.map[7]  // 7 = (1, 0, 1): second coordinate 0
+ * p.legs[1]!.map[7]  // 0: element 7 is (1, 0, 1), whose second coordinate is 0
  *
  * @since 0.1.0
  * @category limits

@@ -22,6 +22,7 @@ export const watches: ReadonlyArray<readonly [Component, Component]> = [
  * converges in |desired − actual| steps whatever the starting point.
  *
  * @example
+ * // src/domain/controlplane/ControlPlane.ts (no package entry point)
  * reconcile(3, 1)        // 2
  * stepsToConverge(3, 7)  // 4
  *

@@ -12,7 +12,7 @@ import { normalCdf, normalQuantile } from "./Special.ts"
  *
  * @example
  * import { logNormal } from "catcluster/dynamics/startup"
- * logNormal(0, 1).quantile(0.5) // 1
+ * logNormal(0, 1).quantile(0.5) // ≈ 1 (the median, e^μ; 1.0000000000000007 in floating point)
  *
  * @since 0.1.0
  * @category constructors
