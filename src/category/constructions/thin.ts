@@ -8,12 +8,6 @@ import { different, equal, type Category, type FiniteCategory } from "../Categor
  * checks that its composite exists, so a broken order is reported with its witness (the element
  * or the triple x ≤ y ≤ z with x ≰ z), never turned into a wrong category.
  *
- * @example
- * import { thinCategory } from "catcluster/category/constructions"
- * const cpus = thinCategory([1, 2, 4], (a, b) => a <= b, { name: "cores" })
- * cpus.hom(1, 4).length // 1
- * cpus.hom(4, 1).length // 0
- *
  * @since 0.1.0
  */
 
@@ -125,6 +119,12 @@ export const thinCategoryOf = <T>(leq: (x: T, y: T) => boolean, options: ThinOpt
  * The thin category of the preorder `leq` on a list of elements, as a {@link FiniteCategory}.
  * The relation is decided once into an n × n table, and reflexivity and transitivity are checked
  * on it (O(n³)); a failure throws {@link NotAPreorderError} with the element or triple.
+ *
+ * @example
+ * import { thinCategory } from "catcluster/category/constructions"
+ * const cpus = thinCategory([1, 2, 4], (a, b) => a <= b, { name: "cores" })
+ * cpus.hom(1, 4).length // 1
+ * cpus.hom(4, 1).length // 0
  *
  * @example
  * import { thinCategory } from "catcluster/category/constructions"

@@ -12,14 +12,6 @@ import { PresentationError } from "./PresentationError.ts"
  * duplicate or unknown names, ill-typed paths (neighbours that do not meet) and equations whose
  * sides are not parallel.
  *
- * @example
- * import { presentation } from "catcluster/category/fincat"
- * const loops = presentation({
- *   objects: ["A"],
- *   arrows: [{ name: "x", dom: "A", cod: "A" }],
- *   equations: [{ lhs: ["x", "x", "x", "x", "x"], rhs: ["x"] }], // x⁵ = x
- * })
- *
  * @since 0.1.0
  */
 
@@ -251,6 +243,14 @@ export const parsePresentation = (input: PresentationInput): E.Either<Presentati
 /**
  * Validates a presentation, throwing {@link PresentationError} (with the JSON path) when it is
  * not usable. Use {@link parsePresentation} for an `Either`.
+ *
+ * @example
+ * import { presentation } from "catcluster/category/fincat"
+ * const loops = presentation({
+ *   objects: ["A"],
+ *   arrows: [{ name: "x", dom: "A", cod: "A" }],
+ *   equations: [{ lhs: ["x", "x", "x", "x", "x"], rhs: ["x"] }], // x⁵ = x
+ * })
  *
  * @since 0.1.0
  * @category constructors

@@ -12,13 +12,6 @@ import { InvalidFunctionError, InvalidSetError, TooLargeError } from "./errors.t
  * Equality of arrows is decided exactly: two parallel functions are equal iff their tables
  * agree, and when they do not the first differing element is the witness.
  *
- * @example
- * import { FinSet, finSet, finFunction } from "catcluster/category/finset"
- * const two = finSet(2), three = finSet(3)
- * const f = finFunction(two, three, [2, 0])
- * const g = finFunction(three, two, [1, 1, 0])
- * FinSet.compose(g, f).map // Int32Array [0, 1]
- *
  * @since 0.1.0
  */
 
@@ -253,6 +246,13 @@ export const showFunction = (f: FinFunction): string => {
 
 /**
  * The category FinSet (infinitely many objects; not enumerable, see {@link finSetCategory}).
+ *
+ * @example
+ * import { FinSet, finSet, finFunction } from "catcluster/category/finset"
+ * const two = finSet(2), three = finSet(3)
+ * const f = finFunction(two, three, [2, 0])
+ * const g = finFunction(three, two, [1, 1, 0])
+ * FinSet.compose(g, f).map // Int32Array [0, 1]
  *
  * @since 0.1.0
  * @category instances

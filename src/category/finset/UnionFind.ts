@@ -3,13 +3,6 @@
  * rank, so a sequence of m operations on n elements costs O(m·α(n)). The colimits of FinSet
  * (coequalizer, pushout, any finite colimit) glue elements with it.
  *
- * @example
- * import { UnionFind } from "catcluster/category/finset"
- * const uf = new UnionFind(4)
- * uf.union(0, 2); uf.union(2, 3)
- * uf.find(3) === uf.find(0) // true
- * uf.classes().count         // 2: {0,2,3} and {1}
- *
  * @since 0.1.0
  */
 
@@ -30,6 +23,13 @@ export interface Classes {
 
 /**
  * A mutable partition of {0, …, n−1}.
+ *
+ * @example
+ * import { UnionFind } from "catcluster/category/finset"
+ * const uf = new UnionFind(4)
+ * uf.union(0, 2); uf.union(2, 3)
+ * uf.find(3) === uf.find(0) // true
+ * uf.classes().count         // 2: {0,2,3} and {1}
  *
  * @since 0.1.0
  * @category model
