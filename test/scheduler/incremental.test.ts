@@ -2,8 +2,9 @@
  * The incremental score cache (core/ScoreCache.ts) is exact: on workloads where pods repeat a
  * few templates (replicas of Deployments, interleaved, with preemption as nodes fill up) the
  * hot path without explain — the only mode that uses the cache — binds every pod where the
- * readable σ does, with the same victims, reasons and tie-break draws. Clusters of up to 200
- * nodes so that totals span several summary blocks of 64 nodes.
+ * readable σ does, with the same victims, reasons and tie-break draws. Up to 5 templates, so
+ * entries are evicted and their arrays reused (3 are kept); clusters of up to 240 nodes, so
+ * totals span several summary blocks of 64 nodes.
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -66,7 +67,7 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
       fc.assert(
         fc.property(workloadArb, ({ cluster: { nodes, pods, seed: tieSeed }, copies, runs }) => {
           const many = Array.from({ length: nodes.length * copies }, (_, i) => ({ ...nodes[i % nodes.length]!, name: `m${i}` }))
-          const workload = expand(pods.slice(0, 3), runs)
+          const workload = expand(pods.slice(0, 5), runs)
           const readable = readableScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
           const hot = hotScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
           expect(place(hot, workload)).toEqual(place(readable, workload))
@@ -82,7 +83,7 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     const out = fc.check(
       fc.property(workloadArb, ({ cluster: { nodes, pods, seed: tieSeed }, copies, runs }) => {
         const many = Array.from({ length: nodes.length * copies }, (_, i) => ({ ...nodes[i % nodes.length]!, name: `m${i}` }))
-        const workload = expand(pods.slice(0, 3), runs)
+        const workload = expand(pods.slice(0, 5), runs)
         const readable = readableScheduler({ nodes: many, bound: [] }, { seed: tieSeed })
         const broken = hotScheduler({ nodes: many, bound: [] }, { seed: tieSeed }, { staleScoreCache: true })
         expect(place(broken, workload)).toEqual(place(readable, workload))
@@ -92,7 +93,7 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     expect(out.failed).toBe(true)
     const [c] = out.counterexample ?? []
     const many = Array.from({ length: c!.cluster.nodes.length * c!.copies }, (_, i) => ({ ...c!.cluster.nodes[i % c!.cluster.nodes.length]!, name: `m${i}` }))
-    const workload = expand(c!.cluster.pods.slice(0, 3), c!.runs)
+    const workload = expand(c!.cluster.pods.slice(0, 5), c!.runs)
     // a stale entry only matters from the third replica of a template on (the second builds it)
     expect(workload.length).toBeGreaterThanOrEqual(3)
     const good = place(readableScheduler({ nodes: many, bound: [] }, { seed: c!.cluster.seed }), workload).map((p) => p.node)
@@ -129,5 +130,26 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     readable.schedule(replica(0))
     readable.schedule(replica(1))
     expect(place(hot, pods)).toEqual(place(readable, pods))
+  })
+
+  it("five templates in rotating runs of 3 (entries evicted, arrays reused) match the readable σ", () => {
+    const node = { allocatable: { cpu: 16000, memory: 2 ** 35, pods: 110 }, labels: {}, taints: [], unschedulable: false }
+    const nodes = Array.from({ length: 130 }, (_, i) => ({ ...node, name: `n${i}`, allocatable: { ...node.allocatable, cpu: 8000 + 1000 * (i % 9) } }))
+    const pods = Array.from({ length: 600 }, (_, i): SchedulingPod => ({
+      key: `ns/t${Math.floor(i / 3) % 5}-${i}`,
+      containers: [{ name: "c", requests: { cpu: 100 + 150 * (Math.floor(i / 3) % 5), memory: 2 ** 27 } }],
+      initContainers: [],
+      overhead: {},
+      nodeSelector: {},
+      preferredTerms: [],
+      tolerations: [],
+      priority: i % 3,
+      requiredFeatures: [],
+      requiresKvm: false,
+    }))
+    const hot = hotScheduler({ nodes, bound: [] }, { seed: 9 })
+    const readable = readableScheduler({ nodes, bound: [] }, { seed: 9 })
+    expect(place(hot, pods)).toEqual(place(readable, pods))
+    expect(hot.bindings()).toEqual(readable.bindings())
   })
 })

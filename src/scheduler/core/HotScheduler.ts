@@ -43,7 +43,9 @@ import { bestCell, fitsOn, scan, type ScanBuffers, scanBuffers, type ScanConfig,
 const CACHE_LIMIT = 16
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
 const SCORE_LIMIT = 3
-// A signature gets an entry when it repeats one of the last RECENT pods' signatures.
+// A signature gets an entry when it repeats one of the last RECENT pods' signatures, or at
+// once when the previous pod was placed from an entry (replicas are arriving: a template's
+// second pod then needs no scan either). One-off signatures thus rarely pay for an entry.
 const RECENT = 4
 
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
@@ -213,6 +215,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const scoreEntries: ScoreEntry[] = []
   const stale = faults.staleScoreCache === true
   const recent: string[] = []
+  let previousHit = false
 
   // Pods are appended to the tail of their node's list so the list is in bind order.
   const tail = new Int32Array(N).fill(-1)
@@ -269,6 +272,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       if (entry !== undefined) {
         const n = selectCached(entry, rng)
         if (n >= 0) {
+          previousHit = true
           bind(n, p)
           return { pod: pod.key, node: a.names[n] as string, reasons: [], victims: [] }
         }
@@ -305,14 +309,15 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     } else if (incremental && found > 0) {
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).
-      if (recent.includes(key) && !scoreEntries.some((e) => e.key === key)) {
-        if (scoreEntries.length >= SCORE_LIMIT) scoreEntries.shift()
-        scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found))
+      if ((previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
+        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found, evicted))
       }
     } else if (opts.explain === true) {
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
     }
+    previousHit = false
     if (incremental) {
       if (recent.length >= RECENT) recent.shift()
       recent.push(key)

@@ -65,7 +65,8 @@ const summarise = (e: ScoreEntry, block: number, N: number): void => {
 }
 
 /**
- * An entry from the totals of a full one-pass scan (`feasible[k]` has total `scanTotals[k]`).
+ * An entry from the totals of a full one-pass scan (`feasible[k]` has total `scanTotals[k]`),
+ * reusing the arrays of an evicted entry when given (no allocation per entry in steady state).
  *
  * @since 0.1.0
  * @category constructors
@@ -79,8 +80,10 @@ export const scoreEntry = (
   feasible: Int32Array,
   scanTotals: Float64Array,
   found: number,
+  reuse?: ScoreEntry,
 ): ScoreEntry => {
   const blocks = (N + BLOCK - 1) >> SHIFT
+  const fits = reuse !== undefined && reuse.totals.length === N
   const e: ScoreEntry = {
     key,
     pod,
@@ -89,9 +92,9 @@ export const scoreEntry = (
     affinityVaries: flags.affinityVaries,
     balancedOn: flags.balancedOn,
     affinityOn: flags.affinityOn,
-    totals: new Float64Array(N).fill(-1),
-    blockMax: new Float64Array(blocks),
-    blockCount: new Int32Array(blocks),
+    totals: fits ? reuse.totals.fill(-1) : new Float64Array(N).fill(-1),
+    blockMax: fits ? reuse.blockMax : new Float64Array(blocks),
+    blockCount: fits ? reuse.blockCount : new Int32Array(blocks),
     taintTop: 0,
     affinityTop: 0,
   }
