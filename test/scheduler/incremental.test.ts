@@ -78,6 +78,45 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     })
   }
 
+  it("without explain on the generated clusters (store-less scans, rescans for the two-pass normalisation)", () => {
+    const { seed, numRuns } = runConfig(150)
+    fc.assert(
+      fc.property(clusterArb, ({ nodes, pods, prebound, seed: tieSeed }) => {
+        const bound = pods.slice(0, prebound).map((pod, i) => ({ pod, node: nodes[i % nodes.length]!.name }))
+        const rest = pods.slice(prebound)
+        const readable = readableScheduler({ nodes, bound }, { seed: tieSeed })
+        const hot = hotScheduler({ nodes, bound }, { seed: tieSeed })
+        expect(place(hot, rest)).toEqual(place(readable, rest))
+      }),
+      { seed, numRuns },
+    )
+  })
+
+  it("the busiest-tainted node full, without explain: the rescan normalises by the feasible maximum", () => {
+    const soft = (key: string) => ({ key, value: "", effect: "PreferNoSchedule" as const })
+    const nodes = [
+      { name: "a", allocatable: { cpu: 100, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [soft("x"), soft("y")], unschedulable: false },
+      { name: "b", allocatable: { cpu: 4000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [soft("x")], unschedulable: false },
+      { name: "c", allocatable: { cpu: 1000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [], unschedulable: false },
+    ]
+    const pods = Array.from({ length: 6 }, (_, i): SchedulingPod => ({
+      key: `d/p${i}`,
+      containers: [{ name: "c", requests: { cpu: 150 } }],
+      initContainers: [],
+      overhead: {},
+      nodeSelector: {},
+      preferredTerms: [],
+      tolerations: [],
+      priority: 0,
+      requiredFeatures: [],
+      requiresKvm: false,
+    }))
+    const readable = place(readableScheduler({ nodes, bound: [] }, { seed: 5 }), pods)
+    expect(place(hotScheduler({ nodes, bound: [] }, { seed: 5 }), pods)).toEqual(readable)
+    // b is emptier but tainted: normalised by the feasible maximum (1) it loses 3 × 100 to c
+    expect(readable.map((p) => p.node)).toContain("c")
+  })
+
   it("the property catches a stale cache (bound node not rescored), with a shrunk counterexample", () => {
     const { seed } = runConfig(100)
     const out = fc.check(

@@ -280,7 +280,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     }
 
     const c = config
-    const r = scan(a, c, buffers, p, v, start, toFind, rng, pod.preferredTerms.length > 0)
+    const preferred = pod.preferredTerms.length > 0
+    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true)
+    if (((r.taintVaries && r.seenTaint !== v.taintMax) || (r.affinityVaries && r.seenAffinity !== v.affinityMax)) && !r.stored) {
+      // the two-pass normalisation below reads the per-plugin scores: rescan, storing them
+      rng.state = r.rngState
+      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true)
+    }
     const found = r.found
     const processed = r.processed
     let best = r.best

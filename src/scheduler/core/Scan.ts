@@ -53,6 +53,8 @@ export interface ScanResult {
   affinityVaries: boolean
   balancedOn: boolean
   affinityOn: boolean
+  /** Whether the per-plugin score buffers were written. */
+  stored: boolean
 }
 
 /** Scratch buffers, allocated once per scheduler. @since 0.1.0 @category model */
@@ -74,7 +76,7 @@ export const scanBuffers = (n: number): ScanBuffers => ({
   taintS: new Int32Array(n),
   affS: new Int32Array(n),
   totals: new Float64Array(n),
-  result: { found: 0, processed: 0, best: -1, seenTaint: 0, seenAffinity: 0, rngState: 0, taintVaries: false, affinityVaries: false, balancedOn: false, affinityOn: false },
+  result: { found: 0, processed: 0, best: -1, seenTaint: 0, seenAffinity: 0, rngState: 0, taintVaries: false, affinityVaries: false, balancedOn: false, affinityOn: false, stored: false },
 })
 
 /** Best-fit NUMA cell on node n for p, or −1 (the rule of plugins/NumaFit.bestFitCell). @since 0.1.0 @category filters */
@@ -197,7 +199,10 @@ const balancedScoreAt = (a: NodeArrays, c: ScanConfig, n: number, p: CompiledPod
 }
 
 /**
- * One scan for pod `p` from node `start`, stopping after `toFind` feasible nodes.
+ * One scan for pod `p` from node `start`, stopping after `toFind` feasible nodes. The per-plugin
+ * scores (`fitS`, `balS`, `taintS`, `affS`) are only written when `store` is set or the general
+ * loop runs (`result.stored` says which): the common-case loop skips three stores per node
+ * (~15 %) since only explain and the two-pass normalisation read them, and those rescan.
  *
  * @since 0.1.0
  * @category scheduling
@@ -212,6 +217,7 @@ export const scan = (
   toFind: number,
   rng: Random,
   preferred: boolean,
+  store: boolean,
 ): ScanResult => {
   // Filter and score in one pass over the nodes, with every column hoisted into a local.
   const podCount = a.podCount
@@ -276,10 +282,12 @@ export const scan = (
 
   let found = 0
   let processed = 0
+  let stored = true
   if (fitFast && (balancedFast || !balancedOn) && !checkScalars && !checkNuma && !affinityVaries) {
     // The common case (default profile, cpu/memory/storage requests only), without the
     // loop-invariant branches of the general loop below: same arithmetic, same order.
     const withTaint = taintVaries
+    stored = store
     for (; processed < N && found < toFind; processed++) {
       let n = start + processed
       if (n >= N) n -= N
@@ -309,7 +317,7 @@ export const scan = (
         weightSum += fitMemoryWeight
       }
       const fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
-      fitS[k] = fitScore
+      if (store) fitS[k] = fitScore
       let balScore = 0
       if (balancedOn) {
         if (ac !== 0 && am !== 0) {
@@ -317,12 +325,12 @@ export const scan = (
           const fm = Math.min((um + balMemoryReq) / am, 1)
           balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
         } else balScore = balancedScoreAt(a, c, n, p)
-        balS[k] = balScore
+        if (store) balS[k] = balScore
       }
       let taintScore = 100
       if (withTaint) {
         const raw = taintRaw[n] as number
-        taintS[k] = raw
+        if (store) taintS[k] = raw
         if (raw > seenTaint) seenTaint = raw
         taintScore = taintNorm[n] as number
       }
@@ -411,6 +419,7 @@ export const scan = (
   out.affinityVaries = affinityVaries
   out.balancedOn = balancedOn
   out.affinityOn = affinityOn
+  out.stored = stored
   return out
 }
 
