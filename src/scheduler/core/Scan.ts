@@ -283,11 +283,16 @@ export const scan = (
   let found = 0
   let processed = 0
   let stored = true
-  if (fitFast && (balancedFast || !balancedOn) && !checkScalars && !checkNuma && !affinityVaries) {
-    // The common case (default profile, cpu/memory/storage requests only), without the
-    // loop-invariant branches of the general loop below: same arithmetic, same order.
+  if (fitFast && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
+    // The common case (default profile, cpu/memory/storage requests and at most one extended
+    // resource, e.g. a VMI launcher's devices.kubevirt.io/kvm), without the loop-invariant
+    // branches of the general loop below: same arithmetic, same order.
     const withTaint = taintVaries
     stored = store
+    const scalarColumn = checkScalars ? (p.scalarColumns[0] as number) : 0
+    const allocScalar = a.alloc[scalarColumn] as Float64Array
+    const usedScalar = a.used[scalarColumn] as Float64Array
+    const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
     for (; processed < N && found < toFind; processed++) {
       let n = start + processed
       if (n >= N) n -= N
@@ -301,6 +306,7 @@ export const scan = (
         if (cpu > 0 && cpu > ac - uc) continue
         if (memory > 0 && memory > am - um) continue
         if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+        if (checkScalars && scalarAmount > (allocScalar[n] as number) - (usedScalar[n] as number)) continue
       }
       const k = found++
       feasible[k] = n
