@@ -10,16 +10,19 @@
  * @since 0.1.0
  */
 
-/** The CPU resource, in millicores. @since 0.1.0 @category constants */
-export const CPU = "cpu"
-/** The memory resource, in bytes. @since 0.1.0 @category constants */
-export const MEMORY = "memory"
-/** Local ephemeral storage, in bytes. @since 0.1.0 @category constants */
-export const EPHEMERAL_STORAGE = "ephemeral-storage"
-/** The pod-count limit of a node (allocatable only). @since 0.1.0 @category constants */
-export const PODS = "pods"
-/** The KubeVirt KVM device plugin resource; nodes advertise 1k of it. @since 0.1.0 @category constants */
-export const KVM = "devices.kubevirt.io/kvm"
+// The names and their classes are the domain's (one definition of "native", "extended", …).
+export {
+  CPU,
+  EPHEMERAL_STORAGE,
+  isExtendedResource,
+  isHugePages as isHugePageResource,
+  isNativeResource,
+  KVM_DEVICE as KVM,
+  MEMORY,
+  PODS,
+} from "../../domain/resources/ResourceName.ts"
+import { isExtendedResource, isHugePages } from "../../domain/resources/ResourceName.ts"
+
 /** Node label prefix KubeVirt's node-labeller uses for a supported CPU feature. @since 0.1.0 @category constants */
 export const CPU_FEATURE_LABEL_PREFIX = "cpu-feature.node.kubevirt.io/"
 
@@ -39,25 +42,6 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 export type ResourceAmounts = Readonly<Record<string, number>>
 
 /**
- * A name Kubernetes treats as native: no `/`, or under `kubernetes.io/`.
- *
- * @since 0.1.0
- * @category predicates
- */
-export const isNativeResource = (name: string): boolean => !name.includes("/") || name.includes("kubernetes.io/")
-
-/** `hugepages-<size>`. @since 0.1.0 @category predicates */
-export const isHugePageResource = (name: string): boolean => name.startsWith("hugepages-")
-
-/**
- * An extended resource (`example.com/gpu`): not native, not a `requests.` quota name.
- *
- * @since 0.1.0
- * @category predicates
- */
-export const isExtendedResource = (name: string): boolean => !isNativeResource(name) && !name.startsWith("requests.")
-
-/**
  * A scalar resource in kube-scheduler's sense: extended, hugepages, `kubernetes.io/`-prefixed or
  * attachable volumes, i.e. anything but cpu, memory, ephemeral-storage and pods.
  *
@@ -66,6 +50,6 @@ export const isExtendedResource = (name: string): boolean => !isNativeResource(n
  */
 export const isScalarResource = (name: string): boolean =>
   isExtendedResource(name) ||
-  isHugePageResource(name) ||
+  isHugePages(name) ||
   name.startsWith("kubernetes.io/") ||
   name.startsWith("attachable-volumes-")
