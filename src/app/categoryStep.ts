@@ -1,5 +1,7 @@
 import { buildFinCat, certify, diagram, pathsEqual, presentation, type PresentationInput } from "../category/fincat/index.ts"
-import { presentationGraph, toSvg, type RenderGraph } from "../category/render/index.ts"
+import { dotToSvg, mappingToDot, presentationGraph, toSvg, type RenderGraph } from "../category/render/index.ts"
+import { seedEta } from "../domain/claims/s3.ts"
+import { checkStateMap } from "../domain/state/graphMap.ts"
 import { podPhases, seedPodMachine, seedVmMachine, vmiPhases } from "../domain/state/machines.ts"
 import type { TransitionGraph } from "../domain/state/TransitionGraph.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
@@ -66,12 +68,23 @@ export const categoryStep: Step<Context> = {
     const homRows = C.objects().flatMap((x) =>
       C.objects().map((y) => [`hom(${C.showObject(x)}, ${C.showObject(y)})`, C.hom(x, y).length, C.hom(x, y).map(C.showArrow).join(", ")] as const),
     ).filter(([, n]) => n > 0)
+    const eta = checkStateMap(seedPodMachine, seedVmMachine, seedEta)
+    const podGraph = machineGraph(seedPodMachine)
+    const vmGraph = machineGraph(seedVmMachine)
+    const etaDot = mappingToDot({
+      name: "η : T_Pod → T_VM",
+      source: podGraph,
+      target: vmGraph,
+      objectMap: Object.entries(seedEta).map(([s, t]) => [`s_${seedPodMachine.states.indexOf(s as never)}`, `s_${seedVmMachine.states.indexOf(t as never)}`] as const),
+      broken: eta.images.flatMap((im, i) => (im._tag === "Unmapped" || im._tag === "Unreachable" ? [i] : [])),
+    })
     const pictures = await Promise.all([
       toSvg(presentationGraph(p)),
       toSvg(machineGraph(podPhases)),
       toSvg(machineGraph(vmiPhases)),
       toSvg(machineGraph(seedPodMachine)),
       toSvg(machineGraph(seedVmMachine)),
+      dotToSvg(etaDot),
     ])
     const summary = `${C.arrowCount} arrows, ${C.table.length} composable pairs; ${certificate._tag}; S1.4 square: ${square._tag}; pod vs VMI round trip equal: ${composites._tag}`
     return {
@@ -97,6 +110,10 @@ export const categoryStep: Step<Context> = {
             figure(pictures[2]!, `VMI phases as KubeVirt has them (${vmiPhases.source}).`),
             figure(pictures[3]!, "The seed's Pod machine (S3.1)."),
             figure(pictures[4]!, "The seed's VM machine (S3.2)."),
+            figure(
+              pictures[5]!,
+              `S3.4: the seed's η as a map of state machines (dashed: the object map). ${eta.functor ? "Every transition has an image." : `Red: the ${eta.noImage.length} transitions with no image, so η is not a functor: ${eta.noImage.join("; ")}.`}`,
+            ),
           ],
         },
       ],

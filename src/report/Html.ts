@@ -61,7 +61,7 @@ const renderBlock = (b: Block): string => {
 
 const css = `body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2330}
 h1{font-size:1.7em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
-figure{margin:1em 0;overflow-x:auto}figcaption{color:#555;font-size:.9em}
+figure{margin:1em 0;overflow-x:auto}figure svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9em}
 table{border-collapse:collapse;font-size:.88em;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#f3f5f8}pre{background:#f6f8fa;padding:.8em;overflow-x:auto;font-size:.85em}
 nav a{margin-right:1em}`
