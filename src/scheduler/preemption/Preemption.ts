@@ -31,6 +31,7 @@ export interface PreemptionHost {
   readonly nodeCount: number
   /** The node's status in the failed cycle was Unschedulable (resolvable). */
   readonly resolvable: (node: number) => boolean
+  /** The pods bound to a node (by index), the candidates for eviction there. */
   readonly podsOn: (node: number) => ReadonlyArray<PreemptionPod>
   /** Whether the preemptor passes every filter on `node` with `removed` taken off it. */
   readonly fitsWithout: (node: number, removed: ReadonlyArray<PreemptionPod>) => boolean
