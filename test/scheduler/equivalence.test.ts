@@ -14,6 +14,8 @@ import {
   type Profile,
   readableScheduler,
   type Scheduler,
+  pod,
+  type SchedulingPod,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
 
@@ -138,15 +140,5 @@ describe("hot path normalisation when the busiest-tainted node is full", () => {
   })
 })
 
-const defaultPod = (key: string): import("../../src/scheduler/index.ts").SchedulingPod => ({
-  key,
-  containers: [],
-  initContainers: [],
-  overhead: {},
-  nodeSelector: {},
-  preferredTerms: [],
-  tolerations: [],
-  priority: 0,
-  requiredFeatures: [],
-  requiresKvm: false,
-})
+/** A pod with no containers at all (every request key absent). */
+const defaultPod = (key: string): SchedulingPod => pod(key, {}, { containers: [] })

@@ -16,6 +16,7 @@ import {
   readableScheduler,
   type Scheduler,
   type SchedulingPod,
+  pod,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
 
@@ -99,18 +100,7 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
       { name: "b", allocatable: { cpu: 4000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [soft("x")], unschedulable: false },
       { name: "c", allocatable: { cpu: 1000, memory: 2 ** 30, pods: 9 }, labels: {}, taints: [], unschedulable: false },
     ]
-    const pods = Array.from({ length: 6 }, (_, i): SchedulingPod => ({
-      key: `d/p${i}`,
-      containers: [{ name: "c", requests: { cpu: 150 } }],
-      initContainers: [],
-      overhead: {},
-      nodeSelector: {},
-      preferredTerms: [],
-      tolerations: [],
-      priority: 0,
-      requiredFeatures: [],
-      requiresKvm: false,
-    }))
+    const pods = Array.from({ length: 6 }, (_, i) => pod(`d/p${i}`, { cpu: 150 }))
     const readable = place(readableScheduler({ nodes, bound: [] }, { seed: 5 }), pods)
     expect(place(hotScheduler({ nodes, bound: [] }, { seed: 5 }), pods)).toEqual(readable)
     // b is emptier but tainted: normalised by the feasible maximum (1) it loses 3 × 100 to c
@@ -145,18 +135,7 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
   it("the cache is used on repeated signatures (its entries show in the footprint)", () => {
     const node = { allocatable: { cpu: 8000, memory: 2 ** 34, pods: 110 }, labels: {}, taints: [], unschedulable: false }
     const nodes = Array.from({ length: 100 }, (_, i) => ({ ...node, name: `n${i}` }))
-    const replica = (i: number): SchedulingPod => ({
-      key: `ns/web-${i}`,
-      containers: [{ name: "c", requests: { cpu: 250, memory: 2 ** 28 } }],
-      initContainers: [],
-      overhead: {},
-      nodeSelector: {},
-      preferredTerms: [],
-      tolerations: [],
-      priority: 0,
-      requiredFeatures: [],
-      requiresKvm: false,
-    })
+    const replica = (i: number): SchedulingPod => pod(`ns/web-${i}`, { cpu: 250, memory: 2 ** 28 })
     const hot = hotScheduler({ nodes, bound: [] }, { seed: 1 })
     hot.schedule(replica(0))
     const afterOne = hot.footprint().cacheBytes
@@ -174,18 +153,9 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
   it("five templates in rotating runs of 3 (entries evicted, arrays reused) match the readable σ", () => {
     const node = { allocatable: { cpu: 16000, memory: 2 ** 35, pods: 110 }, labels: {}, taints: [], unschedulable: false }
     const nodes = Array.from({ length: 130 }, (_, i) => ({ ...node, name: `n${i}`, allocatable: { ...node.allocatable, cpu: 8000 + 1000 * (i % 9) } }))
-    const pods = Array.from({ length: 600 }, (_, i): SchedulingPod => ({
-      key: `ns/t${Math.floor(i / 3) % 5}-${i}`,
-      containers: [{ name: "c", requests: { cpu: 100 + 150 * (Math.floor(i / 3) % 5), memory: 2 ** 27 } }],
-      initContainers: [],
-      overhead: {},
-      nodeSelector: {},
-      preferredTerms: [],
-      tolerations: [],
-      priority: i % 3,
-      requiredFeatures: [],
-      requiresKvm: false,
-    }))
+    const pods = Array.from({ length: 600 }, (_, i) =>
+      pod(`ns/t${Math.floor(i / 3) % 5}-${i}`, { cpu: 100 + 150 * (Math.floor(i / 3) % 5), memory: 2 ** 27 }, { priority: i % 3 }),
+    )
     const hot = hotScheduler({ nodes, bound: [] }, { seed: 9 })
     const readable = readableScheduler({ nodes, bound: [] }, { seed: 9 })
     expect(place(hot, pods)).toEqual(place(readable, pods))

@@ -16,6 +16,7 @@ import {
   type Scheduler,
   type SchedulingNode,
   type SchedulingPod,
+  pod,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
 
@@ -81,15 +82,5 @@ describe("batch invariants", () => {
   })
 })
 
-const readablePod = (key: string): SchedulingPod => ({
-  key,
-  containers: [],
-  initContainers: [],
-  overhead: {},
-  nodeSelector: {},
-  preferredTerms: [],
-  tolerations: [],
-  priority: 0,
-  requiredFeatures: [],
-  requiresKvm: false,
-})
+/** A pod with no containers at all (every request key absent). */
+const readablePod = (key: string): SchedulingPod => pod(key, {}, { containers: [] })
