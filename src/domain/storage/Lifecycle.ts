@@ -126,7 +126,8 @@ export const transition = (from: RuntimeState, op: CsiOperation): RuntimeState |
     .with(["Created", "DeleteVolume"], () => "Deleted" as const)
     .otherwise(() => undefined)
 
-const ALL_OPERATIONS: ReadonlyArray<CsiOperation> = [
+/** Every CSI operation the lifecycle knows, in stack order (up, then down). @since 0.1.0 @category constants */
+export const csiOperations: ReadonlyArray<CsiOperation> = [
   "CreateVolume",
   "ControllerPublishVolume",
   "NodeStageVolume",
@@ -145,7 +146,7 @@ const ALL_OPERATIONS: ReadonlyArray<CsiOperation> = [
  * @since 0.1.0
  * @category runtime lifecycle
  */
-export const allowedOperations = (from: RuntimeState): ReadonlyArray<CsiOperation> => ALL_OPERATIONS.filter((op) => transition(from, op) !== undefined)
+export const allowedOperations = (from: RuntimeState): ReadonlyArray<CsiOperation> => csiOperations.filter((op) => transition(from, op) !== undefined)
 
 /** An operation applied in a state where it is illegal. @since 0.1.0 @category errors */
 export class LifecycleError extends Error {

@@ -12,6 +12,7 @@ import {
   checkMount,
   containerLatencies,
   createVolume,
+  csiOperations,
   controllerPublish,
   ioPath,
   iops,
@@ -36,18 +37,7 @@ const cfg = (base: number) => {
 }
 const run = (id: string): ClaimResult => storageClaims.find((c) => c.id === id)!.check() as ClaimResult
 
-const operations: ReadonlyArray<CsiOperation> = [
-  "CreateVolume",
-  "ControllerPublishVolume",
-  "NodeStageVolume",
-  "NodePublishVolume",
-  "AttachVirtio",
-  "DetachVirtio",
-  "NodeUnpublishVolume",
-  "NodeUnstageVolume",
-  "ControllerUnpublishVolume",
-  "DeleteVolume",
-]
+const operations = csiOperations
 /** How deep each operation takes the volume (+1 going up the stack, −1 coming down). */
 const depthChange: Record<CsiOperation, number> = {
   CreateVolume: 1,
