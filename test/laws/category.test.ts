@@ -1,22 +1,9 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { different, equal, type Category, type FiniteCategory } from "../../src/category/Category.ts"
+import { different, equal, type Category } from "../../src/category/Category.ts"
 import { assertLaws, categoryLaws, checkLaw, exhaustive, failures, law, LawsFailedError, printVerdict, runSuite, sampled } from "../../src/laws/index.ts"
+import { cyclic } from "../support/cyclic.ts"
 
-/** The one-object category of ℤ/n under addition (a group seen as a category). */
-const cyclic = (n: number, compose: (g: number, f: number) => number = (g, f) => (g + f) % n): FiniteCategory<"*", number> => ({
-  name: `Z/${n}`,
-  dom: () => "*",
-  cod: () => "*",
-  id: () => 0,
-  compose,
-  equalObjects: () => true,
-  equalArrows: (f, g) => (f === g ? equal : different(`${f} ≠ ${g}`, [f, g])),
-  showObject: (x) => x,
-  showArrow: (f) => `+${f}`,
-  objects: () => ["*"],
-  hom: () => Array.from({ length: n }, (_, i) => i),
-})
 
 describe("category laws", () => {
   it("hold exhaustively for Z/5, counting every case", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { different, equal, type FiniteCategory } from "../../../src/category/Category.ts"
+import type { FiniteCategory } from "../../../src/category/Category.ts"
 import {
   coproductCategory,
   CrossSideCompositionError,
@@ -17,21 +17,8 @@ import {
 import { finSet, finSetCategory } from "../../../src/category/finset/index.ts"
 import { assertLaws, categoryLaws, failures, runSuite, type LawVerdict } from "../../../src/laws/index.ts"
 import { finiteFunctorCarriers, functorLaws } from "../../../src/laws/functor.ts"
+import { cyclic } from "../../support/cyclic.ts"
 
-/** ℤ/n as a one-object category; `compose` may be broken on purpose. */
-const cyclic = (n: number, compose: (g: number, f: number) => number = (g, f) => (g + f) % n): FiniteCategory<"*", number> => ({
-  name: `Z/${n}`,
-  dom: () => "*",
-  cod: () => "*",
-  id: () => 0,
-  compose,
-  equalObjects: () => true,
-  equalArrows: (f, g) => (f === g ? equal : different(`${f} ≠ ${g}`, [f, g])),
-  showObject: (x) => x,
-  showArrow: (f) => `+${f}`,
-  objects: () => ["*"],
-  hom: () => Array.from({ length: n }, (_, i) => i),
-})
 /** Subtraction mod n: not associative, 0 only a right identity. */
 const brokenCyclic = (n: number) => cyclic(n, (g, f) => (((g - f) % n) + n) % n)
 
