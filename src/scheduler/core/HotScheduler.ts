@@ -21,7 +21,7 @@
  *
  * @since 0.1.0
  */
-import type { ClusterSnapshot } from "../model/ClusterSnapshot.ts"
+import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { postFilterMessage } from "../framework/PostFilter.ts"
 import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
@@ -39,9 +39,13 @@ import { SchedulerInputError } from "../SchedulerInputError.ts"
 import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
 import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND } from "./CompiledPod.ts"
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
+import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
 import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
+
+// The cycle state of a pod PreFilter rejected before relations were looked at.
+const NO_RELATIONS: CycleRelations = { verdicts: null, spreadScored: false, affinityScored: false }
 
 const CACHE_LIMIT = 16
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
@@ -97,7 +101,10 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
   // scratch, allocated once
   const buffers: ScanBuffers = scanBuffers(N)
-  const { feasible, fitS, balS, taintS, affS, totals } = buffers
+  const { feasible, fitS, balS, taintS, affS, spreadS, podAffS, totals } = buffers
+  const rel = relations(a, profile, objectsOf(cluster))
+  const wSpread = profile.weights.PodTopologySpread ?? 0
+  const wPodAffinity = profile.weights.InterPodAffinity ?? 0
   const fractions = new Float64Array(Math.max(1, balanced.kind.length))
 
   // bound pods
@@ -149,7 +156,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   }
 
   // The full status of p on node n, with kube-scheduler's reasons, filters in profile order (slow path).
-  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts): Status => {
+  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts, relation: number): Status => {
     if (v.rejection !== undefined) return { code: "UnschedulableAndUnresolvable", reasons: [v.rejection] }
     const r = v.reason[n] as number
     if (r !== 0 && v.late[n] === 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
@@ -177,6 +184,10 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       }
     }
     if (reasons.length > 0) return { code: unresolvable ? "UnschedulableAndUnresolvable" : "Unschedulable", reasons }
+    if (relation !== RELATION.ok) {
+      const s = RELATION_STATUS[relation] as (typeof RELATION_STATUS)[number]
+      return { code: s.code, reasons: [s.reason] }
+    }
     if (r !== 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
     if (p.numaCpus >= 0 && bestCell(a, n, p) < 0) {
       let fitsEmpty = false
@@ -239,6 +250,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else head[n] = id
     tail[n] = id
     applyUsage(n, p, cell, 1)
+    rel.bind(id, p.pod, n)
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
     return id
   }
@@ -253,6 +265,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (next >= 0) podPrev[next] = prev
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
+    rel.unbind(id, n)
     podNode[id] = -1
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
   }
@@ -267,7 +280,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     const p = compilePod(a, profile, fit, balanced, pod)
     const v = verdictsFor(pod)
-    if (v.rejection !== undefined) return unschedulable(pod, p, v, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
+    if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
+    const relation = rel.prepare(pod)
+    const relScored = relation.spreadScored || relation.affinityScored
     // NodeAffinity's PreFilter may narrow the nodes: then only those are visited, from a rotated start.
     const order = v.candidates ?? null
     const visitable = order === null ? N : order.length
@@ -275,7 +290,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
-    const incremental = order === null && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const incremental = order === null && relation.verdicts === null && !relScored && start === 0 && toFind >= N && N > 0 && opts.explain !== true
     const key = incremental ? scoringSignature(constraintSignature(pod), p) : ""
     if (incremental) {
       let entry: ScoreEntry | undefined
@@ -292,11 +307,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     const c = config
     const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
-    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true, order)
+    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, relation.verdicts)
     if (((r.taintVaries && r.seenTaint !== v.taintMax) || (r.affinityVaries && r.seenAffinity !== v.affinityMax)) && !r.stored) {
       // the two-pass normalisation below reads the per-plugin scores: rescan, storing them
       rng.state = r.rngState
-      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order)
+      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order, relation.verdicts)
     }
     const found = r.found
     const processed = r.processed
@@ -310,8 +325,12 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const wti = c.wTaint
     const wai = affinityOn ? c.wAffinity : 0
     nextStart = N === 0 ? 0 : (nextStart + processed) % N
+    // PodTopologySpread and InterPodAffinity score over the feasible set, after filtering
+    const scored = relScored && found > 0 ? rel.scores(pod, relation, feasible, found, spreadS, podAffS) : { spread: false, affinity: false }
+    const wsi = scored.spread ? wSpread : 0
+    const wpi = scored.affinity ? wPodAffinity : 0
 
-    if ((taintVaries && r.seenTaint !== v.taintMax) || (affinityVaries && r.seenAffinity !== v.affinityMax)) {
+    if (relScored || (taintVaries && r.seenTaint !== v.taintMax) || (affinityVaries && r.seenAffinity !== v.affinityMax)) {
       rng.state = r.rngState
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
@@ -320,7 +339,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wfi * (fitS[k] as number) +
           wbi * (balS[k] as number) +
           wti * (taintVaries ? (taintS[k] as number) : 100) +
-          wai * (affinityVaries ? (affS[k] as number) : 0)
+          wai * (affinityVaries ? (affS[k] as number) : 0) +
+          wsi * (spreadS[k] as number) +
+          wpi * (podAffS[k] as number)
       }
       best = selectHost(totals, found, rng)
     } else if (incremental && found > 0) {
@@ -361,10 +382,12 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
             if (name === "NodeResourcesBalancedAllocation" && balancedOn) plugins[name] = balS[k] as number
             if (name === "TaintToleration" && wTaint !== undefined) plugins[name] = taintS[k] as number
             if (name === "NodeAffinity" && affinityOn) plugins[name] = affS[k] as number
+            if (name === "PodTopologySpread" && scored.spread) plugins[name] = spreadS[k] as number
+            if (name === "InterPodAffinity" && scored.affinity) plugins[name] = podAffS[k] as number
             if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = 0
           }
           out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
-        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v).reasons, plugins: {}, total: 0 })
+        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n)).reasons, plugins: {}, total: 0 })
         else if (order !== null && !order.includes(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: [v.absentReason], plugins: {}, total: 0 })
       }
       return out
@@ -381,14 +404,14 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const statuses: Array<Status | undefined> = new Array(N).fill(undefined)
     for (let k = 0; k < processed; k++) {
       const n = visited(k)
-      statuses[n] = diagnose(n, p, v)
+      statuses[n] = diagnose(n, p, v, relationAt(relation, n))
     }
     const diagnosis: Diagnosis = {
       numAllNodes: N,
       nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
       ...(order === null ? {} : { absent: { count: N - order.length, reasons: [v.absentReason] } }),
     }
-    return unschedulable(pod, p, v, diagnosis, opts, scores, statuses)
+    return unschedulable(pod, p, v, relation, diagnosis, opts, scores, statuses)
   }
 
   // No node fits: PostFilter (preemption) and kube-scheduler's message.
@@ -396,6 +419,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     pod: SchedulingPod,
     p: CompiledPod,
     v: StaticVerdicts,
+    relation: CycleRelations,
     diagnosis: Diagnosis,
     opts: ScheduleOptions,
     scores: ReadonlyArray<NodeEvaluation> | undefined,
@@ -425,7 +449,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       filterWithout: (n, removed) => {
         const saved = removed.map((r) => podCell[r.id] as number)
         for (const r of removed) applyUsage(n, podRecord[r.id] as CompiledPod, podCell[r.id] as number, -1)
-        const status = diagnose(n, p, v)
+        const status = diagnose(n, p, v, rel.verdictWithout(relation, n, removed.map((r) => r.id)))
         removed.forEach((r, i) => applyUsage(n, podRecord[r.id] as CompiledPod, saved[i] as number, 1))
         return status
       },
@@ -439,6 +463,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     bind(chosen.node, p)
     return withScores({ pod: pod.key, node: a.names[chosen.node] as string, reasons, message: fitErrorMessage(diagnosis), victims })
   }
+
+  // The relational verdict of the cycle on node n.
+  const relationAt = (relation: CycleRelations, n: number): number => (relation.verdicts === null ? RELATION.ok : (relation.verdicts[n] as number))
 
   // Explain for a pod PreFilter rejected: every node with the rejection.
   const rejectedEverywhere = (d: Diagnosis): ReadonlyArray<NodeEvaluation> =>
@@ -461,7 +488,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:
-          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + totals.byteLength,
+          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength,
         cacheBytes,
       }
     },

@@ -66,6 +66,9 @@ export interface ScanBuffers {
   readonly balS: Int32Array
   readonly taintS: Int32Array
   readonly affS: Int32Array
+  /** PodTopologySpread and InterPodAffinity scores of the feasible nodes (relational pods only). */
+  readonly spreadS: Int32Array
+  readonly podAffS: Int32Array
   readonly totals: Float64Array
   readonly result: ScanResult
 }
@@ -77,6 +80,8 @@ export const scanBuffers = (n: number): ScanBuffers => ({
   balS: new Int32Array(n),
   taintS: new Int32Array(n),
   affS: new Int32Array(n),
+  spreadS: new Int32Array(n),
+  podAffS: new Int32Array(n),
   totals: new Float64Array(n),
   result: { found: 0, processed: 0, best: -1, seenTaint: 0, seenAffinity: 0, rngState: 0, taintVaries: false, affinityVaries: false, balancedOn: false, affinityOn: false, stored: false },
 })
@@ -203,6 +208,7 @@ export const scan = (
   preferred: boolean,
   store: boolean,
   order: Int32Array | null = null,
+  relations: Uint8Array | null = null,
 ): ScanResult => {
   // Filter and score in one pass over the nodes, with every column hoisted into a local.
   const podCount = a.podCount
@@ -271,7 +277,7 @@ export const scan = (
   let stored = true
   // The nodes visited: all from `start` round, or only those of `order` (NodeAffinity's PreFilter set).
   const limit = order === null ? N : order.length
-  if (fitFast && fitFilter && order === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
+  if (fitFast && fitFilter && order === null && relations === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
     // The common case (default profile, cpu/memory/storage requests and at most one extended
     // resource, e.g. a VMI launcher's devices.kubevirt.io/kvm), without the loop-invariant
     // branches of the general loop below: same arithmetic, same order.
@@ -341,6 +347,7 @@ export const scan = (
     if (n >= limit) n -= limit
     if (order !== null) n = order[n] as number
     if (reasonOf[n] !== 0) continue
+    if (relations !== null && relations[n] !== 0) continue
     if (fitFilter && (podCount[n] as number) >= (podsAllowed[n] as number)) continue
     if (checkResources) {
       if (cpu > 0 && cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) continue

@@ -266,3 +266,43 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod, profile: Profi
     affinityScore: affinityAllZero ? new Uint8Array(0) : Uint8Array.from(affinityRaw, (r) => Math.trunc((100 * r) / affinityMax)),
   }
 }
+
+/**
+ * Per node, whether it satisfies the pod's own required node affinity and node selector
+ * (`nodeaffinity.GetRequiredNodeAffinity`: no scheduler-enforced terms), for PodTopologySpread's
+ * `nodeAffinityPolicy: Honor`.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const requiredAffinityMatches = (a: NodeArrays, pod: SchedulingPod): Uint8Array => {
+  const out = new Uint8Array(a.count)
+  const selector = Object.entries(pod.nodeSelector).map(([k, v]) => [lookup(a.strings, k), lookup(a.strings, v)] as const)
+  nodes: for (let i = 0; i < a.count; i++) {
+    for (const [k, v] of selector) if (k < 0 || v < 0 || labelValue(a, i, k) !== v) continue nodes
+    if (pod.requiredTerms !== undefined && !pod.requiredTerms.some((term) => termHolds(a, i, term))) continue
+    out[i] = 1
+  }
+  return out
+}
+
+/**
+ * Per node, whether the pod tolerates every NoSchedule and NoExecute taint of it, for
+ * PodTopologySpread's `nodeTaintsPolicy: Honor`.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const hardTaintsTolerated = (a: NodeArrays, pod: SchedulingPod): Uint8Array => {
+  const out = new Uint8Array(a.count)
+  const tolerations = compileTolerations(a, pod.tolerations)
+  nodes: for (let i = 0; i < a.count; i++) {
+    for (let t = a.taintStart[i] as number; t < (a.taintStart[i + 1] as number); t++) {
+      const effect = a.taintEffect[t] as number
+      if (effect === EFFECT.PreferNoSchedule) continue
+      if (!tolerated(tolerations, a.taintKey[t] as number, a.taintValue[t] as number, effect)) continue nodes
+    }
+    out[i] = 1
+  }
+  return out
+}

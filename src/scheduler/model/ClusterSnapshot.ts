@@ -27,3 +27,17 @@ export const snapshot = (nodes: ReadonlyArray<SchedulingNode>, bound: ReadonlyAr
   nodes,
   bound,
 })
+
+/**
+ * The objects of a snapshot besides nodes and bindings.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const objectsOf = (cluster: ClusterSnapshot): ClusterObjects => ({
+  ...(cluster.namespaces === undefined ? {} : { namespaces: cluster.namespaces }),
+  ...(cluster.services === undefined ? {} : { services: cluster.services }),
+  ...(cluster.controllers === undefined ? {} : { controllers: cluster.controllers }),
+  ...(cluster.disruptionBudgets === undefined ? {} : { disruptionBudgets: cluster.disruptionBudgets }),
+  ...(cluster.storage === undefined ? {} : { storage: cluster.storage }),
+})

@@ -25,8 +25,7 @@
 import { type ClusterView, clusterView, withNodeState } from "../framework/ClusterView.ts"
 import type { FilterPlugin, ScorePlugin } from "../framework/Plugin.ts"
 import { postFilterMessage } from "../framework/PostFilter.ts"
-import type { ClusterObjects } from "../model/ClusterObjects.ts"
-import type { ClusterSnapshot } from "../model/ClusterSnapshot.ts"
+import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
 import { type PreemptionHost, preempt } from "../preemption/Preemption.ts"
@@ -126,14 +125,6 @@ export const runFilters = (
 
 /** The message of nodes outside the PreFilter node set. */
 const absentReason = (pre: PreFilterResult): string => `node(s) didn't satisfy plugin(s) [${[...pre.narrowedBy].sort().join(" ")}]`
-
-const objectsOf = (cluster: ClusterSnapshot): ClusterObjects => ({
-  ...(cluster.namespaces === undefined ? {} : { namespaces: cluster.namespaces }),
-  ...(cluster.services === undefined ? {} : { services: cluster.services }),
-  ...(cluster.controllers === undefined ? {} : { controllers: cluster.controllers }),
-  ...(cluster.disruptionBudgets === undefined ? {} : { disruptionBudgets: cluster.disruptionBudgets }),
-  ...(cluster.storage === undefined ? {} : { storage: cluster.storage }),
-})
 
 /**
  * The readable σ over a snapshot.

@@ -1,0 +1,173 @@
+/**
+ * The hot path's pod-to-pod relations: the label- and term-class index kept up to date on every
+ * bind and unbind, and, per scheduling cycle, the filter verdicts and scores of the plugins that
+ * relate the incoming pod to the pods already bound (PodTopologySpread, InterPodAffinity), in the
+ * profile's filter order. A pod no relation touches costs one index lookup per bind and nothing
+ * per cycle beyond deciding that.
+ *
+ * @since 0.1.0
+ */
+import type { ClusterObjects } from "../model/ClusterObjects.ts"
+import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import { filterEnabled, type Profile } from "../profile/Profile.ts"
+import type { StatusCode } from "../plugins/Status.ts"
+import type { Domains } from "./Domains.ts"
+import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
+import type { NodeArrays } from "./NodeArrays.ts"
+import { labelClassOf, type LabelClass, moveClass, moveTerm, podIndex, type PodIndex, termClassesOf } from "./PodIndex.ts"
+import { hotConstraints, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadVerdict } from "./SpreadKernel.ts"
+import { hardTaintsTolerated, requiredAffinityMatches } from "./StaticFilter.ts"
+
+/** Filter verdict codes of the relational plugins (0 = passes). @since 0.1.0 @category constants */
+export const RELATION = {
+  ok: 0,
+  spreadMissingLabel: 1,
+  spreadSkew: 2,
+  affinity: 3,
+  antiAffinity: 4,
+  existingAntiAffinity: 5,
+} as const
+
+/** kube-scheduler's reason and status code per verdict. @since 0.1.0 @category constants */
+export const RELATION_STATUS: ReadonlyArray<{ readonly code: StatusCode; readonly reason: string }> = [
+  { code: "Success", reason: "" },
+  { code: "UnschedulableAndUnresolvable", reason: "node(s) didn't match pod topology spread constraints (missing required label)" },
+  { code: "Unschedulable", reason: "node(s) didn't match pod topology spread constraints" },
+  { code: "UnschedulableAndUnresolvable", reason: "node(s) didn't match pod affinity rules" },
+  { code: "Unschedulable", reason: "node(s) didn't match pod anti-affinity rules" },
+  { code: "Unschedulable", reason: "node(s) didn't satisfy existing pods anti-affinity rules" },
+]
+
+/** One cycle's relational state for the incoming pod. @since 0.1.0 @category model */
+export interface CycleRelations {
+  readonly spread?: SpreadFilterState
+  readonly affinity?: AffinityFilterState
+  /** Per node verdict (RELATION), filled when some relational filter runs. */
+  readonly verdicts: Uint8Array | null
+  /** The pod has soft spread constraints (own or default): PodTopologySpread scores it. */
+  readonly spreadScored: boolean
+  /** The pod may get an InterPodAffinity score (its preferred terms, or existing pods' terms select it). */
+  readonly affinityScored: boolean
+}
+
+/** The relations of one hot scheduler. @since 0.1.0 @category model */
+export interface Relations {
+  readonly index: PodIndex
+  /** Bind pod `id` on node `n`. */
+  readonly bind: (id: number, pod: SchedulingPod, n: number) => void
+  readonly unbind: (id: number, n: number) => void
+  /** The cycle state for `pod` (filters only; scores are computed after filtering). */
+  readonly prepare: (pod: SchedulingPod) => CycleRelations
+  /** The verdict on node `n` with the pods `removed` taken off it (preemption's dry run). */
+  readonly verdictWithout: (c: CycleRelations, n: number, removed: ReadonlyArray<number>) => number
+  /** Normalised scores of the feasible nodes into `spreadOut` / `affinityOut`; which plugins scored. */
+  readonly scores: (
+    pod: SchedulingPod,
+    c: CycleRelations,
+    feasible: Int32Array,
+    found: number,
+    spreadOut: Int32Array,
+    affinityOut: Int32Array,
+  ) => { readonly spread: boolean; readonly affinity: boolean }
+}
+
+const verdictOf = (c: { readonly spread?: SpreadFilterState; readonly affinity?: AffinityFilterState }, n: number): number => {
+  if (c.spread !== undefined) {
+    const v = spreadVerdict(c.spread, n)
+    if (v === SPREAD.missingLabel) return RELATION.spreadMissingLabel
+    if (v === SPREAD.skew) return RELATION.spreadSkew
+  }
+  if (c.affinity !== undefined) {
+    const v = affinityVerdict(c.affinity, n)
+    if (v === AFFINITY.affinity) return RELATION.affinity
+    if (v === AFFINITY.antiAffinity) return RELATION.antiAffinity
+    if (v === AFFINITY.existingAntiAffinity) return RELATION.existingAntiAffinity
+  }
+  return RELATION.ok
+}
+
+/**
+ * The relations over `a` for a profile and the cluster's objects.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjects): Relations => {
+  const index = podIndex()
+  const domains = new Map<string, Domains>()
+  const ctx = { a, index, domains, profile, objects }
+  const classOf: number[] = []
+  const termsOf: Array<ReadonlyArray<number>> = []
+  const spreadOn = filterEnabled(profile, "PodTopologySpread")
+  const affinityOn = filterEnabled(profile, "InterPodAffinity")
+  const spreadScoring = profile.weights.PodTopologySpread !== undefined
+  const affinityScoring = profile.weights.InterPodAffinity !== undefined
+  const N = a.count
+  const verdicts = new Uint8Array(N)
+
+  const bind = (id: number, pod: SchedulingPod, n: number): void => {
+    const c = classOf[id] ?? labelClassOf(index, pod)
+    classOf[id] = c
+    moveClass(index, c, n, 1)
+    const terms = termsOf[id] ?? termClassesOf(index, pod)
+    termsOf[id] = terms
+    for (const t of terms) moveTerm(index, t, n, 1)
+  }
+  const unbind = (id: number, n: number): void => {
+    moveClass(index, classOf[id] as number, n, -1)
+    for (const t of termsOf[id] ?? []) moveTerm(index, t, n, -1)
+  }
+
+  const prepare = (pod: SchedulingPod): CycleRelations => {
+    let affinityMask: Uint8Array | undefined
+    let taintMask: Uint8Array | undefined
+    const masks = {
+      affinity: () => (affinityMask ??= requiredAffinityMatches(a, pod)),
+      taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
+    }
+    const spread = spreadOn ? spreadFilterState(ctx, pod, masks) : undefined
+    const affinity = affinityOn ? affinityFilterState(ctx, pod) : undefined
+    const filtering = spread !== undefined || affinity !== undefined
+    if (filtering) {
+      const c = { ...(spread === undefined ? {} : { spread }), ...(affinity === undefined ? {} : { affinity }) }
+      for (let n = 0; n < N; n++) verdicts[n] = verdictOf(c, n)
+    }
+    return {
+      ...(spread === undefined ? {} : { spread }),
+      ...(affinity === undefined ? {} : { affinity }),
+      verdicts: filtering ? verdicts : null,
+      spreadScored: spreadScoring && hotConstraints(ctx, pod, "ScheduleAnyway").length > 0,
+      affinityScored: affinityScoring && mayScoreAffinity(ctx, pod),
+    }
+  }
+
+  const adjust = (c: CycleRelations, removed: ReadonlyArray<number>, n: number, delta: number): void => {
+    for (const id of removed) {
+      const cls = index.classes[classOf[id] as number] as LabelClass
+      if (c.spread !== undefined) spreadAdjust(c.spread, cls, n, delta)
+      if (c.affinity !== undefined) affinityAdjust(ctx, c.affinity, cls, termsOf[id] ?? [], n, delta)
+    }
+  }
+  const verdictWithout = (c: CycleRelations, n: number, removed: ReadonlyArray<number>): number => {
+    if (c.spread === undefined && c.affinity === undefined) return RELATION.ok
+    adjust(c, removed, n, -1)
+    const v = verdictOf(c, n)
+    adjust(c, removed, n, 1)
+    return v
+  }
+
+  const scores = (pod: SchedulingPod, c: CycleRelations, feasible: Int32Array, found: number, spreadOut: Int32Array, affinityOut: Int32Array) => {
+    let affinityMask: Uint8Array | undefined
+    let taintMask: Uint8Array | undefined
+    const masks = {
+      affinity: () => (affinityMask ??= requiredAffinityMatches(a, pod)),
+      taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
+    }
+    // affinityOut doubles as spread's raw-score scratch: the affinity scores are written after
+    const spread = c.spreadScored && found > 0 ? spreadScores(ctx, pod, masks, feasible, found, spreadOut, affinityOut) : false
+    const affinity = c.affinityScored ? affinityScores(ctx, pod, feasible, found, affinityOut) : false
+    return { spread, affinity }
+  }
+
+  return { index, bind, unbind, prepare, verdictWithout, scores }
+}
