@@ -42,10 +42,16 @@ import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
 import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
+import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
+import type { HotConstraint } from "./SpreadKernel.ts"
+import { nodeTotal } from "./Scan.ts"
+import { namespaceOf } from "../model/SchedulingPod.ts"
+import { showSelector } from "../model/LabelSelector.ts"
+import { requiredAffinityMatches } from "./StaticFilter.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
 
 // The cycle state of a pod PreFilter rejected before relations were looked at.
-const NO_RELATIONS: CycleRelations = { verdicts: null, spreadScored: false, affinityScored: false }
+const NO_RELATIONS: CycleRelations = { verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
 
 const CACHE_LIMIT = 16
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
@@ -105,6 +111,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const rel = relations(a, profile, objectsOf(cluster))
   const wSpread = profile.weights.PodTopologySpread ?? 0
   const wPodAffinity = profile.weights.InterPodAffinity ?? 0
+  const everyNodeNamed = rel.domains("kubernetes.io/hostname").has.every((h) => h === 1)
   const fractions = new Float64Array(Math.max(1, balanced.kind.length))
 
   // bound pods
@@ -283,6 +290,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
     const relation = rel.prepare(pod)
     const relScored = relation.spreadScored || relation.affinityScored
+    // replicas scored only by the system default spreading keep the incremental cache (SpreadCache.ts)
+    const cachedSpread =
+      relation.spreadScored && !relation.affinityScored && spreadCacheable(relation.softConstraints, pod, everyNodeNamed)
     // NodeAffinity's PreFilter may narrow the nodes: then only those are visited, from a rotated start.
     const order = v.candidates ?? null
     const visitable = order === null ? N : order.length
@@ -290,8 +300,10 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
-    const incremental = order === null && relation.verdicts === null && !relScored && start === 0 && toFind >= N && N > 0 && opts.explain !== true
-    const key = incremental ? scoringSignature(constraintSignature(pod), p) : ""
+    const incremental =
+      order === null && relation.verdicts === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
+    const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
     if (incremental) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
@@ -326,7 +338,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const wai = affinityOn ? c.wAffinity : 0
     nextStart = N === 0 ? 0 : (nextStart + processed) % N
     // PodTopologySpread and InterPodAffinity score over the feasible set, after filtering
-    const scored = relScored && found > 0 ? rel.scores(pod, relation, feasible, found, spreadS, podAffS) : { spread: false, affinity: false }
+    const scored = relScored && found > 0 ? rel.scores(pod, relation, feasible, found, spreadS, podAffS, totals) : { spread: false, affinity: false }
     const wsi = scored.spread ? wSpread : 0
     const wpi = scored.affinity ? wPodAffinity : 0
 
@@ -344,6 +356,17 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wpi * (podAffS[k] as number)
       }
       best = selectHost(totals, found, rng)
+      if (incremental && cachedSpread && found > 0 && (previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
+        // the entry keeps the other plugins' totals (presumed normalisers) and the spread summary
+        for (let k = 0; k < found; k++) totals[k] = nodeTotal(a, c, p, v, feasible[k] as number, taintVaries, affinityVaries, balancedOn, affinityOn)
+        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const e = scoreEntry(key, p, v, r, N, feasible, totals, found, evicted)
+        const namespace = namespaceOf(pod)
+        const zone = relation.softConstraints[1] as HotConstraint
+        const mask = zone.honorAffinity && (Object.keys(pod.nodeSelector).length > 0 || pod.requiredTerms !== undefined) ? requiredAffinityMatches(a, pod) : undefined
+        e.spread = spreadSummary(rel.index, relation.softConstraints, () => rel.counted(namespace, zone), wSpread, mask, e.totals)
+        scoreEntries.push(e)
+      }
     } else if (incremental && found > 0) {
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).

@@ -58,7 +58,7 @@ const incomingKey = (t: IncomingTerm): string =>
   `ipa\u0000${t.namespaces === undefined ? "*" : [...t.namespaces].sort().join(",")}\u0000${showSelector(t.selector)}`
 
 const classesMatching = (ctx: AffinityContext, t: IncomingTerm): ReadonlyArray<number> =>
-  t.selector === undefined ? [] : matchingClasses(ctx.index, incomingKey(t), (ns, labels) => incomingMatches(t, ns, labels))
+  t.selector === undefined ? [] : matchingClasses(ctx.index, incomingKey(t), (ns, labels) => incomingMatches(t, ns, labels), t.selector)
 
 /**
  * Whether an existing pod's term selects the incoming pod (`AffinityTerm.Matches` with the

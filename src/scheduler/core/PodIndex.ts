@@ -3,7 +3,9 @@
  * namespace, labels and terminating flag form one *label class* (the replicas of one template
  * share a class), and each class knows on which nodes how many of its pods run. Selectors are
  * matched against classes, not pods, and the matches are memoised: classes only ever get added,
- * so a memo entry just extends itself over the classes created since it was last read.
+ * so a memo entry just extends itself over the classes created since it was last read. A selector
+ * with an equality requirement only looks at the classes carrying that label (an inverted index
+ * by `key=value`), so a new Deployment's selector costs its own classes, not every class.
  *
  * Inter-pod affinity terms of bound pods are indexed the same way (`TermClass`): one class per
  * distinct (owner namespace, kind, weight, effective selector, namespaces, namespace selector,
@@ -46,12 +48,14 @@ export interface PodIndex {
   readonly classByKey: Map<string, number>
   readonly terms: TermClass[]
   readonly termByKey: Map<string, number>
-  /** Selector memo: key → matching class ids, and how many classes were examined. */
-  readonly memo: Map<string, { readonly matches: number[]; checked: number }>
+  /** Class ids per `key=value` label, ascending. */
+  readonly byLabel: Map<string, number[]>
+  /** Selector memo: key → matching class ids, the candidate list examined, and how far. */
+  readonly memo: Map<string, { readonly matches: number[]; readonly candidates: ReadonlyArray<number> | null; checked: number }>
 }
 
 /** An empty index. @since 0.1.0 @category constructors */
-export const podIndex = (): PodIndex => ({ classes: [], classByKey: new Map(), terms: [], termByKey: new Map(), memo: new Map() })
+export const podIndex = (): PodIndex => ({ classes: [], classByKey: new Map(), terms: [], termByKey: new Map(), byLabel: new Map(), memo: new Map() })
 
 const sortedLabels = (labels: Labels): string =>
   JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]))
@@ -72,6 +76,12 @@ export const labelClassOf = (index: PodIndex, pod: SchedulingPod): number => {
     id = index.classes.length
     index.classes.push({ namespace, labels, terminating, onNode: new Map() })
     index.classByKey.set(key, id)
+    for (const [k, v] of Object.entries(labels)) {
+      const pair = `${k}=${v}`
+      const list = index.byLabel.get(pair)
+      if (list === undefined) index.byLabel.set(pair, [id])
+      else list.push(id)
+    }
   }
   return id
 }
@@ -141,17 +151,47 @@ export const matchingClasses = (
   index: PodIndex,
   key: string,
   matches: (namespace: string, labels: Labels) => boolean,
+  selector?: LabelSelector,
 ): ReadonlyArray<number> => {
   let m = index.memo.get(key)
   if (m === undefined) {
-    m = { matches: [], checked: 0 }
+    m = { matches: [], candidates: selector === undefined ? null : candidatesOf(index, selector), checked: 0 }
     index.memo.set(key, m)
   }
-  for (; m.checked < index.classes.length; m.checked++) {
-    const c = index.classes[m.checked] as LabelClass
-    if (matches(c.namespace, c.labels)) m.matches.push(m.checked)
+  if (m.candidates === null) {
+    for (; m.checked < index.classes.length; m.checked++) {
+      const c = index.classes[m.checked] as LabelClass
+      if (matches(c.namespace, c.labels)) m.matches.push(m.checked)
+    }
+  } else {
+    for (; m.checked < m.candidates.length; m.checked++) {
+      const id = m.candidates[m.checked] as number
+      const c = index.classes[id] as LabelClass
+      if (matches(c.namespace, c.labels)) m.matches.push(id)
+    }
   }
   return m.matches
+}
+
+const NONE: ReadonlyArray<number> = []
+
+// The classes a selector can possibly match: those carrying one of its equality labels (the
+// shortest such list), or null for "every class". The lists grow in place as classes are added.
+const candidatesOf = (index: PodIndex, selector: LabelSelector): ReadonlyArray<number> | null => {
+  for (const r of selector.matchExpressions ?? []) if (r.operator === "In" && r.values.length === 0) return NONE
+  let best: ReadonlyArray<number> | null = null
+  const consider = (pair: string): void => {
+    let list = index.byLabel.get(pair)
+    if (list === undefined) {
+      // no class has it yet: register the (empty) list so later classes land in it
+      list = []
+      index.byLabel.set(pair, list)
+    }
+    if (best === null || list.length < best.length) best = list
+  }
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) consider(`${k}=${v}`)
+  for (const r of selector.matchExpressions ?? []) if (r.operator === "In" && r.values.length === 1) consider(`${r.key}=${r.values[0] as string}`)
+  return best
 }
 
 /**
@@ -167,4 +207,4 @@ export const inNamespaceSelected = (
 ): ReadonlyArray<number> =>
   selector === undefined
     ? []
-    : matchingClasses(index, `ns\u0000${namespace}\u0000${showSelector(selector)}`, (ns, labels) => ns === namespace && labelSelectorMatches(selector, labels))
+    : matchingClasses(index, `ns\u0000${namespace}\u0000${showSelector(selector)}`, (ns, labels) => ns === namespace && labelSelectorMatches(selector, labels), selector)

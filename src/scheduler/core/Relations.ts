@@ -11,11 +11,12 @@ import type { ClusterObjects } from "../model/ClusterObjects.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { filterEnabled, type Profile } from "../profile/Profile.ts"
 import type { StatusCode } from "../plugins/Status.ts"
-import type { Domains } from "./Domains.ts"
+import { type Domains, domainsOf } from "./Domains.ts"
+import type { HotConstraint } from "./SpreadKernel.ts"
 import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
 import type { NodeArrays } from "./NodeArrays.ts"
 import { labelClassOf, type LabelClass, moveClass, moveTerm, podIndex, type PodIndex, termClassesOf } from "./PodIndex.ts"
-import { hotConstraints, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadVerdict } from "./SpreadKernel.ts"
+import { countedClasses, hotConstraints, type PolicyMasks, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadScratch, spreadVerdict } from "./SpreadKernel.ts"
 import { hardTaintsTolerated, requiredAffinityMatches } from "./StaticFilter.ts"
 
 /** Filter verdict codes of the relational plugins (0 = passes). @since 0.1.0 @category constants */
@@ -38,6 +39,27 @@ export const RELATION_STATUS: ReadonlyArray<{ readonly code: StatusCode; readonl
   { code: "Unschedulable", reason: "node(s) didn't satisfy existing pods anti-affinity rules" },
 ]
 
+/** The policy masks of a pod, computed on first use; a pod without node selection admits every node. */
+const policyMasks = (a: NodeArrays, pod: SchedulingPod): PolicyMasks => {
+  let affinityMask: Uint8Array | undefined
+  let taintMask: Uint8Array | undefined
+  const free = Object.keys(pod.nodeSelector).length === 0 && pod.requiredTerms === undefined
+  return {
+    affinity: () => (affinityMask ??= free ? allOnes(a.count) : requiredAffinityMatches(a, pod)),
+    taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
+  }
+}
+
+const onesCache = new Map<number, Uint8Array>()
+const allOnes = (n: number): Uint8Array => {
+  let ones = onesCache.get(n)
+  if (ones === undefined) {
+    ones = new Uint8Array(n).fill(1)
+    onesCache.set(n, ones)
+  }
+  return ones
+}
+
 /** One cycle's relational state for the incoming pod. @since 0.1.0 @category model */
 export interface CycleRelations {
   readonly spread?: SpreadFilterState
@@ -46,6 +68,7 @@ export interface CycleRelations {
   readonly verdicts: Uint8Array | null
   /** The pod has soft spread constraints (own or default): PodTopologySpread scores it. */
   readonly spreadScored: boolean
+  readonly softConstraints: ReadonlyArray<HotConstraint>
   /** The pod may get an InterPodAffinity score (its preferred terms, or existing pods' terms select it). */
   readonly affinityScored: boolean
 }
@@ -68,7 +91,12 @@ export interface Relations {
     found: number,
     spreadOut: Int32Array,
     affinityOut: Int32Array,
+    floatScratch: Float64Array,
   ) => { readonly spread: boolean; readonly affinity: boolean }
+  /** The domains of a topology key. */
+  readonly domains: (key: string) => Domains
+  /** The label classes a spread constraint counts for a pod of `namespace` (memoised, growing). */
+  readonly counted: (namespace: string, c: HotConstraint) => ReadonlyArray<number>
 }
 
 const verdictOf = (c: { readonly spread?: SpreadFilterState; readonly affinity?: AffinityFilterState }, n: number): number => {
@@ -104,6 +132,7 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
   const affinityScoring = profile.weights.InterPodAffinity !== undefined
   const N = a.count
   const verdicts = new Uint8Array(N)
+  const scratch = spreadScratch(N)
 
   const bind = (id: number, pod: SchedulingPod, n: number): void => {
     const c = classOf[id] ?? labelClassOf(index, pod)
@@ -119,14 +148,10 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
   }
 
   const prepare = (pod: SchedulingPod): CycleRelations => {
-    let affinityMask: Uint8Array | undefined
-    let taintMask: Uint8Array | undefined
-    const masks = {
-      affinity: () => (affinityMask ??= requiredAffinityMatches(a, pod)),
-      taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
-    }
+    const masks = policyMasks(a, pod)
     const spread = spreadOn ? spreadFilterState(ctx, pod, masks) : undefined
     const affinity = affinityOn ? affinityFilterState(ctx, pod) : undefined
+    const softConstraints = spreadScoring ? hotConstraints(ctx, pod, "ScheduleAnyway") : []
     const filtering = spread !== undefined || affinity !== undefined
     if (filtering) {
       const c = { ...(spread === undefined ? {} : { spread }), ...(affinity === undefined ? {} : { affinity }) }
@@ -136,7 +161,8 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
       ...(spread === undefined ? {} : { spread }),
       ...(affinity === undefined ? {} : { affinity }),
       verdicts: filtering ? verdicts : null,
-      spreadScored: spreadScoring && hotConstraints(ctx, pod, "ScheduleAnyway").length > 0,
+      spreadScored: softConstraints.length > 0,
+      softConstraints,
       affinityScored: affinityScoring && mayScoreAffinity(ctx, pod),
     }
   }
@@ -156,18 +182,21 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     return v
   }
 
-  const scores = (pod: SchedulingPod, c: CycleRelations, feasible: Int32Array, found: number, spreadOut: Int32Array, affinityOut: Int32Array) => {
-    let affinityMask: Uint8Array | undefined
-    let taintMask: Uint8Array | undefined
-    const masks = {
-      affinity: () => (affinityMask ??= requiredAffinityMatches(a, pod)),
-      taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
-    }
-    // affinityOut doubles as spread's raw-score scratch: the affinity scores are written after
-    const spread = c.spreadScored && found > 0 ? spreadScores(ctx, pod, masks, feasible, found, spreadOut, affinityOut) : false
+  const scores = (pod: SchedulingPod, c: CycleRelations, feasible: Int32Array, found: number, spreadOut: Int32Array, affinityOut: Int32Array, floatScratch: Float64Array) => {
+    const masks = policyMasks(a, pod)
+    const spread = c.spreadScored && found > 0 ? spreadScores(ctx, pod, c.softConstraints, masks, feasible, found, spreadOut, floatScratch, scratch) : false
     const affinity = c.affinityScored ? affinityScores(ctx, pod, feasible, found, affinityOut) : false
     return { spread, affinity }
   }
 
-  return { index, bind, unbind, prepare, verdictWithout, scores }
+  return {
+    index,
+    bind,
+    unbind,
+    prepare,
+    verdictWithout,
+    scores,
+    domains: (key) => domainsOf(a, key, domains),
+    counted: (namespace, c) => countedClasses(ctx, namespace, c.selector),
+  }
 }

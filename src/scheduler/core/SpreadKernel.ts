@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import type { ClusterObjects } from "../model/ClusterObjects.ts"
+import type { ClusterObjects, ControllerSelector, ServiceSelector } from "../model/ClusterObjects.ts"
 import { isEmptySelector, type LabelSelector, labelSelectorMatches, type Labels, mergeLabelKeys } from "../model/LabelSelector.ts"
 import { labelsOf, namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
 import type { TopologySpreadConstraint } from "../model/TopologySpread.ts"
@@ -44,6 +44,28 @@ export interface SpreadContext {
 const isKind = (c: { readonly apiVersion: string; readonly kind: string }, group: string, kind: string): boolean =>
   c.kind === kind && (group === "" ? c.apiVersion === "v1" : c.apiVersion.startsWith(`${group}/`))
 
+// Services by namespace and controllers by (kind, namespace, name), built once per object set.
+interface ObjectLookup {
+  readonly services: ReadonlyMap<string, ReadonlyArray<ServiceSelector>>
+  readonly controllers: ReadonlyMap<string, ControllerSelector>
+}
+const lookups = new WeakMap<ClusterObjects, ObjectLookup>()
+const lookupOf = (objects: ClusterObjects): ObjectLookup => {
+  let l = lookups.get(objects)
+  if (l === undefined) {
+    const services = new Map<string, ServiceSelector[]>()
+    for (const s of objects.services ?? []) services.set(s.namespace, [...(services.get(s.namespace) ?? []), s])
+    const controllers = new Map<string, ControllerSelector>()
+    for (const c of objects.controllers ?? []) {
+      const key = `${c.kind}\u0000${c.namespace}\u0000${c.name}`
+      if (!controllers.has(key)) controllers.set(key, c)
+    }
+    l = { services, controllers }
+    lookups.set(objects, l)
+  }
+  return l
+}
+
 /**
  * `helper.DefaultSelector`: the selectors of the pod's Services merged, plus its controlling
  * ReplicationController's (merged) or ReplicaSet's / StatefulSet's (ANDed); `undefined` when
@@ -55,16 +77,16 @@ const isKind = (c: { readonly apiVersion: string; readonly kind: string }, group
 export const defaultSelector = (pod: SchedulingPod, objects: ClusterObjects): LabelSelector | undefined => {
   const ns = namespaceOf(pod)
   const labels = labelsOf(pod)
+  const lookup = lookupOf(objects)
   const merged: Record<string, string> = {}
-  for (const s of objects.services ?? []) {
-    if (s.namespace !== ns || s.selector === undefined) continue
+  for (const s of lookup.services.get(ns) ?? []) {
+    if (s.selector === undefined) continue
     if (labelSelectorMatches({ matchLabels: s.selector }, labels)) Object.assign(merged, s.selector)
   }
   let extra: LabelSelector = {}
   const owner = pod.controller
   if (owner !== undefined) {
-    const find = (kind: "ReplicationController" | "ReplicaSet" | "StatefulSet") =>
-      (objects.controllers ?? []).find((c) => c.kind === kind && c.namespace === ns && c.name === owner.name)
+    const find = (kind: "ReplicationController" | "ReplicaSet" | "StatefulSet") => lookup.controllers.get(`${kind}\u0000${ns}\u0000${owner.name}`)
     if (isKind(owner, "", "ReplicationController")) Object.assign(merged, find("ReplicationController")?.selector.matchLabels ?? {})
     else if (isKind(owner, "apps", "ReplicaSet")) extra = find("ReplicaSet")?.selector ?? {}
     else if (isKind(owner, "apps", "StatefulSet")) extra = find("StatefulSet")?.selector ?? {}
@@ -129,8 +151,13 @@ const NOTHING: LabelSelector = { matchExpressions: [{ key: "", operator: "In", v
 const counts = (selector: LabelSelector, labels: Labels): boolean =>
   selector !== NOTHING && !isEmptySelector(selector) && labelSelectorMatches(selector, labels)
 
-/** Matching, non-terminating classes of the pod's namespace. */
-const countedClasses = (ctx: SpreadContext, namespace: string, selector: LabelSelector): ReadonlyArray<number> =>
+/**
+ * The label classes a constraint counts: matching, non-terminating, in the pod's namespace.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const countedClasses = (ctx: SpreadContext, namespace: string, selector: LabelSelector): ReadonlyArray<number> =>
   selector === NOTHING || isEmptySelector(selector)
     ? []
     : inNamespaceSelected(ctx.index, namespace, selector).filter((c) => !(ctx.index.classes[c] as LabelClass).terminating)
@@ -250,10 +277,21 @@ export const spreadAdjust = (s: SpreadFilterState, cls: LabelClass, n: number, d
   }
 }
 
+/** Scratch arrays reused across cycles (sized to the nodes). @since 0.1.0 @category model */
+export interface SpreadScratch {
+  /** Matching pods per node for a hostname constraint; all zero between cycles. */
+  readonly hostCount: Int32Array
+}
+
+/** Fresh scratch for `n` nodes. @since 0.1.0 @category constructors */
+export const spreadScratch = (n: number): SpreadScratch => ({ hostCount: new Int32Array(n) })
+
 /**
- * PreScore, Score and NormalizeScore for the ScheduleAnyway constraints over the feasible nodes
- * `feasible[0..found)`, writing the normalised scores to `out[k]`; `false` when the plugin skips
- * (no such constraint).
+ * PreScore, Score and NormalizeScore for the ScheduleAnyway constraints (`hotConstraints(…,
+ * "ScheduleAnyway")`) over the feasible nodes
+ * `feasible[0..found)`, writing the normalised scores to `out[k]` (`raw` is scratch); `false`
+ * when the plugin skips (no such constraint). Per cycle: one pass over the feasible nodes, one over
+ * the matching pods' nodes, one to score and one to normalise.
  *
  * @since 0.1.0
  * @category scorers
@@ -261,82 +299,112 @@ export const spreadAdjust = (s: SpreadFilterState, cls: LabelClass, n: number, d
 export const spreadScores = (
   ctx: SpreadContext,
   pod: SchedulingPod,
+  constraints: ReadonlyArray<HotConstraint>,
   masks: PolicyMasks,
   feasible: Int32Array,
   found: number,
   out: Int32Array,
-  scratch: Int32Array,
+  raw: Float64Array,
+  scratch: SpreadScratch,
 ): boolean => {
-  const constraints = hotConstraints(ctx, pod, "ScheduleAnyway")
-  if (constraints.length === 0 || ctx.a.count === 0) return false
+  const C = constraints.length
+  if (C === 0 || ctx.a.count === 0) return false
   const namespace = namespaceOf(pod)
   const requireAll = (pod.topologySpreadConstraints ?? []).length > 0 || ctx.profile.podTopologySpread.defaultingType !== "System"
-  const hasAll = (n: number): boolean => constraints.every((c) => c.domains.has[n] === 1)
-  // IgnoredNodes, and the domains (not hostname) the scored nodes span.
-  const ignored = new Uint8Array(found)
+  const matched = constraints.map((c) => countedClasses(ctx, namespace, c.selector))
+  const hasAll = (n: number): boolean => {
+    for (let i = 0; i < C; i++) if ((constraints[i] as HotConstraint).domains.has[n] === 0) return false
+    return true
+  }
+  // IgnoredNodes (requireAll only): marked in `out` as −1 until the end.
   let ignoredCount = 0
-  const inScored = constraints.map((c) => new Uint8Array(c.domains.key === HOSTNAME ? 0 : c.domains.count))
-  const size = new Int32Array(constraints.length)
-  for (let k = 0; k < found; k++) {
-    const n = feasible[k] as number
-    if (requireAll && !hasAll(n)) {
-      ignored[k] = 1
-      ignoredCount++
+  if (requireAll) {
+    for (let k = 0; k < found; k++) {
+      if (hasAll(feasible[k] as number)) out[k] = 0
+      else {
+        out[k] = -1
+        ignoredCount++
+      }
+    }
+  } else out.fill(0, 0, found)
+  // Raw scores accumulate constraint by constraint (the same float additions, in the same order, as Score).
+  raw.fill(0, 0, found)
+  const hostCount = scratch.hostCount
+  let hostUsed = false
+  for (let i = 0; i < C; i++) {
+    const c = constraints[i] as HotConstraint
+    const has = c.domains.has
+    const of = c.domains.of
+    const skew = c.maxSkew - 1
+    if (c.domains.key === HOSTNAME) {
+      // Score counts a node's own matching pods, whatever the policies
+      const weight = Math.log(found - ignoredCount + 2)
+      const touched: number[] = []
+      const viaScratch = !hostUsed
+      hostUsed = true
+      if (viaScratch) {
+        for (const cls of matched[i] as ReadonlyArray<number>) {
+          for (const [n, count] of (ctx.index.classes[cls] as LabelClass).onNode) {
+            if (hostCount[n] === 0) touched.push(n)
+            hostCount[n] = (hostCount[n] as number) + count
+          }
+        }
+      }
+      for (let k = 0; k < found; k++) {
+        const n = feasible[k] as number
+        if (out[k] === -1 || has[n] === 0) continue
+        let cnt = 0
+        if (viaScratch) cnt = hostCount[n] as number
+        else for (const cls of matched[i] as ReadonlyArray<number>) cnt += (ctx.index.classes[cls] as LabelClass).onNode.get(n) ?? 0
+        raw[k] = (raw[k] as number) + (cnt * weight + skew)
+      }
+      for (const n of touched) hostCount[n] = 0
       continue
     }
-    constraints.forEach((c, i) => {
-      if (c.domains.key === HOSTNAME) return
-      const d = c.domains.of[n] as number
-      const seen = inScored[i] as Uint8Array
+    // The domains the scored nodes span, matching pods per such domain over every admitted node.
+    const seen = new Uint8Array(c.domains.count)
+    let size = 0
+    for (let k = 0; k < found; k++) {
+      if (out[k] === -1) continue
+      const d = of[feasible[k] as number] as number
       if (seen[d] === 0) {
         seen[d] = 1
-        size[i] = (size[i] as number) + 1
+        size++
       }
-    })
-  }
-  const weight = constraints.map((c, i) => Math.log((c.domains.key === HOSTNAME ? found - ignoredCount : (size[i] as number)) + 2))
-  // Matching pods per scored domain, over every node the policies admit.
-  const domainCounts = constraints.map((c) => new Float64Array(c.domains.key === HOSTNAME ? 0 : c.domains.count))
-  const affinity = constraints.some((c) => c.honorAffinity) ? masks.affinity() : undefined
-  const taints = constraints.some((c) => c.honorTaints) ? masks.taints() : undefined
-  constraints.forEach((c, i) => {
-    if (c.domains.key === HOSTNAME) return
-    const counts = domainCounts[i] as Float64Array
-    const seen = inScored[i] as Uint8Array
-    for (const cls of countedClasses(ctx, namespace, c.selector)) {
+    }
+    const weight = Math.log(size + 2)
+    const counts = new Float64Array(c.domains.count)
+    const affinity = c.honorAffinity ? masks.affinity() : undefined
+    const taints = c.honorTaints ? masks.taints() : undefined
+    for (const cls of matched[i] as ReadonlyArray<number>) {
       for (const [n, count] of (ctx.index.classes[cls] as LabelClass).onNode) {
         if (requireAll && !hasAll(n)) continue
-        if (c.honorAffinity && affinity?.[n] === 0) continue
-        if (c.honorTaints && taints?.[n] === 0) continue
-        const d = c.domains.of[n] as number
+        if (affinity !== undefined && affinity[n] === 0) continue
+        if (taints !== undefined && taints[n] === 0) continue
+        const d = of[n] as number
         if (seen[d] === 1) counts[d] = (counts[d] as number) + count
       }
     }
-  })
-  // Raw scores: hostname counts per node come straight from the node's pods (no policies).
+    for (let k = 0; k < found; k++) {
+      const n = feasible[k] as number
+      if (out[k] === -1 || has[n] === 0) continue
+      raw[k] = (raw[k] as number) + ((counts[of[n] as number] as number) * weight + skew)
+    }
+  }
+  // Round, the range over the scored nodes, then NormalizeScore.
   let min = Number.MAX_SAFE_INTEGER
   let max = 0
   for (let k = 0; k < found; k++) {
-    if (ignored[k] === 1) continue
-    const n = feasible[k] as number
-    let score = 0
-    constraints.forEach((c, i) => {
-      if (c.domains.has[n] === 0) return
-      let cnt = 0
-      if (c.domains.key === HOSTNAME) {
-        for (const cls of countedClasses(ctx, namespace, c.selector)) cnt += (ctx.index.classes[cls] as LabelClass).onNode.get(n) ?? 0
-      } else cnt = (domainCounts[i] as Float64Array)[c.domains.of[n] as number] as number
-      score += scoreForCount(cnt, c.maxSkew, weight[i] as number)
-    })
-    const rounded = goRound(score)
-    scratch[k] = rounded
-    if (rounded < min) min = rounded
-    if (rounded > max) max = rounded
+    if (out[k] === -1) continue
+    const r = goRound(raw[k] as number)
+    raw[k] = r
+    if (r < min) min = r
+    if (r > max) max = r
   }
   for (let k = 0; k < found; k++) {
-    if (ignored[k] === 1) out[k] = 0
+    if (out[k] === -1) out[k] = 0
     else if (max === 0) out[k] = 100
-    else out[k] = Math.floor((100 * (max + min - (scratch[k] as number))) / max)
+    else out[k] = Math.floor((100 * (max + min - (raw[k] as number))) / max)
   }
   return true
 }
