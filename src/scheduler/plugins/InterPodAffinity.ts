@@ -124,8 +124,10 @@ export const interPodAffinityPreFilterState = (pod: SchedulingPod, cluster: Clus
     const node = state.node
     for (const b of state.pods) {
       const existing = b.pod
-      for (const t of podAffinityTermsOf(existing).requiredAntiAffinity) {
-        if (affinityTermMatches(t, pod, namespaceLabels)) addAt(existingAntiAffinityCounts, node, t.topologyKey, 1)
+      if ((existing.podAntiAffinity?.required.length ?? 0) > 0) {
+        for (const t of podAffinityTermsOf(existing).requiredAntiAffinity) {
+          if (affinityTermMatches(t, pod, namespaceLabels)) addAt(existingAntiAffinityCounts, node, t.topologyKey, 1)
+        }
       }
       if (!incoming) continue
       if (matchesAllAffinityTerms(requiredAffinity, existing)) for (const t of requiredAffinity) addAt(affinityCounts, node, t.topologyKey, 1)
