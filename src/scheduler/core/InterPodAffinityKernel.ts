@@ -257,9 +257,10 @@ export const affinityScores = (ctx: AffinityContext, pod: SchedulingPod, feasibl
   for (const t of ctx.index.terms) {
     if (t.onNode.size === 0) continue
     let amount = 0
+    // ignorePreferredTermsOfExistingPods only skips pods without preferred terms of their own (above)
     if (t.kind === TERM.requiredAffinity) amount = args.hardPodAffinityWeight
-    else if (t.kind === TERM.preferredAffinity && !args.ignorePreferredTermsOfExistingPods) amount = t.weight
-    else if (t.kind === TERM.preferredAntiAffinity && !args.ignorePreferredTermsOfExistingPods) amount = -t.weight
+    else if (t.kind === TERM.preferredAffinity) amount = t.weight
+    else if (t.kind === TERM.preferredAntiAffinity) amount = -t.weight
     if (amount === 0 || !termSelects(t, namespace, labels, namespaceLabels)) continue
     const d = domainsOf(a, t.topologyKey, ctx.domains)
     for (const [n, count] of t.onNode) add(d, n, amount * count)

@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import { topologyNormalizingWeight } from "../plugins/TopologySpreadScore.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { nextInt, type Random } from "../select/Random.ts"
 import type { LabelClass, PodIndex } from "./PodIndex.ts"
@@ -184,8 +185,8 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   // PreScore: normalising weights from the scored nodes and the zones they span
   let spanned = 0
   for (let d = 0; d < zones; d++) if ((s.zoneFeasible[d] as number) > 0) spanned++
-  const wHost = Math.log(s.feasible + 2)
-  const wZone = Math.log(spanned + 2)
+  const wHost = topologyNormalizingWeight(s.feasible)
+  const wZone = topologyNormalizingWeight(spanned)
   const zoneCount = new Float64Array(zones)
   for (const cls of s.classes) {
     for (const [m, c] of (index.classes[cls] as LabelClass).onNode) {

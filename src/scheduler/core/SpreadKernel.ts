@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { topologyNormalizingWeight } from "../plugins/TopologySpreadScore.ts"
 import type { ClusterObjects, ControllerSelector, ServiceSelector } from "../model/ClusterObjects.ts"
 import { isEmptySelector, type LabelSelector, labelSelectorMatches, type Labels, mergeLabelKeys } from "../model/LabelSelector.ts"
 import { labelsOf, namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
@@ -338,7 +339,7 @@ export const spreadScores = (
     const skew = c.maxSkew - 1
     if (c.domains.key === HOSTNAME) {
       // Score counts a node's own matching pods, whatever the policies
-      const weight = Math.log(found - ignoredCount + 2)
+      const weight = topologyNormalizingWeight(found - ignoredCount)
       const touched: number[] = []
       const viaScratch = !hostUsed
       hostUsed = true
@@ -372,7 +373,7 @@ export const spreadScores = (
         size++
       }
     }
-    const weight = Math.log(size + 2)
+    const weight = topologyNormalizingWeight(size)
     const counts = new Float64Array(c.domains.count)
     const affinity = c.honorAffinity ? masks.affinity() : undefined
     const taints = c.honorTaints ? masks.taints() : undefined
