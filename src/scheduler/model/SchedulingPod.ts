@@ -120,8 +120,15 @@ export interface SchedulingPod {
   readonly podAffinity?: PodAffinityRules
   readonly podAntiAffinity?: PodAffinityRules
   readonly topologySpreadConstraints?: ReadonlyArray<TopologySpreadConstraint>
+  /**
+   * The host ports NodePorts counts (upstream's `GetHostPorts`): those of the regular containers
+   * and of the restartable init containers (sidecars); a plain init container's ports are not listed.
+   */
   readonly hostPorts?: ReadonlyArray<HostPort>
-  /** Container images (init containers included), as written in the spec. */
+  /**
+   * Container images as written in the spec, one per container, init containers included and
+   * duplicates kept (ImageLocality counts containers by this list's length).
+   */
   readonly images?: ReadonlyArray<string>
   readonly volumes?: ReadonlyArray<PodVolume>
   /** `spec.schedulingGates` names: a gated pod is not scheduled. */
