@@ -149,9 +149,23 @@ describe("ImageLocality kernels", () => {
     expect(imageLocalityScore(1000 * mb, 3)).toBe(32)
   })
 
-  it("a pod without containers scores 0 (the divisor is negative, the dividend 0)", () => {
+  it("no containers: Go's clamp and truncating division on a negative divisor", () => {
+    // max = 0: a sum below 23 MiB is raised to 23 MiB → 0/(−23 MiB) = 0; a sum above 0 is lowered to 0 → (−23)/(−23)·100 = 100
     expect(imageLocalityScore(0, 0)).toBe(0)
     expect(Object.is(imageLocalityScore(0, 0), -0)).toBe(false)
+    expect(imageLocalityScore(50 * mb, 0)).toBe(100)
+  })
+
+  it("v1.35: an image volume adds to the sum but not to the container count (kubernetes#138952)", () => {
+    const nodes = [imageNode("node1", node403002000), imageNode("node2", node203040)]
+    // n = 1 (one container, gcr.io/30 not on node1); volume gcr.io/300 on 1 of 2 nodes: 150M → ⌊100·127/977⌋ = 12
+    // (the same image in an init container scores 6: n = 2 there). node2: 30M·1/2 = 15M < 23M → 0
+    const withVolume = pod("d/p", {}, { images: ["gcr.io/30"], imageVolumes: ["gcr.io/300"] })
+    const p = readableScheduler(snapshot(nodes), { profile: onlyImageLocality }).schedule(withVolume, { explain: true })
+    expect(p.scores?.map((s) => [s.node, s.plugins.ImageLocality])).toEqual([
+      ["node1", 12],
+      ["node2", 0],
+    ])
   })
 
   it("scaledImageScore computes the spread first, then truncates the product", () => {

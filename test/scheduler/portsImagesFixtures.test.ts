@@ -5,7 +5,8 @@
  *
  * Until the manifest adapter reads host ports and node images, this file fills them in from the
  * raw YAML (`withPortsAndImages`), as the adapter should: `hostPortsOfSpec` over the containers
- * and sidecars, one image per container (init containers first), `status.images` per node. Where
+ * and sidecars, one image per container (init containers first), image volume references,
+ * `status.images` per node. Where
  * the adapter already fills a field, the test checks it agrees.
  */
 import { readdirSync, readFileSync } from "node:fs"
@@ -43,7 +44,11 @@ type RawContainer = ContainerPortsSpec & { readonly image?: string }
 interface RawDoc {
   readonly kind?: string
   readonly metadata?: { readonly name?: string; readonly namespace?: string }
-  readonly spec?: { readonly containers?: ReadonlyArray<RawContainer>; readonly initContainers?: ReadonlyArray<RawContainer> }
+  readonly spec?: {
+    readonly containers?: ReadonlyArray<RawContainer>
+    readonly initContainers?: ReadonlyArray<RawContainer>
+    readonly volumes?: ReadonlyArray<{ readonly image?: { readonly reference?: string } }>
+  }
   readonly status?: { readonly images?: ReadonlyArray<NodeImage> }
   readonly items?: ReadonlyArray<RawDoc>
 }
@@ -74,7 +79,13 @@ const withPortsAndImages = (dir: string): { nodes: ReadonlyArray<SchedulingNode>
     const init = spec.initContainers ?? []
     const hostPorts = hostPortsOfSpec(containers, init)
     const images = [...init, ...containers].map((c) => c.image ?? "")
-    return { ...p, hostPorts: agree(p.hostPorts, hostPorts), images: agree(p.images, images) }
+    const imageVolumes = (spec.volumes ?? []).flatMap((v) => (v.image === undefined ? [] : [v.image.reference ?? ""]))
+    return {
+      ...p,
+      hostPorts: agree(p.hostPorts, hostPorts),
+      images: agree(p.images, images),
+      ...(imageVolumes.length === 0 ? {} : { imageVolumes: agree(p.imageVolumes, imageVolumes) }),
+    }
   }
   const workload = workloadFromText(podsText, "pods.yaml")
   return { nodes, pending: workload.pending.map(fill), bound: workload.bound.map((b) => ({ node: b.node, pod: fill(b.pod) })) }

@@ -130,6 +130,8 @@ export interface SchedulingPod {
    * duplicates kept (ImageLocality counts containers by this list's length).
    */
   readonly images?: ReadonlyArray<string>
+  /** The references of the pod's image volumes (`volumes[].image.reference`). */
+  readonly imageVolumes?: ReadonlyArray<string>
   readonly volumes?: ReadonlyArray<PodVolume>
   /** `spec.schedulingGates` names: a gated pod is not scheduled. */
   readonly schedulingGates?: ReadonlyArray<string>
@@ -210,6 +212,7 @@ const OPTIONAL = [
   "topologySpreadConstraints",
   "hostPorts",
   "images",
+  "imageVolumes",
   "volumes",
   "schedulingGates",
   "creationTimestamp",

@@ -10,6 +10,9 @@
  * - the sum s is clamped to [23 MiB, n · 1000 MiB] and the score is
  *   `⌊100 · (s − 23 MiB) / (n · 1000 MiB − 23 MiB)⌋`.
  *
+ * Image volumes (`volumes[].image.reference`) add their scaled sizes to the sum but, in v1.35, not
+ * to n: upstream counts only containers there (kubernetes#138952, fixed after v1.35).
+ *
  * `SchedulingPod.images` lists one image per container, init containers included, duplicates
  * kept, so its length is upstream's container count. As in the scheduler cache, an image name's
  * size is the one reported by the first node (in node order) that lists it, and node image names
@@ -105,14 +108,17 @@ export const scaledImageScore = (size: number, numNodes: number, totalNumNodes: 
 export const imageLocalityScore = (sumScores: number, numContainers: number): number => {
   const maxThreshold = IMAGE_MAX_CONTAINER_THRESHOLD * numContainers
   const clamped = sumScores < IMAGE_MIN_THRESHOLD ? IMAGE_MIN_THRESHOLD : sumScores > maxThreshold ? maxThreshold : sumScores
-  // Without containers the divisor is negative and the dividend 0: the score is 0, as in Go.
-  if (maxThreshold <= IMAGE_MIN_THRESHOLD) return 0
-  return intDiv(MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD), maxThreshold - IMAGE_MIN_THRESHOLD)
+  const dividend = MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)
+  const divisor = maxThreshold - IMAGE_MIN_THRESHOLD
+  // Without containers the divisor is negative (and the clamp leaves 0 or −100·23 MiB): Go's
+  // division truncates toward zero, so divide the magnitudes and restore the sign.
+  const q = intDiv(Math.abs(dividend), Math.abs(divisor))
+  return q !== 0 && dividend < 0 !== divisor < 0 ? -q : q
 }
 
 /**
  * `sumImageScores`: the scaled sizes of the pod's images (normalised) that the node lists, one
- * term per container.
+ * term per container image or image volume.
  *
  * @since 0.1.0
  * @category scorers
@@ -155,7 +161,9 @@ export const imageLocalityScorePlugin = (_profile: Profile): ScorePlugin => ({
   name: "ImageLocality",
   score: (pod, node, _state, cluster) => {
     const images = pod.images ?? []
-    if (images.length === 0) return 0
-    return imageLocalityScore(sumImageScores(images, node.node, statesOf(cluster), cluster.nodes.length), images.length)
+    const volumes = pod.imageVolumes ?? []
+    if (images.length === 0 && volumes.length === 0) return 0
+    const sum = sumImageScores([...images, ...volumes], node.node, statesOf(cluster), cluster.nodes.length)
+    return imageLocalityScore(sum, images.length)
   },
 })
