@@ -1,8 +1,9 @@
 /**
  * `catcluster schedule --nodes NODES --pods PODS [--config SCHED.yaml] [--explain] [--json] [--seed N]`
  *
- * Schedules the pods of PODS (Pods, VMIs and VMs, in file order; pods with `spec.nodeName` are
- * already placed) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler
+ * Schedules the pods of PODS (Pods, VMIs and VMs; pods with `spec.nodeName` are already placed)
+ * in queue order (PrioritySort: priority, then creation time, then file order; reported in file
+ * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler
  * v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration. `--json`
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message

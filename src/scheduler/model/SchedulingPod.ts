@@ -120,9 +120,18 @@ export interface SchedulingPod {
   readonly podAffinity?: PodAffinityRules
   readonly podAntiAffinity?: PodAffinityRules
   readonly topologySpreadConstraints?: ReadonlyArray<TopologySpreadConstraint>
+  /**
+   * The host ports NodePorts counts (upstream's `GetHostPorts`): those of the regular containers
+   * and of the restartable init containers (sidecars); a plain init container's ports are not listed.
+   */
   readonly hostPorts?: ReadonlyArray<HostPort>
-  /** Container images (init containers included), as written in the spec. */
+  /**
+   * Container images as written in the spec, one per container, init containers included and
+   * duplicates kept (ImageLocality counts containers by this list's length).
+   */
   readonly images?: ReadonlyArray<string>
+  /** The references of the pod's image volumes (`volumes[].image.reference`). */
+  readonly imageVolumes?: ReadonlyArray<string>
   readonly volumes?: ReadonlyArray<PodVolume>
   /** `spec.schedulingGates` names: a gated pod is not scheduled. */
   readonly schedulingGates?: ReadonlyArray<string>
@@ -203,6 +212,7 @@ const OPTIONAL = [
   "topologySpreadConstraints",
   "hostPorts",
   "images",
+  "imageVolumes",
   "volumes",
   "schedulingGates",
   "creationTimestamp",
