@@ -51,7 +51,7 @@ import { requiredAffinityMatches } from "./StaticFilter.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
 
 // The cycle state of a pod PreFilter rejected before relations were looked at.
-const NO_RELATIONS: CycleRelations = { verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
+const NO_RELATIONS: CycleRelations = { ports: [], verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
 
 const CACHE_LIMIT = 16
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
@@ -167,6 +167,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (v.rejection !== undefined) return { code: "UnschedulableAndUnresolvable", reasons: [v.rejection] }
     const r = v.reason[n] as number
     if (r !== 0 && v.late[n] === 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
+    if (relation === RELATION.ports) return { code: "Unschedulable", reasons: [(RELATION_STATUS[relation] as (typeof RELATION_STATUS)[number]).reason] }
     const reasons: string[] = []
     let unresolvable = false
     const allowed = a.podsAllowed[n] as number

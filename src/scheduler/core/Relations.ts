@@ -1,14 +1,15 @@
 /**
  * The hot path's pod-to-pod relations: the label- and term-class index kept up to date on every
  * bind and unbind, and, per scheduling cycle, the filter verdicts and scores of the plugins that
- * relate the incoming pod to the pods already bound (PodTopologySpread, InterPodAffinity), in the
- * profile's filter order. A pod no relation touches costs one index lookup per bind and nothing
+ * relate the incoming pod to the pods already bound (NodePorts, PodTopologySpread,
+ * InterPodAffinity), in the profile's filter order. A pod no relation touches costs one index lookup per bind and nothing
  * per cycle beyond deciding that.
  *
  * @since 0.1.0
  */
 import type { ClusterObjects } from "../model/ClusterObjects.ts"
-import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import type { HostPort, SchedulingPod } from "../model/SchedulingPod.ts"
+import { BIND_ALL_HOST_IP, hostPortsOf, REASON_NODE_PORTS } from "../plugins/NodePorts.ts"
 import { filterEnabled, type Profile } from "../profile/Profile.ts"
 import type { StatusCode } from "../plugins/Status.ts"
 import { type Domains, domainsOf } from "./Domains.ts"
@@ -22,6 +23,7 @@ import { hardTaintsTolerated, requiredAffinityMatches } from "./StaticFilter.ts"
 /** Filter verdict codes of the relational plugins (0 = passes). @since 0.1.0 @category constants */
 export const RELATION = {
   ok: 0,
+  ports: 6,
   spreadMissingLabel: 1,
   spreadSkew: 2,
   affinity: 3,
@@ -37,6 +39,7 @@ export const RELATION_STATUS: ReadonlyArray<{ readonly code: StatusCode; readonl
   { code: "UnschedulableAndUnresolvable", reason: "node(s) didn't match pod affinity rules" },
   { code: "Unschedulable", reason: "node(s) didn't match pod anti-affinity rules" },
   { code: "Unschedulable", reason: "node(s) didn't satisfy existing pods anti-affinity rules" },
+  { code: "Unschedulable", reason: REASON_NODE_PORTS },
 ]
 
 /** The policy masks of a pod, computed on first use; a pod without node selection admits every node. */
@@ -62,6 +65,8 @@ const allOnes = (n: number): Uint8Array => {
 
 /** One cycle's relational state for the incoming pod. @since 0.1.0 @category model */
 export interface CycleRelations {
+  /** The host ports the pod binds (NodePorts), empty when none. */
+  readonly ports: ReadonlyArray<HostPort>
   readonly spread?: SpreadFilterState
   readonly affinity?: AffinityFilterState
   /** Per node verdict (RELATION), filled when some relational filter runs. */
@@ -99,7 +104,49 @@ export interface Relations {
   readonly counted: (namespace: string, c: HotConstraint) => ReadonlyArray<number>
 }
 
-const verdictOf = (c: { readonly spread?: SpreadFilterState; readonly affinity?: AffinityFilterState }, n: number): number => {
+// Host ports in use per node: host IP → "protocol/port" → how many bound pods use it.
+type UsedPorts = Map<number, Map<string, Map<string, number>>>
+
+const hostIpOf = (p: HostPort): string => (p.hostIP === "" ? BIND_ALL_HOST_IP : p.hostIP)
+
+// A wanted port conflicts with one in use on the same protocol and port when either IP is the wildcard or both are equal.
+const portsConflict = (used: Map<string, Map<string, number>> | undefined, wanted: ReadonlyArray<HostPort>): boolean => {
+  if (used === undefined) return false
+  for (const p of wanted) {
+    const key = `${p.protocol}/${p.hostPort}`
+    const ip = hostIpOf(p)
+    if (ip === BIND_ALL_HOST_IP) {
+      for (const byPort of used.values()) if ((byPort.get(key) ?? 0) > 0) return true
+    } else if ((used.get(BIND_ALL_HOST_IP)?.get(key) ?? 0) > 0 || (used.get(ip)?.get(key) ?? 0) > 0) return true
+  }
+  return false
+}
+
+const movePorts = (used: UsedPorts, n: number, ports: ReadonlyArray<HostPort>, delta: number): void => {
+  if (ports.length === 0) return
+  let byIp = used.get(n)
+  if (byIp === undefined) {
+    byIp = new Map()
+    used.set(n, byIp)
+  }
+  for (const p of ports) {
+    const ip = hostIpOf(p)
+    let byPort = byIp.get(ip)
+    if (byPort === undefined) {
+      byPort = new Map()
+      byIp.set(ip, byPort)
+    }
+    const key = `${p.protocol}/${p.hostPort}`
+    byPort.set(key, (byPort.get(key) ?? 0) + delta)
+  }
+}
+
+const verdictOf = (
+  c: { readonly ports: ReadonlyArray<HostPort>; readonly spread?: SpreadFilterState; readonly affinity?: AffinityFilterState },
+  n: number,
+  used: UsedPorts,
+): number => {
+  if (c.ports.length > 0 && portsConflict(used.get(n), c.ports)) return RELATION.ports
   if (c.spread !== undefined) {
     const v = spreadVerdict(c.spread, n)
     if (v === SPREAD.missingLabel) return RELATION.spreadMissingLabel
@@ -126,6 +173,9 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
   const ctx = { a, index, domains, profile, objects }
   const classOf: number[] = []
   const termsOf: Array<ReadonlyArray<number>> = []
+  const portsOf: Array<ReadonlyArray<HostPort>> = []
+  const used: UsedPorts = new Map()
+  const portsOn = filterEnabled(profile, "NodePorts")
   const spreadOn = filterEnabled(profile, "PodTopologySpread")
   const affinityOn = filterEnabled(profile, "InterPodAffinity")
   const spreadScoring = profile.weights.PodTopologySpread !== undefined
@@ -141,10 +191,14 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     const terms = termsOf[id] ?? termClassesOf(index, pod)
     termsOf[id] = terms
     for (const t of terms) moveTerm(index, t, n, 1)
+    const ports = portsOf[id] ?? hostPortsOf(pod)
+    portsOf[id] = ports
+    movePorts(used, n, ports, 1)
   }
   const unbind = (id: number, n: number): void => {
     moveClass(index, classOf[id] as number, n, -1)
     for (const t of termsOf[id] ?? []) moveTerm(index, t, n, -1)
+    movePorts(used, n, portsOf[id] ?? [], -1)
   }
 
   const prepare = (pod: SchedulingPod): CycleRelations => {
@@ -152,12 +206,14 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     const spread = spreadOn ? spreadFilterState(ctx, pod, masks) : undefined
     const affinity = affinityOn ? affinityFilterState(ctx, pod) : undefined
     const softConstraints = spreadScoring ? hotConstraints(ctx, pod, "ScheduleAnyway") : []
-    const filtering = spread !== undefined || affinity !== undefined
+    const ports = portsOn ? hostPortsOf(pod) : []
+    const filtering = spread !== undefined || affinity !== undefined || ports.length > 0
     if (filtering) {
-      const c = { ...(spread === undefined ? {} : { spread }), ...(affinity === undefined ? {} : { affinity }) }
-      for (let n = 0; n < N; n++) verdicts[n] = verdictOf(c, n)
+      const c = { ports, ...(spread === undefined ? {} : { spread }), ...(affinity === undefined ? {} : { affinity }) }
+      for (let n = 0; n < N; n++) verdicts[n] = verdictOf(c, n, used)
     }
     return {
+      ports,
       ...(spread === undefined ? {} : { spread }),
       ...(affinity === undefined ? {} : { affinity }),
       verdicts: filtering ? verdicts : null,
@@ -175,9 +231,11 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     }
   }
   const verdictWithout = (c: CycleRelations, n: number, removed: ReadonlyArray<number>): number => {
-    if (c.spread === undefined && c.affinity === undefined) return RELATION.ok
+    if (c.spread === undefined && c.affinity === undefined && c.ports.length === 0) return RELATION.ok
     adjust(c, removed, n, -1)
-    const v = verdictOf(c, n)
+    for (const id of removed) movePorts(used, n, portsOf[id] ?? [], -1)
+    const v = verdictOf(c, n, used)
+    for (const id of removed) movePorts(used, n, portsOf[id] ?? [], 1)
     adjust(c, removed, n, 1)
     return v
   }
