@@ -91,8 +91,8 @@ export interface PluginRun {
   readonly filter: ReadonlyArray<Status> | undefined
 }
 
-export const runPlugin = (
-  make: (profile: typeof defaultProfile) => FilterPlugin<never>,
+export const runPlugin = <S>(
+  make: (profile: typeof defaultProfile) => FilterPlugin<S>,
   incoming: SchedulingPod,
   nodes: ReadonlyArray<{ readonly node: SchedulingNode; readonly pods?: ReadonlyArray<SchedulingPod> }>,
   objects: StorageObjects,
