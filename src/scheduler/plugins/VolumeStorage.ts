@@ -31,9 +31,13 @@ import { matchesTerm } from "./NodeAffinity.ts"
  */
 export interface StorageIndex {
   readonly storage: StorageObjects
+  /** A claim by namespace and name. */
   readonly claim: (namespace: string, name: string) => PersistentVolumeClaim | undefined
+  /** A PersistentVolume by name. */
   readonly volume: (name: string) => PersistentVolume | undefined
+  /** A StorageClass by name. */
   readonly storageClass: (name: string) => StorageClass | undefined
+  /** The CSINode of a node (named after it). */
   readonly csiNode: (nodeName: string) => CsiNode | undefined
   /** The default StorageClass: the newest marked default (then the first by name), if any. */
   readonly defaultClass?: string
