@@ -67,5 +67,15 @@ describe("volume fixtures (readable σ)", () => {
       })
       expect(got).toEqual(expected.placements)
     })
+    it(`${plugin.name}: the whole default profile places every pod on the same node`, () => {
+      // each case has a single feasible node (or none), so the other filters and the scores change nothing
+      const { nodes, bound, pending, storage } = load(dir)
+      const sigma = readableScheduler({ nodes, bound, storage }, { profile: defaultProfile })
+      const got = pending.map((p) => {
+        const r = sigma.schedule(p)
+        return { pod: r.pod, node: r.node, victims: r.victims }
+      })
+      expect(got).toEqual(expected.placements.map((e) => ({ pod: e.pod, node: e.node, victims: e.victims ?? [] })))
+    })
   }
 })
