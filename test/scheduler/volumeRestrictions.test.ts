@@ -2,9 +2,11 @@
  * VolumeRestrictions (kube-scheduler v1.35): upstream's table tests restated (TestGCEDiskConflicts
  * 5, TestAWSDiskConflicts 4, TestRBDDiskConflicts 4, TestISCSIDiskConflicts 4,
  * TestAccessModeConflicts 5 = 22 cases), the read-only exceptions, and ReadWriteOncePod through
- * the readable σ: kube-scheduler's message on every node, and preemption freeing the claim.
+ * the readable σ: kube-scheduler's message on every node, and preemption freeing the claim; and
+ * the storage chapter's access modes (S8.2) against what σ enforces.
  */
 import { describe, expect, it } from "vitest"
+import { allowsConsumers } from "../../src/domain/storage/AccessModes.ts"
 import {
   defaultProfile,
   type PodVolume,
@@ -155,5 +157,24 @@ describe("ReadWriteOncePod through the readable σ", () => {
     const r = s.schedule(podWith("urgent", [pvcVolume("data")], { priority: 10 }))
     // only on b does removing a victim free the claim; a and c have nothing to evict
     expect(r).toMatchObject({ node: "b", victims: ["default/holder"] })
+  })
+})
+
+describe("S8.2 tie-in: which access-mode limits σ enforces", () => {
+  // The storage chapter's allowsConsumers says who may use a volume at once. σ enforces RWOP's
+  // "one pod" (VolumeRestrictions); RWO's "one node" is left to attach (a Multi-Attach error after
+  // binding), and ROX / RWX need nothing.
+  const profile = { ...defaultProfile, filters: ["NodeName" as const, "VolumeRestrictions" as const], weights: {} }
+  const second = (mode: "ReadWriteOncePod" | "ReadWriteOnce" | "ReadWriteMany") => {
+    const objects = storage({ persistentVolumeClaims: [claim("data", { accessModes: [mode] })] })
+    const s = readableScheduler({ nodes: [worker("a"), worker("b")], bound: [{ pod: podWith("first", [pvcVolume("data")]), node: "a" }], storage: objects }, { profile })
+    return s.schedule(podWith("second", [pvcVolume("data")], { nodeName: "b" })).node
+  }
+  it("a second pod on another node: refused for RWOP only", () => {
+    const twoPodsTwoNodes = { nodes: 2, pods: 2, writers: 2 }
+    expect([allowsConsumers("ReadWriteOncePod", twoPodsTwoNodes), second("ReadWriteOncePod")]).toEqual([false, null])
+    // allowed by σ although the access mode forbids it: the attach fails later, not the scheduling
+    expect([allowsConsumers("ReadWriteOnce", twoPodsTwoNodes), second("ReadWriteOnce")]).toEqual([false, "b"])
+    expect([allowsConsumers("ReadWriteMany", twoPodsTwoNodes), second("ReadWriteMany")]).toEqual([true, "b"])
   })
 })
