@@ -1,6 +1,6 @@
 /**
- * NodeVolumeLimits (kube-scheduler v1.35, CSILimits): upstream's TestCSILimits restated — 33 of
- * its 35 cases; the two that count VolumeAttachment objects are not modelled (catcluster reads no
+ * NodeVolumeLimits (kube-scheduler v1.35, CSILimits): upstream's TestCSILimits restated — 31 of
+ * its 33 cases; the two that count VolumeAttachment objects are not modelled (catcluster reads no
  * VolumeAttachments). The fixture is upstream's: per driver, PVCs `csi-<driver>-<j>` bound to PVs
  * of the same name (CSI volumes whose handle is the name; `kubernetes.io/aws-ebs` ones are in-tree
  * EBS volumes, `kubernetes.io/hostpath` ones are not attachable); `csi-4` unbound with class
