@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import type { ClusterObjects } from "../model/ClusterObjects.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import type { FilterPluginName, ScorePluginName } from "../profile/Profile.ts"
 import type { Status } from "../plugins/Status.ts"
@@ -36,6 +37,11 @@ export type PreScoreOutcome<S> = { readonly kind: "skip" } | { readonly kind: "p
  * the profile disabled it (plugins that fall back upstream do so; the others are never run that
  * way: the configuration reader refuses such a profile).
  *
+ * `reserve` (optional) is upstream's Reserve, after the pod is bound to `node` (already in that
+ * node's state): a plugin whose decision changes API objects returns the cluster's objects as
+ * they are afterwards (VolumeBinding: the chosen PVs bound to their claims), `undefined` when
+ * nothing changes; the readable σ uses them from the next cycle on.
+ *
  * @since 0.1.0
  * @category model
  */
@@ -43,6 +49,7 @@ export interface FilterPlugin<S = unknown> {
   readonly name: FilterPluginName
   readonly preFilter?: (pod: SchedulingPod, cluster: ClusterView) => PreFilterOutcome<S>
   readonly filter: (pod: SchedulingPod, node: NodeState, state: S | undefined, cluster: ClusterView) => Status
+  readonly reserve?: (pod: SchedulingPod, node: NodeState, state: S | undefined, cluster: ClusterView) => ClusterObjects | undefined
 }
 
 /**

@@ -141,7 +141,8 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     scorePluginOf(s, profile),
   )
   const numa = filterEnabled(profile, "NumaFit")
-  const objects = objectsOf(cluster)
+  // Reserve plugins may change the objects (VolumeBinding binds claims): each cycle sees the latest.
+  let objects = objectsOf(cluster)
   const budgets = budgetIndex(objects.disruptionBudgets ?? [])
   const states = cluster.nodes.map(nodeState)
   const byName = new Map(states.map((s, i) => [s.node.name, i]))
@@ -153,6 +154,14 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const cell = numa && pod.numa !== undefined ? bestFitCell(s.freeCells, pod.numa) : -1
     const id = seq++
     addPod(s, boundPod(id, pod, id, cell))
+  }
+  // Reserve, once the pod is on node n: the plugins' changes to the objects, in profile order.
+  const reserveAt = (n: number, pod: SchedulingPod, pre: PreFilterResult): void => {
+    for (const pl of filters) {
+      if (pl.reserve === undefined || pre.skipped.has(pl.name)) continue
+      const changed = pl.reserve(pod, states[n] as NodeState, pre.states.get(pl.name), clusterView(states, objects))
+      if (changed !== undefined) objects = changed
+    }
   }
   for (const [i, b] of cluster.bound.entries()) {
     const n = byName.get(b.node)
@@ -220,6 +229,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     if (winner >= 0) {
       const n = feasible[winner] as number
       bindAt(n, pod)
+      reserveAt(n, pod, pre)
       return withScores({ pod: pod.key, node: (states[n] as NodeState).node.name, reasons: [], message: "", victims: [] })
     }
 
@@ -260,6 +270,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const victims = outcome.chosen.victims.map((v) => (target.pods.find((b) => b.id === v.id) as BoundPod).pod.key)
     for (const v of outcome.chosen.victims) removePod(target, v.id)
     bindAt(outcome.chosen.node, pod)
+    reserveAt(outcome.chosen.node, pod, pre)
     return withScores({ pod: pod.key, node: target.node.name, reasons, message: fitErrorMessage(diagnosis), victims })
   }
 
