@@ -279,8 +279,11 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const reasons = diagnosisReasons(diagnosis)
     const pending = (post: string): Placement =>
       withScores({ pod: pod.key, node: null, reasons, message: fitErrorMessage({ ...diagnosis, postFilterMessage: post }), victims: [] })
-    const post = (outcome: PreemptionOutcome | "never" | undefined): string => postFilterMessage(profile, count, outcome)
+    // An unresolvable PreFilter rejection ends PreFilter before DynamicResources' PreFilter wrote its state.
+    const draStateMissing = pre.rejection?.code === "UnschedulableAndUnresolvable"
+    const post = (outcome: PreemptionOutcome | "never" | undefined): string => postFilterMessage(profile, count, outcome, { draStateMissing })
     if (opts.preempt === false || !profile.preemption) return pending(post(undefined))
+    if (profile.dynamicResources && draStateMissing && profile.preemptionBeforeDynamicResources !== true) return pending(post(undefined))
     if (pod.neverPreempts === true) return pending(post("never"))
     const host: PreemptionHost = {
       nodeCount: count,
