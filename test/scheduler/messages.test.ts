@@ -102,6 +102,14 @@ describe("kube-scheduler's messages, readable σ", () => {
     )
   })
 
+  it("Too many pods is never unresolvable: a node allowing 0 pods is a preemption candidate", () => {
+    // fitsRequest marks cpu, memory, storage and scalar shortfalls unresolvable when the request
+    // exceeds allocatable, but never the pod count: preemption dry-runs the node (no victims there).
+    const cluster = snapshot([node("a", { cpu: 1000, memory: Gi, pods: 0 })])
+    expect(readableScheduler(cluster).schedule(pod("d/x", { cpu: 100 }, { priority: 5 })).message).toBe(
+      "0/1 nodes are available: 1 Too many pods. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+    )
+  })
 })
 
 describe("PodDisruptionBudgets in preemption: violations minimised, not forbidden", () => {
