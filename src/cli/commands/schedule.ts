@@ -3,8 +3,9 @@
  *
  * Schedules the pods of PODS (Pods, VMIs and VMs; pods with `spec.nodeName` are already placed)
  * in queue order (PrioritySort: priority, then creation time, then file order; reported in file
- * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler
- * v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration. `--json`
+ * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler v1.35
+ * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
+ * the profile its `schedulerName` names; none: left unscheduled). `--json`
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.
@@ -84,6 +85,7 @@ export const register = (program: Command): void => {
       const placements = userError(() =>
         scheduleBatch({ nodes, bound: workload.bound }, workload.pending, {
           profile: config?.profile ?? defaultProfile,
+          profiles: config?.profiles ?? [],
           seed,
           explain: options.explain === true,
           engine: options.engine as "hot" | "readable",
