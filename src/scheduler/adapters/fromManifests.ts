@@ -448,8 +448,21 @@ export interface ModelInput {
  * @since 0.1.0
  * @category constructors
  */
-export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput => {
-  const decoded = files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) }))
+export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput =>
+  modelFromDecoded(files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) })), options)
+
+/**
+ * {@link modelFromFiles} on files already decoded: each file's manifests and its documents as
+ * plain data (`raws[i]` is document `i`), so a caller that has parsed the YAML does not parse it
+ * again.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const modelFromDecoded = (
+  decoded: ReadonlyArray<{ readonly file: string; readonly manifests: ReadonlyArray<Manifest>; readonly raws: ReadonlyArray<unknown> }>,
+  options: WorkloadOptions = {},
+): ModelInput => {
   const isNodeSide = (m: Manifest) => m.kind === "Node" || isTopology(m)
   const topologies = new Map<string, ReadonlyArray<NumaCell>>()
   for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)
