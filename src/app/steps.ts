@@ -49,8 +49,11 @@ export interface Context {
 
 const decode: Step<Context> = {
   name: "decode",
-  run: (ctx) => {
+  run: (ctx, progress) => {
+    const bytes = ctx.model.reduce((n, f) => n + f.text.length, 0)
+    progress.start(`decoding ${ctx.model.length} file(s), ${(bytes / 2 ** 20).toFixed(1)} MiB`, 0)
     const { manifests, model } = userCluster(ctx)
+    progress.stop(`${manifests.length} objects, ${model.cluster.machines.length} nodes, ${model.units.length} scheduling units`)
     const kinds = new Map<string, number>()
     for (const m of manifests) {
       const kind = m.kind === "Unknown" ? `${m.declaredKind} (kept, not modelled)` : m.kind

@@ -31,7 +31,7 @@ import { namespaceOf, userCluster, type UserCluster } from "./userCluster.ts"
  */
 
 /** States one check of the user's cluster may explore. @since 0.1.0 @category constants */
-export const USER_STATE_BUDGET = 200_000
+export const USER_STATE_BUDGET = 100_000
 
 /** One scenario instantiated on the user's cluster, sized by how many workloads it includes. @since 0.1.0 @category model */
 export interface UserInstance {
@@ -334,7 +334,7 @@ export const verifyStep: Step<Context> = {
     const traces = outcomes.filter((o) => o.result.trace !== undefined && o.role === "claim").map((o) => `${o.scenario}/${o.check}\n${showTrace(o.result.trace!)}`)
     const userTraces = answers.filter((a) => a.trace !== undefined && a.status === "violated").map((a) => `${a.scenario} (${a.answeredSize} of ${a.size}): ${a.property}\n${a.trace}`)
     const extent = (a: UserAnswer) =>
-      a.answeredSize === a.size ? `all ${a.size}` : a.answeredSize === 0 ? `none (the first size hit the bound)` : `the first ${a.answeredSize} of ${a.size} (bound hit at ${a.answeredSize + 1})`
+      a.answeredSize === a.size ? (a.size === 1 ? "all" : `all ${a.size}`) : a.answeredSize === 0 ? `none (the first size hit the bound)` : `the first ${a.answeredSize} of ${a.size} (bound hit at ${a.answeredSize + 1})`
     const blocks: Block[] = [
       paragraph(
         `The scenarios instantiated with this cluster's numbers, each grown one workload at a time (largest requests first) within ${USER_STATE_BUDGET.toLocaleString("en-US")} states per check; "answered on" says how much of the cluster the answer covers. ` +

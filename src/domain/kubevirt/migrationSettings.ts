@@ -167,6 +167,7 @@ export const liveMigratable = (
 export interface MigrationContext {
   readonly cr: ManifestOf<"KubeVirt"> | undefined
   readonly policies: ReadonlyArray<ManifestOf<"MigrationPolicy">>
+  /** A namespace's labels (from a Namespace object, if given) with `kubernetes.io/metadata.name`. */
   readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>>
 }
 
