@@ -63,7 +63,7 @@ describe("run on the default model and on a second cluster", () => {
   it("the footprint residual is given per workload of each cluster", () => {
     const rows = (r: typeof base) => Object.fromEntries((step(r, "category").footprint as Array<{ workload: string; units: number; residual: string }>).map((x) => [x.workload, [x.units, x.residual]]))
     expect(rows(base)["prod/api-with-sidecar"]).toEqual([1, "cpu +1000m, memory +128Mi"]) // the init container's 2 cpu over the 1 cpu app
-    expect(rows(base)["prod/web-vm"]![0]).toBe(2)
+    expect(rows(base)["prod/worker-vm"]![0]).toBe(2)
     expect(rows(other)["shop/db-migrate"]).toEqual([1, "cpu +800m"]) // init 1 cpu vs 200m
     expect(rows(other)["media/render"]![0]).toBe(3)
     expect(rows(other)["media/render"]![1]).toMatch(/^cpu −1800m, memory \+/) // 2 vCPU → 200m launcher vs 2000m container
@@ -108,7 +108,7 @@ describe("run on the default model and on a second cluster", () => {
     const hpas = (r: typeof base) =>
       (step(r, "autoscaling").hpas as Array<Record<string, unknown>>).map((h) => [h.hpa, h.workload, h.minReplicas, h.maxReplicas, h.targetUtilization, h.requestMilli, h.limitMilli, h.initialReplicas])
     expect(hpas(base)).toEqual([
-      ["prod/web-vm", "vm", 2, 8, 70, 100, 1000, 2], // 1 vCPU: launcher requests 100m, can use 1000m
+      ["prod/worker-vm", "vm", 2, 8, 70, 100, 1000, 2], // 1 vCPU: launcher requests 100m, can use 1000m
       ["prod/web", "container", 2, 20, 60, 500, 1000, 3],
     ])
     expect(hpas(other)).toEqual([["media/render", "vm", 3, 12, 50, 200, 2000, 3]])
@@ -128,7 +128,7 @@ describe("run on the default model and on a second cluster", () => {
     const drain = (r: typeof base) => (step(r, "migration").drain as Array<{ workload: string; vmis: number; strategy: { strategy: string; from: string }; action: string }>).map((d) => [d.workload, d.vmis, d.strategy.strategy, d.strategy.from, d.action])
     expect(step(base, "migration").clusterStrategy).toEqual({ strategy: "None", from: "KubeVirt's default" })
     expect(drain(base)).toContainEqual(["VirtualMachine prod/db-vm", 1, "LiveMigrate", "the VMI", "live-migrated"])
-    expect(drain(base)).toContainEqual(["VirtualMachinePool prod/web-vm", 2, "None", "KubeVirt's default", "shut down"])
+    expect(drain(base)).toContainEqual(["VirtualMachinePool prod/worker-vm", 2, "None", "KubeVirt's default", "shut down"])
     expect(step(other, "migration").clusterStrategy).toEqual({ strategy: "LiveMigrateIfPossible", from: "KubeVirt CR kubevirt" })
     expect(drain(other)).toEqual([
       ["VirtualMachine data/pg-primary", 1, "LiveMigrate", "the VMI", "live-migrated"],
