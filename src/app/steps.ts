@@ -13,6 +13,7 @@ import { markovStep } from "./markovStep.ts"
 import { migrationStep, type MigrationFindings } from "./migrationStep.ts"
 import { verifyStep } from "./verifyStep.ts"
 import { userCluster, type UserCluster } from "./userCluster.ts"
+import type { Manifest } from "../domain/manifest/index.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step } from "./Step.ts"
 
@@ -33,6 +34,8 @@ export interface State {
   claimsFile?: string
   /** The decoded input and its cluster model (the decode step, or the first step that needs it). */
   cluster?: UserCluster
+  /** The decoded manifests (the same as `cluster.manifests`), set by the decode step. */
+  manifests?: ReadonlyArray<Manifest>
   /** Live-migration estimates per VMI (the migration step), read by the model checking step. */
   migration?: MigrationFindings
 }
@@ -42,8 +45,6 @@ export interface Context {
   readonly model: ReadonlyArray<ModelFile>
   readonly seed: number
   readonly outDir: string
-  /** True when the model is the embedded default (no files given). */
-  readonly isDefaultModel?: boolean
   readonly state: State
 }
 
@@ -53,6 +54,7 @@ const decode: Step<Context> = {
     const bytes = ctx.model.reduce((n, f) => n + f.text.length, 0)
     progress.start(`decoding ${ctx.model.length} file(s), ${(bytes / 2 ** 20).toFixed(1)} MiB`, 0)
     const { manifests, model } = userCluster(ctx)
+    ctx.state.manifests = manifests
     progress.stop(`${manifests.length} objects, ${model.cluster.machines.length} nodes, ${model.units.length} scheduling units`)
     const kinds = new Map<string, number>()
     for (const m of manifests) {
