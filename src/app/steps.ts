@@ -108,7 +108,7 @@ const decisions: Step<Context> = {
     const svg = await scatterChart("S14.3 Pareto frontier (isolation, performance)", rows, { x: "isolation", y: "performance", label: "name", colour: "status" })
     return {
       summary: `Pareto frontier: ${f.frontier.length} of ${seedFrontier.length} points; dominated: ${f.dominated.map((d) => d.name).join(", ") || "none"}`,
-      sections: [{ id: "decisions", title: "Decisions (S14)", blocks: [figure(svg, "The seed's frontier points; a dominated point is not on the frontier.")] }],
+      sections: [{ id: "decisions", title: "Decisions (S14)", blocks: [paragraph("The seed's runtime choices (S14) are about the analysis, not about the cluster given to `run`: this section is the same for every model."), figure(svg, "The seed's frontier points; a dominated point is not on the frontier.")] }],
       json: f,
       failures: [],
     }
