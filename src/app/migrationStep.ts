@@ -248,8 +248,10 @@ export const migrationStep: Step<Context> = {
       ),
       table(["on a drain", "VMIs", "workloads"], actionRows),
     ]
+    const noMemory = drain.filter((r) => r.action === "live-migrated" && r.memoryMiB <= 0).map((r) => r.workload)
+    if (noMemory.length > 0) blocks.push(paragraph(`No pre-copy estimate for ${someOf(noMemory)}: the VMI gives no guest memory (neither memory.guest nor a memory request).`))
     if (estimates.length === 0) {
-      blocks.push(paragraph("No VMI live-migrates on a drain, so there is no pre-copy to estimate."))
+      if (noMemory.length === 0) blocks.push(paragraph("No VMI live-migrates on a drain, so there is no pre-copy to estimate."))
     } else {
       const first = estimates[0]!
       const big = run(first.memoryMiB, first.bandwidthMiBps, first.settings, ASSUMED_DIRTY_RATE_MIBPS).outcome
