@@ -31,6 +31,7 @@ import { defaultProfile, FILTER_PLUGINS, filterEnabled, hasScoring, type Profile
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
 import { gatedPlacement } from "../plugins/SchedulingGates.ts"
+import { imageLocalityScore, imageStates, sumImageScores } from "../plugins/ImageLocality.ts"
 import type { Status, StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
 import { random } from "../select/Random.ts"
@@ -145,6 +146,30 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const byName = new Map(a.names.map((name, i) => [name, i]))
   let nextStart = 0
 
+  // ImageLocality: node images never change, so a pod's scores depend only on its images.
+  const imageStatesOfNodes = imageStates(cluster.nodes)
+  const imageCache = new Map<string, { readonly scores: Uint8Array | null; readonly key: string }>()
+  const imagesFor = (pod: SchedulingPod): { readonly scores: Uint8Array | null; readonly key: string } => {
+    const images = pod.images ?? []
+    const volumes = pod.imageVolumes ?? []
+    if ((images.length === 0 && volumes.length === 0) || profile.weights.ImageLocality === undefined) return { scores: null, key: "" }
+    const key = JSON.stringify([images, volumes])
+    let entry = imageCache.get(key)
+    if (entry === undefined) {
+      if (imageCache.size >= CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string)
+      const scores = new Uint8Array(N)
+      let any = false
+      cluster.nodes.forEach((node, n) => {
+        const s = imageLocalityScore(sumImageScores([...images, ...volumes], node, imageStatesOfNodes, N), images.length)
+        scores[n] = s
+        if (s !== 0) any = true
+      })
+      entry = { scores: any ? scores : null, key: any ? key : "" }
+      imageCache.set(key, entry)
+    }
+    return entry
+  }
+
   const cache = new Map<string, StaticVerdicts>()
   const verdictsFor = (pod: SchedulingPod): StaticVerdicts => {
     const sig = constraintSignature(pod)
@@ -180,6 +205,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     wBalanced: wBalanced ?? 0,
     wTaint: wTaint ?? 0,
     wAffinity: wAffinity ?? 0,
+    wImage: profile.weights.ImageLocality ?? 0,
   }
 
   // The full status of p on node n, with kube-scheduler's reasons, filters in profile order (slow path).
@@ -301,13 +327,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   for (const [i, b] of cluster.bound.entries()) {
     const n = byName.get(b.node)
     if (n === undefined) throw new SchedulerInputError(`bound[${i}]`, `pod ${b.pod.key} is bound to unknown node ${b.node}`)
-    bind(n, compilePod(a, profile, fit, balanced, b.pod))
+    bind(n, compilePod(a, profile, fit, balanced, b.pod, imagesFor(b.pod)))
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
-    const p = compilePod(a, profile, fit, balanced, pod)
+    const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
     const v = verdictsFor(pod)
     if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
     const relation = rel.prepare(pod)
@@ -375,6 +401,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wbi * (balS[k] as number) +
           wti * (taintVaries ? (taintS[k] as number) : 100) +
           wai * (affinityVaries ? (affS[k] as number) : 0) +
+          (p.image === null ? 0 : c.wImage * (p.image[feasible[k] as number] as number)) +
           wsi * (spreadS[k] as number) +
           wpi * (podAffS[k] as number)
       }
@@ -430,7 +457,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
             if (name === "NodeAffinity" && affinityOn) plugins[name] = affS[k] as number
             if (name === "PodTopologySpread" && scored.spread) plugins[name] = spreadS[k] as number
             if (name === "InterPodAffinity" && scored.affinity) plugins[name] = podAffS[k] as number
-            if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = 0
+            if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = p.image === null ? 0 : (p.image[n] as number)
           }
           out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
         } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n)).reasons, plugins: {}, total: 0 })
