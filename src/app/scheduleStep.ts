@@ -17,8 +17,7 @@ import type { Context } from "./steps.ts"
 export const scheduleStep: Step<Context> = {
   name: "schedule",
   run: async (ctx) => {
-    const { nodes, workload } = modelFromFiles(ctx.model)
-    const cluster = { nodes, bound: workload.bound }
+    const { nodes, workload, cluster } = modelFromFiles(ctx.model)
     const hot = scheduleBatch(cluster, workload.pending, { seed: ctx.seed, explain: true })
     const readable = scheduleBatch(cluster, workload.pending, { seed: ctx.seed, explain: true, engine: "readable" })
     const disagreements = hot.flatMap((p, i) => {

@@ -7,13 +7,15 @@
 import type * as t from "io-ts"
 import { HorizontalPodAutoscaler } from "./codecs/autoscaling.ts"
 import { MigrationPolicy, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration } from "./codecs/kubevirt.ts"
+import { PodDisruptionBudget } from "./codecs/disruption.ts"
 import type { ObjectMeta } from "./codecs/meta.ts"
+import { Namespace } from "./codecs/namespace.ts"
 import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
 import { PriorityClass, ResourceQuota } from "./codecs/policy.ts"
 import { PersistentVolumeClaim } from "./codecs/storage.ts"
-import { Deployment, Job, ReplicaSet, StatefulSet } from "./codecs/workloads.ts"
+import { Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
 /**
  * The codec of every kind catcluster models, by `kind`.
@@ -27,7 +29,9 @@ export const manifestCodecs = {
   ReplicaSet,
   StatefulSet,
   Job,
+  ReplicationController,
   Node,
+  Namespace,
   VirtualMachine,
   VirtualMachineInstance,
   VirtualMachineInstanceMigration,
@@ -35,6 +39,7 @@ export const manifestCodecs = {
   PersistentVolumeClaim,
   ResourceQuota,
   PriorityClass,
+  PodDisruptionBudget,
   Service,
   EndpointSlice,
   HorizontalPodAutoscaler,
