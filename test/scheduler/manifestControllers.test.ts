@@ -198,7 +198,7 @@ spec:
     if (decoded._tag === "Left") throw new Error("fixture")
     const ss = decoded.right[0] as ManifestOf<"StatefulSet">
     const existing = { active: () => [], succeeded: () => 0, has: () => false }
-    const e = statefulSetExpansion(ss, undefined, existing, (ns, name) => ns === "data" && name === "data-db-3")
+    const e = statefulSetExpansion(ss, existing, (ns, name) => ns === "data" && name === "data-db-3")
     expect(e.claims.map((c) => [c.metadata?.namespace, c.metadata?.name, c.kind])).toEqual([["data", "data-db-4", "PersistentVolumeClaim"]])
     expect((e.claims[0] as ManifestOf<"PersistentVolumeClaim">).spec.storageClassName).toBe("fast")
     expect(e.pods[1]!.spec.volumes).toEqual([{ name: "config", configMap: { name: "db" } }, { name: "data", persistentVolumeClaim: { claimName: "data-db-4" } }])

@@ -145,12 +145,12 @@ const replicaSetPods = (rs: ReplicaSetLike, existing: ExistingPods): Expansion =
 
 /**
  * A Deployment: its ReplicaSet and that ReplicaSet's pods (or nothing, with a note, when the
- * input holds ReplicaSets it controls). `raw` is the Deployment as written (for the hash).
+ * input holds ReplicaSets it controls).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const deploymentPods = (d: ManifestOf<"Deployment">, raw: unknown, ownedReplicaSets: ReadonlyArray<string>, existing: ExistingPods): Expansion => {
+export const deploymentPods = (d: ManifestOf<"Deployment">, ownedReplicaSets: ReadonlyArray<string>, existing: ExistingPods): Expansion => {
   const locate = (p: string) => where(d, p)
   const namespace = namespaceOfObject(d)
   const name = nameOf(d, locate("metadata.name"))
@@ -160,7 +160,7 @@ export const deploymentPods = (d: ManifestOf<"Deployment">, raw: unknown, ownedR
   if (ownedReplicaSets.length > 0) {
     return { ...none, scales, notes: [{ key: `${namespace}/${name}`, reason: `Deployment: its ReplicaSet(s) ${ownedReplicaSets.join(", ")} in the input stand for it` }] }
   }
-  const hash = podTemplateHash((raw as { spec?: { template?: unknown } } | undefined)?.spec?.template ?? d.spec.template)
+  const hash = podTemplateHash(d.spec.template)
   const rsName = `${name}-${hash}`
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [CONTROLLER_LABELS.podTemplateHash]: hash }
   const rsSelector: LabelSelector = { ...selector, matchLabels: { ...(selector.matchLabels ?? {}), [CONTROLLER_LABELS.podTemplateHash]: hash } }
@@ -241,7 +241,6 @@ export const replicationControllerExpansion = (rc: ManifestOf<"ReplicationContro
  */
 export const statefulSetExpansion = (
   ss: ManifestOf<"StatefulSet">,
-  raw: unknown,
   existing: ExistingPods,
   claimExists: (namespace: string, name: string) => boolean,
 ): Expansion => {
@@ -252,7 +251,7 @@ export const statefulSetExpansion = (
   const replicas = ss.spec.replicas ?? 1
   const start = ss.spec.ordinals?.["start"] ?? 0
   if (typeof start !== "number" || !Number.isInteger(start) || start < 0) throw invalid(locate("spec.ordinals.start"), start, "must be greater than or equal to 0")
-  const revision = `${name}-${podTemplateHash((raw as { spec?: { template?: unknown } } | undefined)?.spec?.template ?? ss.spec.template)}`
+  const revision = `${name}-${podTemplateHash(ss.spec.template)}`
   const templates = (ss.spec.volumeClaimTemplates ?? []).map((t, i) => {
     const tplName = (t["metadata"] as { name?: unknown } | undefined)?.name
     if (typeof tplName !== "string" || tplName === "") throw required(locate(`spec.volumeClaimTemplates[${i}].metadata.name`))

@@ -129,7 +129,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const all = files.flatMap((f) => f.manifests.map((m) => ({ m, file: f })))
   const manifests = all.map((x) => x.m)
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
-  const raw = (x: { m: Manifest; file: DecodedFile }) => rawOf(x.file.raws, x.m)
+  const raw = (x: { m: Manifest; file: DecodedFile }) => rawOf(x.file.raws(), x.m)
   const explicitPods = manifests.filter((m): m is ManifestOf<"Pod"> => m.kind === "Pod")
   const existing = existingPods(explicitPods)
   const ownedReplicaSets = replicaSetsByDeployment(manifests)
@@ -226,7 +226,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         break
       }
       case "Deployment":
-        expand(deploymentPods(m, raw(x), ownedReplicaSets.get(keyOf(m)) ?? [], existing), m)
+        expand(deploymentPods(m, ownedReplicaSets.get(keyOf(m)) ?? [], existing), m)
         break
       case "ReplicaSet":
         expand(replicaSetExpansion(m, existing), m)
@@ -235,7 +235,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         expand(replicationControllerExpansion(m, existing), m)
         break
       case "StatefulSet":
-        expand(statefulSetExpansion(m, raw(x), existing, (ns, name) => claimNames.has(`${ns}/${name}`)), m)
+        expand(statefulSetExpansion(m, existing, (ns, name) => claimNames.has(`${ns}/${name}`)), m)
         break
       case "Job":
         expand(jobExpansion(m, existing), m)
@@ -365,7 +365,7 @@ export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; rea
   const decoded = files.map((f) => decodeFile(f.text, f.file))
   const isNodeSide = (m: Manifest) => m.kind === "Node" || isTopology(m)
   const topologies = new Map<string, ReadonlyArray<NumaCell>>()
-  for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)
+  for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology))) topologies.set(k, v)
   const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
   const workload = workloadFromFiles(
     decoded.map((d) => ({ ...d, manifests: d.manifests.filter((m) => !isNodeSide(m)) })),

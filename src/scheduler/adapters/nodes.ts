@@ -17,7 +17,7 @@ import { milliValue, value } from "../../domain/quantity/decimal.ts"
 import type { NodeImage, NumaCell, SchedulingNode, Taint } from "../model/SchedulingNode.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { amountsOf } from "./pod.ts"
-import { decodeFile, rawOf, where } from "./source.ts"
+import { decodeFile, where } from "./source.ts"
 
 /** The annotation carrying a node's NUMA cells. @since 0.1.0 @category constants */
 export const NUMA_CELLS_ANNOTATION = "catcluster.io/numa-cells"
@@ -29,8 +29,8 @@ export const NUMA_CELLS_ANNOTATION = "catcluster.io/numa-cells"
  * @category constructors
  */
 export const nodesFromText = (text: string, file: string): ReadonlyArray<SchedulingNode> => {
-  const { manifests, raws } = decodeFile(text, file)
-  const topologies = numaTopologies(manifests.filter(isTopology), raws)
+  const { manifests } = decodeFile(text, file)
+  const topologies = numaTopologies(manifests.filter(isTopology))
   return nodesFromManifests(manifests.filter((m) => !isTopology(m)), topologies)
 }
 
@@ -51,10 +51,11 @@ export const isTopology = (m: Manifest): boolean => m.kind === "Unknown" && m.de
  * @since 0.1.0
  * @category constructors
  */
-export const numaTopologies = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>): ReadonlyMap<string, ReadonlyArray<NumaCell>> => {
+export const numaTopologies = (manifests: ReadonlyArray<Manifest>): ReadonlyMap<string, ReadonlyArray<NumaCell>> => {
   const out = new Map<string, ReadonlyArray<NumaCell>>()
   for (const m of manifests) {
-    const raw = rawOf(raws, m) as { metadata?: { name?: unknown }; zones?: unknown }
+    if (m.kind !== "Unknown") continue
+    const raw = m.raw as { metadata?: { name?: unknown }; zones?: unknown }
     const name = raw.metadata?.name
     if (typeof name !== "string") throw new SchedulerInputError(where(m, "metadata.name"), "a NodeResourceTopology needs the name of its node")
     if (!Array.isArray(raw.zones)) throw new SchedulerInputError(where(m, "zones"), "expected a list of zones")

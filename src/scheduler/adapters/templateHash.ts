@@ -4,10 +4,10 @@
  * `pod-template-hash`: the Deployment controller hashes the pod template with FNV-32a
  * (`controller.ComputeHash`) and writes the decimal number with `rand.SafeEncodeString` (each
  * character mapped into "bcdfghjklmnpqrstvwxz2456789"). catcluster does the same over the
- * template's canonical JSON (keys sorted, arrays in order, the template as written — no API
- * defaults); upstream hashes Go's dump of the defaulted template, so the value differs from a
- * live cluster's, but it is stable, changes exactly when the template does, and has the same
- * form (up to ten characters of that alphabet).
+ * decoded template's canonical JSON (keys sorted, arrays in order, quantities as their exact
+ * value in nanos with their format, no API defaults); upstream hashes Go's dump of the defaulted
+ * template, so the value differs from a live cluster's, but it is stable, changes exactly when
+ * the template does, and has the same form (up to ten characters of that alphabet).
  *
  * UIDs of objects that carry none: a UUID-shaped SHA-1 of `kind/namespace/name`.
  *
@@ -31,6 +31,8 @@ export const canonicalJson = (u: unknown): string => {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`
   }
+  // quantities hold bigints (nanos)
+  if (typeof u === "bigint") return JSON.stringify(`${u}n`)
   return JSON.stringify(u) ?? "null"
 }
 
@@ -67,7 +69,7 @@ export const safeEncode = (text: string): string => [...text].map((c) => SAFE_AL
  *
  * @example
  * import { podTemplateHash } from "catcluster/scheduler"
- * podTemplateHash({ metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "nginx" }] } }) // e.g. "5f7c9d8b6"
+ * podTemplateHash({ metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "nginx" }] } }) // "5776f98846"
  *
  * @since 0.1.0
  * @category destructors
