@@ -128,6 +128,22 @@ status: {phase: Running}`
     expect(defaultSelector(d.bound[0]!.pod, d.objects)).toEqual([{ matchLabels: { app: "web", "pod-template-hash": "abc" } }])
   })
 
+  it("a dump with the Deployment and its pods but not their ReplicaSet: the pods' hash names the ReplicaSet, no replica is doubled", () => {
+    const pod = (n: string, hash: string) => `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-${hash}-${n}
+  namespace: shop
+  labels: {app: web, tier: front, pod-template-hash: ${hash}}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-${hash}, uid: r, controller: true}]
+spec: {nodeName: n1, containers: [{name: nginx, image: "nginx:1.27"}]}`
+    const d = workloadFromText([deployment(3), pod("a", "7d9f8"), pod("b", "7d9f8"), pod("c", "55b4c")].join("\n"), "dump.yaml")
+    expect(d.bound.map((b) => b.pod.key)).toEqual(["shop/web-7d9f8-a", "shop/web-7d9f8-b", "shop/web-55b4c-c"])
+    expect(d.pending.map((p) => [p.key, p.labels?.["pod-template-hash"]])).toEqual([["shop/web-7d9f8-0", "7d9f8"]])
+    expect(d.objects.controllers?.map((c) => [c.name, c.selector.matchLabels?.["pod-template-hash"]])).toEqual([["web-7d9f8", "7d9f8"]])
+  })
+
   it("apps/v1 selectors are checked: required, non-empty, matching the template", () => {
     const bad = (selector: string) => deployment(1).replace(/  selector:\n    matchLabels: \{app: web\}\n    matchExpressions: \[.*\]\n/, selector)
     expect(() => workloadFromText(bad(""), "apps.yaml")).toThrow(new SchedulerInputError("apps.yaml: document 0, spec.selector", "Required value"))

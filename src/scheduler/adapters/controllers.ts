@@ -4,7 +4,8 @@
  * - a Deployment creates the ReplicaSet `<deployment>-<pod-template-hash>` (see
  *   `templateHash.ts`) whose selector is the Deployment's plus `pod-template-hash`, whose template
  *   labels carry the hash, and which the Deployment controls — unless the input already holds a
- *   ReplicaSet the Deployment controls (a dump of a live cluster), which then stands for it;
+ *   ReplicaSet the Deployment controls (a dump of a live cluster), which then stands for it; when
+ *   the input holds only the pods of such a ReplicaSet, their live hash names it;
  * - a ReplicaSet or ReplicationController creates `replicas` pods `<name>-<i>` with the template's
  *   labels, controlled by it (upstream names them with a random five-character suffix; a name
  *   decides nothing in scheduling);
@@ -145,12 +146,18 @@ const replicaSetPods = (rs: ReplicaSetLike, existing: ExistingPods): Expansion =
 
 /**
  * A Deployment: its ReplicaSet and that ReplicaSet's pods (or nothing, with a note, when the
- * input holds ReplicaSets it controls).
+ * input holds ReplicaSets it controls). `observedHash` is the live hash its pods reveal when the
+ * input holds them but not their ReplicaSet (see {@link observedTemplateHashes}).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const deploymentPods = (d: ManifestOf<"Deployment">, ownedReplicaSets: ReadonlyArray<string>, existing: ExistingPods): Expansion => {
+export const deploymentPods = (
+  d: ManifestOf<"Deployment">,
+  ownedReplicaSets: ReadonlyArray<string>,
+  existing: ExistingPods,
+  observedHash?: string,
+): Expansion => {
   const locate = (p: string) => where(d, p)
   const namespace = namespaceOfObject(d)
   const name = nameOf(d, locate("metadata.name"))
@@ -160,7 +167,7 @@ export const deploymentPods = (d: ManifestOf<"Deployment">, ownedReplicaSets: Re
   if (ownedReplicaSets.length > 0) {
     return { ...none, scales, notes: [{ key: `${namespace}/${name}`, reason: `Deployment: its ReplicaSet(s) ${ownedReplicaSets.join(", ")} in the input stand for it` }] }
   }
-  const hash = podTemplateHash(d.spec.template)
+  const hash = observedHash ?? podTemplateHash(d.spec.template)
   const rsName = `${name}-${hash}`
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [CONTROLLER_LABELS.podTemplateHash]: hash }
   const rsSelector: LabelSelector = { ...selector, matchLabels: { ...(selector.matchLabels ?? {}), [CONTROLLER_LABELS.podTemplateHash]: hash } }
@@ -364,6 +371,39 @@ export const replicaSetsByDeployment = (manifests: ReadonlyArray<Manifest>): Rea
     if (owner?.kind !== "Deployment") continue
     const key = `${namespaceOfObject(m)}/${owner.name}`
     out.set(key, [...(out.get(key) ?? []), m.metadata?.name ?? "<unnamed>"])
+  }
+  return out
+}
+
+/**
+ * The `pod-template-hash` a dump reveals for each Deployment (`namespace/deployment` → hash): its
+ * pods are controlled by a ReplicaSet `<deployment>-<h>` that is not in the input and carry
+ * `pod-template-hash: h`. With several (a rollout caught midway) the one most pods carry, the
+ * smallest on a tie. The Deployment's ReplicaSet then takes that name, so those pods count as its
+ * replicas instead of being doubled.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const observedTemplateHashes = (
+  pods: ReadonlyArray<{ readonly namespace: string; readonly labels: Labels; readonly controller?: PodController }>,
+  deployments: ReadonlySet<string>,
+): ReadonlyMap<string, string> => {
+  const counts = new Map<string, Map<string, number>>()
+  for (const p of pods) {
+    const hash = p.labels[CONTROLLER_LABELS.podTemplateHash]
+    const c = p.controller
+    if (hash === undefined || c?.kind !== "ReplicaSet" || !c.name.endsWith(`-${hash}`)) continue
+    const key = `${p.namespace}/${c.name.slice(0, -(hash.length + 1))}`
+    if (!deployments.has(key)) continue
+    const byHash = counts.get(key) ?? new Map<string, number>()
+    byHash.set(hash, (byHash.get(hash) ?? 0) + 1)
+    counts.set(key, byHash)
+  }
+  const out = new Map<string, string>()
+  for (const [key, byHash] of counts) {
+    const best = [...byHash].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))[0]
+    if (best !== undefined) out.set(key, best[0])
   }
   return out
 }

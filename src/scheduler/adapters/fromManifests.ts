@@ -31,6 +31,7 @@ import {
   type ExistingPods,
   type Expansion,
   jobExpansion,
+  observedTemplateHashes,
   replicaSetExpansion,
   replicaSetsByDeployment,
   replicationControllerExpansion,
@@ -133,6 +134,19 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const explicitPods = manifests.filter((m): m is ManifestOf<"Pod"> => m.kind === "Pod")
   const existing = existingPods(explicitPods)
   const ownedReplicaSets = replicaSetsByDeployment(manifests)
+  const replicaSetNames = new Set(manifests.filter((m) => m.kind === "ReplicaSet").map((m) => keyOf(m)))
+  const observedHashes = observedTemplateHashes(
+    explicitPods.flatMap((p) => {
+      const locate = (path: string) => where(p, path)
+      const phase = podStatusOf(p.status, locate).phase
+      const controller = controllerOf(p.metadata, locate)
+      const namespace = namespaceOfObject(p)
+      // finished pods reveal nothing; a ReplicaSet in the input speaks for itself
+      if (phase === "Succeeded" || phase === "Failed" || controller === undefined || replicaSetNames.has(`${namespace}/${controller.name}`)) return []
+      return [{ namespace, labels: p.metadata?.labels ?? {}, controller }]
+    }),
+    new Set(manifests.filter((m) => m.kind === "Deployment").map((m) => keyOf(m))),
+  )
   const vmiNames = new Set(manifests.filter((m) => m.kind === "VirtualMachineInstance").map((m) => keyOf(m)))
   const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
 
@@ -226,7 +240,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         break
       }
       case "Deployment":
-        expand(deploymentPods(m, ownedReplicaSets.get(keyOf(m)) ?? [], existing), m)
+        expand(deploymentPods(m, ownedReplicaSets.get(keyOf(m)) ?? [], existing, observedHashes.get(keyOf(m))), m)
         break
       case "ReplicaSet":
         expand(replicaSetExpansion(m, existing), m)
