@@ -2,6 +2,7 @@ import { UserError } from "../cli/UserError.ts"
 import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
+import { batchOrder } from "../scheduler/batch.ts"
 import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
@@ -73,29 +74,31 @@ export const scheduleStep: Step<Context> = {
       if (error instanceof SchedulerInputError) throw new UserError(error.message)
       throw error
     }
-    const { nodes, workload } = input
-    const cluster = { nodes, bound: workload.bound }
+    const { nodes, workload, cluster } = input
     const pods = workload.pending
+    // the queue's order (PrioritySort), placements kept in input order
+    const order = batchOrder(pods, defaultProfile)
     const explainAll = pods.length * Math.max(1, nodes.length) <= EXPLAIN_ALL_BELOW
     const explained = (i: number) => explainAll || i < EXPLAINED_PODS
     const checked = Math.min(pods.length, Math.max(EXPLAINED_PODS, Math.floor(READABLE_BUDGET / Math.max(1, nodes.length))))
 
     progress.start(`scheduling ${pods.length} pods on ${nodes.length} nodes`, pods.length + checked)
     const hot = hotScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
-    const placements: Placement[] = []
-    for (let i = 0; i < pods.length; i++) {
-      placements.push(hot.schedule(pods[i]!, { explain: explained(i) }))
-      if (i % 200 === 0) progress.update(i, pods[i]!.key)
-    }
-    // The readable σ on the first `checked` pods, from the same start: the hot path's first
-    // placements are what it would give on that prefix alone (scheduling is sequential).
+    const placements: Placement[] = new Array(pods.length)
+    order.forEach((i, done) => {
+      placements[i] = hot.schedule(pods[i]!, { explain: explained(i) })
+      if (done % 200 === 0) progress.update(done, pods[i]!.key)
+    })
+    // The readable σ on the first `checked` pods of the queue, from the same start: the hot path's
+    // first placements are what it would give on that prefix alone (scheduling is sequential).
     const readable = readableScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
     const disagreements: string[] = []
-    for (let i = 0; i < checked; i++) {
+    for (let k = 0; k < checked; k++) {
+      const i = order[k]!
       const r = readable.schedule(pods[i]!, { explain: explained(i) })
       const p = placements[i]!
       if (p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
-      if (i % 50 === 0) progress.update(pods.length + i, `readable σ: ${pods[i]!.key}`)
+      if (k % 50 === 0) progress.update(pods.length + k, `readable σ: ${pods[i]!.key}`)
     }
 
     // σ respects capacity: re-add every placed pod's effective request per node and compare.

@@ -76,12 +76,43 @@ const yamlUnder = (dir: string): string[] =>
       return statSync(p).isDirectory() ? yamlUnder(p) : /\.(ya?ml|json)$/.test(f) ? [p] : []
     })
 
+// The corpus collects examples, not one cluster: some reuse a name (two VMIs called vmi-fedora),
+// which a cluster cannot hold (run refuses it, exit 2). Files go into as few clusters as keep
+// every kind/namespace/name unique, first fit in file order.
+const clustersOf = (files: ReadonlyArray<{ file: string; text: string }>) => {
+  const keysOf = (text: string): string[] =>
+    parseAllDocuments(text).flatMap((d) => {
+      const o = d.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string }; items?: Array<{ kind?: string; metadata?: { name?: string; namespace?: string } }> } | null
+      const objects = o === null ? [] : Array.isArray(o.items) ? o.items : [o]
+      // a VM and its VMI share a name: both become the same launcher pod
+      return objects.map((x) => `${x.kind === "VirtualMachine" ? "VirtualMachineInstance" : x.kind}/${x.metadata?.namespace ?? "default"}/${x.metadata?.name ?? ""}`)
+    })
+  const groups: Array<{ keys: Set<string>; files: Array<{ file: string; text: string }> }> = []
+  for (const f of files) {
+    const keys = keysOf(f.text)
+    let g = groups.find((x) => keys.every((k) => !x.keys.has(k)))
+    if (g === undefined) {
+      g = { keys: new Set(), files: [] }
+      groups.push(g)
+    }
+    for (const k of keys) g.keys.add(k)
+    g.files.push(f)
+  }
+  return groups.map((g) => g.files)
+}
+
 describe.skipIf(!hasCorpus)("the upstream corpus through run", () => {
   it("completes with no failure and every object in decode", async () => {
     const files = [...yamlUnder(join(corpus, "k8s")), ...yamlUnder(join(corpus, "kubevirt"))].map((f) => ({ file: f, text: readFileSync(f, "utf8") }))
-    const result = await run(files)
-    expect(result.failures).toEqual([])
-    const decode = result.results.find((r) => r.step === "decode")!.json as { objects: Array<{ kind: string; name: string | null }> }
+    const clusters = clustersOf(files)
+    expect(clusters.length).toBeLessThan(files.length)
+    const listed: string[] = []
+    for (const cluster of clusters) {
+      const result = await run(cluster)
+      expect(result.failures).toEqual([])
+      const decode = result.results.find((r) => r.step === "decode")!.json as { objects: Array<{ kind: string; name: string | null }> }
+      listed.push(...decode.objects.map((o) => o.kind))
+    }
     // every document of every file (a List counts its items) is listed once, read here by the yaml package alone
     const expected = files.flatMap((f) =>
       parseAllDocuments(f.text)
@@ -89,6 +120,6 @@ describe.skipIf(!hasCorpus)("the upstream corpus through run", () => {
         .flatMap((d) => (d === null ? [] : d.kind?.endsWith("List") === true && Array.isArray(d.items) ? d.items.map((i) => i.kind ?? d.kind!.slice(0, -4)) : [d.kind ?? "?"])),
     )
     expect(expected.length).toBeGreaterThan(20)
-    expect(decode.objects.map((o) => o.kind).sort()).toEqual(expected.sort())
+    expect(listed.sort()).toEqual(expected.sort())
   })
 })

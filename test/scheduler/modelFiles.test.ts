@@ -62,7 +62,11 @@ spec: { ${extra}containers: [{ name: c }] }`
   it("expands controllers into one pod per replica and schedules the embedded default model", () => {
     const { nodes, workload } = modelFromFiles([{ file: "default-cluster.yaml", text: defaultModelText() }])
     expect(nodes.map((n) => [n.name, n.numaCells?.length ?? 0])).toEqual([["hv-a", 2], ["hv-b", 2], ["ct-a", 0], ["gpu-a", 0]])
-    expect(workload.pending.filter((p) => p.key.startsWith("prod/web-")).map((p) => p.key)).toEqual(["prod/web-0", "prod/web-1", "prod/web-2"])
+    // Deployment web → ReplicaSet web-<pod-template-hash> → its three pods
+    const web = workload.pending.filter((p) => p.controller?.kind === "ReplicaSet")
+    const rs = web[0]!.controller!.name
+    expect(rs).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]+$/)
+    expect(web.map((p) => p.key)).toEqual([`prod/${rs}-0`, `prod/${rs}-1`, `prod/${rs}-2`])
     const placements = scheduleBatch({ nodes, bound: workload.bound }, workload.pending, { seed: 1 })
     const where = Object.fromEntries(placements.map((p) => [p.pod, p.node]))
     // The dedicated-CPU NUMA VMI needs a cell with 4+1 CPUs: only the KVM hosts have cells.

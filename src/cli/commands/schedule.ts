@@ -13,7 +13,7 @@
 import type { Command } from "commander"
 import { parseSchedulerConfig } from "../../scheduler/profile/config.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
-import { nodesFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
+import { clusterSnapshotOf, nodesFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
@@ -82,8 +82,10 @@ export const register = (program: Command): void => {
       const config = options.config === undefined ? undefined : userError(() => parseSchedulerConfig(read(options.config as string, "config"), options.config as string))
       for (const w of config?.warnings ?? []) process.stderr.write(`catcluster: note: ${w}\n`)
       for (const s of workload.skipped) process.stderr.write(`catcluster: note: ${s.key} skipped: ${s.reason}\n`)
+      for (const n of workload.notes) process.stderr.write(`catcluster: note: ${n.key}: ${n.reason}\n`)
+      const cluster = userError(() => clusterSnapshotOf(nodes, workload))
       const placements = userError(() =>
-        scheduleBatch({ nodes, bound: workload.bound }, workload.pending, {
+        scheduleBatch(cluster, workload.pending, {
           profile: config?.profile ?? defaultProfile,
           profiles: config?.profiles ?? [],
           seed,

@@ -179,7 +179,7 @@ export interface MigrationContext {
  */
 export const migrationContext = (manifests: ReadonlyArray<Manifest>): MigrationContext => {
   const namespaces = new Map<string, Readonly<Record<string, string>>>()
-  for (const m of manifests) if (m.kind === "Unknown" && m.declaredKind === "Namespace" && m.metadata?.name !== undefined) namespaces.set(m.metadata.name, m.metadata.labels ?? {})
+  for (const m of manifests) if (m.kind === "Namespace" && m.metadata?.name !== undefined) namespaces.set(m.metadata.name, m.metadata.labels ?? {})
   return {
     cr: kubevirtCr(manifests),
     policies: manifests.filter((m): m is ManifestOf<"MigrationPolicy"> => m.kind === "MigrationPolicy"),

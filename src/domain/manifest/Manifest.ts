@@ -6,6 +6,7 @@
  */
 import type * as t from "io-ts"
 import { HorizontalPodAutoscaler } from "./codecs/autoscaling.ts"
+import { PodDisruptionBudget } from "./codecs/disruption.ts"
 import {
   KubeVirt,
   MigrationPolicy,
@@ -16,12 +17,13 @@ import {
   VirtualMachinePool,
 } from "./codecs/kubevirt.ts"
 import type { ObjectMeta } from "./codecs/meta.ts"
+import { Namespace } from "./codecs/namespace.ts"
 import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
 import { PriorityClass, ResourceQuota } from "./codecs/policy.ts"
 import { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
-import { Deployment, Job, ReplicaSet, StatefulSet } from "./codecs/workloads.ts"
+import { Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
 /**
  * The codec of every kind catcluster models, by `kind`.
@@ -35,7 +37,9 @@ export const manifestCodecs = {
   ReplicaSet,
   StatefulSet,
   Job,
+  ReplicationController,
   Node,
+  Namespace,
   VirtualMachine,
   VirtualMachineInstance,
   VirtualMachineInstanceReplicaSet,
@@ -49,6 +53,7 @@ export const manifestCodecs = {
   CSINode,
   ResourceQuota,
   PriorityClass,
+  PodDisruptionBudget,
   Service,
   EndpointSlice,
   HorizontalPodAutoscaler,

@@ -31,6 +31,8 @@ export {
 export * from "./codecs/storage.ts"
 export * from "./codecs/volumes.ts"
 export * from "./codecs/policy.ts"
+export * from "./codecs/disruption.ts"
+export * from "./codecs/namespace.ts"
 export * from "./codecs/network.ts"
 export * from "./codecs/autoscaling.ts"
 export * from "./Manifest.ts"

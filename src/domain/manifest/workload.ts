@@ -44,6 +44,9 @@ export const podTemplateOf = (m: Manifest): PodTemplate | undefined =>
       spec: d.spec.template.spec,
       replicas: d.spec.replicas ?? 1,
     }))
+    .with({ kind: "ReplicationController" }, (r) =>
+      r.spec?.template === undefined ? undefined : { spec: r.spec.template.spec, replicas: r.spec.replicas ?? 1 },
+    )
     .with({ kind: "Job" }, (j) => ({
       spec: j.spec.template.spec,
       replicas: Math.min(j.spec.parallelism ?? 1, j.spec.completions ?? Number.POSITIVE_INFINITY),

@@ -1,359 +1,86 @@
 /**
- * From manifests to the scheduler's model: a kubectl NodeList (JSON or YAML) to nodes, and Pods,
- * VirtualMachineInstances and VirtualMachines to pods. A VMI (or a VM's template) goes through Ω′,
- * the virt-launcher pod of KubeVirt v1.9 (`src/domain/kubevirt`), overhead included; KubeVirt's
- * node selectors come along: `kubevirt.io/schedulable: "true"` and one
- * `cpu-feature.node.kubevirt.io/<f>` per required CPU feature (kept as `requiredFeatures`).
- * Dedicated-CPU VMIs get a NUMA requirement (all vCPUs and the guest memory in one cell).
+ * From manifests to the scheduler's model: the nodes (`nodes.ts`), and a workload — the pods to
+ * schedule, the pods already bound, and every other object kube-scheduler reads (namespaces,
+ * Services, ReplicaSets / StatefulSets / ReplicationControllers, PodDisruptionBudgets, storage).
  *
- * Amounts: cpu as `MilliValue()`, everything else as `Value()` (both rounded up, as Kubernetes
- * does). NUMA cells are not part of a Node object (NodeResourceTopology is a separate CRD); a node
- * may describe them in the annotation `catcluster.io/numa-cells`, a JSON array of
- * `{"cpus": 16, "memory": "64Gi", "hugepages": "0"}`. Pod-level `spec.resources` requests (or
- * limits) override cpu, memory and hugepages (PodLevelResources, on by default since v1.34).
+ * - Pods: as written (`pod.ts`). With `spec.nodeName` a pod is bound. A pod whose status says
+ *   Succeeded or Failed no longer runs and uses nothing (kube-scheduler's cache drops it) and an
+ *   unbound pod being deleted is never scheduled: both are skipped with a note.
+ * - Controllers: expanded into the pods they would create, as their controllers do
+ *   (`controllers.ts`), only for the replicas the input lacks.
+ * - VirtualMachineInstances and running VirtualMachines: their virt-launcher pod as KubeVirt v1.9
+ *   renders it (`virtLauncher.ts`), unless the input holds that pod (or, for a VM, its VMI); a
+ *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
+ *   `startVms`.
+ * - Priorities as admission resolves them (`priority.ts`); PodDisruptionBudgets as the disruption
+ *   controller computes them (`disruptionBudgets.ts`).
+ *
+ * Several files read together (`modelFromFiles`) give what one text holding them all gives
+ * (`workloadFromText`): objects in one file apply to pods in another.
  *
  * @since 0.1.0
  */
-import * as E from "fp-ts/lib/Either.js"
-import { parseAllDocuments } from "yaml"
-import { decodeVmiSpec } from "../../domain/kubevirt/VmiSpec.ts"
-import { KVM_DEVICE, virtLauncherPod } from "../../domain/kubevirt/virtLauncherPod.ts"
-import { decodeManifests } from "../../domain/manifest/decode.ts"
-import type { Manifest } from "../../domain/manifest/Manifest.ts"
-import { showManifestError } from "../../domain/manifest/ManifestError.ts"
-import { podTemplateOf } from "../../domain/manifest/workload.ts"
-import { parseQuantity } from "../../domain/quantity/parse.ts"
-import { milliValue, value } from "../../domain/quantity/decimal.ts"
-import type { Quantity } from "../../domain/quantity/Quantity.ts"
-import type { Binding } from "../model/ClusterSnapshot.ts"
-import type { NumaCell, SchedulingNode, Taint } from "../model/SchedulingNode.ts"
-import type {
-  ContainerRequests,
-  NodeSelectorTerm,
-  PreferredTerm,
-  SchedulingPod,
-  SelectorRequirement,
-  Toleration,
-} from "../model/SchedulingPod.ts"
+import type { Manifest, ManifestOf } from "../../domain/manifest/Manifest.ts"
+import type { ClusterObjects, ControllerSelector } from "../model/ClusterObjects.ts"
+import type { Binding, ClusterSnapshot } from "../model/ClusterSnapshot.ts"
+import type { NumaCell, SchedulingNode } from "../model/SchedulingNode.ts"
+import { namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
+import {
+  deploymentPods,
+  type ExistingPods,
+  type Expansion,
+  jobExpansion,
+  observedTemplateHashes,
+  replicaSetExpansion,
+  replicaSetsByDeployment,
+  replicationControllerExpansion,
+  type Scale,
+  scaleKey,
+  statefulSetExpansion,
+  type TemplatePod,
+} from "./controllers.ts"
+import { dataVolumeClaim } from "./claims.ts"
+import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
+import { under } from "./fieldErrors.ts"
+import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
+import { namespacesOf } from "./namespaces.ts"
+import { isTopology, nodesFromManifests, numaTopologies } from "./nodes.ts"
+import { schedulingPodOf } from "./pod.ts"
+import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
+import { serviceSelectorsOf } from "./services.ts"
+import { type DecodedFile, decodeFile, keyOf, namespaceOfObject, rawOf, where } from "./source.ts"
+import { storageObjectsOf } from "./storage.ts"
+import { syntheticUid } from "./templateHash.ts"
+import { launcherPodOf } from "./virtLauncher.ts"
 
-/** The annotation carrying a node's NUMA cells. @since 0.1.0 @category constants */
-export const NUMA_CELLS_ANNOTATION = "catcluster.io/numa-cells"
+export { isTopology, NUMA_CELLS_ANNOTATION, nodesFromManifests, nodesFromText, numaTopologies } from "./nodes.ts"
+export { priorityClassesOf, type PriorityClasses, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 
-const amount = (name: string, q: Quantity): number => Number(name === "cpu" ? milliValue(q) : value(q))
-const amounts = (list: Readonly<Record<string, Quantity>> | undefined): Record<string, number> => {
-  const out: Record<string, number> = {}
-  for (const [k, q] of Object.entries(list ?? {})) out[k] = amount(k, q)
-  return out
-}
-
-const where = (m: Manifest, path: string): string =>
-  `${m.source.file}: document ${m.source.document}${m.source.item === undefined ? "" : `, items[${m.source.item}]`}${path === "" ? "" : `, ${path}`}`
-
-const decodeAll = (text: string, file: string): ReadonlyArray<Manifest> => {
-  const r = decodeManifests(text, file)
-  if (E.isLeft(r)) throw new SchedulerInputError("", r.left.map(showManifestError).join("\n"))
-  return r.right
-}
-
-interface RawTerm {
-  readonly matchExpressions?: ReadonlyArray<{ key: string; operator: SelectorRequirement["operator"]; values?: ReadonlyArray<string> }>
-  readonly matchFields?: ReadonlyArray<{ key: string; operator: SelectorRequirement["operator"]; values?: ReadonlyArray<string> }>
-}
-const term = (t: RawTerm): NodeSelectorTerm => ({
-  matchExpressions: (t.matchExpressions ?? []).map((r) => ({ key: r.key, operator: r.operator, values: r.values ?? [] })),
-  matchFields: (t.matchFields ?? []).map((r) => ({ key: r.key, operator: r.operator, values: r.values ?? [] })),
-})
-
-interface RawPlacement {
-  readonly nodeSelector?: Readonly<Record<string, string>>
-  readonly tolerations?: ReadonlyArray<{ key?: string; operator?: string; value?: string; effect?: string }>
-  readonly affinity?: {
-    readonly nodeAffinity?: {
-      readonly requiredDuringSchedulingIgnoredDuringExecution?: { readonly nodeSelectorTerms: ReadonlyArray<RawTerm> }
-      readonly preferredDuringSchedulingIgnoredDuringExecution?: ReadonlyArray<{ weight: number; preference: RawTerm }>
-    }
-  }
-  readonly priority?: number
-}
-
-const placement = (spec: RawPlacement) => {
-  const na = spec.affinity?.nodeAffinity
-  const required = na?.requiredDuringSchedulingIgnoredDuringExecution
-  const tolerations: ReadonlyArray<Toleration> = (spec.tolerations ?? []).map((t) => ({
-    key: t.key ?? "",
-    operator: t.operator === "Exists" ? "Exists" : "Equal",
-    value: t.value ?? "",
-    effect: (t.effect ?? "") as Toleration["effect"],
-  }))
-  const preferredTerms: ReadonlyArray<PreferredTerm> = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({
-    weight: p.weight,
-    preference: term(p.preference),
-  }))
-  return {
-    nodeSelector: spec.nodeSelector ?? {},
-    ...(required === undefined ? {} : { requiredTerms: required.nodeSelectorTerms.map(term) }),
-    preferredTerms,
-    tolerations,
-    priority: spec.priority ?? 0,
-  }
-}
-
-const keyOf = (m: { metadata?: { name?: string; namespace?: string } }): string =>
-  `${m.metadata?.namespace ?? "default"}/${m.metadata?.name ?? "<unnamed>"}`
-
-/**
- * Nodes from the text of a NodeList (or Node documents).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const nodesFromText = (text: string, file: string): ReadonlyArray<SchedulingNode> => {
-  const manifests = decodeAll(text, file)
-  const raws = rawDocuments(text)
-  const topologies = numaTopologies(manifests.filter(isTopology), raws)
-  return nodesFromManifests(manifests.filter((m) => !isTopology(m)), topologies)
-}
-
-/** A NodeResourceTopology (topology.node.k8s.io), which the manifest codecs keep as an unknown kind. */
-const isTopology = (m: Manifest): boolean => m.kind === "Unknown" && m.declaredKind === "NodeResourceTopology"
-
-/**
- * NUMA cells per node name from NodeResourceTopology objects (`topology.node.k8s.io/v1alpha2`, as the
- * NFD topology updater publishes them): each zone of type `Node` is a cell; its allocatable `cpu`
- * (whole CPUs), `memory` and the sum of its `hugepages-*` become the cell's capacity.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const numaTopologies = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>): ReadonlyMap<string, ReadonlyArray<NumaCell>> => {
-  const out = new Map<string, ReadonlyArray<NumaCell>>()
-  for (const m of manifests) {
-    const raw = rawOf(raws, m) as { metadata?: { name?: unknown }; zones?: unknown }
-    const name = raw.metadata?.name
-    if (typeof name !== "string") throw new SchedulerInputError(where(m, "metadata.name"), "a NodeResourceTopology needs the name of its node")
-    if (!Array.isArray(raw.zones)) throw new SchedulerInputError(where(m, "zones"), "expected a list of zones")
-    const cells: NumaCell[] = []
-    raw.zones.forEach((zone: { type?: unknown; resources?: unknown }, z) => {
-      if (zone.type !== "Node") return // zones of other types (e.g. sockets) are not NUMA cells
-      if (!Array.isArray(zone.resources)) throw new SchedulerInputError(where(m, `zones[${z}].resources`), "expected a list of resources")
-      let cpus = 0
-      let memoryBytes = 0
-      let hugepagesBytes = 0
-      zone.resources.forEach((r: { name?: unknown; allocatable?: unknown; capacity?: unknown }, i) => {
-        const at = `zones[${z}].resources[${i}]`
-        const given = r.allocatable ?? r.capacity
-        const q = parseQuantity(typeof given === "number" ? given : String(given))
-        if (typeof r.name !== "string" || E.isLeft(q)) throw new SchedulerInputError(where(m, at), `expected {name, allocatable: quantity}, got ${JSON.stringify(r)}`)
-        if (r.name === "cpu") {
-          const milli = Number(milliValue(q.right))
-          if (milli % 1000 !== 0) throw new SchedulerInputError(where(m, `${at}.allocatable`), "NUMA cells hold whole CPUs")
-          cpus = milli / 1000
-        } else if (r.name === "memory") memoryBytes = Number(value(q.right))
-        else if (r.name.startsWith("hugepages-")) hugepagesBytes += Number(value(q.right))
-      })
-      cells.push({ cpus, memoryBytes, hugepagesBytes })
-    })
-    if (out.has(name)) throw new SchedulerInputError(where(m, "metadata.name"), `a second NodeResourceTopology for node ${name}`)
-    out.set(name, cells)
-  }
-  return out
+/** A document read but not scheduled, or an object read with a caveat, and why. @since 0.1.0 @category model */
+export interface WorkloadNote {
+  readonly key: string
+  readonly reason: string
 }
 
 /**
- * Nodes from decoded Node manifests, with NUMA cells from the annotation or from
- * NodeResourceTopology objects (`topologies`, by node name). Any other kind is an error: a
- * nodes file holds nodes.
+ * What a pods file holds: pods to schedule in order, pods already bound (spec.nodeName), and the
+ * other objects the scheduler reads, as a {@link ClusterObjects}.
  *
  * @since 0.1.0
- * @category constructors
+ * @category model
  */
-export const nodesFromManifests = (
-  manifests: ReadonlyArray<Manifest>,
-  topologies: ReadonlyMap<string, ReadonlyArray<NumaCell>> = new Map(),
-): ReadonlyArray<SchedulingNode> => {
-  const out: SchedulingNode[] = []
-  for (const m of manifests) {
-    if (m.kind !== "Node") throw new SchedulerInputError(where(m, "kind"), `expected Node, got ${m.kind === "Unknown" ? m.declaredKind : m.kind}`)
-    const name = m.metadata?.name
-    if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a node needs a name")
-    const allocatable = amounts(m.status?.allocatable ?? m.status?.capacity)
-    const taints: ReadonlyArray<Taint> = (m.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect }))
-    const cellsText = m.metadata?.annotations?.[NUMA_CELLS_ANNOTATION]
-    const fromTopology = topologies.get(name)
-    if (cellsText !== undefined && fromTopology !== undefined) {
-      throw new SchedulerInputError(where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`), `NUMA cells given twice: by this annotation and by a NodeResourceTopology`)
-    }
-    const cells = cellsText === undefined ? fromTopology : numaCells(cellsText, where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`))
-    out.push({
-      name,
-      allocatable,
-      labels: m.metadata?.labels ?? {},
-      taints,
-      unschedulable: m.spec?.unschedulable ?? false,
-      ...(cells === undefined ? {} : { numaCells: cells }),
-    })
-  }
-  const names = new Set(out.map((n) => n.name))
-  for (const node of topologies.keys()) {
-    if (!names.has(node)) throw new SchedulerInputError("", `a NodeResourceTopology describes node ${node}, which is not among the nodes`)
-  }
-  return out
-}
-
-const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    throw new SchedulerInputError(at, "expected a JSON array of {cpus, memory, hugepages}")
-  }
-  if (!Array.isArray(raw)) throw new SchedulerInputError(at, "expected a JSON array")
-  return raw.map((c: { cpus?: unknown; memory?: unknown; hugepages?: unknown }, i): NumaCell => {
-    const q = (v: unknown, field: string): number => {
-      if (v === undefined) return 0
-      const r = parseQuantity(String(v))
-      if (E.isLeft(r)) throw new SchedulerInputError(`${at}[${i}].${field}`, `not a quantity: ${JSON.stringify(v)}`)
-      return Number(value(r.right))
-    }
-    if (typeof c.cpus !== "number" || !Number.isInteger(c.cpus) || c.cpus < 0) {
-      throw new SchedulerInputError(`${at}[${i}].cpus`, "expected a whole number of CPUs")
-    }
-    return { cpus: c.cpus, memoryBytes: q(c.memory, "memory"), hugepagesBytes: q(c.hugepages, "hugepages") }
-  })
-}
-
-/** What a pods file holds: pods to schedule in order, and pods already bound (spec.nodeName). @since 0.1.0 @category model */
 export interface Workload {
   readonly pending: ReadonlyArray<SchedulingPod>
   readonly bound: ReadonlyArray<Binding>
-  /** Documents read but not scheduled (e.g. a halted VirtualMachine), with why. */
-  readonly skipped: ReadonlyArray<{ readonly key: string; readonly reason: string }>
+  /** Documents read but not scheduled (e.g. a halted VirtualMachine, a Succeeded pod), with why. */
+  readonly skipped: ReadonlyArray<WorkloadNote>
+  /** Objects read with a caveat (e.g. a PodDisruptionBudget that fails safe), with why. */
+  readonly notes: ReadonlyArray<WorkloadNote>
+  readonly objects: ClusterObjects
+  /** Where each pod comes from (`file: document d[, items[i]]`), by key. */
+  readonly origins: ReadonlyMap<string, string>
 }
-
-// The plain documents, for the VMI reader (which takes quantities as written).
-const rawDocuments = (text: string): ReadonlyArray<unknown> => {
-  const docs = parseAllDocuments(text)
-  return Array.isArray(docs) ? docs.map((d) => d.toJS()) : []
-}
-
-const rawOf = (raws: ReadonlyArray<unknown>, m: Manifest): unknown => {
-  const doc = raws[m.source.document] as { items?: ReadonlyArray<unknown> } | undefined
-  return m.source.item === undefined ? doc : doc?.items?.[m.source.item]
-}
-
-const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
-
-const podFromManifest = (m: Extract<Manifest, { kind: "Pod" }>): SchedulingPod => {
-  const spec = m.spec
-  // the API server defaults a missing request to its limit
-  const requestsOf = (c: { resources?: { requests?: Record<string, Quantity>; limits?: Record<string, Quantity> } }) => ({
-    ...amounts(c.resources?.limits),
-    ...amounts(c.resources?.requests),
-  })
-  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c) => ({ name: c.name, requests: requestsOf(c) }))
-  const initContainers = (spec.initContainers ?? []).map((c) => ({
-    name: c.name,
-    requests: requestsOf(c),
-    restartable: c.restartPolicy === "Always",
-  }))
-  // pod-level requests default to pod-level limits, like container ones
-  const level = spec.resources === undefined ? undefined : { ...amounts(spec.resources.limits), ...amounts(spec.resources.requests) }
-  return {
-    key: keyOf(m),
-    containers,
-    initContainers,
-    overhead: amounts(spec.overhead),
-    ...(level === undefined || Object.keys(level).length === 0 ? {} : { podLevelRequests: level }),
-    ...(spec.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
-    ...(spec.preemptionPolicy === "Never" ? { neverPreempts: true } : {}),
-    ...placement(spec as RawPlacement),
-    requiredFeatures: [],
-    requiresKvm: false,
-  }
-}
-
-const launcherFromRaw = (raw: unknown, m: Manifest, file: string): SchedulingPod => {
-  const r = decodeVmiSpec(raw, file)
-  if (E.isLeft(r)) throw new SchedulerInputError(where(m, r.left.path), r.left.problem)
-  const vmi = r.right
-  const launcher = virtLauncherPod(vmi)
-  const requests: Record<string, number> = {}
-  for (const [k, v] of Object.entries(launcher.requests)) requests[k] = Number(v)
-  const doc = raw as { kind: string; metadata?: { name?: string; namespace?: string }; spec?: { template?: { spec?: unknown } } & Record<string, unknown> }
-  const spec = (doc.kind === "VirtualMachine" ? doc.spec?.template?.spec : doc.spec) as
-    | (RawPlacement & { domain?: { cpu?: { features?: ReadonlyArray<{ name: string; policy?: string }> } }; priorityClassName?: string })
-    | undefined
-  const features = (spec?.domain?.cpu?.features ?? []).filter((f) => (f.policy ?? "require") === "require").map((f) => f.name)
-  const base = placement(spec ?? {})
-  const guest = Number(vmi.memoryGuest ?? vmi.requests["memory"] ?? 0n)
-  return {
-    key: keyOf(doc),
-    containers: [{ name: "compute", requests }],
-    initContainers: [],
-    overhead: {},
-    ...base,
-    nodeSelector: { ...base.nodeSelector, "kubevirt.io/schedulable": "true" },
-    requiredFeatures: features,
-    requiresKvm: requests[KVM_DEVICE] !== undefined,
-    ...(launcher.dedicatedCpus
-      ? // the isolated emulator thread's core is pinned too, so count the whole cpu request
-        { numa: { vcpus: Math.ceil((requests["cpu"] ?? 1000 * launcher.vcpus) / 1000), memoryBytes: guest, hugepages: vmi.hugepagesPageSize !== undefined } }
-      : {}),
-  }
-}
-
-/** Priority classes every cluster has (Kubernetes' built-ins). @since 0.1.0 @category constants */
-export const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
-  ["system-cluster-critical", 2_000_000_000],
-  ["system-node-critical", 2_000_001_000],
-])
-
-/** Priority classes known to a workload: by name, and the global default if one is marked. @since 0.1.0 @category model */
-export interface PriorityClasses {
-  readonly byName: ReadonlyMap<string, number>
-  readonly globalDefault?: number
-}
-
-/**
- * The PriorityClass objects among `manifests`, with the built-in system classes.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const priorityClassesOf = (manifests: ReadonlyArray<Manifest>, base: PriorityClasses = { byName: SYSTEM_PRIORITY_CLASSES }): PriorityClasses => {
-  const byName = new Map(base.byName)
-  let globalDefault = base.globalDefault
-  for (const m of manifests) {
-    if (m.kind !== "PriorityClass") continue
-    const name = m.metadata?.name
-    if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a PriorityClass needs a name")
-    byName.set(name, m.value)
-    if (m.globalDefault === true) globalDefault = m.value
-  }
-  return globalDefault === undefined ? { byName } : { byName, globalDefault }
-}
-
-/**
- * A pod's priority as the Priority admission plugin sets it: `spec.priority` if given, else its
- * class's value, else the global default class's value, else 0. An unknown class is rejected, as
- * admission rejects the pod.
- */
-const resolvePriority = (
-  spec: { readonly priority?: number; readonly priorityClassName?: string } | undefined,
-  classes: PriorityClasses,
-  at: string,
-): number => {
-  if (spec?.priority !== undefined) return spec.priority
-  const name = spec?.priorityClassName
-  if (name === undefined || name === "") return classes.globalDefault ?? 0
-  const value = classes.byName.get(name)
-  if (value === undefined) throw new SchedulerInputError(at, `no PriorityClass with name ${name} was found`)
-  return value
-}
-
-/** Pod-producing controllers whose template the scheduler sees once per replica. */
-const CONTROLLERS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "Job"])
 
 /** Options of {@link workloadFromText}. @since 0.1.0 @category model */
 export interface WorkloadOptions {
@@ -363,93 +90,330 @@ export interface WorkloadOptions {
   readonly priorityClasses?: PriorityClasses
 }
 
+const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
+
+/** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
+const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
+
+const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind : m.kind)
+
+/** The pods the input holds, indexed by their controller. */
+const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
+  const active = new Map<string, string[]>()
+  const succeeded = new Map<string, number>()
+  const names = new Set<string>()
+  for (const p of pods) {
+    const namespace = namespaceOfObject(p)
+    const name = p.metadata?.name ?? "<unnamed>"
+    names.add(`${namespace}/${name}`)
+    const owner = controllerOf(p.metadata, (path) => where(p, path))
+    if (owner === undefined) continue
+    const key = scaleKey(namespace, owner.kind, owner.name)
+    const phase = podStatusOf(p.status, (path) => where(p, path)).phase
+    if (phase === "Succeeded") succeeded.set(key, (succeeded.get(key) ?? 0) + 1)
+    else if (phase !== "Failed" && p.metadata?.deletionTimestamp === undefined) active.set(key, [...(active.get(key) ?? []), name])
+  }
+  return {
+    active: (ns, kind, name) => active.get(scaleKey(ns, kind, name)) ?? [],
+    succeeded: (ns, kind, name) => succeeded.get(scaleKey(ns, kind, name)) ?? 0,
+    has: (ns, name) => names.has(`${ns}/${name}`),
+  }
+}
+
 /**
- * The workload in a pods file: Pods (those with `spec.nodeName` already bound), the pods of
- * Deployments, ReplicaSets, StatefulSets and Jobs (one per replica, named `<name>-<i>`, as
- * their controllers would create them), VMIs and VMs (as virt-launcher pods; a VM whose
- * runStrategy is not running is skipped unless `startVms`), and the replicas of
- * VirtualMachineInstanceReplicaSets and VirtualMachinePools (`<name>-<i>`, one launcher pod each). Priorities are resolved from
- * PriorityClass objects as admission does. Every other document is listed in `skipped`.
+ * The workload of decoded files read together.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: WorkloadOptions = {}): Workload => {
+  const all = files.flatMap((f) => f.manifests.map((m) => ({ m, file: f })))
+  const manifests = all.map((x) => x.m)
+  const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
+  const raw = (x: { m: Manifest; file: DecodedFile }) => rawOf(x.file.raws(), x.m)
+  const explicitPods = manifests.filter((m): m is ManifestOf<"Pod"> => m.kind === "Pod")
+  const existing = existingPods(explicitPods)
+  const ownedReplicaSets = replicaSetsByDeployment(manifests)
+  const replicaSetNames = new Set(manifests.filter((m) => m.kind === "ReplicaSet").map((m) => keyOf(m)))
+  const observedHashes = observedTemplateHashes(
+    explicitPods.flatMap((p) => {
+      const locate = (path: string) => where(p, path)
+      const phase = podStatusOf(p.status, locate).phase
+      const controller = controllerOf(p.metadata, locate)
+      const namespace = namespaceOfObject(p)
+      // finished pods reveal nothing; a ReplicaSet in the input speaks for itself
+      if (phase === "Succeeded" || phase === "Failed" || controller === undefined || replicaSetNames.has(`${namespace}/${controller.name}`)) return []
+      return [{ namespace, labels: p.metadata?.labels ?? {}, controller }]
+    }),
+    new Set(manifests.filter((m) => m.kind === "Deployment").map((m) => keyOf(m))),
+  )
+  const vmiNames = new Set(manifests.filter((m) => m.kind === "VirtualMachineInstance").map((m) => keyOf(m)))
+  const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
+
+  const pending: SchedulingPod[] = []
+  const bound: Binding[] = []
+  const skipped: WorkloadNote[] = []
+  const notes: WorkloadNote[] = []
+  const origins = new Map<string, string>()
+  const healthy = new Map<string, boolean>()
+  const controllers: ControllerSelector[] = []
+  const scales: Scale[] = []
+  const claims: Manifest[] = []
+  const addClaim = (claim: Manifest | undefined) => {
+    if (claim === undefined || claimNames.has(keyOf(claim))) return
+    claimNames.add(keyOf(claim))
+    claims.push(claim)
+  }
+
+  const place = (pod: SchedulingPod, node: string | undefined, at: string, ready: boolean | undefined) => {
+    const first = origins.get(pod.key)
+    if (first !== undefined) throw new SchedulerInputError(at, `pod ${pod.key} is defined twice (first at ${first})`)
+    origins.set(pod.key, at)
+    if (node !== undefined) bound.push({ pod, node })
+    else pending.push(pod)
+    healthy.set(pod.key, node !== undefined && pod.terminating !== true && ready !== false)
+  }
+  const addTemplatePod = (t: TemplatePod, at: Manifest) => {
+    const priority = resolvePriority(t.spec, classes, t.priorityAt)
+    const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, t.spec, t.locate)
+    place(pod, pod.nodeName, where(at, ""), undefined)
+  }
+  const expand = (e: Expansion, at: Manifest) => {
+    for (const p of e.pods) addTemplatePod(p, at)
+    controllers.push(...e.controllers)
+    scales.push(...e.scales)
+    for (const c of e.claims) addClaim(c)
+    skipped.push(...e.notes)
+  }
+  const addVmi = (
+    m: ManifestOf<"VirtualMachineInstance"> | ManifestOf<"VirtualMachine">,
+    x: { m: Manifest; file: DecodedFile },
+    identity: { name: string; uid: string; labels: Readonly<Record<string, string>> },
+    node: string | undefined,
+  ) => {
+    const locate = (p: string) => where(m, p)
+    const isVm = m.kind === "VirtualMachine"
+    const spec = m.kind === "VirtualMachine" ? m.spec.template.spec : m.spec
+    const prefix = isVm ? "spec.template.spec" : "spec"
+    const times = isVm ? { terminating: false } : timesOf(m.metadata, locate)
+    const pod = launcherPodOf({
+      namespace: namespaceOfObject(m),
+      ...identity,
+      spec,
+      raw: raw(x),
+      file: x.file.file,
+      locate: under(locate, prefix),
+      locateDocument: locate,
+      priority: resolvePriority(spec, classes, locate(`${prefix}.priorityClassName`)),
+      ...times,
+    })
+    place(pod, node, where(m, ""), undefined)
+  }
+  // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`,
+  // stamped from the template as the controllers stamp VMIs.
+  const addReplicaLaunchers = (m: ManifestOf<"VirtualMachineInstanceReplicaSet"> | ManifestOf<"VirtualMachinePool">, x: { m: Manifest; file: DecodedFile }) => {
+    const pool = m.kind === "VirtualMachinePool"
+    const vm = pool ? m.spec.virtualMachineTemplate.spec : undefined
+    if (vm !== undefined && !(vm.running === true || RUNNING.has(vm.runStrategy ?? "")) && options.startVms !== true) {
+      skipped.push({ key: keyOf(m), reason: `VirtualMachinePool's VMs are not running (runStrategy ${vm.runStrategy ?? "unset"}): no VMI to schedule` })
+      return
+    }
+    const template = vm === undefined ? (m as ManifestOf<"VirtualMachineInstanceReplicaSet">).spec.template : vm.template
+    const prefix = pool ? "spec.virtualMachineTemplate.spec.template.spec" : "spec.template.spec"
+    const rawDoc = raw(x) as { spec?: { template?: { spec?: unknown }; virtualMachineTemplate?: { spec?: { template?: { spec?: unknown } } } } }
+    const rawSpec = pool ? rawDoc.spec?.virtualMachineTemplate?.spec?.template?.spec : rawDoc.spec?.template?.spec
+    const namespace = namespaceOfObject(m)
+    const locate = (p: string) => where(m, p)
+    for (let i = 0; i < (m.spec.replicas ?? 1); i++) {
+      const name = `${m.metadata?.name ?? "<unnamed>"}-${i}`
+      const pod = launcherPodOf({
+        namespace,
+        name,
+        uid: syntheticUid("VirtualMachineInstance", namespace, name),
+        labels: template.metadata?.labels ?? {},
+        spec: template.spec,
+        raw: { apiVersion: "kubevirt.io/v1", kind: "VirtualMachineInstance", metadata: { name, namespace }, spec: rawSpec },
+        file: x.file.file,
+        locate: under(locate, prefix),
+        locateDocument: (p: string) => locate(p === "" ? prefix : `${prefix}.${p.replace(/^spec\.?/, "")}`),
+        priority: resolvePriority(template.spec, classes, locate(`${prefix}.priorityClassName`)),
+        terminating: false,
+      })
+      place(pod, undefined, where(m, ""), undefined)
+    }
+  }
+
+  for (const x of all) {
+    const m = x.m
+    const locate = (p: string) => where(m, p)
+    switch (m.kind) {
+      case "Pod": {
+        const key = keyOf(m)
+        const status = podStatusOf(m.status, locate)
+        const times = timesOf(m.metadata, locate)
+        if (status.phase === "Succeeded" || status.phase === "Failed") {
+          skipped.push({ key, reason: `Pod is ${status.phase}: it no longer runs and uses nothing (kube-scheduler's cache drops it)` })
+          break
+        }
+        const nodeName = m.spec.nodeName === "" ? undefined : m.spec.nodeName
+        if (times.terminating && nodeName === undefined) {
+          skipped.push({ key, reason: "Pod is being deleted (metadata.deletionTimestamp) and not bound: kube-scheduler does not schedule it" })
+          break
+        }
+        const controller = controllerOf(m.metadata, locate)
+        const identity = {
+          namespace: namespaceOfObject(m),
+          name: m.metadata?.name ?? "<unnamed>",
+          labels: m.metadata?.labels ?? {},
+          ...(controller === undefined ? {} : { controller }),
+          priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
+          ...times,
+        }
+        place(schedulingPodOf(identity, m.spec, under(locate, "spec")), nodeName, where(m, ""), status.ready)
+        break
+      }
+      case "Deployment":
+        expand(deploymentPods(m, ownedReplicaSets.get(keyOf(m)) ?? [], existing, observedHashes.get(keyOf(m))), m)
+        break
+      case "ReplicaSet":
+        expand(replicaSetExpansion(m, existing), m)
+        break
+      case "ReplicationController":
+        expand(replicationControllerExpansion(m, existing), m)
+        break
+      case "StatefulSet":
+        expand(statefulSetExpansion(m, existing, (ns, name) => claimNames.has(`${ns}/${name}`)), m)
+        break
+      case "Job":
+        expand(jobExpansion(m, existing), m)
+        break
+      case "VirtualMachineInstance": {
+        const namespace = namespaceOfObject(m)
+        const name = m.metadata?.name ?? "<unnamed>"
+        const key = `${namespace}/${name}`
+        const status = m.status ?? {}
+        const phase = status["phase"]
+        if (phase === "Succeeded" || phase === "Failed") {
+          skipped.push({ key, reason: `VirtualMachineInstance is ${phase}: its launcher pod no longer runs` })
+          break
+        }
+        const launchers = existing.active(namespace, "VirtualMachineInstance", name)
+        if (launchers.length > 0) {
+          skipped.push({ key, reason: `VirtualMachineInstance: its virt-launcher pod ${launchers.join(", ")} in the input stands for it` })
+          break
+        }
+        const nodeName = typeof status["nodeName"] === "string" && status["nodeName"] !== "" ? (status["nodeName"] as string) : undefined
+        if (m.metadata?.deletionTimestamp !== undefined && nodeName === undefined) {
+          skipped.push({ key, reason: "VirtualMachineInstance is being deleted and not bound: no launcher pod to schedule" })
+          break
+        }
+        addVmi(m, x, { name, uid: m.metadata?.uid ?? syntheticUid("VirtualMachineInstance", namespace, name), labels: m.metadata?.labels ?? {} }, nodeName)
+        break
+      }
+      case "VirtualMachine": {
+        const key = keyOf(m)
+        if (vmiNames.has(key)) {
+          skipped.push({ key, reason: "VirtualMachine: its VirtualMachineInstance in the input stands for it" })
+          break
+        }
+        const running = m.spec.running === true || RUNNING.has(m.spec.runStrategy ?? "")
+        if (!running && options.startVms !== true) {
+          skipped.push({ key, reason: `VirtualMachine is not running (runStrategy ${m.spec.runStrategy ?? "unset"}): no VMI to schedule` })
+          break
+        }
+        const namespace = namespaceOfObject(m)
+        const name = m.metadata?.name ?? "<unnamed>"
+        // the VM controller creates its DataVolumes, CDI their claims
+        ;(m.spec.dataVolumeTemplates ?? []).forEach((dv, i) => addClaim(dataVolumeClaim(dv, namespace, m.source, under(locate, `spec.dataVolumeTemplates[${i}]`))))
+        addVmi(m, x, { name, uid: syntheticUid("VirtualMachineInstance", namespace, name), labels: m.spec.template.metadata?.labels ?? {} }, undefined)
+        break
+      }
+      case "VirtualMachineInstanceReplicaSet":
+      case "VirtualMachinePool":
+        addReplicaLaunchers(m, x)
+        break
+      case "Unknown":
+        if (m.declaredKind === "DataVolume") addClaim(dataVolumeClaim(m.raw, namespaceOfObject(m), m.source, locate))
+        else if (!READ_KINDS.has(m.declaredKind)) skipped.push({ key: keyOf(m), reason: `${m.declaredKind} is not scheduled directly` })
+        break
+      default:
+        if (!READ_KINDS.has(kindOf(m))) skipped.push({ key: keyOf(m), reason: `${kindOf(m)} is not scheduled directly` })
+    }
+  }
+
+  // PodDisruptionBudgets, against every pod read
+  const scaleMap = new Map<string, Scale>(scales.map((s) => [s.key, s]))
+  const resolve = (key: string, depth = 0): { key: string; replicas: number } | undefined => {
+    const s = scaleMap.get(key)
+    if (s === undefined || depth > 2) return undefined
+    return "replicas" in s ? { key: s.key, replicas: s.replicas } : resolve(s.sameAs, depth + 1)
+  }
+  const counted: CountedPod[] = [...pending, ...bound.map((b) => b.pod)].map((pod) => ({ pod, healthy: healthy.get(pod.key) === true }))
+  const disruptionBudgets = manifests
+    .filter((m): m is ManifestOf<"PodDisruptionBudget"> => m.kind === "PodDisruptionBudget")
+    .map((m) => {
+      const r = disruptionBudgetOf(m, counted, (ns, kind, name) => resolve(scaleKey(ns, kind, name)))
+      if (r.note !== undefined) notes.push({ key: keyOf(m), reason: `PodDisruptionBudget: ${r.note}` })
+      return r.budget
+    })
+
+  const namespaces = namespacesOf(
+    manifests.filter((m): m is ManifestOf<"Namespace"> => m.kind === "Namespace"),
+    counted.map((c) => namespaceOf(c.pod)),
+  )
+  const objects: ClusterObjects = {
+    namespaces,
+    services: serviceSelectorsOf(manifests.filter((m): m is ManifestOf<"Service"> => m.kind === "Service")),
+    controllers,
+    disruptionBudgets,
+    storage: storageObjectsOf([...manifests, ...claims]),
+  }
+  return { pending, bound, skipped, notes, objects, origins }
+}
+
+/**
+ * The workload in a pods file (see the module's description).
  *
  * @since 0.1.0
  * @category constructors
  */
 export const workloadFromText = (text: string, file: string, options: WorkloadOptions = {}): Workload =>
-  workloadFromDecoded(decodeAll(text, file), rawDocuments(text), file, options)
+  workloadFromFiles([decodeFile(text, file)], options)
 
-/** {@link workloadFromText} on already decoded manifests and their raw documents. */
-const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>, file: string, options: WorkloadOptions): Workload => {
-  const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
-  const pending: SchedulingPod[] = []
-  const bound: Binding[] = []
-  const skipped: Array<{ key: string; reason: string }> = []
-  const addPod = (m: Extract<Manifest, { kind: "Pod" }>, at: Manifest, path: string) => {
-    const p = { ...podFromManifest(m), priority: resolvePriority(m.spec, classes, where(at, path)) }
-    if (p.nodeName !== undefined) bound.push({ pod: p, node: p.nodeName })
-    else pending.push(p)
-  }
-  const addLauncher = (m: Manifest) => {
-    const raw = rawOf(raws, m) as { kind?: string; spec?: { priority?: number; priorityClassName?: string; template?: { spec?: { priority?: number; priorityClassName?: string } } } }
-    const spec = raw.kind === "VirtualMachine" ? raw.spec?.template?.spec : raw.spec
-    const launcher = launcherFromRaw(raw, m, file)
-    pending.push({ ...launcher, priority: resolvePriority(spec, classes, where(m, raw.kind === "VirtualMachine" ? "spec.template.spec.priorityClassName" : "spec.priorityClassName")) })
-  }
-  // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`.
-  const addReplicaLaunchers = (m: Extract<Manifest, { kind: "VirtualMachineInstanceReplicaSet" | "VirtualMachinePool" }>) => {
-    type Template = { metadata?: Record<string, unknown>; spec?: { priority?: number; priorityClassName?: string } }
-    const raw = rawOf(raws, m) as { metadata?: { name?: string; namespace?: string }; spec?: { template?: Template; virtualMachineTemplate?: { spec?: { running?: boolean; runStrategy?: string; template?: Template } } } }
-    const pool = m.kind === "VirtualMachinePool"
-    const vm = raw.spec?.virtualMachineTemplate?.spec
-    if (pool && !(vm?.running === true || RUNNING.has(vm?.runStrategy ?? "")) && options.startVms !== true) {
-      skipped.push({ key: keyOf(raw), reason: `VirtualMachinePool's VMs are not running (runStrategy ${vm?.runStrategy ?? "unset"}): no VMI to schedule` })
-      return
-    }
-    const template = pool ? vm?.template : raw.spec?.template
-    const at = pool ? "spec.virtualMachineTemplate.spec.template.spec" : "spec.template.spec"
-    const launcher = launcherFromRaw({ kind: "VirtualMachineInstance", metadata: { ...template?.metadata, name: raw.metadata?.name, namespace: raw.metadata?.namespace }, spec: template?.spec }, m, file)
-    const priority = resolvePriority(template?.spec, classes, where(m, `${at}.priorityClassName`))
-    for (let i = 0; i < (m.spec.replicas ?? 1); i++) pending.push({ ...launcher, key: `${launcher.key}-${i}`, priority })
-  }
-  for (const m of manifests) {
-    if (m.kind === "Pod") addPod(m, m, "spec.priorityClassName")
-    else if (CONTROLLERS.has(m.kind)) {
-      const template = podTemplateOf(m)
-      const meta = (m as { metadata?: { name?: string; namespace?: string } }).metadata
-      if (template === undefined) continue
-      for (let i = 0; i < template.replicas; i++) {
-        const pod = { ...m, kind: "Pod", metadata: { ...meta, name: `${meta?.name ?? "<unnamed>"}-${i}` }, spec: template.spec } as unknown as Extract<Manifest, { kind: "Pod" }>
-        addPod(pod, m, "spec.template.spec.priorityClassName")
-      }
-    } else if (m.kind === "VirtualMachineInstance") addLauncher(m)
-    else if (m.kind === "VirtualMachine") {
-      const spec = (rawOf(raws, m) as { spec?: { running?: boolean; runStrategy?: string } }).spec
-      const running = spec?.running === true || RUNNING.has(spec?.runStrategy ?? "")
-      if (running || options.startVms === true) addLauncher(m)
-      else skipped.push({ key: keyOf(m), reason: `VirtualMachine is not running (runStrategy ${spec?.runStrategy ?? "unset"}): no VMI to schedule` })
-    } else if (m.kind === "VirtualMachineInstanceReplicaSet" || m.kind === "VirtualMachinePool") addReplicaLaunchers(m)
-    else {
-      const kind = m.kind === "Unknown" ? m.declaredKind : m.kind
-      skipped.push({ key: keyOf(m as { metadata?: { name?: string; namespace?: string } }), reason: `${kind} is not scheduled directly` })
+/**
+ * The cluster snapshot of nodes and a workload: the bindings and every object. A pod bound to a
+ * node that is not among the nodes is bad input, named with where the pod is.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const clusterSnapshotOf = (nodes: ReadonlyArray<SchedulingNode>, workload: Workload): ClusterSnapshot => {
+  const names = new Set(nodes.map((n) => n.name))
+  for (const b of workload.bound) {
+    if (!names.has(b.node)) {
+      throw new SchedulerInputError(workload.origins.get(b.pod.key) ?? "", `pod ${b.pod.key} is bound to node ${b.node}, which is not among the nodes`)
     }
   }
-  return { pending, bound, skipped }
+  return { nodes, bound: workload.bound, ...workload.objects }
 }
 
 /** A cluster snapshot's inputs read from model files that mix nodes and workloads. @since 0.1.0 @category model */
 export interface ModelInput {
   readonly nodes: ReadonlyArray<SchedulingNode>
   readonly workload: Workload
+  /** Nodes, bindings and objects together. */
+  readonly cluster: ClusterSnapshot
 }
 
 /**
  * Nodes (with NodeResourceTopology NUMA cells) and the workload from files that may mix
- * everything, as the main job reads a model: priority classes apply across files.
+ * everything, as the main job reads a model: every object applies across files.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput =>
-  modelFromDecoded(files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) })), options)
+  modelOf(files.map((f) => decodeFile(f.text, f.file)), options)
 
 /**
  * {@link modelFromFiles} on files already decoded: each file's manifests and its documents as
@@ -462,15 +426,16 @@ export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; rea
 export const modelFromDecoded = (
   decoded: ReadonlyArray<{ readonly file: string; readonly manifests: ReadonlyArray<Manifest>; readonly raws: ReadonlyArray<unknown> }>,
   options: WorkloadOptions = {},
-): ModelInput => {
+): ModelInput => modelOf(decoded.map((d) => ({ file: d.file, manifests: d.manifests, raws: () => d.raws })), options)
+
+const modelOf = (decoded: ReadonlyArray<DecodedFile>, options: WorkloadOptions): ModelInput => {
   const isNodeSide = (m: Manifest) => m.kind === "Node" || isTopology(m)
   const topologies = new Map<string, ReadonlyArray<NumaCell>>()
-  for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)
+  for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology))) topologies.set(k, v)
   const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
-  const priorityClasses = priorityClassesOf(decoded.flatMap((d) => d.manifests), options.priorityClasses)
-  const parts = decoded.map((d) => workloadFromDecoded(d.manifests.filter((m) => !isNodeSide(m)), d.raws, d.file, { ...options, priorityClasses }))
-  return {
-    nodes,
-    workload: { pending: parts.flatMap((w) => w.pending), bound: parts.flatMap((w) => w.bound), skipped: parts.flatMap((w) => w.skipped) },
-  }
+  const workload = workloadFromFiles(
+    decoded.map((d) => ({ ...d, manifests: d.manifests.filter((m) => !isNodeSide(m)) })),
+    options,
+  )
+  return { nodes, workload, cluster: clusterSnapshotOf(nodes, workload) }
 }

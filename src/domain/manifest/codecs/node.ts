@@ -6,7 +6,7 @@
 import * as t from "io-ts"
 import { ObjectMeta } from "./meta.ts"
 import { TaintEffect } from "./pod.ts"
-import { OpaqueObject, QuantityMap, struct } from "./primitives.ts"
+import { Integer, OpaqueObject, QuantityMap, struct } from "./primitives.ts"
 
 /**
  * A node taint: key, effect and optional value.
@@ -15,6 +15,14 @@ import { OpaqueObject, QuantityMap, struct } from "./primitives.ts"
  * @category codecs
  */
 export const Taint = struct("Taint", { key: t.string, effect: TaintEffect }, { value: t.string, timeAdded: t.string })
+
+/**
+ * An image a node holds (`status.images`): its names (tags and digests) and size in bytes.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ContainerImage = t.partial({ names: t.array(t.string), sizeBytes: Integer }, "ContainerImage")
 
 /**
  * A Kubernetes Node (`v1`): capacity, allocatable, labels and taints.
@@ -47,7 +55,7 @@ export const Node = struct(
         addresses: t.array(OpaqueObject),
         daemonEndpoints: OpaqueObject,
         nodeInfo: OpaqueObject,
-        images: t.array(OpaqueObject),
+        images: t.array(ContainerImage),
         volumesInUse: t.array(t.string),
         volumesAttached: t.array(OpaqueObject),
         config: OpaqueObject,

@@ -1,13 +1,13 @@
 /**
  * Controllers that stamp out pods from a template: Deployment, ReplicaSet, StatefulSet
- * (`apps/v1`), Job (`batch/v1`).
+ * (`apps/v1`), Job (`batch/v1`), ReplicationController (`v1`).
  *
  * @since 0.1.0
  */
 import * as t from "io-ts"
 import { LabelSelector, ObjectMeta } from "./meta.ts"
 import { PodTemplateSpec } from "./pod.ts"
-import { Integer, OpaqueObject, struct } from "./primitives.ts"
+import { Integer, OpaqueObject, StringMap, struct } from "./primitives.ts"
 
 /**
  * A Kubernetes Deployment (`apps/v1`).
@@ -124,6 +124,26 @@ export const Job = struct(
   { metadata: ObjectMeta, status: OpaqueObject },
 )
 
+/**
+ * A Kubernetes ReplicationController (`v1`): a map selector (defaulted from the template's labels
+ * when empty) and an optional template.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ReplicationController = struct(
+  "ReplicationController",
+  { apiVersion: t.string, kind: t.literal("ReplicationController") },
+  {
+    metadata: ObjectMeta,
+    spec: t.partial(
+      { replicas: Integer, selector: StringMap, template: PodTemplateSpec, minReadySeconds: Integer },
+      "ReplicationControllerSpec",
+    ),
+    status: OpaqueObject,
+  },
+)
+
 /** A decoded Deployment. @since 0.1.0 @category model */
 export type Deployment = t.TypeOf<typeof Deployment>
 /** A decoded ReplicaSet. @since 0.1.0 @category model */
@@ -132,3 +152,5 @@ export type ReplicaSet = t.TypeOf<typeof ReplicaSet>
 export type StatefulSet = t.TypeOf<typeof StatefulSet>
 /** A decoded Job. @since 0.1.0 @category model */
 export type Job = t.TypeOf<typeof Job>
+/** A decoded ReplicationController. @since 0.1.0 @category model */
+export type ReplicationController = t.TypeOf<typeof ReplicationController>

@@ -1,0 +1,45 @@
+/**
+ * PersistentVolumeClaims that controllers create before the pods that mount them: a
+ * StatefulSet's `volumeClaimTemplates` (`<template>-<set>-<ordinal>`) and the claim CDI makes for
+ * a DataVolume (same name as the DataVolume; from its `spec.pvc`, or `spec.storage`, whose missing
+ * fields CDI fills from the StorageProfile — left empty here). They are decoded with the
+ * PersistentVolumeClaim codec and handed to the storage objects like the input's own claims.
+ *
+ * @since 0.1.0
+ */
+import * as E from "fp-ts/lib/Either.js"
+import { PersistentVolumeClaim } from "../../domain/manifest/codecs/storage.ts"
+import type { Manifest, ManifestSource } from "../../domain/manifest/Manifest.ts"
+import type { Labels } from "../model/LabelSelector.ts"
+import { SchedulerInputError } from "../SchedulerInputError.ts"
+import { type Locate, required } from "./fieldErrors.ts"
+
+/**
+ * A claim `namespace/name` with `spec`, as if the controller had created it; `at` names the
+ * template when the spec is not a claim's.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createdClaim = (namespace: string, name: string, spec: unknown, labels: Labels, source: ManifestSource, at: string): Manifest => {
+  const decoded = PersistentVolumeClaim.decode({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace, labels }, spec: spec ?? {} })
+  if (E.isLeft(decoded)) {
+    const first = decoded.left[0]
+    throw new SchedulerInputError(at, `not a valid PersistentVolumeClaim spec${first?.message === undefined ? "" : `: ${first.message}`}`)
+  }
+  return { ...decoded.right, source, unknownFields: [] }
+}
+
+/**
+ * The claim of a DataVolume (a standalone one, or one of a VirtualMachine's `dataVolumeTemplates`);
+ * `dv` is the DataVolume object as written, `locate` relative to it.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const dataVolumeClaim = (dv: unknown, namespace: string, source: ManifestSource, locate: Locate): Manifest => {
+  const d = dv as { metadata?: { name?: unknown; labels?: Labels }; spec?: { pvc?: unknown; storage?: unknown } } | undefined
+  const name = d?.metadata?.name
+  if (typeof name !== "string" || name === "") throw required(locate("metadata.name"))
+  return createdClaim(namespace, name, d?.spec?.pvc ?? d?.spec?.storage, d?.metadata?.labels ?? {}, source, locate("spec"))
+}

@@ -1,0 +1,191 @@
+/**
+ * One pod spec (a Pod's, a controller template's, or a virt-launcher's) into a
+ * {@link SchedulingPod}: requests per container (cpu as `MilliValue()`, everything else as
+ * `Value()`, both rounded up; a missing request defaults to its limit, as the API server does),
+ * pod-level resources, overhead, node selection, tolerations, pod (anti-)affinity, spread
+ * constraints, host ports (`GetHostPorts`: restartable init containers, then containers;
+ * `hostNetwork` defaults each `hostPort` to its `containerPort`), images (init containers, then
+ * containers, as ImageLocality walks them), volumes, scheduling gates, and the identity the
+ * caller gives (namespace, labels, controller, times, priority).
+ *
+ * A pod that asks for DynamicResources (`spec.resourceClaims`, or a container's
+ * `resources.claims`) is refused: catcluster does not model ResourceClaims, and the devices
+ * they allocate decide where such a pod fits.
+ *
+ * @since 0.1.0
+ */
+import type { PodSpec } from "../../domain/manifest/codecs/pod.ts"
+import { milliValue, value } from "../../domain/quantity/decimal.ts"
+import type { Quantity } from "../../domain/quantity/Quantity.ts"
+import { KVM_DEVICE } from "../../domain/resources/ResourceName.ts"
+import type { Labels } from "../model/LabelSelector.ts"
+import type {
+  ContainerRequests,
+  HostPort,
+  NodeSelectorTerm,
+  PodController,
+  PreferredTerm,
+  SchedulingPod,
+  SelectorRequirement,
+  Toleration,
+} from "../model/SchedulingPod.ts"
+import { SchedulerInputError } from "../SchedulerInputError.ts"
+import { duplicate, invalid, type Locate, required, under } from "./fieldErrors.ts"
+import { podAffinityFromManifest } from "./podAffinity.ts"
+import { podVolumesOf } from "./storage.ts"
+import { spreadConstraintsFromManifest } from "./topologySpread.ts"
+
+const amount = (name: string, q: Quantity): number => Number(name === "cpu" ? milliValue(q) : value(q))
+
+/**
+ * Resource name → amount (cpu in millicores, the rest in base units).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const amountsOf = (list: Readonly<Record<string, Quantity>> | undefined): Record<string, number> => {
+  const out: Record<string, number> = {}
+  for (const [k, q] of Object.entries(list ?? {})) out[k] = amount(k, q)
+  return out
+}
+
+interface RawTerm {
+  readonly matchExpressions?: ReadonlyArray<{ key: string; operator: SelectorRequirement["operator"]; values?: ReadonlyArray<string> }>
+  readonly matchFields?: ReadonlyArray<{ key: string; operator: SelectorRequirement["operator"]; values?: ReadonlyArray<string> }>
+}
+const nodeTerm = (t: RawTerm): NodeSelectorTerm => ({
+  matchExpressions: (t.matchExpressions ?? []).map((r) => ({ key: r.key, operator: r.operator, values: r.values ?? [] })),
+  matchFields: (t.matchFields ?? []).map((r) => ({ key: r.key, operator: r.operator, values: r.values ?? [] })),
+})
+
+/** The scheduling fields a pod spec and a VMI spec share. @since 0.1.0 @category model */
+export type PlacementSpec = Pick<PodSpec, "nodeSelector" | "tolerations" | "affinity" | "topologySpreadConstraints">
+
+/**
+ * Node selection, tolerations, pod (anti-)affinity and spread constraints of a spec;
+ * `locate` is relative to the spec.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const placementOf = (spec: PlacementSpec, locate: Locate) => {
+  const na = spec.affinity?.nodeAffinity
+  const requiredNodes = na?.requiredDuringSchedulingIgnoredDuringExecution
+  const tolerations: ReadonlyArray<Toleration> = (spec.tolerations ?? []).map((t) => ({
+    key: t.key ?? "",
+    operator: t.operator === "Exists" ? "Exists" : "Equal",
+    value: t.value ?? "",
+    effect: t.effect ?? "",
+  }))
+  const preferredTerms: ReadonlyArray<PreferredTerm> = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({
+    weight: p.weight,
+    preference: nodeTerm(p.preference),
+  }))
+  const spread = spreadConstraintsFromManifest(spec.topologySpreadConstraints, under(locate, "topologySpreadConstraints"))
+  return {
+    nodeSelector: spec.nodeSelector ?? {},
+    ...(requiredNodes === undefined ? {} : { requiredTerms: requiredNodes.nodeSelectorTerms.map(nodeTerm) }),
+    preferredTerms,
+    tolerations,
+    ...podAffinityFromManifest(spec.affinity, under(locate, "affinity")),
+    ...(spread.length === 0 ? {} : { topologySpreadConstraints: spread }),
+  }
+}
+
+/** Who a pod is, besides its spec. @since 0.1.0 @category model */
+export interface PodIdentity {
+  readonly namespace: string
+  readonly name: string
+  readonly labels: Labels
+  readonly controller?: PodController
+  readonly priority: number
+  readonly creationTimestamp?: number
+  readonly terminating?: boolean
+}
+
+/**
+ * The refusal of a pod that needs DynamicResources.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const dynamicResourcesRefused = (pod: string, at: string): SchedulerInputError =>
+  new SchedulerInputError(
+    at,
+    `pod ${pod} requests devices through DynamicResources (ResourceClaims), which catcluster does not model: the devices a claim is allocated decide where the pod fits, so it cannot be scheduled faithfully`,
+  )
+
+const hostPortsOf = (spec: PodSpec, locate: Locate): ReadonlyArray<HostPort> => {
+  const out: HostPort[] = []
+  const walk = (containers: PodSpec["containers"], field: string, only: (c: PodSpec["containers"][number]) => boolean) =>
+    containers.forEach((c, i) => {
+      if (!only(c)) return
+      ;(c.ports ?? []).forEach((p, j) => {
+        const hostPort = p.hostPort ?? (spec.hostNetwork === true ? p.containerPort : 0)
+        if (hostPort < 0 || hostPort > 65535) throw invalid(locate(`${field}[${i}].ports[${j}].hostPort`), hostPort, "must be between 1 and 65535, inclusive")
+        if (hostPort > 0) out.push({ protocol: p.protocol ?? "TCP", hostIP: p.hostIP ?? "", hostPort })
+      })
+    })
+  walk(spec.initContainers ?? [], "initContainers", (c) => c.restartPolicy === "Always")
+  walk(spec.containers, "containers", () => true)
+  return out
+}
+
+const gatesOf = (spec: PodSpec, locate: Locate): ReadonlyArray<string> => {
+  const names: string[] = []
+  ;(spec.schedulingGates ?? []).forEach((g, i) => {
+    const name = g["name"]
+    if (typeof name !== "string" || name === "") throw required(locate(`schedulingGates[${i}].name`))
+    if (names.includes(name)) throw duplicate(locate(`schedulingGates[${i}].name`), name)
+    names.push(name)
+  })
+  return names
+}
+
+/**
+ * The scheduler's pod for a pod spec and its identity; `locate` is relative to the spec (e.g.
+ * `spec`, or `spec.template.spec` for a controller's template).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Locate): SchedulingPod => {
+  const key = `${identity.namespace}/${identity.name}`
+  if ((spec.resourceClaims ?? []).length > 0) throw dynamicResourcesRefused(key, locate("resourceClaims"))
+  for (const [field, list] of [["containers", spec.containers], ["initContainers", spec.initContainers ?? []]] as const) {
+    const i = list.findIndex((c) => (c.resources?.claims ?? []).length > 0)
+    if (i >= 0) throw dynamicResourcesRefused(key, locate(`${field}[${i}].resources.claims`))
+  }
+  // the API server defaults a missing request to its limit
+  const requestsOf = (c: PodSpec["containers"][number]) => ({ ...amountsOf(c.resources?.limits), ...amountsOf(c.resources?.requests) })
+  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c) => ({ name: c.name, requests: requestsOf(c) }))
+  const initContainers = (spec.initContainers ?? []).map((c) => ({ name: c.name, requests: requestsOf(c), restartable: c.restartPolicy === "Always" }))
+  // pod-level requests default to pod-level limits, like container ones
+  const level = spec.resources === undefined ? undefined : { ...amountsOf(spec.resources.limits), ...amountsOf(spec.resources.requests) }
+  const hostPorts = hostPortsOf(spec, locate)
+  const images = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => (c.image === undefined || c.image === "" ? [] : [c.image]))
+  const volumes = podVolumesOf(spec.volumes)
+  const gates = gatesOf(spec, locate)
+  return {
+    key,
+    containers,
+    initContainers,
+    overhead: amountsOf(spec.overhead),
+    ...(level === undefined || Object.keys(level).length === 0 ? {} : { podLevelRequests: level }),
+    ...(spec.nodeName === undefined || spec.nodeName === "" ? {} : { nodeName: spec.nodeName }),
+    ...(spec.preemptionPolicy === "Never" ? { neverPreempts: true } : {}),
+    ...placementOf(spec, locate),
+    priority: identity.priority,
+    requiredFeatures: [],
+    requiresKvm: containers.some((c) => c.requests[KVM_DEVICE] !== undefined),
+    namespace: identity.namespace,
+    ...(Object.keys(identity.labels).length === 0 ? {} : { labels: identity.labels }),
+    ...(identity.controller === undefined ? {} : { controller: identity.controller }),
+    ...(hostPorts.length === 0 ? {} : { hostPorts }),
+    ...(images.length === 0 ? {} : { images }),
+    ...(volumes.length === 0 ? {} : { volumes }),
+    ...(gates.length === 0 ? {} : { schedulingGates: gates }),
+    ...(identity.creationTimestamp === undefined ? {} : { creationTimestamp: identity.creationTimestamp }),
+    ...(identity.terminating === true ? { terminating: true } : {}),
+  }
+}

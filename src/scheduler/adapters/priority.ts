@@ -1,0 +1,60 @@
+/**
+ * Pod priorities as the Priority admission plugin sets them: `spec.priority` if given, else the
+ * value of its `priorityClassName`, else the global default class's value, else 0; an unknown
+ * class is rejected, as admission rejects the pod.
+ *
+ * @since 0.1.0
+ */
+import type { Manifest } from "../../domain/manifest/Manifest.ts"
+import { SchedulerInputError } from "../SchedulerInputError.ts"
+import { where } from "./source.ts"
+
+/** Priority classes every cluster has (Kubernetes' built-ins). @since 0.1.0 @category constants */
+export const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
+  ["system-cluster-critical", 2_000_000_000],
+  ["system-node-critical", 2_000_001_000],
+])
+
+/** Priority classes known to a workload: by name, and the global default if one is marked. @since 0.1.0 @category model */
+export interface PriorityClasses {
+  readonly byName: ReadonlyMap<string, number>
+  readonly globalDefault?: number
+}
+
+/**
+ * The PriorityClass objects among `manifests`, with the built-in system classes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const priorityClassesOf = (manifests: ReadonlyArray<Manifest>, base: PriorityClasses = { byName: SYSTEM_PRIORITY_CLASSES }): PriorityClasses => {
+  const byName = new Map(base.byName)
+  let globalDefault = base.globalDefault
+  for (const m of manifests) {
+    if (m.kind !== "PriorityClass") continue
+    const name = m.metadata?.name
+    if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a PriorityClass needs a name")
+    byName.set(name, m.value)
+    if (m.globalDefault === true) globalDefault = m.value
+  }
+  return globalDefault === undefined ? { byName } : { byName, globalDefault }
+}
+
+/**
+ * A pod's priority from its spec (`priority`, `priorityClassName`); `at` is where the class name is.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const resolvePriority = (
+  spec: { readonly priority?: number; readonly priorityClassName?: string } | undefined,
+  classes: PriorityClasses,
+  at: string,
+): number => {
+  if (spec?.priority !== undefined) return spec.priority
+  const name = spec?.priorityClassName
+  if (name === undefined || name === "") return classes.globalDefault ?? 0
+  const value = classes.byName.get(name)
+  if (value === undefined) throw new SchedulerInputError(at, `no PriorityClass with name ${name} was found`)
+  return value
+}
