@@ -189,11 +189,47 @@ const balancedScoreAt = (a: NodeArrays, c: ScanConfig, n: number, p: CompiledPod
   return balancedScore(fractions, count, total)
 }
 
+// Writes the result record (shared by both loops).
+const finish = (
+  b: ScanBuffers,
+  found: number,
+  processed: number,
+  best: number,
+  seenTaint: number,
+  seenAffinity: number,
+  rngState: number,
+  taintVaries: boolean,
+  affinityVaries: boolean,
+  balancedOn: boolean,
+  affinityOn: boolean,
+  stored: boolean,
+): ScanResult => {
+  const out = b.result
+  out.found = found
+  out.processed = processed
+  out.best = best
+  out.seenTaint = seenTaint
+  out.seenAffinity = seenAffinity
+  out.rngState = rngState
+  out.taintVaries = taintVaries
+  out.affinityVaries = affinityVaries
+  out.balancedOn = balancedOn
+  out.affinityOn = affinityOn
+  out.stored = stored
+  return out
+}
+
 /**
  * One scan for pod `p` from node `start`, stopping after `toFind` feasible nodes. The per-plugin
  * scores (`fitS`, `balS`, `taintS`, `affS`) are only written when `store` is set or the general
  * loop runs (`result.stored` says which): the common-case loop skips three stores per node
  * (~15 %) since only explain and the two-pass normalisation read them, and those rescan.
+ *
+ * Totals are computed in the loop, normalising the taint and affinity scores by their largest
+ * raw value over the statically feasible nodes (`presumed`), with the seeded tie-break of
+ * selectHost (one draw among the top) right after. The true normaliser is the largest raw value
+ * over the *feasible* nodes; when it differs, the caller rewinds the PRNG and runs the two-pass
+ * path (normalise, total, selectHost) instead.
  *
  * @since 0.1.0
  * @category scheduling
@@ -209,10 +245,163 @@ export const scan = (
   rng: Random,
   preferred: boolean,
   store: boolean,
-  order: Int32Array | null = null,
-  relations: Uint8Array | null = null,
+  order: Int32Array | null,
+  relations: Uint8Array | null,
 ): ScanResult => {
-  // Filter and score in one pass over the nodes, with every column hoisted into a local.
+  const balancedOn = c.balancedEnabled && !p.balancedSkips
+  const affinityVaries = c.affinityEnabled && preferred && !v.affinityAllZero
+  const common =
+    c.fitOn &&
+    c.fitDefault &&
+    c.fitFilter &&
+    order === null &&
+    relations === null &&
+    (c.wImage === 0 || p.image === null) &&
+    (!balancedOn || c.balancedDefault) &&
+    p.scalarColumns.length <= 1 &&
+    p.numaCpus < 0 &&
+    !affinityVaries
+  return common ? scanCommon(a, c, b, p, v, start, toFind, rng, preferred, store) : scanGeneral(a, c, b, p, v, start, toFind, rng, preferred, order, relations)
+}
+
+/**
+ * The common case, in a function of its own so its loop keeps every value in a register: the
+ * default profile's scorers, cpu/memory/storage requests and at most one extended resource (e.g.
+ * a VMI launcher's devices.kubevirt.io/kvm), no NUMA, no preferred node affinity, no relations,
+ * every node visited from `start`. Same arithmetic, same order as the general loop.
+ */
+const scanCommon = (
+  a: NodeArrays,
+  c: ScanConfig,
+  b: ScanBuffers,
+  p: CompiledPod,
+  v: StaticVerdicts,
+  start: number,
+  toFind: number,
+  rng: Random,
+  preferred: boolean,
+  store: boolean,
+): ScanResult => {
+  const podCount = a.podCount
+  const podsAllowed = a.podsAllowed
+  const allocCpu = a.alloc[0] as Float64Array
+  const allocMemory = a.alloc[1] as Float64Array
+  const allocStorage = a.alloc[2] as Float64Array
+  const usedCpu = a.used[0] as Float64Array
+  const usedMemory = a.used[1] as Float64Array
+  const usedStorage = a.used[2] as Float64Array
+  const nonZeroCpu = a.nonZeroCpu
+  const nonZeroMemory = a.nonZeroMemory
+  const taintRaw = v.taintRaw
+  const taintNorm = v.taintScore
+  const reasonOf = v.reason
+  const cpu = p.cpu
+  const memory = p.memory
+  const storage = p.storage
+  const checkResources = !p.requestsNothing
+  const checkScalars = p.scalarColumns.length > 0
+  const balancedOn = c.balancedEnabled && !p.balancedSkips
+  const withTaint = c.taintOn && !v.taintAllZero
+  const fitCpuReq = p.fitRequest[0] as number
+  const fitMemoryReq = p.fitRequest[1] as number
+  const balCpuReq = p.balancedRequest[0] as number
+  const balMemoryReq = p.balancedRequest[1] as number
+  const fitCpuWeight = c.fitCpuWeight
+  const fitMemoryWeight = c.fitMemoryWeight
+  const wfi = c.wFit
+  const wbi = balancedOn ? c.wBalanced : 0
+  const wti = c.wTaint
+  const scalarColumn = checkScalars ? (p.scalarColumns[0] as number) : 0
+  const allocScalar = a.alloc[scalarColumn] as Float64Array
+  const usedScalar = a.used[scalarColumn] as Float64Array
+  const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
+  const N = a.count
+  const feasible = b.feasible
+  const fitS = b.fitS
+  const balS = b.balS
+  const taintS = b.taintS
+  const totals = b.totals
+  const rngState = rng.state
+  let seenTaint = 0
+  let best = -1
+  let bestScore = 0
+  let ties = 0
+  let found = 0
+  let processed = 0
+  for (; processed < N && found < toFind; processed++) {
+    let n = start + processed
+    if (n >= N) n -= N
+    if (reasonOf[n] !== 0) continue
+    if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    const uc = usedCpu[n] as number
+    const um = usedMemory[n] as number
+    if (checkResources) {
+      if (cpu > 0 && cpu > ac - uc) continue
+      if (memory > 0 && memory > am - um) continue
+      if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+      if (checkScalars && scalarAmount > (allocScalar[n] as number) - (usedScalar[n] as number)) continue
+    }
+    const k = found++
+    feasible[k] = n
+    let nodeScore = 0
+    let weightSum = 0
+    if (ac !== 0) {
+      const r = (nonZeroCpu[n] as number) + fitCpuReq
+      nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
+      weightSum += fitCpuWeight
+    }
+    if (am !== 0) {
+      const r = (nonZeroMemory[n] as number) + fitMemoryReq
+      nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
+      weightSum += fitMemoryWeight
+    }
+    const fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+    if (store) fitS[k] = fitScore
+    let balScore = 0
+    if (balancedOn) {
+      if (ac !== 0 && am !== 0) {
+        const fc = Math.min((uc + balCpuReq) / ac, 1)
+        const fm = Math.min((um + balMemoryReq) / am, 1)
+        balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+      } else balScore = balancedScoreAt(a, c, n, p)
+      if (store) balS[k] = balScore
+    }
+    let taintScore = 100
+    if (withTaint) {
+      const raw = taintRaw[n] as number
+      if (store) taintS[k] = raw
+      if (raw > seenTaint) seenTaint = raw
+      taintScore = taintNorm[n] as number
+    }
+    const t = wfi * fitScore + wbi * balScore + wti * taintScore
+    totals[k] = t
+    if (k === 0 || t > bestScore) {
+      best = k
+      bestScore = t
+      ties = 1
+    } else if (t === bestScore) ties++
+  }
+  // the tie-break of select/selectHost.ts: one draw among the tied top totals
+  if (ties > 1) best = nthTop(totals, found, bestScore, nextInt(rng, ties))
+  return finish(b, found, processed, best, seenTaint, 0, rngState, withTaint, false, balancedOn, c.affinityEnabled && preferred, store)
+}
+
+/** Every other case: any strategy and resources, NUMA, preferred affinity, node sets, relations, images. */
+const scanGeneral = (
+  a: NodeArrays,
+  c: ScanConfig,
+  b: ScanBuffers,
+  p: CompiledPod,
+  v: StaticVerdicts,
+  start: number,
+  toFind: number,
+  rng: Random,
+  preferred: boolean,
+  order: Int32Array | null,
+  relations: Uint8Array | null,
+): ScanResult => {
   const podCount = a.podCount
   const podsAllowed = a.podsAllowed
   const allocCpu = a.alloc[0] as Float64Array
@@ -242,12 +431,6 @@ export const scan = (
   const balancedFast = balancedOn && c.balancedDefault
   const balCpuReq = p.balancedRequest[0] as number
   const balMemoryReq = p.balancedRequest[1] as number
-
-  // Totals are computed in the loop, normalising the taint and affinity scores by their
-  // largest raw value over the statically feasible nodes (`presumed`), with the seeded
-  // tie-break of selectHost (one draw among the top) right after. The true normaliser is the
-  // largest raw value over the *feasible* nodes; when it differs, the PRNG is rewound and the
-  // two-pass path (normalise, total, selectHost) runs instead.
   const taintVaries = c.taintOn && !v.taintAllZero
   const affinityVaries = affinityOn && !v.affinityAllZero
   // scores normalised by the presumed maxima, precomputed per constraint signature
@@ -270,83 +453,16 @@ export const scan = (
   const affS = b.affS
   const totals = b.totals
   const rngState = rng.state
+  const image = c.wImage === 0 ? null : p.image
+  const wim = c.wImage
   let best = -1
   let bestScore = 0
   let ties = 0
-
   let found = 0
   let processed = 0
-  let stored = true
   // The nodes visited: all from `start` round, or only those of `order` (NodeAffinity's PreFilter set).
   const limit = order === null ? N : order.length
-  const image = c.wImage === 0 ? null : p.image
-  const wim = c.wImage
-  if (fitFast && fitFilter && order === null && relations === null && image === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
-    // The common case (default profile, cpu/memory/storage requests and at most one extended
-    // resource, e.g. a VMI launcher's devices.kubevirt.io/kvm), without the loop-invariant
-    // branches of the general loop below: same arithmetic, same order.
-    const withTaint = taintVaries
-    stored = store
-    const scalarColumn = checkScalars ? (p.scalarColumns[0] as number) : 0
-    const allocScalar = a.alloc[scalarColumn] as Float64Array
-    const usedScalar = a.used[scalarColumn] as Float64Array
-    const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
-    for (; processed < N && found < toFind; processed++) {
-      let n = start + processed
-      if (n >= N) n -= N
-      if (reasonOf[n] !== 0) continue
-      if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
-      const ac = allocCpu[n] as number
-      const am = allocMemory[n] as number
-      const uc = usedCpu[n] as number
-      const um = usedMemory[n] as number
-      if (checkResources) {
-        if (cpu > 0 && cpu > ac - uc) continue
-        if (memory > 0 && memory > am - um) continue
-        if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
-        if (checkScalars && scalarAmount > (allocScalar[n] as number) - (usedScalar[n] as number)) continue
-      }
-      const k = found++
-      feasible[k] = n
-      let nodeScore = 0
-      let weightSum = 0
-      if (ac !== 0) {
-        const r = (nonZeroCpu[n] as number) + fitCpuReq
-        nodeScore += (r > ac ? 0 : intDiv((ac - r) * 100, ac)) * fitCpuWeight
-        weightSum += fitCpuWeight
-      }
-      if (am !== 0) {
-        const r = (nonZeroMemory[n] as number) + fitMemoryReq
-        nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
-        weightSum += fitMemoryWeight
-      }
-      const fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
-      if (store) fitS[k] = fitScore
-      let balScore = 0
-      if (balancedOn) {
-        if (ac !== 0 && am !== 0) {
-          const fc = Math.min((uc + balCpuReq) / ac, 1)
-          const fm = Math.min((um + balMemoryReq) / am, 1)
-          balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
-        } else balScore = balancedScoreAt(a, c, n, p)
-        if (store) balS[k] = balScore
-      }
-      let taintScore = 100
-      if (withTaint) {
-        const raw = taintRaw[n] as number
-        if (store) taintS[k] = raw
-        if (raw > seenTaint) seenTaint = raw
-        taintScore = taintNorm[n] as number
-      }
-      const t = wfi * fitScore + wbi * balScore + wti * taintScore
-      totals[k] = t
-      if (k === 0 || t > bestScore) {
-        best = k
-        bestScore = t
-        ties = 1
-      } else if (t === bestScore) ties++
-    }
-  } else for (; processed < limit && found < toFind; processed++) {
+  for (; processed < limit && found < toFind; processed++) {
     let n = start + processed
     if (n >= limit) n -= limit
     if (order !== null) n = order[n] as number
@@ -414,19 +530,7 @@ export const scan = (
   }
   // the tie-break of select/selectHost.ts: one draw among the tied top totals
   if (ties > 1) best = nthTop(totals, found, bestScore, nextInt(rng, ties))
-  const out = b.result
-  out.found = found
-  out.processed = processed
-  out.best = best
-  out.seenTaint = seenTaint
-  out.seenAffinity = seenAffinity
-  out.rngState = rngState
-  out.taintVaries = taintVaries
-  out.affinityVaries = affinityVaries
-  out.balancedOn = balancedOn
-  out.affinityOn = affinityOn
-  out.stored = stored
-  return out
+  return finish(b, found, processed, best, seenTaint, seenAffinity, rngState, taintVaries, affinityVaries, balancedOn, affinityOn, true)
 }
 
 /**
