@@ -45,7 +45,6 @@ import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./Stat
 import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
 import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
-import { nodeTotal } from "./Scan.ts"
 import { namespaceOf } from "../model/SchedulingPod.ts"
 import { showSelector } from "../model/LabelSelector.ts"
 import { requiredAffinityMatches } from "./StaticFilter.ts"
@@ -368,6 +367,29 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     const c = config
     const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
+    if (incremental && cachedSpread) {
+      // A replica spread by the system defaults: one pass gives the other plugins' totals, which
+      // is what the entry keeps; build it at once and select from it (the full path would cost
+      // the same pass and more).
+      const first = scan(a, c, buffers, p, v, start, toFind, rng, preferred, false, order, relation.verdicts)
+      rng.state = first.rngState
+      const presumed = !(first.taintVaries && first.seenTaint !== v.taintMax) && !(first.affinityVaries && first.seenAffinity !== v.affinityMax)
+      if (presumed && first.found > 0) {
+        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const e = scoreEntry(key, p, v, first, N, feasible, totals, first.found, evicted)
+        const namespace = namespaceOf(pod)
+        const zone = relation.softConstraints[1] as HotConstraint
+        const mask = zone.honorAffinity && (Object.keys(pod.nodeSelector).length > 0 || pod.requiredTerms !== undefined) ? requiredAffinityMatches(a, pod) : undefined
+        e.spread = spreadSummary(rel.index, relation.softConstraints, () => rel.counted(namespace, zone), wSpread, mask, e.totals)
+        scoreEntries.push(e)
+        const n = selectCached(e, rng)
+        if (n >= 0) {
+          previousHit = true
+          bind(n, p)
+          return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
+        }
+      }
+    }
     let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, relation.verdicts)
     if (((r.taintVaries && r.seenTaint !== v.taintMax) || (r.affinityVaries && r.seenAffinity !== v.affinityMax)) && !r.stored) {
       // the two-pass normalisation below reads the per-plugin scores: rescan, storing them
@@ -406,17 +428,6 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wpi * (podAffS[k] as number)
       }
       best = selectHost(totals, found, rng)
-      if (incremental && cachedSpread && found > 0 && (previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
-        // the entry keeps the other plugins' totals (presumed normalisers) and the spread summary
-        for (let k = 0; k < found; k++) totals[k] = nodeTotal(a, c, p, v, feasible[k] as number, taintVaries, affinityVaries, balancedOn, affinityOn)
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
-        const e = scoreEntry(key, p, v, r, N, feasible, totals, found, evicted)
-        const namespace = namespaceOf(pod)
-        const zone = relation.softConstraints[1] as HotConstraint
-        const mask = zone.honorAffinity && (Object.keys(pod.nodeSelector).length > 0 || pod.requiredTerms !== undefined) ? requiredAffinityMatches(a, pod) : undefined
-        e.spread = spreadSummary(rel.index, relation.softConstraints, () => rel.counted(namespace, zone), wSpread, mask, e.totals)
-        scoreEntries.push(e)
-      }
     } else if (incremental && found > 0) {
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).
