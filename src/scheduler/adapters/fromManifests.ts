@@ -20,6 +20,7 @@ import { decodeVmiSpec } from "../../domain/kubevirt/VmiSpec.ts"
 import { KVM_DEVICE, virtLauncherPod } from "../../domain/kubevirt/virtLauncherPod.ts"
 import { decodeManifests } from "../../domain/manifest/decode.ts"
 import type { Manifest } from "../../domain/manifest/Manifest.ts"
+import { resolveOwnership, terminalPhaseOf, type Ownership } from "../../domain/manifest/ownership.ts"
 import { showManifestError } from "../../domain/manifest/ManifestError.ts"
 import { podTemplateOf } from "../../domain/manifest/workload.ts"
 import { parseQuantity } from "../../domain/quantity/parse.ts"
@@ -223,12 +224,20 @@ const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
   })
 }
 
+/** The manifest a scheduled pod was made from, and which replica of a controller it is. @since 0.1.0 @category model */
+export interface WorkloadOrigin {
+  readonly manifest: Manifest
+  readonly replica?: number
+}
+
 /** What a pods file holds: pods to schedule in order, and pods already bound (spec.nodeName). @since 0.1.0 @category model */
 export interface Workload {
   readonly pending: ReadonlyArray<SchedulingPod>
   readonly bound: ReadonlyArray<Binding>
   /** Documents read but not scheduled (e.g. a halted VirtualMachine), with why. */
   readonly skipped: ReadonlyArray<{ readonly key: string; readonly reason: string }>
+  /** Each pod of `pending` and `bound` (by identity) with the manifest it came from. */
+  readonly origins?: ReadonlyMap<SchedulingPod, WorkloadOrigin>
 }
 
 // The plain documents, for the VMI reader (which takes quantities as written).
@@ -373,17 +382,25 @@ export interface WorkloadOptions {
  * @since 0.1.0
  * @category constructors
  */
-export const workloadFromText = (text: string, file: string, options: WorkloadOptions = {}): Workload =>
-  workloadFromDecoded(decodeAll(text, file), rawDocuments(text), file, options)
+export const workloadFromText = (text: string, file: string, options: WorkloadOptions = {}): Workload => {
+  const manifests = decodeAll(text, file)
+  return workloadFromDecoded(manifests, rawDocuments(text), file, options, resolveOwnership(manifests))
+}
 
-/** {@link workloadFromText} on already decoded manifests and their raw documents. */
-const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>, file: string, options: WorkloadOptions): Workload => {
+/**
+ * {@link workloadFromText} on already decoded manifests and their raw documents. What a live
+ * dump shows twice (`ownership`) is counted once; terminated Pods and VMIs hold nothing; a VMI
+ * (or running VM) is bound where its status or launcher pod says it runs.
+ */
+const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyArray<unknown>, file: string, options: WorkloadOptions, ownership: Ownership): Workload => {
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
   const pending: SchedulingPod[] = []
   const bound: Binding[] = []
   const skipped: Array<{ key: string; reason: string }> = []
-  const addPod = (m: Extract<Manifest, { kind: "Pod" }>, at: Manifest, path: string) => {
+  const origins = new Map<SchedulingPod, WorkloadOrigin>()
+  const addPod = (m: Extract<Manifest, { kind: "Pod" }>, at: Manifest, path: string, replica?: number) => {
     const p = { ...podFromManifest(m), priority: resolvePriority(m.spec, classes, where(at, path)) }
+    origins.set(p, replica === undefined ? { manifest: at } : { manifest: at, replica })
     if (p.nodeName !== undefined) bound.push({ pod: p, node: p.nodeName })
     else pending.push(p)
   }
@@ -391,17 +408,30 @@ const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyA
     const raw = rawOf(raws, m) as { kind?: string; spec?: { priority?: number; priorityClassName?: string; template?: { spec?: { priority?: number; priorityClassName?: string } } } }
     const spec = raw.kind === "VirtualMachine" ? raw.spec?.template?.spec : raw.spec
     const launcher = launcherFromRaw(raw, m, file)
-    pending.push({ ...launcher, priority: resolvePriority(spec, classes, where(m, raw.kind === "VirtualMachine" ? "spec.template.spec.priorityClassName" : "spec.priorityClassName")) })
+    const node = ownership.vmiNode(m.metadata?.namespace ?? "default", m.metadata?.name ?? "")
+    const p = {
+      ...launcher,
+      priority: resolvePriority(spec, classes, where(m, raw.kind === "VirtualMachine" ? "spec.template.spec.priorityClassName" : "spec.priorityClassName")),
+      ...(node === undefined ? {} : { nodeName: node }),
+    }
+    origins.set(p, { manifest: m })
+    if (node !== undefined) bound.push({ pod: p, node })
+    else pending.push(p)
   }
   for (const m of manifests) {
-    if (m.kind === "Pod") addPod(m, m, "spec.priorityClassName")
+    const represented = ownership.represented.get(m)
+    const terminal = m.kind === "Pod" || m.kind === "VirtualMachineInstance" ? terminalPhaseOf(m) : undefined
+    // kube-scheduler's informer drops Succeeded/Failed pods: they hold nothing on their node
+    if (represented !== undefined || terminal !== undefined) {
+      skipped.push({ key: keyOf(m as { metadata?: { name?: string; namespace?: string } }), reason: represented ?? `terminated (phase ${terminal}): holds no resources` })
+    } else if (m.kind === "Pod") addPod(m, m, "spec.priorityClassName")
     else if (CONTROLLERS.has(m.kind)) {
       const template = podTemplateOf(m)
       const meta = (m as { metadata?: { name?: string; namespace?: string } }).metadata
       if (template === undefined) continue
       for (let i = 0; i < template.replicas; i++) {
         const pod = { ...m, kind: "Pod", metadata: { ...meta, name: `${meta?.name ?? "<unnamed>"}-${i}` }, spec: template.spec } as unknown as Extract<Manifest, { kind: "Pod" }>
-        addPod(pod, m, "spec.template.spec.priorityClassName")
+        addPod(pod, m, "spec.template.spec.priorityClassName", i)
       }
     } else if (m.kind === "VirtualMachineInstance") addLauncher(m)
     else if (m.kind === "VirtualMachine") {
@@ -414,7 +444,7 @@ const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyA
       skipped.push({ key: keyOf(m as { metadata?: { name?: string; namespace?: string } }), reason: `${kind} is not scheduled directly` })
     }
   }
-  return { pending, bound, skipped }
+  return { pending, bound, skipped, origins }
 }
 
 /** A cluster snapshot's inputs read from model files that mix nodes and workloads. @since 0.1.0 @category model */
@@ -437,9 +467,15 @@ export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; rea
   for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)
   const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
   const priorityClasses = priorityClassesOf(decoded.flatMap((d) => d.manifests), options.priorityClasses)
-  const parts = decoded.map((d) => workloadFromDecoded(d.manifests.filter((m) => !isNodeSide(m)), d.raws, d.file, { ...options, priorityClasses }))
+  const ownership = resolveOwnership(decoded.flatMap((d) => d.manifests))
+  const parts = decoded.map((d) => workloadFromDecoded(d.manifests.filter((m) => !isNodeSide(m)), d.raws, d.file, { ...options, priorityClasses }, ownership))
   return {
     nodes,
-    workload: { pending: parts.flatMap((w) => w.pending), bound: parts.flatMap((w) => w.bound), skipped: parts.flatMap((w) => w.skipped) },
+    workload: {
+      pending: parts.flatMap((w) => w.pending),
+      bound: parts.flatMap((w) => w.bound),
+      skipped: parts.flatMap((w) => w.skipped),
+      origins: new Map(parts.flatMap((w) => [...(w.origins ?? [])])),
+    },
   }
 }
