@@ -7,6 +7,8 @@ import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import { asUserError, decodeFiles, inputWarnings, printWarnings, readSourceFiles, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
 import { UserError } from "./UserError.ts"
+import { inventory, type Inventory } from "../operations/Inventory.ts"
+import { OperationsError } from "../operations/OperationsError.ts"
 
 /**
  * The user's cluster as the scheduler sees it, read the way every subcommand reads it (see
@@ -30,6 +32,8 @@ export interface LoadOptions {
   readonly startVms?: boolean
   /** Print nothing on stderr (warnings and notes). */
   readonly quiet?: boolean
+  /** Refuse an input without a Node (default true). */
+  readonly requireNodes?: boolean
 }
 
 /**
@@ -44,7 +48,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   if (files.length === 0) throw new UserError("no input: name manifests with --nodes and --workloads (files or directories), or pipe them in with --stdin")
   const manifests = decodeFiles(files)
   const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromFiles(files, { startVms: options.startVms === true }))
-  if (model.nodes.length === 0) throw new UserError(`no Node in the input (${files.map((f) => f.file).join(", ")}): nothing to schedule on`)
+  if (model.nodes.length === 0 && options.requireNodes !== false) throw new UserError(`no Node in the input (${files.map((f) => f.file).join(", ")}): nothing to schedule on`)
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
     printWarnings(skippedNotes(model.workload.skipped), "note")
@@ -77,3 +81,44 @@ export const parseSeed = (text: string): number => {
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(seed)) throw new UserError(`--seed: expected an integer, got ${text}`)
   return seed
 }
+
+/**
+ * Runs `f`, turning the operations' and the scheduler's input errors into a {@link UserError}
+ * (exit 2).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const operationsInput = <A>(f: () => A): A => asUserError((e) => e instanceof OperationsError || e instanceof SchedulerInputError, f)
+
+/** Flags every operator question shares. @since 0.1.0 @category model */
+export interface OperationFlags extends SourceFlags {
+  readonly config?: string
+  readonly seed: string
+  readonly json?: boolean
+}
+
+/**
+ * The inventory of the cluster the flags name (see {@link loadCluster}), with the profile and
+ * seed given.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const loadInventory = (flags: OperationFlags, options: LoadOptions = {}): { readonly inventory: Inventory; readonly cluster: LoadedCluster } => {
+  const seed = parseSeed(flags.seed)
+  const profile = loadProfile(flags.config)
+  const cluster = loadCluster(flags, options)
+  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, seed })), cluster }
+}
+
+/**
+ * Registers `--config` and `--seed` (the scheduler's) on a command.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const withSchedulerOptions = <C extends { option: (flags: string, description: string, value?: string) => C }>(command: C): C =>
+  command
+    .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) instead of the default profile")
+    .option("--seed <n>", "seed of the scheduler's tie-breaking PRNG", "0")

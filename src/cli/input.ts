@@ -195,15 +195,18 @@ export const printWarnings = (warnings: ReadonlyArray<string>, label = "warning"
 }
 
 /**
- * Objects the scheduler read and left out, one line per reason with how many (a dump of a live
- * cluster holds hundreds of Services and ConfigMaps: one line each would bury the answer).
+ * Workloads the scheduler read and left out, one line per reason with how many (a dump of a
+ * live cluster holds hundreds of owned objects: one line each would bury the answer). Objects
+ * that are not workloads (Services, quotas, PDBs, …) are left out here: other parts read them,
+ * and kinds nothing reads are named once by {@link inputWarnings}.
  *
  * @since 0.1.0
  * @category input
  */
 export const skippedNotes = (skipped: ReadonlyArray<{ readonly key: string; readonly reason: string }>): ReadonlyArray<string> => {
   const byReason = new Map<string, string[]>()
-  for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key])
+  // kinds that are not workloads are read by other parts (or warned about once by kind)
+  for (const s of skipped) if (!s.reason.endsWith("is not scheduled directly")) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key])
   return [...byReason].map(([reason, keys]) => (keys.length === 1 ? `${keys[0]} not scheduled: ${reason}` : `${keys.length} objects not scheduled (${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}): ${reason}`))
 }
 

@@ -10,7 +10,6 @@
  * @since 0.1.0
  */
 import { check, type CheckResult } from "../verification/Check.ts"
-import { explore } from "../verification/Explore.ts"
 import { always } from "../verification/Formula.ts"
 import { getField, layout, setField } from "../verification/Layout.ts"
 import { proposition, type TransitionSystem } from "../verification/TransitionSystem.ts"
@@ -43,7 +42,7 @@ export interface Interleavings {
   readonly together: ReadonlyArray<string>
   /** The model checker's answer to □(pending = pending when the same nodes go at once). */
   readonly check: CheckResult
-  /** Every full order (deduplicated by the cluster it leaves) and its pending units. */
+  /** Every full order and its pending units. */
   readonly orders: ReadonlyArray<OrderOutcome>
   /** Two full orders leave different units pending. */
   readonly orderMatters: boolean
@@ -152,22 +151,18 @@ export const interleavings = (inv: Inventory, start: ClusterState, nodes: Readon
     return JSON.stringify(pendingKeys(clusters[getField(words, at, clusterField)]!)) === together(mask)
   })
   const result = check(system, always(sameAsTogether))
-  // every full order: walk the explored graph's parent chains
-  const graph = explore(system)
-  const full = (1 << k) - 1
-  const orders: OrderOutcome[] = []
-  for (let i = 0; i < graph.states; i++) {
-    const base = i * l.width
-    if (getField(graph.set.states, base, maskField) !== full) continue
-    const path = graph.set.pathTo(i)
-    const order = path.slice(1).map((v) => nodes[graph.set.action[v]!]!)
-    orders.push({ order, pending: pendingKeys(clusters[getField(graph.set.states, base, clusterField)]!) })
-  }
+  // every full order, through the same cached steps the checker took
+  const permutations = (rest: ReadonlyArray<number>): ReadonlyArray<ReadonlyArray<number>> =>
+    rest.length === 0 ? [[]] : rest.flatMap((i) => permutations(rest.filter((j) => j !== i)).map((p) => [i, ...p]))
+  const orders: OrderOutcome[] = permutations(nodes.map((_, i) => i)).map((perm) => {
+    const end = perm.reduce((id, i) => after(id, i), 0)
+    return { order: perm.map((i) => nodes[i]!), pending: pendingKeys(clusters[end]!) }
+  })
   const distinct = new Set(orders.map((o) => JSON.stringify(o.pending)))
   return {
     mode,
     nodes: [...nodes],
-    together: JSON.parse(together(full)) as string[],
+    together: JSON.parse(together((1 << k) - 1)) as string[],
     check: result,
     orders,
     orderMatters: distinct.size > 1,

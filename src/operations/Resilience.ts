@@ -150,3 +150,25 @@ export const resilience = (inv: Inventory, state: ClusterState, options: Resilie
     unzoned: state.nodes.filter((n) => zoneOf.get(n.name) === undefined).map((n) => n.name),
   }
 }
+
+/**
+ * The `count` nodes whose loss hurts most: the most pending, then the most cpu pending, then the
+ * most units on them (so that a cluster where nothing pends still gets its busiest nodes).
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const worstNodes = (r: Resilience, state: ClusterState, count: number): ReadonlyArray<string> => {
+  const units = new Map<string, number>()
+  for (const p of state.placed) units.set(p.node, (units.get(p.node) ?? 0) + 1)
+  return [...r.nodes]
+    .sort(
+      (a, b) =>
+        b.pending.length - a.pending.length ||
+        b.pendingCpu - a.pendingCpu ||
+        (units.get(b.target) ?? 0) - (units.get(a.target) ?? 0) ||
+        (a.target < b.target ? -1 : a.target > b.target ? 1 : 0),
+    )
+    .slice(0, count)
+    .map((x) => x.target)
+}
