@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs"
+import { readFileSync, realpathSync } from "node:fs"
 import * as E from "fp-ts/lib/Either.js"
 import { readManifestFiles, type ManifestFile } from "../domain/manifest/load.ts"
 import { decodeManifests } from "../domain/manifest/decode.ts"
@@ -38,6 +38,14 @@ export const readUserFile = (file: string, what: string): string => {
 
 let stdinText: string | undefined
 
+const realPath = (file: string): string => {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
+  }
+}
+
 /**
  * Standard input, read once (a second request gets the same text). A terminal is refused: the
  * command would otherwise wait for input nobody is typing.
@@ -58,7 +66,8 @@ export const readStdin = (): string => {
 
 /**
  * Files and directories of manifests (`.yaml`, `.yml`, `.json` under a directory, recursively,
- * in name order), read but not decoded; `-` is standard input.
+ * in name order), read but not decoded; `-` is standard input. A file named twice (directly and
+ * through its directory, or through a symlink) is read once.
  *
  * @since 0.1.0
  * @category input
@@ -67,6 +76,7 @@ export const readModelFiles = (paths: ReadonlyArray<string>): ReadonlyArray<Mani
   const out: ManifestFile[] = []
   const problems: string[] = []
   let stdinSeen = false
+  const seen = new Set<string>()
   for (const path of paths) {
     if (path === "-") {
       // the same stream twice would count every object twice
@@ -78,7 +88,13 @@ export const readModelFiles = (paths: ReadonlyArray<string>): ReadonlyArray<Mani
     if (E.isLeft(read)) problems.push(...read.left.map((e) => `cannot read ${e.file}: ${e.problem.replace(/^cannot read: /, "")}`))
     else {
       if (read.right.length === 0) problems.push(`${path}: a directory with no .yaml, .yml or .json file`)
-      out.push(...read.right)
+      // a file named twice (itself and through its directory) is read once: twice would double every object
+      for (const f of read.right) {
+        const real = realPath(f.file)
+        if (seen.has(real)) continue
+        seen.add(real)
+        out.push(f)
+      }
     }
   }
   if (problems.length > 0) throw new UserError(problems.join("\n"))
@@ -183,6 +199,16 @@ export const decodeFiles = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<M
   }
   return manifests
 }
+
+/**
+ * {@link inputWarnings} of whatever decodes in the files (files that do not decode are left to
+ * the caller's own error report).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const warningsOf = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<string> =>
+  inputWarnings(files.flatMap((f) => E.getOrElseW(() => [] as ReadonlyArray<Manifest>)(decodeManifests(f.text, f.file))))
 
 /**
  * Prints warnings on stderr, each as `catcluster: warning: …`.
