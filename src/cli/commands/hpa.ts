@@ -16,7 +16,7 @@ import { parse as parseYaml } from "yaml"
 import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
-import { asUserError, readModelFiles, readUserFile } from "../input.ts"
+import { asUserError, readModelFiles, readUserFile, STDIN_NAME } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
@@ -58,9 +58,9 @@ export const register = (program: Command): void => {
     .action((options: Options) => {
       const now = options.now === undefined ? Date.now() : Date.parse(options.now)
       if (options.now !== undefined && (!/^\d{4}-\d\d-\d\dT/.test(options.now) || !Number.isFinite(now))) throw new UserError(`--now: expected an RFC 3339 time, got ${options.now}`)
-      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa))
       if (options.hpa === "-" && [...options.pods, ...options.metrics].includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
-      if (options.pods.includes("-") && options.metrics.includes("-")) throw new UserError("standard input can hold one of --pods and --metrics, not both")
+      if (options.pods.includes("-") && options.metrics.includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
+      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa === "-" ? STDIN_NAME : options.hpa))
       const pods = readModelFiles(options.pods).flatMap((f) => userError(() => podsFromText(f.text, f.file)))
       const usage = readModelFiles(options.metrics).flatMap((f) => userError(() => usageFromText(f.text, f.file)))
       let history: History = emptyHistory
