@@ -101,6 +101,24 @@ export interface DrainOptions {
   readonly mode?: DisruptionMode
 }
 
+const memberships = new WeakMap<Inventory, ReadonlyMap<string, ReadonlyArray<string>>>()
+
+/** Which budgets select each pod (by key), computed once per inventory: labels do not change. */
+const budgetMembership = (inv: Inventory): ReadonlyMap<string, ReadonlyArray<string>> => {
+  let m = memberships.get(inv)
+  if (m === undefined) {
+    const out = new Map<string, ReadonlyArray<string>>()
+    for (const b of inv.budgets) {
+      for (const u of inv.units.values()) {
+        if (u.kind === "Pod" && u.namespace === b.namespace && selects(b.selector, u.labels)) out.set(u.key, [...(out.get(u.key) ?? []), `${b.namespace}/${b.name}`])
+      }
+    }
+    memberships.set(inv, out)
+    m = out
+  }
+  return m
+}
+
 /** The requirement KubeVirt's migration target pod carries: not on the source node. */
 const excludeNode = (pod: SchedulingPod, node: string): SchedulingPod => {
   const notSource: SelectorRequirement = { key: "metadata.name", operator: "NotIn", values: [node] }
@@ -227,13 +245,7 @@ export const drain = (inv: Inventory, state: ClusterState, nodeNames: ReadonlyAr
   const affected = state.placed.filter((p) => target.has(p.node)).map((p) => ({ p, u: inv.units.get(p.key)!, fate: fateOf(inv.units.get(p.key)!, mode, inv.clusterEvictionStrategy) }))
   const healthyBefore = new Set(state.placed.map((p) => p.key))
   const existing = [...state.placed.map((p) => p.key), ...state.pending.map((p) => p.key)]
-  const budgetsOf = new Map<string, ReadonlyArray<string>>()
-  for (const b of inv.budgets) {
-    for (const key of existing) {
-      const u = inv.units.get(key)!
-      if (u.kind === "Pod" && u.namespace === b.namespace && selects(b.selector, u.labels)) budgetsOf.set(key, [...(budgetsOf.get(key) ?? []), `${b.namespace}/${b.name}`])
-    }
-  }
+  const budgetsOf = budgetMembership(inv)
   // PDB-blocked evictions leave their pods in place; redo until the blocked set is stable
   let blocked = new Set<string>()
   let run: Run

@@ -121,12 +121,12 @@ const computeUsage = (requests: ResourceVector, limits: ResourceVector): Map<str
 
 const quantityOf = (resource: string, q: Quantity): bigint => (isCpu(resource) ? milliValue(q) : value(q))
 
+/** A byte count as a person reads it: exact binary units when they are exact, else the bytes and about how many Mi. */
+const bytes = (amount: bigint): string =>
+  amount % 1024n === 0n ? canonical(fromNanos(amount * 1_000_000_000n, "BinarySI")) : `${amount} (≈${(Number(amount) / 2 ** 20).toFixed(1)}Mi)`
+
 const show = (resource: string, amount: bigint): string =>
-  isCpu(resource)
-    ? canonical(fromNanos(amount * 1_000_000n, "DecimalSI"))
-    : /memory|storage|hugepages/.test(resource)
-      ? canonical(fromNanos(amount * 1_000_000_000n, amount % 1024n === 0n ? "BinarySI" : "DecimalSI"))
-      : amount.toString()
+  isCpu(resource) ? canonical(fromNanos(amount * 1_000_000n, "DecimalSI")) : /memory|storage|hugepages/.test(resource) ? bytes(amount) : amount.toString()
 
 /** Plain data again (quantities as text), for readers of raw manifests. */
 const plain = (u: unknown): unknown => {

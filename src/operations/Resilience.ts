@@ -60,6 +60,8 @@ export interface ResilienceOptions {
   readonly mode?: DisruptionMode
   /** Also take out each zone. Default true. */
   readonly zones?: boolean
+  /** Take out only these nodes (default: every node). */
+  readonly only?: ReadonlyArray<string>
   /** Called after each node or zone. */
   readonly onProgress?: (done: number, total: number, target: string) => void
 }
@@ -127,9 +129,10 @@ export const resilience = (inv: Inventory, state: ClusterState, options: Resilie
     if (z !== undefined) zones.set(z, [...(zones.get(z) ?? []), n.name])
   }
   const zoneList = options.zones === false ? [] : [...zones].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  const total = state.nodes.length + zoneList.length
+  const chosen = options.only === undefined ? state.nodes : state.nodes.filter((n) => options.only!.includes(n.name))
+  const total = chosen.length + zoneList.length
   let done = 0
-  const nodeRows = state.nodes.map((n) => {
+  const nodeRows = chosen.map((n) => {
     const row = resilienceRow(inv, n.name, drain(inv, state, [n.name], { mode }))
     options.onProgress?.(++done, total, n.name)
     return row
@@ -171,4 +174,26 @@ export const worstNodes = (r: Resilience, state: ClusterState, count: number): R
     )
     .slice(0, count)
     .map((x) => x.target)
+}
+
+/**
+ * The `count` nodes carrying the most workload that a drain moves (the cpu, then memory, its
+ * units request), for when taking out every node costs too much: the likeliest worst cases.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const busiestNodes = (inv: Inventory, state: ClusterState, count: number): ReadonlyArray<string> => {
+  const load = new Map<string, { cpu: number; memory: number }>()
+  for (const p of state.placed) {
+    const u = inv.units.get(p.key)!
+    if (u.owner?.kind === "DaemonSet" || u.owner?.kind === "Node") continue
+    const r = podRequests(u.pod)
+    const l = load.get(p.node) ?? { cpu: 0, memory: 0 }
+    load.set(p.node, { cpu: l.cpu + (r["cpu"] ?? 0), memory: l.memory + (r["memory"] ?? 0) })
+  }
+  const of = (n: string) => load.get(n) ?? { cpu: 0, memory: 0 }
+  return [...state.nodes.map((n) => n.name)]
+    .sort((a, b) => of(b).cpu - of(a).cpu || of(b).memory - of(a).memory || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, count)
 }

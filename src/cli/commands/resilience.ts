@@ -18,7 +18,7 @@ import { baseline, type ClusterState } from "../../operations/ClusterState.ts"
 import type { DisruptionMode } from "../../operations/Eviction.ts"
 import type { Inventory } from "../../operations/Inventory.ts"
 import { interleavings, MAX_INTERLEAVED, type Interleavings } from "../../operations/Interleavings.ts"
-import { resilience, worstNodes, ZONE_LABEL, type Resilience, type ResilienceRow } from "../../operations/Resilience.ts"
+import { busiestNodes, resilience, worstNodes, ZONE_LABEL, type Resilience, type ResilienceRow } from "../../operations/Resilience.ts"
 import { showTrace } from "../../verification/Trace.ts"
 import { makeProgress } from "../Progress.ts"
 import { loadInventory, operationsInput, withSchedulerOptions, type OperationFlags } from "../cluster.ts"
@@ -27,6 +27,7 @@ import { UserError } from "../UserError.ts"
 
 interface Options extends OperationFlags {
   readonly mode: string
+  readonly busiest?: string
   readonly zones: boolean
   readonly interleave: string
   readonly failOnPending?: boolean
@@ -109,10 +110,11 @@ export const resilienceJson = (r: Resilience, inter: Interleavings | undefined):
 const analyse = (
   inventory: Inventory,
   mode: DisruptionMode,
-  options: { readonly zones: boolean; readonly interleave: string; readonly onProgress?: (done: number, total: number, target: string) => void },
+  options: { readonly zones: boolean; readonly interleave: string; readonly busiest?: number; readonly onProgress?: (done: number, total: number, target: string) => void },
 ): { readonly resilience: Resilience; readonly interleavings?: Interleavings } => {
   const state = baseline(inventory)
-  const r = resilience(inventory, state, { mode, zones: options.zones, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })
+  const only = options.busiest === undefined ? undefined : busiestNodes(inventory, state, options.busiest)
+  const r = resilience(inventory, state, { mode, zones: options.zones, ...(only === undefined ? {} : { only }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })
   const targets = interleaveTargets(options.interleave, r, state)
   return { resilience: r, ...(targets === undefined ? {} : { interleavings: interleavings(inventory, state, targets, { mode }) }) }
 }
@@ -123,17 +125,23 @@ export const register = (program: Command): void => {
     .option("--mode <mode>", "drain (planned maintenance) or failure (the node is lost)", "drain")
     .option("--no-zones", "skip the per-zone analysis")
     .option("--interleave <nodes>", `2 to ${MAX_INTERLEAVED} nodes taken out in every order (a,b), worst (the two worst nodes) or none`, "worst")
+    .option("--busiest <n>", "take out only the n nodes whose movable workload requests the most cpu (large clusters: each node costs one scheduling run)")
     .option("--json", "print the analysis as JSON")
     .option("--fail-on-pending", "exit 1 when some node's (or zone's) loss leaves something pending")
     .option("-q, --quiet", "no progress output")
     .action((options: Options) => {
       if (options.mode !== "drain" && options.mode !== "failure") throw new UserError(`--mode: expected drain or failure, got ${options.mode}`)
+      let busiest: number | undefined
+      if (options.busiest !== undefined) {
+        busiest = Number(options.busiest)
+        if (!/^\d+$/.test(options.busiest.trim()) || busiest < 1) throw new UserError(`--busiest: expected a positive integer, got ${options.busiest}`)
+      }
       const { inventory } = loadInventory(options)
       const progress = makeProgress({ quiet: options.quiet === true || options.json === true || inventory.nodes.length < 20 })
       const zones = options.zones ? new Set(inventory.nodes.flatMap((n) => (n.labels[ZONE_LABEL] === undefined ? [] : [n.labels[ZONE_LABEL]]))).size : 0
-      progress.start("N−1 per node and zone", inventory.nodes.length + zones)
+      progress.start("N−1 per node and zone", Math.min(inventory.nodes.length, busiest ?? Infinity) + zones)
       const out = operationsInput(() =>
-        analyse(inventory, options.mode as DisruptionMode, { zones: options.zones, interleave: options.interleave, onProgress: (done, _total, target) => progress.update(done, target) }),
+        analyse(inventory, options.mode as DisruptionMode, { zones: options.zones, interleave: options.interleave, ...(busiest === undefined ? {} : { busiest }), onProgress: (done, _total, target) => progress.update(done, target) }),
       )
       progress.stop(`${out.resilience.nodes.length} nodes, ${out.resilience.zones.length} zones taken out`)
       process.stdout.write((options.json === true ? JSON.stringify(resilienceJson(out.resilience, out.interleavings)) : showResilience(out.resilience, out.interleavings)) + "\n")
