@@ -32,6 +32,9 @@ const CAPACITY_MAX = 200
  * Nodes drained one by one in the report, at most (the busiest; every zone is always drained).
  * Each drain schedules on a fresh snapshot of the whole cluster, so a 500-node cluster would
  * spend minutes here; `catcluster resilience` takes out every node.
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const REPORT_NODE_DRAINS = 25
 

@@ -109,7 +109,8 @@ export const loadInventory = (flags: OperationFlags, options: LoadOptions = {}):
   const seed = parseSeed(flags.seed)
   const profile = loadProfile(flags.config)
   const cluster = loadCluster(flags, options)
-  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, seed })), cluster }
+  const knownNodes = options.requireNodes !== false
+  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, seed, knownNodes })), cluster }
 }
 
 /**

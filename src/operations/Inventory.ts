@@ -82,6 +82,8 @@ export interface Inventory {
 export interface InventoryOptions {
   readonly profile?: Profile
   readonly seed?: number
+  /** Refuse units bound to a node that is not in the input (default true; a quota question needs no nodes). */
+  readonly knownNodes?: boolean
 }
 
 type Meta = { readonly name?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>> }
@@ -213,7 +215,7 @@ export const inventory = (
     else unbound.push(key)
   }
   const known = new Set(nodes.map((n) => n.name))
-  for (const b of bound) {
+  for (const b of options.knownNodes === false ? [] : bound) {
     if (!known.has(b.node)) {
       const u = units.get(b.key)!
       throw new OperationsError(`${u.manifest.source.file}: ${u.kind} ${u.namespace}/${u.name} runs on node ${b.node}, which is not among the nodes (${[...known].join(", ")})`)

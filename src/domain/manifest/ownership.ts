@@ -55,7 +55,12 @@ export const ownerReferences = (m: Manifest): ReadonlyArray<OwnerReference> =>
  */
 export const controllerOf = (m: Manifest): OwnerReference | undefined => ownerReferences(m).find((r) => r.controller)
 
-/** `Succeeded` or `Failed`, the absorbing phases of Pods and VMIs, else undefined. */
+/**
+ * `Succeeded` or `Failed`, the absorbing phases of Pods and VMIs (`status.phase`), else undefined.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
 export const terminalPhaseOf = (m: Manifest): string | undefined => {
   const phase = (m as { readonly status?: { readonly phase?: unknown } }).status?.phase
   return phase === "Succeeded" || phase === "Failed" ? phase : undefined
