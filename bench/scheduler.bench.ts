@@ -10,20 +10,50 @@
  * same prefix. `bytesPerNode` counts the hot path's typed arrays (snapshot, scratch, static-verdict
  * cache) per node; `peakRssBytes` is the process's peak resident set. `podsPerCpuSecond` divides by
  * the process's CPU time, which stays meaningful when other jobs share the cores (`loadAverage`).
+ *
+ * In `templates` the container templates are Deployments: each template's pods carry its labels
+ * and `pod-template-hash` and are controlled by its ReplicaSet (in the snapshot), so
+ * PodTopologySpread's system default constraints (hostname maxSkew 3, zone maxSkew 5) score every
+ * replica, as in a real cluster. `spread` (5,000 nodes in 10 zones) gives every Deployment a zone
+ * spread constraint (maxSkew 1, DoNotSchedule) and one in ten of them a required hostname
+ * anti-affinity on its own pods.
  */
 import os from "node:os"
 import type { BenchOptions, BenchResult, Benchmark } from "./Benchmark.ts"
 import { hotScheduler } from "../src/scheduler/core/HotScheduler.ts"
 import { readableScheduler } from "../src/scheduler/readable/ReadableScheduler.ts"
+import type { ControllerSelector } from "../src/scheduler/model/ClusterObjects.ts"
+import type { SchedulingNode } from "../src/scheduler/model/SchedulingNode.ts"
 import type { SchedulingPod } from "../src/scheduler/model/SchedulingPod.ts"
 import { nextInt, random } from "../src/scheduler/select/Random.ts"
 import { syntheticNodes, syntheticPodGenerator } from "../src/scheduler/workload/generate.ts"
 
 const SEED = 20261127
 
-type Arrival = "templates" | "distinct"
+type Arrival = "templates" | "distinct" | "spread"
 
-/** Pods i = 0, 1, 2, … (called in order): the mixed workload, as templates with replicas or all distinct. */
+const ZONE = "topology.kubernetes.io/zone"
+
+// A container template becomes Deployment number t: its labels, its ReplicaSet, and for the
+// spread shape its constraints.
+const asDeployment = (template: SchedulingPod, t: number, arrival: Arrival, rng: ReturnType<typeof random>): SchedulingPod => {
+  if (template.requiresKvm) return template // VMI launcher pods belong to their VMI, not to a ReplicaSet
+  const app = `app-${t}`
+  const hash = (t * 2654435761 >>> 0).toString(16)
+  const labels = { app, "pod-template-hash": hash }
+  const spread =
+    arrival === "spread"
+      ? {
+          topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule" as const, labelSelector: { matchLabels: { app } } }],
+          ...(nextInt(rng, 10) === 0
+            ? { podAntiAffinity: { required: [{ labelSelector: { matchLabels: { app } }, namespaces: [], topologyKey: "kubernetes.io/hostname" }], preferred: [] } }
+            : {}),
+        }
+      : {}
+  return { ...template, namespace: "bench", labels, controller: { apiVersion: "apps/v1", kind: "ReplicaSet", name: `${app}-${hash}` }, ...spread }
+}
+
+/** Pods i = 0, 1, 2, … (called in order): the mixed workload, as Deployment-like templates with replicas or all distinct. */
 const podGenerator = (arrival: Arrival, seed: number): ((i: number) => SchedulingPod) => {
   const draw = syntheticPodGenerator(seed)
   if (arrival === "distinct") return draw
@@ -33,13 +63,32 @@ const podGenerator = (arrival: Arrival, seed: number): ((i: number) => Schedulin
   let left = 0
   return (i) => {
     if (left === 0) {
-      template = draw(made++)
+      template = asDeployment(draw(made), made, arrival, rng)
+      made++
       left = 1 + nextInt(rng, 20)
     }
     left--
     return { ...(template as SchedulingPod), key: `bench/p${i}` }
   }
 }
+
+/** The ReplicaSets of the first `podCount` pods' templates (a real snapshot lists them all). */
+const replicaSets = (arrival: Arrival, seed: number, podCount: number): ReadonlyArray<ControllerSelector> => {
+  if (arrival === "distinct") return []
+  const next = podGenerator(arrival, seed)
+  const out = new Map<string, ControllerSelector>()
+  for (let i = 0; i < podCount; i++) {
+    const p = next(i)
+    if (p.controller !== undefined && !out.has(p.controller.name)) {
+      out.set(p.controller.name, { kind: "ReplicaSet", namespace: "bench", name: p.controller.name, selector: { matchLabels: p.labels ?? {} } })
+    }
+  }
+  return [...out.values()]
+}
+
+// The spread shape's nodes: the same machines, in ten zones.
+const inZones = (nodes: ReadonlyArray<SchedulingNode>, zones: number): ReadonlyArray<SchedulingNode> =>
+  nodes.map((n, i) => ({ ...n, labels: { ...n.labels, [ZONE]: `zone-${i % zones}` } }))
 
 const measure = (
   name: string,
@@ -51,12 +100,12 @@ const measure = (
   options: BenchOptions,
 ): BenchResult => {
   options.progress(`building ${nodeCount} nodes, ${podCount} pods`)
-  const nodes = syntheticNodes(nodeCount, SEED)
+  const nodes = arrival === "spread" ? inZones(syntheticNodes(nodeCount, SEED), 10) : syntheticNodes(nodeCount, SEED)
   // the first pods are kept (reference, warm-up); the rest are generated as they are scheduled
   const first = podGenerator(arrival, SEED + 1)
   const pods = Array.from({ length: referencePods }, (_, i) => first(i))
   const next = podGenerator(arrival, SEED + 1)
-  const cluster = { nodes, bound: [] }
+  const cluster = { nodes, bound: [], controllers: replicaSets(arrival, SEED + 1, podCount) }
 
   // Warm both up (JIT) on a throwaway cluster, so the prefix measures steady-state code.
   options.progress("warming up")
@@ -140,6 +189,14 @@ export const schedule5kDistinct: Benchmark = {
   description: "hot-path scheduler vs readable σ, 5,000 nodes, mixed pods/VMIs all distinct, full scan, default profile",
   run: (options) =>
     measure("schedule-5k-distinct", "distinct", 5000, options.quick ? 20_000 : 100_000, options.quick ? 200 : 1000, options.quick ? 30 : 600, options),
+}
+
+/** 5,000 nodes in 10 zones: Deployments with a zone spread constraint, one in ten with hostname anti-affinity. */
+export const schedule5kSpread: Benchmark = {
+  name: "schedule-5k-spread",
+  description: "hot-path scheduler vs readable σ, 5,000 nodes in 10 zones, Deployments with zone spread (DoNotSchedule) and 10 % hostname anti-affinity, full scan",
+  run: (options) =>
+    measure("schedule-5k-spread", "spread", 5000, options.quick ? 10_000 : 50_000, options.quick ? 100 : 500, options.quick ? 30 : 600, options),
 }
 
 /** 50,000 nodes, 1,000,000 pods requested; stops at a time budget and reports the prefix measured. */

@@ -6,8 +6,11 @@
  * n whose available vector lies above the pod's request vector in the resource order, i.e. the
  * fibre over "fits" of the map n ↦ (request(p) ≤ available(n)). kube-scheduler computes exactly
  * that fibre with its filters — and a few more conditions the seed leaves out (pod count, taints,
- * node affinity, KVM and CPU features, one NUMA cell for dedicated CPUs) — then takes the argmax
- * of a weighted sum of integer plugin scores, which is the seed's argmin for cost = best − total.
+ * node affinity, KVM and CPU features) — then takes the argmax of a weighted sum of integer plugin
+ * scores, which is the seed's argmin for cost = best − total. The one-NUMA-cell condition for
+ * dedicated CPUs (S11.3) is *not* part of kube-scheduler's default profile (kubelet's topology
+ * manager refuses such a pod at admission instead); catcluster models it as its own filter,
+ * `NumaFit`, on in `vmAwareProfile`, which this example uses.
  *
  * Here a small hybrid cluster is built in code, a few pods and VMI launcher pods are scheduled
  * with explanations, and, when the shared corpus is present, its real manifests too.
@@ -17,6 +20,7 @@ import { join } from "node:path"
 import {
   hotScheduler,
   node,
+  vmAwareProfile,
   nodesFromText,
   pod,
   readableScheduler,
@@ -73,24 +77,24 @@ const show = (p: Placement): void => {
 
 // The readable σ (the oracle) with explanations: per node, feasibility with reasons, each
 // plugin's own 0..100 score, the weighted total (TaintToleration 3, NodeAffinity 2, Fit 1,
-// BalancedAllocation 1).
-const sigma = readableScheduler(cluster, { seed: 1 })
+// BalancedAllocation 1, ImageLocality 1; PodTopologySpread and InterPodAffinity skip these pods).
+const sigma = readableScheduler(cluster, { seed: 1, profile: vmAwareProfile })
 const placements = workload.map((p) => sigma.schedule(p, { explain: true }))
 placements.forEach(show)
 // By hand for worker-a (1 cpu / 2Gi used, + 500m / 1Gi): LeastAllocated cpu (4000 − 1500)·100 div
 // 4000 = 62, memory (8 − 3)·100 div 8 = 62 → 62; balanced fractions 0.375 and 0.375 → 100;
 // no PreferNoSchedule taint → 100 × 3. worker-b's spot taint sends its TaintToleration to 0.
 //> default/web → vmhost
-//> worker-a  {"NodeResourcesFit":62,"NodeResourcesBalancedAllocation":100,"TaintToleration":100} total 462
-//> worker-b  {"NodeResourcesFit":87,"NodeResourcesBalancedAllocation":100,"TaintToleration":0} total 187
-//> vmhost    {"NodeResourcesFit":94,"NodeResourcesBalancedAllocation":98,"TaintToleration":100} total 492
-//> vms/big → pending: 0/3 nodes are available, 2 node(s) didn't have KVM, 1 node(s) had no NUMA cell with enough free dedicated CPUs and memory
+//> worker-a  {"TaintToleration":100,"NodeResourcesFit":62,"NodeResourcesBalancedAllocation":100,"ImageLocality":0} total 462
+//> worker-b  {"TaintToleration":0,"NodeResourcesFit":87,"NodeResourcesBalancedAllocation":100,"ImageLocality":0} total 187
+//> vmhost    {"TaintToleration":100,"NodeResourcesFit":94,"NodeResourcesBalancedAllocation":98,"ImageLocality":0} total 492
+//> vms/big → pending: 0/3 nodes are available, 1 Insufficient memory, 1 node(s) had no NUMA cell with enough free dedicated CPUs and memory, 2 Insufficient cpu, 2 Insufficient devices.kubevirt.io/kvm
 //> vms/db → vmhost
-//> worker-a  infeasible: node(s) didn't have KVM
-//> vmhost    {"NodeResourcesFit":69,"NodeResourcesBalancedAllocation":86,"TaintToleration":100} total 455
+//> worker-a  infeasible: Insufficient devices.kubevirt.io/kvm
+//> vmhost    {"TaintToleration":100,"NodeResourcesFit":69,"NodeResourcesBalancedAllocation":86,"ImageLocality":0} total 455
 
 // The hot path (typed arrays) gives the same answer, node for node and score for score.
-const hot = hotScheduler(cluster, { seed: 1 })
+const hot = hotScheduler(cluster, { seed: 1, profile: vmAwareProfile })
 const same = workload.every((p, i) => JSON.stringify(hot.schedule(p, { explain: true })) === JSON.stringify(placements[i]))
 console.log(`hot path agrees with the readable σ: ${same}`)
 //> hot path agrees with the readable σ: true

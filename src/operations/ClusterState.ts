@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import { batchOrder } from "../scheduler/batch.ts"
 import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
@@ -76,7 +77,9 @@ export const baseline = (inv: Inventory): ClusterState => {
   const s = schedulerFor(inv, inv.nodes, inv.bound)
   let placed: PlacedUnit[] = [...inv.bound]
   const pending: PendingUnit[] = []
-  for (const key of inv.unbound) {
+  // the queue order `catcluster schedule` uses (PrioritySort when the profile has it)
+  const order = batchOrder(inv.unbound.map((k) => inv.units.get(k)!.pod), inv.profile)
+  for (const key of order.map((i) => inv.unbound[i]!)) {
     const p = s.schedule(inv.units.get(key)!.pod)
     if (p.victims.length > 0) {
       const victims = new Set(p.victims)

@@ -21,6 +21,10 @@ export interface NodeEvaluation {
 /**
  * The outcome for one pod. `node` is the bound node, `null` when pending; after a preemption it
  * is the nominated node the pod was bound to once the `victims` (pod keys) were evicted.
+ * `reasons` is the failed cycle's head ("0/N nodes are available") and its reasons (the filter
+ * histogram, or the PreFilter message); `message` is kube-scheduler's whole message, as
+ * `kubectl describe pod` shows it, PostFilter (preemption) part included. Both are empty when the
+ * first cycle placed the pod.
  *
  * @since 0.1.0
  * @category model
@@ -29,23 +33,77 @@ export interface Placement {
   readonly pod: string
   readonly node: string | null
   readonly reasons: ReadonlyArray<string>
+  readonly message: string
   readonly victims: ReadonlyArray<string>
   readonly scores?: ReadonlyArray<NodeEvaluation>
 }
 
 /**
- * kube-scheduler's FitError histogram: "<count> <reason>" per distinct reason over the
- * infeasible nodes, sorted by reason, after a "0/N nodes are available" head.
+ * What a failed scheduling cycle knows, as upstream's `Diagnosis` and `FitError`: how many nodes
+ * there are, the PreFilter rejection message if PreFilter failed, the reasons of every node with
+ * an explicit status, the reasons given to the nodes without one (`absent`, e.g. outside a
+ * PreFilter's node set), and the PostFilter message.
  *
  * @since 0.1.0
- * @category constructors
+ * @category model
  */
-export const fitErrorReasons = (nodeCount: number, reasonsPerNode: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> => {
-  const counts = new Map<string, number>()
-  for (const reasons of reasonsPerNode) for (const r of new Set(reasons)) counts.set(r, (counts.get(r) ?? 0) + 1)
-  const parts = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([r, c]) => `${c} ${r}`)
-  return [`0/${nodeCount} nodes are available`, ...parts]
+export interface Diagnosis {
+  readonly numAllNodes: number
+  readonly preFilterMessage?: string
+  readonly nodeReasons: ReadonlyArray<ReadonlyArray<string>>
+  readonly absent?: { readonly count: number; readonly reasons: ReadonlyArray<string> }
+  readonly postFilterMessage?: string
 }
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The reason histogram of a diagnosis: `"<count> <reason>"` per distinct reason, sorted as Go's
+ * `sort.Strings` sorts those strings (so "10 x" comes before "2 y", as in kube-scheduler).
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const reasonHistogram = (d: Diagnosis): ReadonlyArray<string> => {
+  const counts = new Map<string, number>()
+  for (const reasons of d.nodeReasons) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
+  if (d.absent !== undefined && d.absent.count > 0) for (const r of d.absent.reasons) counts.set(r, (counts.get(r) ?? 0) + d.absent.count)
+  return [...counts.entries()].map(([r, c]) => `${c} ${r}`).sort(byCodeUnits)
+}
+
+/**
+ * kube-scheduler v1.35's `FitError.Error()`: "0/N nodes are available:", then the PreFilter
+ * message or the reason histogram (each followed by a period), then the PostFilter message.
+ *
+ * @example
+ * import { fitErrorMessage } from "catcluster/scheduler"
+ * fitErrorMessage({ numAllNodes: 3, nodeReasons: [["Insufficient cpu"], ["node(s) had untolerated taint(s)"], ["Insufficient cpu"]] })
+ * // "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu."
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const fitErrorMessage = (d: Diagnosis): string => {
+  let message = `0/${d.numAllNodes} nodes are available:`
+  if (d.preFilterMessage !== undefined && d.preFilterMessage !== "") message += ` ${d.preFilterMessage}.`
+  else {
+    const histogram = reasonHistogram(d)
+    if (histogram.length > 0) message += ` ${histogram.join(", ")}.`
+  }
+  if (d.postFilterMessage !== undefined && d.postFilterMessage !== "") message += ` ${d.postFilterMessage}`
+  return message
+}
+
+/**
+ * The `reasons` of a placement: the head, then the PreFilter message or the histogram.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const diagnosisReasons = (d: Diagnosis): ReadonlyArray<string> => [
+  `0/${d.numAllNodes} nodes are available`,
+  ...(d.preFilterMessage !== undefined && d.preFilterMessage !== "" ? [d.preFilterMessage] : reasonHistogram(d)),
+]
 
 /** Options of one scheduling cycle. @since 0.1.0 @category model */
 export interface ScheduleOptions {

@@ -8,6 +8,7 @@ import { hotScheduler } from "./core/HotScheduler.ts"
 import { podRequests } from "./model/Requests.ts"
 import { node, type SchedulingNode } from "./model/SchedulingNode.ts"
 import { pod, type SchedulingPod } from "./model/SchedulingPod.ts"
+import { vmAwareProfile } from "./profile/Profile.ts"
 import { readableScheduler } from "./readable/ReadableScheduler.ts"
 import { nextInt, random } from "./select/Random.ts"
 import { syntheticNodes, syntheticPods } from "./workload/generate.ts"
@@ -102,7 +103,8 @@ const vmCheck = () => {
       requiredFeatures: ["vmx"],
       numa: { vcpus, memoryBytes: 2 * Gi, hugepages: false },
     })
-  const s = hotScheduler({ nodes, bound: [] })
+  // catcluster's VM filters (KVM / CPU features named, one-cell NUMA fit) are off in kube-scheduler's default profile
+  const s = hotScheduler({ nodes, bound: [] }, { profile: vmAwareProfile })
   const results = [vmi("vm/a", 3), vmi("vm/b", 1), vmi("vm/c", 5), vmi("vm/d", 4), vmi("vm/e", 1)].map((p) => {
     const r = s.schedule(p, { explain: true })
     return { pod: p.key, vcpus: p.numa?.vcpus, node: r.node, reasons: r.node === null ? r.reasons : [] }

@@ -177,3 +177,139 @@ export const clusterArb = fc
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     }),
   )
+
+// ——— Pod relations: namespaces, labels, owners, Services, spread constraints, pod (anti-)affinity ———
+
+const namespaces = ["ns", "other"] as const
+const appLabel = fc.constantFrom("a", "b")
+const podLabels: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({}) },
+  { weight: 4, arbitrary: fc.record({ app: appLabel, tier: fc.constantFrom("1", "2") }, { requiredKeys: ["app"] }) },
+)
+const labelSelector: fc.Arbitrary<import("../../src/scheduler/index.ts").LabelSelector> = fc.oneof(
+  { weight: 4, arbitrary: appLabel.map((app) => ({ matchLabels: { app } })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      key: fc.constantFrom("app", "tier"),
+      operator: fc.constantFrom("In", "NotIn", "Exists", "DoesNotExist"),
+      values: fc.constantFrom(["a"], ["1", "2"]),
+    }).map((r) => ({ matchExpressions: [{ ...r, values: r.operator === "Exists" || r.operator === "DoesNotExist" ? [] : r.values }] as const })),
+  },
+)
+const topologyKey = fc.constantFrom("kubernetes.io/hostname", "zone", "rack")
+
+const spreadConstraint: fc.Arbitrary<import("../../src/scheduler/index.ts").TopologySpreadConstraint> = fc
+  .record({
+    maxSkew: fc.integer({ min: 1, max: 2 }),
+    topologyKey,
+    whenUnsatisfiable: fc.constantFrom("DoNotSchedule", "ScheduleAnyway"),
+    labelSelector: fc.option(labelSelector, { nil: undefined, freq: 8 }),
+    minDomains: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined, freq: 3 }),
+    nodeAffinityPolicy: fc.option(fc.constantFrom("Honor", "Ignore"), { nil: undefined }),
+    nodeTaintsPolicy: fc.option(fc.constantFrom("Honor", "Ignore"), { nil: undefined }),
+    matchLabelKeys: fc.option(fc.constant(["tier"]), { nil: undefined, freq: 4 }),
+  })
+  .map((c) => {
+    const out: Record<string, unknown> = { maxSkew: c.maxSkew, topologyKey: c.topologyKey, whenUnsatisfiable: c.whenUnsatisfiable }
+    if (c.labelSelector !== undefined) out["labelSelector"] = c.labelSelector
+    // the API server allows minDomains only with DoNotSchedule
+    if (c.minDomains !== undefined && c.whenUnsatisfiable === "DoNotSchedule") out["minDomains"] = c.minDomains
+    if (c.nodeAffinityPolicy !== undefined) out["nodeAffinityPolicy"] = c.nodeAffinityPolicy
+    if (c.nodeTaintsPolicy !== undefined) out["nodeTaintsPolicy"] = c.nodeTaintsPolicy
+    if (c.matchLabelKeys !== undefined) out["matchLabelKeys"] = c.matchLabelKeys
+    return out as unknown as import("../../src/scheduler/index.ts").TopologySpreadConstraint
+  })
+
+const affinityTerm: fc.Arbitrary<import("../../src/scheduler/index.ts").PodAffinityTerm> = fc
+  .record({
+    labelSelector: fc.option(labelSelector, { nil: undefined, freq: 8 }),
+    namespaces: fc.oneof({ weight: 4, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.subarray([...namespaces], { minLength: 1 }) }),
+    namespaceSelector: fc.option(fc.constantFrom({}, { matchLabels: { team: "x" } }), { nil: undefined, freq: 5 }),
+    topologyKey,
+  })
+  .map((t) => ({
+    ...(t.labelSelector === undefined ? {} : { labelSelector: t.labelSelector }),
+    namespaces: t.namespaces,
+    ...(t.namespaceSelector === undefined ? {} : { namespaceSelector: t.namespaceSelector }),
+    topologyKey: t.topologyKey,
+  }))
+
+const affinityRules = fc.record({
+  required: fc.array(affinityTerm, { maxLength: 1 }),
+  preferred: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), term: affinityTerm }), { maxLength: 2 }),
+})
+
+const owner = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 2, arbitrary: fc.constantFrom({ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs-a" }, { apiVersion: "apps/v1", kind: "StatefulSet", name: "ss-b" }) },
+  { weight: 1, arbitrary: fc.constant({ apiVersion: "v1", kind: "ReplicationController", name: "rc-a" }) },
+)
+
+/** A pod with relations: the plain pod's constraints plus namespace, labels, owner, spread and affinity. */
+export const relationalPodArb = (key: string): fc.Arbitrary<SchedulingPod> =>
+  fc
+    .record({
+      base: podArb(key),
+      namespace: fc.constantFrom(...namespaces),
+      labels: podLabels,
+      controller: owner,
+      spread: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.array(spreadConstraint, { minLength: 1, maxLength: 2 }) }),
+      podAffinity: fc.option(affinityRules, { nil: undefined, freq: 3 }),
+      podAntiAffinity: fc.option(affinityRules, { nil: undefined, freq: 3 }),
+      terminating: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    })
+    .map(({ base, namespace, labels, controller, spread, podAffinity, podAntiAffinity, terminating }) => ({
+      ...base,
+      // the relational cases are about pods, not NUMA: keep VM extras off
+      requiredFeatures: [],
+      requiresKvm: false,
+      key: `${namespace}/${key.split("/")[1] ?? key}`,
+      namespace,
+      labels,
+      ...(controller === undefined ? {} : { controller }),
+      ...(spread.length === 0 ? {} : { topologySpreadConstraints: spread }),
+      ...(podAffinity === undefined ? {} : { podAffinity }),
+      ...(podAntiAffinity === undefined ? {} : { podAntiAffinity }),
+      ...(terminating ? { terminating } : {}),
+    }))
+
+/** Nodes with zones and racks (some missing), for the relational plugins. */
+const relationalNodeArb = (name: string): fc.Arbitrary<SchedulingNode> =>
+  fc
+    .record({ base: nodeArb(name), zone: fc.option(fc.constantFrom("z1", "z2", "z3"), { nil: undefined, freq: 6 }), rack: fc.option(fc.constantFrom("r1", "r2"), { nil: undefined, freq: 2 }) })
+    .map(({ base, zone, rack }) => ({
+      ...base,
+      labels: { ...base.labels, ...(zone === undefined ? {} : { zone }), ...(rack === undefined ? {} : { rack }) },
+    }))
+
+/** The Services, controllers and namespaces the relational pods refer to. */
+const relationalObjects = fc.record({
+  namespaces: fc.constant([
+    { name: "ns", labels: { "kubernetes.io/metadata.name": "ns", team: "x" } },
+    { name: "other", labels: { "kubernetes.io/metadata.name": "other" } },
+  ]),
+  services: fc.subarray([
+    { namespace: "ns", name: "svc-a", selector: { app: "a" } },
+    { namespace: "other", name: "svc-b", selector: { app: "b" } },
+    { namespace: "ns", name: "headless" },
+  ]),
+  controllers: fc.subarray([
+    { kind: "ReplicaSet" as const, namespace: "ns", name: "rs-a", selector: { matchLabels: { app: "a" } } },
+    { kind: "StatefulSet" as const, namespace: "ns", name: "ss-b", selector: { matchLabels: { app: "b" } } },
+    { kind: "ReplicationController" as const, namespace: "other", name: "rc-a", selector: { matchLabels: { app: "a" } } },
+  ]),
+})
+
+/** A cluster of 1..6 zoned nodes, 1..14 relational pods (some pre-bound) and the objects they refer to. */
+export const relationalClusterArb = fc
+  .integer({ min: 1, max: 6 })
+  .chain((nodeCount) =>
+    fc.record({
+      nodes: fc.tuple(...Array.from({ length: nodeCount }, (_, i) => relationalNodeArb(`n${i}`))),
+      pods: fc.integer({ min: 1, max: 14 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => relationalPodArb(`ns/p${i}`)))),
+      prebound: fc.integer({ min: 0, max: 6 }),
+      objects: relationalObjects,
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    }),
+  )

@@ -26,27 +26,28 @@ describe("catcluster schedule", () => {
     expect(out.placements.map((p) => p.pod)).toEqual(["default/web", "default/besteffort"])
     const web = out.placements[0]!
     // worker-1 holds the pre-placed 1 cpu / 1Gi pod: LeastAllocated (62 + 81) div 2 = 71,
-    // BalancedAllocation trunc((1 − |0.375 − 0.1875| / 2) · 100) = 90, total 71 + 90 + 3·100 = 461
+    // BalancedAllocation trunc((1 − |0.375 − 0.1875| / 2) · 100) = 90, ImageLocality 0 (no images),
+    // total 71 + 90 + 3·100 = 461
     expect(web.scores.find((s) => s["node"] === "worker-1")).toEqual({
       node: "worker-1",
       feasible: true,
       reasons: [],
-      plugins: { NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 90, TaintToleration: 100 },
+      plugins: { NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 90, TaintToleration: 100, ImageLocality: 0 },
       total: 461,
     })
     expect(web.scores.find((s) => s["node"] === "infra-1")).toEqual({
       node: "infra-1",
       feasible: false,
-      reasons: ["node(s) had untolerated taint {dedicated: infra}"],
+      reasons: ["node(s) had untolerated taint(s)"],
       plugins: {},
       total: 0,
     })
-    expect(Object.keys(web)).toEqual(["pod", "node", "reasons", "victims", "scores"])
+    expect(Object.keys(web)).toEqual(["pod", "node", "reasons", "message", "victims", "scores"])
   })
 
   it("without --explain there are no scores; a config changes the strategy", () => {
     const plain = JSON.parse(cli("--nodes", join(fixtures, "nodes.yaml"), "--pods", join(fixtures, "pods.yaml"), "--json").stdout)
-    expect(Object.keys(plain.placements[0])).toEqual(["pod", "node", "reasons", "victims"])
+    expect(Object.keys(plain.placements[0])).toEqual(["pod", "node", "reasons", "message", "victims"])
     const most = JSON.parse(
       cli("--nodes", join(fixtures, "nodes.yaml"), "--pods", join(fixtures, "pods.yaml"), "--json", "--config", join(fixtures, "most-allocated.yaml")).stdout,
     )

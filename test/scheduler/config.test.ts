@@ -20,7 +20,15 @@ const errorOf = (text: string): SchedulerInputError => {
 describe("parseSchedulerConfig", () => {
   it("no profiles: the default profile, full scan", () => {
     const { profile } = parseSchedulerConfig(head, "sched.yaml")
-    expect(profile.weights).toEqual({ TaintToleration: 3, NodeAffinity: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1 })
+    expect(profile.weights).toEqual({
+      TaintToleration: 3,
+      NodeAffinity: 2,
+      PodTopologySpread: 2,
+      InterPodAffinity: 2,
+      NodeResourcesFit: 1,
+      NodeResourcesBalancedAllocation: 1,
+      ImageLocality: 1,
+    })
     expect(profile.nodesToScore).toBe("all")
   })
 

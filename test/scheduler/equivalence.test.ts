@@ -16,15 +16,17 @@ import {
   type Scheduler,
   pod,
   type SchedulingPod,
+  vmAwareProfile,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
 
 const profiles: ReadonlyArray<readonly [string, Profile]> = [
   ["default", defaultProfile],
+  ["VM-aware (NumaFit, VmCapabilities)", vmAwareProfile],
   [
     "MostAllocated with gpu",
     {
-      ...defaultProfile,
+      ...vmAwareProfile,
       scoringStrategy: {
         type: "MostAllocated",
         resources: [

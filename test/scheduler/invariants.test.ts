@@ -1,8 +1,8 @@
 /**
  * Invariants of a batch, as property tests over random clusters and workloads (both engines):
- * no node is overcommitted on any resource, pod count or NUMA cell; every pod is bound or pending
- * with a reason; the same seed gives the same placements. Each checker is also shown catching a
- * broken instance.
+ * no node is overcommitted on any resource, pod count or (with catcluster's NumaFit on) NUMA
+ * cell; every pod is bound or pending with a reason; the same seed gives the same placements.
+ * Each checker is also shown catching a broken instance.
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -17,6 +17,7 @@ import {
   type SchedulingNode,
   type SchedulingPod,
   pod,
+  vmAwareProfile,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
 
@@ -54,11 +55,11 @@ describe("batch invariants", () => {
       const { seed, numRuns } = runConfig(150)
       fc.assert(
         fc.property(clusterArb, ({ nodes, pods, seed: tieSeed }) => {
-          const s = make({ nodes, bound: [] }, { seed: tieSeed })
+          const s = make({ nodes, bound: [] }, { seed: tieSeed, profile: vmAwareProfile })
           const placements = pods.map((p) => s.schedule(p))
           expect(overcommit(nodes, pods, s)).toBeUndefined()
           expect(pendingWithoutReason(placements)).toBeUndefined()
-          const again = make({ nodes, bound: [] }, { seed: tieSeed })
+          const again = make({ nodes, bound: [] }, { seed: tieSeed, profile: vmAwareProfile })
           expect(pods.map((p) => again.schedule(p))).toEqual(placements)
         }),
         { seed, numRuns },
@@ -73,12 +74,12 @@ describe("batch invariants", () => {
     const bound: string[] = []
     const broken: Scheduler = {
       seed: 0,
-      schedule: (p) => (bound.push(p.key), { pod: p.key, node: "n", reasons: [], victims: [] }),
+      schedule: (p) => (bound.push(p.key), { pod: p.key, node: "n", reasons: [], message: "", victims: [] }),
       bindings: () => [{ node: "n", pods: bound }],
     }
     pods.forEach((p) => broken.schedule(p))
     expect(overcommit(nodes, pods, broken)).toBe("n: cpu 1200 > 1000")
-    expect(pendingWithoutReason([{ pod: "d/x", node: null, reasons: [], victims: [] }])).toEqual({ pod: "d/x", node: null, reasons: [], victims: [] })
+    expect(pendingWithoutReason([{ pod: "d/x", node: null, reasons: [], message: "", victims: [] }])).toEqual({ pod: "d/x", node: null, reasons: [], message: "", victims: [] })
   })
 })
 

@@ -180,14 +180,14 @@ describe("taints, tolerations and node affinity", () => {
     expect(toleratesTaint(t("gpu", "Equal", "no", ""), taint)).toBe(false)
     expect(toleratesTaint(t("gpu", "Exists", "", "NoExecute"), taint)).toBe(false)
   })
-  it("filter names the first untolerated hard taint; PreferNoSchedule only counts in the score", () => {
+  it("filter rejects an untolerated hard taint with v1.35's message; PreferNoSchedule only counts in the score", () => {
     const n = node("n", { pods: 1 }, {
       taints: [
         { key: "soft", value: "", effect: "PreferNoSchedule" },
         { key: "a", value: "1", effect: "NoExecute" },
       ],
     })
-    expect(taintTolerationFilter(pod("d/p", {}), n).reasons).toEqual(["node(s) had untolerated taint {a: 1}"])
+    expect(taintTolerationFilter(pod("d/p", {}), n).reasons).toEqual(["node(s) had untolerated taint(s)"])
     const tolerant = pod("d/p", {}, { tolerations: [t("a", "Exists", "", "")] })
     expect(taintTolerationFilter(tolerant, n).code).toBe("Success")
     expect(intolerablePreferNoScheduleCount(tolerant, n)).toBe(1)

@@ -15,9 +15,9 @@ export const rtc: ScoringStrategy = { type: "RequestedToCapacityRatio", resource
 export const noShape: ScoringStrategy = { type: "RequestedToCapacityRatio", resources: [] }
 
 // A placement's node is a name or null, never undefined.
-export const pending: Placement = { pod: "d/p", node: null, reasons: ["0/1 nodes are available"], victims: [] }
+export const pending: Placement = { pod: "d/p", node: null, reasons: ["0/1 nodes are available"], message: "0/1 nodes are available:", victims: [] }
 // @ts-expect-error undefined is not "no node"
-export const vague: Placement = { pod: "d/p", node: undefined, reasons: [], victims: [] }
+export const vague: Placement = { pod: "d/p", node: undefined, reasons: [], message: "", victims: [] }
 
 // Toleration operators and effects are the Kubernetes ones.
 // @ts-expect-error "Matches" is not an operator

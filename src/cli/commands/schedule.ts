@@ -1,11 +1,12 @@
 /**
  * `catcluster schedule --nodes PATH… --pods PATH… [--stdin] [--config SCHED.yaml] [--explain] [--json] [--seed N]`
  *
- * Schedules the workloads (Pods, controllers' replicas, VMIs and VMs, in input order; pods with
- * `spec.nodeName` and VMIs with `status.nodeName` are already placed) onto the nodes as
- * kube-scheduler v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration.
- * Input as every subcommand reads it: files, directories, several per flag, standard input; nodes
- * and workloads are told apart by kind (`--pods` is `--workloads`). `--json`
+ * Schedules the workloads (Pods, controllers' replicas, VMIs and VMs; pods with `spec.nodeName`
+ * and VMIs with `status.nodeName` are already placed) in queue order (PrioritySort: priority, then
+ * creation time, then input order; reported in input order) onto the nodes as kube-scheduler
+ * v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration. Input as
+ * every subcommand reads it: files, directories, several per flag, standard input; nodes and
+ * workloads are told apart by kind (`--pods` is `--workloads`). `--json`
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.

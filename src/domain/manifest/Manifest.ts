@@ -12,7 +12,7 @@ import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
 import { PriorityClass, ResourceQuota } from "./codecs/policy.ts"
-import { PersistentVolumeClaim } from "./codecs/storage.ts"
+import { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
 import { Deployment, Job, ReplicaSet, StatefulSet } from "./codecs/workloads.ts"
 
 /**
@@ -33,6 +33,9 @@ export const manifestCodecs = {
   VirtualMachineInstanceMigration,
   MigrationPolicy,
   PersistentVolumeClaim,
+  PersistentVolume,
+  StorageClass,
+  CSINode,
   ResourceQuota,
   PriorityClass,
   Service,

@@ -26,6 +26,7 @@ export {
   RunStrategy,
 } from "./codecs/kubevirt.ts"
 export * from "./codecs/storage.ts"
+export * from "./codecs/volumes.ts"
 export * from "./codecs/policy.ts"
 export * from "./codecs/network.ts"
 export * from "./codecs/autoscaling.ts"

@@ -178,7 +178,10 @@ const vmRuns = (vm: ManifestOf<"VirtualMachine">): { readonly runs: boolean; rea
 const outsideCategory: Readonly<Record<string, string>> = {
   VirtualMachineInstanceMigration: "a migration request (see the dynamics' migration model), not a workload",
   MigrationPolicy: "migration tuning, not a workload",
-  PersistentVolumeClaim: "storage (the S8 storage model), not scheduled by σ here",
+  PersistentVolumeClaim: "storage (the S8 storage model; σ's volume plugins read it), not a workload",
+  PersistentVolume: "storage (the S8 storage model; σ's volume plugins read it), not a workload",
+  StorageClass: "storage (the S8 storage model; σ's volume plugins read it), not a workload",
+  CSINode: "storage (σ's NodeVolumeLimits reads it), not a workload",
   ResourceQuota: "admission (the S9 quota model), not a workload",
   PriorityClass: "priority (the scheduler model), not a workload",
   Service: "networking (the S7 services model), not a workload",

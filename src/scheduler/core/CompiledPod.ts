@@ -9,7 +9,7 @@ import { podRequests } from "../model/Requests.ts"
 import { CPU, EPHEMERAL_STORAGE, isScalarResource, MEMORY, PODS } from "../model/Resources.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { isIgnored } from "../plugins/NodeResourcesFit.ts"
-import type { Profile, WeightedResource } from "../profile/Profile.ts"
+import { filterEnabled, type Profile, type WeightedResource } from "../profile/Profile.ts"
 import { columnOf, type NodeArrays } from "./NodeArrays.ts"
 
 /** How a scorer reads a configured resource. @since 0.1.0 @category constants */
@@ -61,7 +61,7 @@ export interface CompiledPod {
   /** Actual request per BalancedAllocation resource. */
   readonly balancedRequest: Float64Array
   readonly balancedSkips: boolean
-  /** NUMA need, vcpus −1 when none. */
+  /** NUMA need, vcpus −1 when none (or the profile does not run NumaFit). */
   readonly numaCpus: number
   readonly numaMemory: number
   readonly numaHuge: boolean
@@ -107,7 +107,8 @@ export const compilePod = (
     fitRequest: Float64Array.from(fit.names, (r) => nonZero[r] ?? 0),
     balancedRequest,
     balancedSkips: balancedRequest.every((v) => v === 0),
-    numaCpus: pod.numa === undefined ? -1 : pod.numa.vcpus,
+    // NUMA is tracked only when the profile runs NumaFit, as in the readable σ
+    numaCpus: pod.numa === undefined || !filterEnabled(profile, "NumaFit") ? -1 : pod.numa.vcpus,
     numaMemory: pod.numa === undefined ? 0 : pod.numa.memoryBytes,
     numaHuge: pod.numa?.hugepages ?? false,
   }

@@ -21,14 +21,17 @@
  *
  * @since 0.1.0
  */
-import type { ClusterSnapshot } from "../model/ClusterSnapshot.ts"
+import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
-import { fitErrorReasons, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
+import { postFilterMessage } from "../framework/PostFilter.ts"
+import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
+import { budgetIndex } from "../preemption/Budgets.ts"
 import { preempt, type PreemptionHost, type PreemptionPod } from "../preemption/Preemption.ts"
-import { defaultProfile, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
+import { defaultProfile, filterEnabled, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
-import type { StatusCode } from "../plugins/Status.ts"
+import { gatedPlacement } from "../plugins/SchedulingGates.ts"
+import type { Status, StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
 import { random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
@@ -36,9 +39,19 @@ import { SchedulerInputError } from "../SchedulerInputError.ts"
 import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
 import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND } from "./CompiledPod.ts"
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
+import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
 import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
-import { bestCell, fitsOn, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
+import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
+import type { HotConstraint } from "./SpreadKernel.ts"
+import { nodeTotal } from "./Scan.ts"
+import { namespaceOf } from "../model/SchedulingPod.ts"
+import { showSelector } from "../model/LabelSelector.ts"
+import { requiredAffinityMatches } from "./StaticFilter.ts"
+import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
+
+// The cycle state of a pod PreFilter rejected before relations were looked at.
+const NO_RELATIONS: CycleRelations = { ports: [], verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
 
 const CACHE_LIMIT = 16
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
@@ -89,10 +102,16 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const wBalanced = profile.weights.NodeResourcesBalancedAllocation
   const wTaint = profile.weights.TaintToleration
   const wAffinity = profile.weights.NodeAffinity
+  const fitFilter = filterEnabled(profile, "NodeResourcesFit")
+  const budgets = budgetIndex(cluster.disruptionBudgets ?? [])
 
   // scratch, allocated once
   const buffers: ScanBuffers = scanBuffers(N)
-  const { feasible, fitS, balS, taintS, affS, totals } = buffers
+  const { feasible, fitS, balS, taintS, affS, spreadS, podAffS, totals } = buffers
+  const rel = relations(a, profile, objectsOf(cluster))
+  const wSpread = profile.weights.PodTopologySpread ?? 0
+  const wPodAffinity = profile.weights.InterPodAffinity ?? 0
+  const everyNodeNamed = rel.domains("kubernetes.io/hostname").has.every((h) => h === 1)
   const fractions = new Float64Array(Math.max(1, balanced.kind.length))
 
   // bound pods
@@ -112,7 +131,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     let v = cache.get(sig)
     if (v === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
-      v = staticVerdicts(a, pod)
+      v = staticVerdicts(a, pod, profile)
       cache.set(sig, v)
     }
     return v
@@ -133,6 +152,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     balancedDefault,
     fractions,
     fitOn: wFit !== undefined,
+    fitFilter,
     balancedEnabled: wBalanced !== undefined,
     taintOn: wTaint !== undefined,
     affinityEnabled: wAffinity !== undefined,
@@ -141,20 +161,21 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     wTaint: wTaint ?? 0,
     wAffinity: wAffinity ?? 0,
   }
-  const fitsDynamic = (n: number, p: CompiledPod): boolean => fitsOn(a, n, p)
 
-  // The full status of p on node n, with kube-scheduler's reasons (slow path).
-  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts): { code: StatusCode; reasons: string[] } => {
+  // The full status of p on node n, with kube-scheduler's reasons, filters in profile order (slow path).
+  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts, relation: number): Status => {
+    if (v.rejection !== undefined) return { code: "UnschedulableAndUnresolvable", reasons: [v.rejection] }
     const r = v.reason[n] as number
-    if (r !== 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
+    if (r !== 0 && v.late[n] === 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
+    if (relation === RELATION.ports) return { code: "Unschedulable", reasons: [(RELATION_STATUS[relation] as (typeof RELATION_STATUS)[number]).reason] }
     const reasons: string[] = []
     let unresolvable = false
     const allowed = a.podsAllowed[n] as number
-    if ((a.podCount[n] as number) + 1 > allowed) {
+    if (fitFilter && (a.podCount[n] as number) + 1 > allowed) {
       reasons.push("Too many pods")
       if (1 > allowed) unresolvable = true
     }
-    if (!p.requestsNothing) {
+    if (fitFilter && !p.requestsNothing) {
       const check = (col: number, amount: number, name: string, skipZero: boolean): void => {
         const cap = (a.alloc[col] as Float64Array)[n] as number
         if ((!skipZero || amount > 0) && amount > cap - ((a.used[col] as Float64Array)[n] as number)) {
@@ -171,6 +192,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       }
     }
     if (reasons.length > 0) return { code: unresolvable ? "UnschedulableAndUnresolvable" : "Unschedulable", reasons }
+    if (relation !== RELATION.ok) {
+      const s = RELATION_STATUS[relation] as (typeof RELATION_STATUS)[number]
+      return { code: s.code, reasons: [s.reason] }
+    }
+    if (r !== 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
     if (p.numaCpus >= 0 && bestCell(a, n, p) < 0) {
       let fitsEmpty = false
       for (let c = a.cellStart[n] as number; c < (a.cellStart[n + 1] as number); c++) {
@@ -232,6 +258,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else head[n] = id
     tail[n] = id
     applyUsage(n, p, cell, 1)
+    rel.bind(id, p.pod, n)
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
     return id
   }
@@ -246,6 +273,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (next >= 0) podPrev[next] = prev
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
+    rel.unbind(id, n)
     podNode[id] = -1
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
   }
@@ -257,15 +285,26 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
+    if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     const p = compilePod(a, profile, fit, balanced, pod)
     const v = verdictsFor(pod)
-    const reasonOf = v.reason
-    const toFind = numFeasibleNodesToFind(N, profile.nodesToScore)
-    const start = nextStart
+    if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
+    const relation = rel.prepare(pod)
+    const relScored = relation.spreadScored || relation.affinityScored
+    // replicas scored only by the system default spreading keep the incremental cache (SpreadCache.ts)
+    const cachedSpread =
+      relation.spreadScored && !relation.affinityScored && spreadCacheable(relation.softConstraints, pod, everyNodeNamed)
+    // NodeAffinity's PreFilter may narrow the nodes: then only those are visited, from a rotated start.
+    const order = v.candidates ?? null
+    const visitable = order === null ? N : order.length
+    const toFind = numFeasibleNodesToFind(visitable, profile.nodesToScore)
+    const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
-    const incremental = start === 0 && toFind >= N && N > 0 && opts.explain !== true
-    const key = incremental ? scoringSignature(constraintSignature(pod), p) : ""
+    const incremental =
+      order === null && relation.verdicts === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
+    const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
     if (incremental) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
@@ -274,18 +313,18 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         if (n >= 0) {
           previousHit = true
           bind(n, p)
-          return { pod: pod.key, node: a.names[n] as string, reasons: [], victims: [] }
+          return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
         }
       }
     }
 
     const c = config
-    const preferred = pod.preferredTerms.length > 0
-    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true)
+    const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
+    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, relation.verdicts)
     if (((r.taintVaries && r.seenTaint !== v.taintMax) || (r.affinityVaries && r.seenAffinity !== v.affinityMax)) && !r.stored) {
       // the two-pass normalisation below reads the per-plugin scores: rescan, storing them
       rng.state = r.rngState
-      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true)
+      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order, relation.verdicts)
     }
     const found = r.found
     const processed = r.processed
@@ -298,9 +337,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const wbi = balancedOn ? c.wBalanced : 0
     const wti = c.wTaint
     const wai = affinityOn ? c.wAffinity : 0
-    nextStart = N === 0 ? 0 : (start + processed) % N
+    nextStart = N === 0 ? 0 : (nextStart + processed) % N
+    // PodTopologySpread and InterPodAffinity score over the feasible set, after filtering
+    const scored = relScored && found > 0 ? rel.scores(pod, relation, feasible, found, spreadS, podAffS, totals) : { spread: false, affinity: false }
+    const wsi = scored.spread ? wSpread : 0
+    const wpi = scored.affinity ? wPodAffinity : 0
 
-    if ((taintVaries && r.seenTaint !== v.taintMax) || (affinityVaries && r.seenAffinity !== v.affinityMax)) {
+    if (relScored || (taintVaries && r.seenTaint !== v.taintMax) || (affinityVaries && r.seenAffinity !== v.affinityMax)) {
       rng.state = r.rngState
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
@@ -309,9 +352,22 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wfi * (fitS[k] as number) +
           wbi * (balS[k] as number) +
           wti * (taintVaries ? (taintS[k] as number) : 100) +
-          wai * (affinityVaries ? (affS[k] as number) : 0)
+          wai * (affinityVaries ? (affS[k] as number) : 0) +
+          wsi * (spreadS[k] as number) +
+          wpi * (podAffS[k] as number)
       }
       best = selectHost(totals, found, rng)
+      if (incremental && cachedSpread && found > 0 && (previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
+        // the entry keeps the other plugins' totals (presumed normalisers) and the spread summary
+        for (let k = 0; k < found; k++) totals[k] = nodeTotal(a, c, p, v, feasible[k] as number, taintVaries, affinityVaries, balancedOn, affinityOn)
+        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const e = scoreEntry(key, p, v, r, N, feasible, totals, found, evicted)
+        const namespace = namespaceOf(pod)
+        const zone = relation.softConstraints[1] as HotConstraint
+        const mask = zone.honorAffinity && (Object.keys(pod.nodeSelector).length > 0 || pod.requiredTerms !== undefined) ? requiredAffinityMatches(a, pod) : undefined
+        e.spread = spreadSummary(rel.index, relation.softConstraints, () => rel.counted(namespace, zone), wSpread, mask, e.totals)
+        scoreEntries.push(e)
+      }
     } else if (incremental && found > 0) {
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).
@@ -331,71 +387,113 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (!taintVaries) taintS.fill(100, 0, found)
     if (!affinityVaries) affS.fill(0, 0, found)
 
+    const visited = (k: number): number => {
+      const i = (start + k) % visitable
+      return order === null ? i : (order[i] as number)
+    }
     const explain = (): ReadonlyArray<NodeEvaluation> => {
       const position = new Map<number, number>()
       for (let k = 0; k < found; k++) position.set(feasible[k] as number, k)
-      const evaluated: number[] = []
-      for (let k = 0; k < processed; k++) evaluated.push((start + k) % N)
-      evaluated.sort((x, y) => x - y)
-      return evaluated.map((n): NodeEvaluation => {
+      const evaluated = new Set<number>()
+      for (let k = 0; k < processed; k++) evaluated.add(visited(k))
+      const out: NodeEvaluation[] = []
+      for (let n = 0; n < N; n++) {
         const k = position.get(n)
-        if (k === undefined) return { node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v).reasons, plugins: {}, total: 0 }
-        const plugins: Partial<Record<ScorePluginName, number>> = {}
-        for (const name of SCORE_PLUGINS) {
-          if (name === "NodeResourcesFit" && wFit !== undefined) plugins[name] = fitS[k] as number
-          if (name === "NodeResourcesBalancedAllocation" && balancedOn) plugins[name] = balS[k] as number
-          if (name === "TaintToleration" && wTaint !== undefined) plugins[name] = taintS[k] as number
-          if (name === "NodeAffinity" && affinityOn) plugins[name] = affS[k] as number
-        }
-        return { node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number }
-      })
+        if (k !== undefined) {
+          const plugins: Partial<Record<ScorePluginName, number>> = {}
+          for (const name of SCORE_PLUGINS) {
+            if (name === "NodeResourcesFit" && wFit !== undefined) plugins[name] = fitS[k] as number
+            if (name === "NodeResourcesBalancedAllocation" && balancedOn) plugins[name] = balS[k] as number
+            if (name === "TaintToleration" && wTaint !== undefined) plugins[name] = taintS[k] as number
+            if (name === "NodeAffinity" && affinityOn) plugins[name] = affS[k] as number
+            if (name === "PodTopologySpread" && scored.spread) plugins[name] = spreadS[k] as number
+            if (name === "InterPodAffinity" && scored.affinity) plugins[name] = podAffS[k] as number
+            if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = 0
+          }
+          out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
+        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n)).reasons, plugins: {}, total: 0 })
+        else if (order !== null && !order.includes(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: [v.absentReason], plugins: {}, total: 0 })
+      }
+      return out
     }
     // explain() reads the scratch buffers, so build it before anything else changes them.
     const scores = opts.explain === true ? explain() : undefined
-    const withScores = (pl: Placement): Placement => (scores === undefined ? pl : { ...pl, scores })
 
-    const winner = best
-    if (winner >= 0) {
-      const n = feasible[winner] as number
+    if (best >= 0) {
+      const n = feasible[best] as number
       bind(n, p)
-      return withScores({ pod: pod.key, node: a.names[n] as string, reasons: [], victims: [] })
+      const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
+      return scores === undefined ? placed : { ...placed, scores }
     }
-
-    const statuses: Array<{ code: StatusCode; reasons: string[] } | undefined> = new Array(N).fill(undefined)
+    const statuses: Array<Status | undefined> = new Array(N).fill(undefined)
     for (let k = 0; k < processed; k++) {
-      const n = (start + k) % N
-      statuses[n] = diagnose(n, p, v)
+      const n = visited(k)
+      statuses[n] = diagnose(n, p, v, relationAt(relation, n))
     }
-    const reasons = fitErrorReasons(
-      N,
-      statuses.filter((s) => s !== undefined).map((s) => s.reasons),
-    )
-    if (opts.preempt === false || pod.neverPreempts === true) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
+    const diagnosis: Diagnosis = {
+      numAllNodes: N,
+      nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
+      ...(order === null ? {} : { absent: { count: N - order.length, reasons: [v.absentReason] } }),
+    }
+    return unschedulable(pod, p, v, relation, diagnosis, opts, scores, statuses)
+  }
+
+  // No node fits: PostFilter (preemption) and kube-scheduler's message.
+  const unschedulable = (
+    pod: SchedulingPod,
+    p: CompiledPod,
+    v: StaticVerdicts,
+    relation: CycleRelations,
+    diagnosis: Diagnosis,
+    opts: ScheduleOptions,
+    scores: ReadonlyArray<NodeEvaluation> | undefined,
+    statuses?: ReadonlyArray<Status | undefined>,
+  ): Placement => {
+    const reasons = diagnosisReasons(diagnosis)
+    const withScores = (pl: Placement): Placement => (opts.explain !== true ? pl : { ...pl, scores: scores ?? rejectedEverywhere(diagnosis) })
+    const pending = (post: string): Placement =>
+      withScores({ pod: pod.key, node: null, reasons, message: fitErrorMessage({ ...diagnosis, postFilterMessage: post }), victims: [] })
+    if (opts.preempt === false || !profile.preemption) return pending(postFilterMessage(profile, N, undefined))
+    if (pod.neverPreempts === true) return pending(postFilterMessage(profile, N, "never"))
+    const statusCode = (n: number): StatusCode =>
+      diagnosis.preFilterMessage !== undefined
+        ? "UnschedulableAndUnresolvable"
+        : (statuses?.[n]?.code ?? "UnschedulableAndUnresolvable")
     const host: PreemptionHost = {
       nodeCount: N,
-      resolvable: (n) => statuses[n]?.code === "Unschedulable",
+      unresolvable: (n) => statusCode(n) !== "Unschedulable",
       podsOn: (n) => {
         const out: PreemptionPod[] = []
         for (let id = head[n] as number; id >= 0; id = podNext[id] as number) {
-          out.push({ id, priority: (podRecord[id] as CompiledPod).pod.priority, seq: id })
+          const bound = (podRecord[id] as CompiledPod).pod
+          out.push({ id, priority: bound.priority, seq: id, budgets: budgets.of(bound) })
         }
         return out
       },
-      fitsWithout: (n, removed) => {
+      filterWithout: (n, removed) => {
         const saved = removed.map((r) => podCell[r.id] as number)
         for (const r of removed) applyUsage(n, podRecord[r.id] as CompiledPod, podCell[r.id] as number, -1)
-        const ok = fitsDynamic(n, p)
+        const status = diagnose(n, p, v, rel.verdictWithout(relation, n, removed.map((r) => r.id)))
         removed.forEach((r, i) => applyUsage(n, podRecord[r.id] as CompiledPod, saved[i] as number, 1))
-        return ok
+        return status
       },
+      budgetsAllowed: budgets.allowed,
     }
-    const result = preempt(host, pod.priority)
-    if (result === undefined) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
-    const victims = result.victims.map((r) => (podRecord[r.id] as CompiledPod).pod.key)
-    for (const r of result.victims) unbind(r.id)
-    bind(result.node, p)
-    return withScores({ pod: pod.key, node: a.names[result.node] as string, reasons, victims })
+    const outcome = preempt(host, pod.priority)
+    if (outcome.chosen === undefined) return pending(postFilterMessage(profile, N, outcome))
+    const chosen = outcome.chosen
+    const victims = chosen.victims.map((r) => (podRecord[r.id] as CompiledPod).pod.key)
+    for (const r of chosen.victims) unbind(r.id)
+    bind(chosen.node, p)
+    return withScores({ pod: pod.key, node: a.names[chosen.node] as string, reasons, message: fitErrorMessage(diagnosis), victims })
   }
+
+  // The relational verdict of the cycle on node n.
+  const relationAt = (relation: CycleRelations, n: number): number => (relation.verdicts === null ? RELATION.ok : (relation.verdicts[n] as number))
+
+  // Explain for a pod PreFilter rejected: every node with the rejection.
+  const rejectedEverywhere = (d: Diagnosis): ReadonlyArray<NodeEvaluation> =>
+    a.names.map((node) => ({ node, feasible: false, reasons: [d.preFilterMessage ?? ""], plugins: {}, total: 0 }))
 
   return {
     seed,
@@ -414,7 +512,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:
-          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + totals.byteLength,
+          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength,
         cacheBytes,
       }
     },

@@ -32,6 +32,8 @@ export interface ScanConfig {
   readonly balancedDefault: boolean
   readonly fractions: Float64Array
   readonly fitOn: boolean
+  /** NodeResourcesFit runs at Filter (pod count and resources are checked). */
+  readonly fitFilter: boolean
   readonly balancedEnabled: boolean
   readonly taintOn: boolean
   readonly affinityEnabled: boolean
@@ -64,6 +66,9 @@ export interface ScanBuffers {
   readonly balS: Int32Array
   readonly taintS: Int32Array
   readonly affS: Int32Array
+  /** PodTopologySpread and InterPodAffinity scores of the feasible nodes (relational pods only). */
+  readonly spreadS: Int32Array
+  readonly podAffS: Int32Array
   readonly totals: Float64Array
   readonly result: ScanResult
 }
@@ -75,6 +80,8 @@ export const scanBuffers = (n: number): ScanBuffers => ({
   balS: new Int32Array(n),
   taintS: new Int32Array(n),
   affS: new Int32Array(n),
+  spreadS: new Int32Array(n),
+  podAffS: new Int32Array(n),
   totals: new Float64Array(n),
   result: { found: 0, processed: 0, best: -1, seenTaint: 0, seenAffinity: 0, rngState: 0, taintVaries: false, affinityVaries: false, balancedOn: false, affinityOn: false, stored: false },
 })
@@ -98,24 +105,6 @@ export const bestCell = (a: NodeArrays, n: number, p: CompiledPod): number => {
     }
   }
   return best
-}
-
-/** Whether p passes the dynamic filters (pods, resources, NUMA) on node n. @since 0.1.0 @category filters */
-export const fitsOn = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
-  if ((a.podCount[n] as number) + 1 > (a.podsAllowed[n] as number)) return false
-  if (!p.requestsNothing) {
-    const alloc = a.alloc
-    const used = a.used
-    if (p.cpu > 0 && p.cpu > ((alloc[0] as Float64Array)[n] as number) - ((used[0] as Float64Array)[n] as number)) return false
-    if (p.memory > 0 && p.memory > ((alloc[1] as Float64Array)[n] as number) - ((used[1] as Float64Array)[n] as number)) return false
-    if (p.storage > 0 && p.storage > ((alloc[2] as Float64Array)[n] as number) - ((used[2] as Float64Array)[n] as number)) return false
-    const sc = p.scalarColumns
-    for (let j = 0; j < sc.length; j++) {
-      const col = sc[j] as number
-      if ((p.scalarAmounts[j] as number) > ((alloc[col] as Float64Array)[n] as number) - ((used[col] as Float64Array)[n] as number)) return false
-    }
-  }
-  return p.numaCpus < 0 || bestCell(a, n, p) >= 0
 }
 
 const scalarsFit = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
@@ -218,6 +207,8 @@ export const scan = (
   rng: Random,
   preferred: boolean,
   store: boolean,
+  order: Int32Array | null = null,
+  relations: Uint8Array | null = null,
 ): ScanResult => {
   // Filter and score in one pass over the nodes, with every column hoisted into a local.
   const podCount = a.podCount
@@ -235,7 +226,8 @@ export const scan = (
   const cpu = p.cpu
   const memory = p.memory
   const storage = p.storage
-  const checkResources = !p.requestsNothing
+  const fitFilter = c.fitFilter
+  const checkResources = fitFilter && !p.requestsNothing
   const checkScalars = p.scalarColumns.length > 0
   const checkNuma = p.numaCpus >= 0
   const fitOn = c.fitOn
@@ -283,7 +275,9 @@ export const scan = (
   let found = 0
   let processed = 0
   let stored = true
-  if (fitFast && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
+  // The nodes visited: all from `start` round, or only those of `order` (NodeAffinity's PreFilter set).
+  const limit = order === null ? N : order.length
+  if (fitFast && fitFilter && order === null && relations === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
     // The common case (default profile, cpu/memory/storage requests and at most one extended
     // resource, e.g. a VMI launcher's devices.kubevirt.io/kvm), without the loop-invariant
     // branches of the general loop below: same arithmetic, same order.
@@ -348,11 +342,13 @@ export const scan = (
         ties = 1
       } else if (t === bestScore) ties++
     }
-  } else for (; processed < N && found < toFind; processed++) {
+  } else for (; processed < limit && found < toFind; processed++) {
     let n = start + processed
-    if (n >= N) n -= N
+    if (n >= limit) n -= limit
+    if (order !== null) n = order[n] as number
     if (reasonOf[n] !== 0) continue
-    if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+    if (relations !== null && relations[n] !== 0) continue
+    if (fitFilter && (podCount[n] as number) >= (podsAllowed[n] as number)) continue
     if (checkResources) {
       if (cpu > 0 && cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) continue
       if (memory > 0 && memory > (allocMemory[n] as number) - (usedMemory[n] as number)) continue
@@ -449,12 +445,12 @@ export const nodeTotal = (
   affinityOn: boolean,
 ): number => {
   if (v.reason[n] !== 0) return -1
-  if ((a.podCount[n] as number) >= (a.podsAllowed[n] as number)) return -1
+  if (c.fitFilter && (a.podCount[n] as number) >= (a.podsAllowed[n] as number)) return -1
   const allocCpu = a.alloc[0] as Float64Array
   const allocMemory = a.alloc[1] as Float64Array
   const usedCpu = a.used[0] as Float64Array
   const usedMemory = a.used[1] as Float64Array
-  if (!p.requestsNothing) {
+  if (c.fitFilter && !p.requestsNothing) {
     if (p.cpu > 0 && p.cpu > (allocCpu[n] as number) - (usedCpu[n] as number)) return -1
     if (p.memory > 0 && p.memory > (allocMemory[n] as number) - (usedMemory[n] as number)) return -1
     if (p.storage > 0 && p.storage > ((a.alloc[2] as Float64Array)[n] as number) - ((a.used[2] as Float64Array)[n] as number)) return -1

@@ -20,6 +20,7 @@ import type { NodeArrays } from "./NodeArrays.ts"
 import type { CompiledPod } from "./CompiledPod.ts"
 import type { StaticVerdicts } from "./StaticFilter.ts"
 import { nodeTotal, type ScanConfig } from "./Scan.ts"
+import { refreshSpread, selectSpreadCached, type SpreadSummary, summaryBytes } from "./SpreadCache.ts"
 import { nextInt, type Random } from "../select/Random.ts"
 
 /** Nodes per summary block (a power of two). @since 0.1.0 @category constants */
@@ -42,6 +43,8 @@ export interface ScoreEntry {
   /** Feasible nodes whose raw taint (affinity) score is the presumed maximum. */
   taintTop: number
   affinityTop: number
+  /** PodTopologySpread's system-default scoring of replicas (`SpreadCache.ts`); `totals` then exclude it. */
+  spread?: SpreadSummary
 }
 
 /** The scoring signature of a compiled pod under a constraint signature. @since 0.1.0 @category model */
@@ -115,9 +118,11 @@ export const scoreEntry = (
  * @category mutations
  */
 export const refreshNode = (a: NodeArrays, c: ScanConfig, e: ScoreEntry, n: number): void => {
-  const before = (e.totals[n] as number) >= 0 ? 1 : 0
+  const previous = e.totals[n] as number
+  const before = previous >= 0 ? 1 : 0
   const t = nodeTotal(a, c, e.pod, e.verdicts, n, e.taintVaries, e.affinityVaries, e.balancedOn, e.affinityOn)
   e.totals[n] = t
+  if (e.spread !== undefined) refreshSpread(e.spread, e.totals, n, previous)
   const delta = (t >= 0 ? 1 : 0) - before
   if (delta !== 0) {
     if (e.taintVaries && e.verdicts.taintRaw[n] === e.verdicts.taintMax) e.taintTop += delta
@@ -136,6 +141,7 @@ export const refreshNode = (a: NodeArrays, c: ScanConfig, e: ScoreEntry, n: numb
  */
 export const selectCached = (e: ScoreEntry, rng: Random): number => {
   if ((e.taintVaries && e.taintTop === 0) || (e.affinityVaries && e.affinityTop === 0)) return -1
+  if (e.spread !== undefined) return selectSpreadCached(e.spread, e.totals, rng)
   const blockMax = e.blockMax
   const blockCount = e.blockCount
   const blocks = blockMax.length
@@ -170,4 +176,5 @@ export const selectCached = (e: ScoreEntry, rng: Random): number => {
 }
 
 /** Bytes held by an entry. @since 0.1.0 @category model */
-export const entryBytes = (e: ScoreEntry): number => e.totals.byteLength + e.blockMax.byteLength + e.blockCount.byteLength
+export const entryBytes = (e: ScoreEntry): number =>
+  e.totals.byteLength + e.blockMax.byteLength + e.blockCount.byteLength + (e.spread === undefined ? 0 : summaryBytes(e.spread))

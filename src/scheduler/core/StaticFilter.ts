@@ -1,15 +1,18 @@
 /**
  * The parts of a cycle that depend only on the pod's constraints and the nodes' labels and
  * taints, which never change: NodeUnschedulable, NodeName, TaintToleration (filter and raw
- * score), NodeAffinity (filter and raw preferred score) and the VM capabilities filter. Computed
- * over the interned arrays once per distinct constraint signature and cached, so the per-pod loop
- * reads one byte per node instead of re-matching labels.
+ * score), NodeAffinity (PreFilter node set, filter with the profile's enforced affinity, raw
+ * preferred score) and catcluster's VM capabilities filter, each only when the profile enables
+ * it. Computed over the interned arrays once per distinct constraint signature and cached, so the
+ * per-pod loop reads one byte per node instead of re-matching labels.
  *
  * @since 0.1.0
  */
 import { CPU_FEATURE_LABEL_PREFIX, KVM } from "../model/Resources.ts"
 import type { NodeSelectorTerm, SchedulingPod, SelectorRequirement, Toleration } from "../model/SchedulingPod.ts"
-import { REASON_NODE_AFFINITY } from "../plugins/NodeAffinity.ts"
+import { filterEnabled, type Profile } from "../profile/Profile.ts"
+import { REASON_CONFLICT, REASON_ENFORCED, REASON_NODE_AFFINITY, requiredNodeNames } from "../plugins/NodeAffinity.ts"
+import { REASON_UNTOLERATED_TAINT } from "../plugins/TaintToleration.ts"
 import { REASON_NODE_NAME } from "../plugins/NodeName.ts"
 import { REASON_UNSCHEDULABLE } from "../plugins/NodeUnschedulable.ts"
 import { missingFeatureReason, REASON_NO_KVM } from "../plugins/VmCapabilities.ts"
@@ -17,15 +20,23 @@ import { lookup } from "./Interner.ts"
 import { EFFECT, type NodeArrays } from "./NodeArrays.ts"
 
 /**
- * Per node: 0 = passes, else 1 + index into `reasons`; and the two raw scores, each an empty
- * array (read as 0) when it is 0 everywhere, to keep the cache small.
+ * Per node: 0 = passes, else 1 + index into `reasons`, with `late` set when the failing filter
+ * runs after the resource checks (catcluster's VM capabilities filter runs after every default
+ * filter, so a node failing resources too reports those); and the two raw scores, each an empty array (read as 0) when it is 0
+ * everywhere, to keep the cache small. When NodeAffinity's PreFilter narrows the nodes,
+ * `candidates` lists them (ascending) and the others fail with `absentReason`; when it rejects the
+ * pod, `rejection` says why.
  *
  * @since 0.1.0
  * @category model
  */
 export interface StaticVerdicts {
   readonly reason: Uint16Array
+  readonly late: Uint8Array
   readonly reasons: string[]
+  readonly candidates?: Int32Array
+  readonly absentReason: string
+  readonly rejection?: string
   readonly taintRaw: Uint16Array
   readonly affinityRaw: Int32Array
   /** Every raw score is 0, so the normalised scores are constant (taint 100, affinity 0). */
@@ -125,9 +136,10 @@ export const constraintSignature = (p: SchedulingPod): string =>
  * @since 0.1.0
  * @category constructors
  */
-export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdicts => {
+export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod, profile: Profile): StaticVerdicts => {
   const n = a.count
   const reason = new Uint16Array(n)
+  const late = new Uint8Array(n)
   const reasons: string[] = []
   const reasonIds = new Map<string, number>()
   const fail = (i: number, text: string): void => {
@@ -139,6 +151,17 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     }
     reason[i] = id + 1
   }
+  const failLate = (i: number, text: string): void => {
+    fail(i, text)
+    late[i] = 1
+  }
+  const unschedulableOn = filterEnabled(profile, "NodeUnschedulable")
+  const nodeNameOn = filterEnabled(profile, "NodeName")
+  const taintsOn = filterEnabled(profile, "TaintToleration")
+  const affinityOn = filterEnabled(profile, "NodeAffinity")
+  const vmOn = filterEnabled(profile, "VmCapabilities")
+  const enforced = profile.nodeAffinity.addedRequired
+  const addedPreferred = profile.nodeAffinity.addedPreferred.filter((p) => p.weight !== 0)
   const taintRaw = new Uint16Array(n)
   const affinityRaw = new Int32Array(n)
   const tolerations = compileTolerations(a, pod.tolerations)
@@ -153,14 +176,14 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
   const kvm = a.columns.get(KVM)
   const featureKeys = pod.requiredFeatures.map((f) => lookup(a.strings, CPU_FEATURE_LABEL_PREFIX + f))
   const trueId = lookup(a.strings, "true")
-  const preferred = pod.preferredTerms.filter((p) => p.weight !== 0)
+  const preferred = [...pod.preferredTerms.filter((p) => p.weight !== 0), ...addedPreferred]
 
   nodes: for (let i = 0; i < n; i++) {
-    if (a.unschedulable[i] === 1 && !toleratesUnschedulable) {
+    if (unschedulableOn && a.unschedulable[i] === 1 && !toleratesUnschedulable) {
       fail(i, REASON_UNSCHEDULABLE)
       continue
     }
-    if (pod.nodeName !== undefined && pod.nodeName !== a.names[i]) {
+    if (nodeNameOn && pod.nodeName !== undefined && pod.nodeName !== a.names[i]) {
       fail(i, REASON_NODE_NAME)
       continue
     }
@@ -172,30 +195,38 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
         if (!tolerated(preferTolerations, key, value, effect)) taintRaw[i] = (taintRaw[i] as number) + 1
         continue
       }
-      if (!tolerated(tolerations, key, value, effect)) {
-        fail(i, `node(s) had untolerated taint {${a.strings.strings[key]}: ${a.strings.strings[value]}}`)
+      if (taintsOn && !tolerated(tolerations, key, value, effect)) {
+        fail(i, REASON_UNTOLERATED_TAINT)
         continue nodes
       }
     }
-    for (const [k, v] of selector) {
-      if (k < 0 || v < 0 || labelValue(a, i, k) !== v) {
+    if (affinityOn) {
+      if (enforced !== undefined && !enforced.some((term) => termHolds(a, i, term))) {
+        fail(i, REASON_ENFORCED)
+        continue
+      }
+      for (const [k, v] of selector) {
+        if (k < 0 || v < 0 || labelValue(a, i, k) !== v) {
+          fail(i, REASON_NODE_AFFINITY)
+          continue nodes
+        }
+      }
+      if (pod.requiredTerms !== undefined && !pod.requiredTerms.some((term) => termHolds(a, i, term))) {
         fail(i, REASON_NODE_AFFINITY)
-        continue nodes
+        continue
       }
     }
-    if (pod.requiredTerms !== undefined && !pod.requiredTerms.some((term) => termHolds(a, i, term))) {
-      fail(i, REASON_NODE_AFFINITY)
-      continue
-    }
-    if (pod.requiresKvm && (kvm === undefined || ((a.alloc[kvm] as Float64Array)[i] as number) <= 0)) {
-      fail(i, REASON_NO_KVM)
-      continue
-    }
-    for (let f = 0; f < featureKeys.length; f++) {
-      const key = featureKeys[f] as number
-      if (key < 0 || trueId < 0 || labelValue(a, i, key) !== trueId) {
-        fail(i, missingFeatureReason(pod.requiredFeatures[f] ?? ""))
-        continue nodes
+    if (vmOn) vmCheck: {
+      if (pod.requiresKvm && (kvm === undefined || ((a.alloc[kvm] as Float64Array)[i] as number) <= 0)) {
+        failLate(i, REASON_NO_KVM)
+        break vmCheck
+      }
+      for (let f = 0; f < featureKeys.length; f++) {
+        const key = featureKeys[f] as number
+        if (key < 0 || trueId < 0 || labelValue(a, i, key) !== trueId) {
+          failLate(i, missingFeatureReason(pod.requiredFeatures[f] ?? ""))
+          break vmCheck
+        }
       }
     }
     let sum = 0
@@ -205,8 +236,13 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
   if (reasons.length >= 65535) throw new RangeError("more than 65534 distinct static reasons")
   let taintMax = 0
   let affinityMax = 0
+  // NodeAffinity's PreFilter: the nodes the required terms name by metadata.name, if they all do.
+  const names = affinityOn ? requiredNodeNames(pod) : undefined
+  const rejection = names !== undefined && names.size === 0 ? REASON_CONFLICT : undefined
+  const candidates = names === undefined || rejection !== undefined ? undefined : Int32Array.from(a.names.flatMap((name, i) => (names.has(name) ? [i] : [])))
+  const eligible = (i: number): boolean => reason[i] === 0 && (candidates === undefined || names?.has(a.names[i] as string) === true)
   for (let i = 0; i < n; i++) {
-    if (reason[i] !== 0) continue
+    if (!eligible(i)) continue
     if ((taintRaw[i] as number) > taintMax) taintMax = taintRaw[i] as number
     if ((affinityRaw[i] as number) > affinityMax) affinityMax = affinityRaw[i] as number
   }
@@ -215,7 +251,11 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
   const affinityAllZero = affinityMax === 0
   return {
     reason,
+    late,
     reasons,
+    ...(candidates === undefined ? {} : { candidates }),
+    absentReason: "node(s) didn't satisfy plugin(s) [NodeAffinity]",
+    ...(rejection === undefined ? {} : { rejection }),
     taintRaw: taintAllZero ? new Uint16Array(0) : taintRaw,
     affinityRaw: affinityAllZero ? new Int32Array(0) : affinityRaw,
     taintAllZero,
@@ -225,4 +265,44 @@ export const staticVerdicts = (a: NodeArrays, pod: SchedulingPod): StaticVerdict
     taintScore: taintAllZero ? new Uint8Array(0) : Uint8Array.from(taintRaw, (r) => 100 - Math.trunc((100 * r) / taintMax)),
     affinityScore: affinityAllZero ? new Uint8Array(0) : Uint8Array.from(affinityRaw, (r) => Math.trunc((100 * r) / affinityMax)),
   }
+}
+
+/**
+ * Per node, whether it satisfies the pod's own required node affinity and node selector
+ * (`nodeaffinity.GetRequiredNodeAffinity`: no scheduler-enforced terms), for PodTopologySpread's
+ * `nodeAffinityPolicy: Honor`.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const requiredAffinityMatches = (a: NodeArrays, pod: SchedulingPod): Uint8Array => {
+  const out = new Uint8Array(a.count)
+  const selector = Object.entries(pod.nodeSelector).map(([k, v]) => [lookup(a.strings, k), lookup(a.strings, v)] as const)
+  nodes: for (let i = 0; i < a.count; i++) {
+    for (const [k, v] of selector) if (k < 0 || v < 0 || labelValue(a, i, k) !== v) continue nodes
+    if (pod.requiredTerms !== undefined && !pod.requiredTerms.some((term) => termHolds(a, i, term))) continue
+    out[i] = 1
+  }
+  return out
+}
+
+/**
+ * Per node, whether the pod tolerates every NoSchedule and NoExecute taint of it, for
+ * PodTopologySpread's `nodeTaintsPolicy: Honor`.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const hardTaintsTolerated = (a: NodeArrays, pod: SchedulingPod): Uint8Array => {
+  const out = new Uint8Array(a.count)
+  const tolerations = compileTolerations(a, pod.tolerations)
+  nodes: for (let i = 0; i < a.count; i++) {
+    for (let t = a.taintStart[i] as number; t < (a.taintStart[i + 1] as number); t++) {
+      const effect = a.taintEffect[t] as number
+      if (effect === EFFECT.PreferNoSchedule) continue
+      if (!tolerated(tolerations, a.taintKey[t] as number, a.taintValue[t] as number, effect)) continue nodes
+    }
+    out[i] = 1
+  }
+  return out
 }

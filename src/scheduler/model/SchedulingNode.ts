@@ -30,6 +30,12 @@ export interface NumaCell {
   readonly hugepagesBytes: number
 }
 
+/** An image the node holds (`status.images`): its names (tags and digests) and size. @since 0.1.0 @category model */
+export interface NodeImage {
+  readonly names: ReadonlyArray<string>
+  readonly sizeBytes: number
+}
+
 /**
  * A node. `allocatable` holds `cpu` in millicores, `pods` as a count, the rest in base units;
  * CPU features are labels (`cpu-feature.node.kubevirt.io/<name>: "true"`); KVM is the
@@ -46,6 +52,8 @@ export interface SchedulingNode {
   readonly taints: ReadonlyArray<Taint>
   readonly unschedulable: boolean
   readonly numaCells?: ReadonlyArray<NumaCell>
+  /** `status.images` (ImageLocality); absent = none. */
+  readonly images?: ReadonlyArray<NodeImage>
 }
 
 /**
@@ -69,6 +77,7 @@ export const node = (
   taints: rest.taints ?? [],
   unschedulable: rest.unschedulable ?? false,
   ...(rest.numaCells === undefined ? {} : { numaCells: rest.numaCells }),
+  ...(rest.images === undefined ? {} : { images: rest.images }),
 })
 
 /**

@@ -1,12 +1,18 @@
 /**
  * A pod as the scheduler sees it: per-container requests (an absent key stays distinct from an
  * explicit 0, because the scorers substitute defaults only for absent keys), init containers and
- * restartable sidecars, overhead, placement constraints, priority, and the VM extras: dedicated
- * CPUs with a NUMA requirement, required CPU features, KVM.
+ * restartable sidecars, overhead, placement constraints (node selection, tolerations, pod
+ * (anti-)affinity, topology spread), what relates it to other objects (namespace, labels, owning
+ * controller, host ports, images, volumes), scheduling gates, priority, and the VM extras:
+ * dedicated CPUs with a NUMA requirement, required CPU features, KVM.
  *
  * @since 0.1.0
  */
+import type { Labels } from "./LabelSelector.ts"
+import type { PodAffinityRules } from "./PodAffinity.ts"
 import type { ResourceAmounts } from "./Resources.ts"
+import type { TopologySpreadConstraint } from "./TopologySpread.ts"
+import type { PodVolume } from "./Volumes.ts"
 
 /** A container's requests. @since 0.1.0 @category model */
 export interface ContainerRequests {
@@ -63,9 +69,25 @@ export interface NumaRequirement {
   readonly hugepages: boolean
 }
 
+/** A host port a container binds (`hostPort` > 0); `hostIP` "" means every address. @since 0.1.0 @category model */
+export interface HostPort {
+  readonly protocol: "TCP" | "UDP" | "SCTP"
+  readonly hostIP: string
+  readonly hostPort: number
+}
+
+/** The controller that owns a pod (`metadata.ownerReferences` with `controller: true`). @since 0.1.0 @category model */
+export interface PodController {
+  readonly apiVersion: string
+  readonly kind: string
+  readonly name: string
+}
+
 /**
  * A pod. `key` is `namespace/name`. `requiredTerms` is `undefined` when the pod has no required
- * node affinity (an empty array would match no node, as in Kubernetes).
+ * node affinity (an empty array would match no node, as in Kubernetes). Every field after
+ * `requiresKvm` is optional: absent means "none" (no labels, no gates, …); `namespace` defaults to
+ * the part of `key` before the `/`.
  *
  * @since 0.1.0
  * @category model
@@ -92,7 +114,60 @@ export interface SchedulingPod {
   /** CPU feature names the node must label as supported. */
   readonly requiredFeatures: ReadonlyArray<string>
   readonly requiresKvm: boolean
+  readonly namespace?: string
+  readonly labels?: Labels
+  readonly controller?: PodController
+  readonly podAffinity?: PodAffinityRules
+  readonly podAntiAffinity?: PodAffinityRules
+  readonly topologySpreadConstraints?: ReadonlyArray<TopologySpreadConstraint>
+  /**
+   * The host ports NodePorts counts (upstream's `GetHostPorts`): those of the regular containers
+   * and of the restartable init containers (sidecars); a plain init container's ports are not listed.
+   */
+  readonly hostPorts?: ReadonlyArray<HostPort>
+  /**
+   * Container images as written in the spec, one per container, init containers included and
+   * duplicates kept (ImageLocality counts containers by this list's length).
+   */
+  readonly images?: ReadonlyArray<string>
+  /** The references of the pod's image volumes (`volumes[].image.reference`). */
+  readonly imageVolumes?: ReadonlyArray<string>
+  readonly volumes?: ReadonlyArray<PodVolume>
+  /** `spec.schedulingGates` names: a gated pod is not scheduled. */
+  readonly schedulingGates?: ReadonlyArray<string>
+  /** `metadata.creationTimestamp` in milliseconds since the epoch (queue order among equal priorities). */
+  readonly creationTimestamp?: number
+  /** Being deleted (`metadata.deletionTimestamp` set): terminating pods do not count for spreading. */
+  readonly terminating?: boolean
 }
+
+/**
+ * The pod's namespace: its own field, else the part of `key` before the `/`, else "default".
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const namespaceOf = (p: SchedulingPod): string => {
+  if (p.namespace !== undefined) return p.namespace
+  const slash = p.key.indexOf("/")
+  return slash < 0 ? "default" : p.key.slice(0, slash)
+}
+
+/**
+ * The pod's name: the part of `key` after the `/`.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const nameOf = (p: SchedulingPod): string => {
+  const slash = p.key.indexOf("/")
+  return slash < 0 ? p.key : p.key.slice(slash + 1)
+}
+
+const NO_LABELS: Labels = {}
+
+/** The pod's labels (none when absent). @since 0.1.0 @category accessors */
+export const labelsOf = (p: SchedulingPod): Labels => p.labels ?? NO_LABELS
 
 /**
  * A pod with one container and defaults for everything else.
@@ -125,4 +200,28 @@ export const pod = (
   ...(rest.requiredTerms === undefined ? {} : { requiredTerms: rest.requiredTerms }),
   ...(rest.numa === undefined ? {} : { numa: rest.numa }),
   ...(rest.neverPreempts === undefined ? {} : { neverPreempts: rest.neverPreempts }),
+  ...optionalFields(rest),
 })
+
+const OPTIONAL = [
+  "namespace",
+  "labels",
+  "controller",
+  "podAffinity",
+  "podAntiAffinity",
+  "topologySpreadConstraints",
+  "hostPorts",
+  "images",
+  "imageVolumes",
+  "volumes",
+  "schedulingGates",
+  "creationTimestamp",
+  "terminating",
+] as const
+
+// Only the optional fields that are set, so that pods compare equal however they were built.
+const optionalFields = (rest: Partial<SchedulingPod>): Partial<SchedulingPod> => {
+  const out: Record<string, unknown> = {}
+  for (const k of OPTIONAL) if (rest[k] !== undefined) out[k] = rest[k]
+  return out as Partial<SchedulingPod>
+}

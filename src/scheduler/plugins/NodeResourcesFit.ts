@@ -1,15 +1,23 @@
 /**
- * Plugin NodeResourcesFit, filter part (Kubernetes v1.35 `fitsRequest`):
+ * Plugin NodeResourcesFit (Kubernetes v1.35). PreFilter computes the pod's effective requests;
+ * Filter is `fitsRequest`:
  * 1. pods on node + 1 > allocatable pods → "Too many pods" (checked for every pod);
  * 2. a pod requesting nothing stops there;
  * 3. cpu, memory, ephemeral-storage: "Insufficient <r>" when req > 0 and req > allocatable − used;
  * 4. scalar resources (in name order here; Go iterates a map): skip 0, skip ignored extended
  *    resources / groups, "Insufficient <r>" when req > allocatable − used (absent = 0).
- * Status UnschedulableAndUnresolvable when some request exceeds allocatable outright.
+ * Status UnschedulableAndUnresolvable when some request exceeds allocatable outright. Score is
+ * the profile's scoring strategy over the scorer requests (defaults for absent cpu/memory keys),
+ * see `ResourceScore.ts`.
  *
  * @since 0.1.0
  */
-import { CPU, EPHEMERAL_STORAGE, isExtendedResource, MEMORY, PODS, type ResourceAmounts } from "../model/Resources.ts"
+import { type FilterPlugin, proceed, type ScorePlugin } from "../framework/Plugin.ts"
+import { podRequests } from "../model/Requests.ts"
+import { CPU, EPHEMERAL_STORAGE, isExtendedResource, isScalarResource, MEMORY, PODS, type ResourceAmounts } from "../model/Resources.ts"
+import type { Profile } from "../profile/Profile.ts"
+import type { NodeState } from "../readable/NodeState.ts"
+import { intDiv, leastAllocatedScore, mostAllocatedScore, ratioScore, roundHalfAwayFromZero } from "./ResourceScore.ts"
 import { failure, type Status, success } from "./Status.ts"
 
 /** One failed resource check. @since 0.1.0 @category model */
@@ -82,3 +90,86 @@ export const fitStatus = (failed: ReadonlyArray<InsufficientResource>): Status =
         failed.some((f) => f.requested > f.capacity) ? "UnschedulableAndUnresolvable" : "Unschedulable",
         ...failed.map((f) => f.reason),
       )
+
+/**
+ * NodeResourcesFit at PreFilter (the pod's effective requests) and Filter.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const nodeResourcesFitFilterPlugin = (profile: Profile): FilterPlugin<ResourceAmounts> => ({
+  name: "NodeResourcesFit",
+  preFilter: (pod) => proceed(podRequests(pod)),
+  filter: (pod, node, request) =>
+    fitStatus(insufficientResources(request ?? podRequests(pod), node.node.allocatable, node.used, node.pods.length, profile)),
+})
+
+/**
+ * `calculateResourceAllocatableRequest`: the node's allocatable and requested-with-pod amounts of
+ * one resource; (0, 0) skips it. `useRequested` reads actual requests (BalancedAllocation), else
+ * the scorers' non-zero sums for cpu and memory (NodeResourcesFit).
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const allocatableAndRequested = (
+  name: string,
+  podRequest: number,
+  state: NodeState,
+  useRequested: boolean,
+): readonly [number, number] => {
+  const alloc = state.node.allocatable
+  if (podRequest === 0 && isScalarResource(name)) return [0, 0]
+  if (name === CPU) return [alloc[CPU] ?? 0, (useRequested ? (state.used[CPU] ?? 0) : state.nonZeroCpu) + podRequest]
+  if (name === MEMORY) return [alloc[MEMORY] ?? 0, (useRequested ? (state.used[MEMORY] ?? 0) : state.nonZeroMemory) + podRequest]
+  if (name === EPHEMERAL_STORAGE) return [alloc[name] ?? 0, (state.used[name] ?? 0) + podRequest]
+  if (!isScalarResource(name) || !Object.hasOwn(alloc, name)) return [0, 0]
+  return [alloc[name] ?? 0, (state.used[name] ?? 0) + podRequest]
+}
+
+/**
+ * NodeResourcesFit's score of a node for a pod whose scorer requests (defaults for absent
+ * cpu/memory keys) are `nonZero`.
+ *
+ * @since 0.1.0
+ * @category scorers
+ */
+export const fitScore = (profile: Profile, nonZero: ResourceAmounts, state: NodeState): number => {
+  const strategy = profile.scoringStrategy
+  let nodeScore = 0
+  let weightSum = 0
+  for (const { name, weight } of strategy.resources) {
+    const [alloc, req] = allocatableAndRequested(name, nonZero[name] ?? 0, state, false)
+    if (alloc === 0) continue
+    if (strategy.type === "RequestedToCapacityRatio") {
+      const s = ratioScore(
+        req,
+        alloc,
+        strategy.shape.map((p) => p.utilization),
+        strategy.shape.map((p) => p.score * 10),
+      )
+      if (s > 0) {
+        nodeScore += s * weight
+        weightSum += weight
+      }
+    } else {
+      const s = strategy.type === "LeastAllocated" ? leastAllocatedScore(req, alloc) : mostAllocatedScore(req, alloc)
+      nodeScore += s * weight
+      weightSum += weight
+    }
+  }
+  if (weightSum === 0) return 0
+  return strategy.type === "RequestedToCapacityRatio" ? roundHalfAwayFromZero(nodeScore / weightSum) : intDiv(nodeScore, weightSum)
+}
+
+/**
+ * NodeResourcesFit at PreScore (the scorer requests) and Score.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const nodeResourcesFitScorePlugin = (profile: Profile): ScorePlugin<ResourceAmounts> => ({
+  name: "NodeResourcesFit",
+  preScore: (pod) => proceed(podRequests(pod, true)),
+  score: (pod, node, nonZero) => fitScore(profile, nonZero ?? podRequests(pod, true), node),
+})

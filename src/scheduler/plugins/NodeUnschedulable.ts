@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import type { FilterPlugin } from "../framework/Plugin.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { failure, type Status, success } from "./Status.ts"
@@ -19,3 +20,9 @@ export const nodeUnschedulableFilter = (pod: SchedulingPod, node: SchedulingNode
   !node.unschedulable || pod.tolerations.some((t) => toleratesTaint(t, unschedulableTaint))
     ? success
     : failure("UnschedulableAndUnresolvable", REASON_UNSCHEDULABLE)
+
+/** NodeUnschedulable at the Filter extension point. @since 0.1.0 @category plugins */
+export const nodeUnschedulablePlugin: FilterPlugin = {
+  name: "NodeUnschedulable",
+  filter: (pod, node) => nodeUnschedulableFilter(pod, node.node),
+}

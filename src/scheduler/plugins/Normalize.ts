@@ -32,3 +32,15 @@ export const normalizeScores = (scores: Int32Array, count: number, reverse: bool
     scores[i] = reverse ? MAX_NODE_SCORE - s : s
   }
 }
+
+/**
+ * {@link normalizeScores} over a plain array (the readable σ's score lists).
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const normalizeInPlace = (scores: number[], reverse: boolean): void => {
+  const buffer = Int32Array.from(scores)
+  normalizeScores(buffer, buffer.length, reverse)
+  buffer.forEach((v, i) => (scores[i] = v))
+}

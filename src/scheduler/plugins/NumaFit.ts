@@ -6,6 +6,7 @@
  *
  * @since 0.1.0
  */
+import type { FilterPlugin } from "../framework/Plugin.ts"
 import type { NumaRequirement } from "../model/SchedulingPod.ts"
 import { failure, type Status, success } from "./Status.ts"
 
@@ -60,3 +61,9 @@ export const numaStatus = (free: ReadonlyArray<CellRoom>, capacity: ReadonlyArra
   bestFitCell(free, need) >= 0
     ? success
     : failure(bestFitCell(capacity, need) >= 0 ? "Unschedulable" : "UnschedulableAndUnresolvable", REASON_NUMA)
+
+/** NumaFit (catcluster's own filter) at the Filter extension point. @since 0.1.0 @category plugins */
+export const numaFitPlugin: FilterPlugin = {
+  name: "NumaFit",
+  filter: (pod, node) => (pod.numa === undefined ? success : numaStatus(node.freeCells, node.capacityCells, pod.numa)),
+}

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { CPU_FEATURE_LABEL_PREFIX, KVM } from "../model/Resources.ts"
+import type { FilterPlugin } from "../framework/Plugin.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { failure, type Status, success } from "./Status.ts"
@@ -25,4 +26,10 @@ export const vmCapabilitiesFilter = (pod: SchedulingPod, node: SchedulingNode): 
     }
   }
   return success
+}
+
+/** VmCapabilities (catcluster's own filter) at the Filter extension point. @since 0.1.0 @category plugins */
+export const vmCapabilitiesPlugin: FilterPlugin = {
+  name: "VmCapabilities",
+  filter: (pod, node) => vmCapabilitiesFilter(pod, node.node),
 }

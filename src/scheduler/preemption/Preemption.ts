@@ -2,21 +2,23 @@
  * Default preemption of kube-scheduler v1.35 (`DefaultPreemption`), shared by both schedulers
  * through a small host interface, so the readable σ and the hot path pick the same victims.
  *
- * On each node whose filter status was Unschedulable (not UnschedulableAndUnresolvable):
- * remove every pod of strictly lower priority; if the preemptor still does not fit, the node is
- * no candidate. Otherwise reprieve the removed pods from the most important down (higher
- * priority, then earlier start = lower bind sequence): put each back and keep it if the
- * preemptor still fits, else it is a victim.
+ * On each node whose filter status was Unschedulable (not UnschedulableAndUnresolvable): remove
+ * every pod of strictly lower priority; if the preemptor still does not pass every filter there,
+ * the node is no candidate (its filter status is kept for the message). Otherwise sort the
+ * removed pods from the most important down (higher priority, then earlier start = lower bind
+ * sequence), split them into those whose eviction would violate a PodDisruptionBudget and the
+ * rest, and reprieve them in that order (violating first): put each back and keep it if the
+ * preemptor still fits, else it is a victim. Violations are minimised, not forbidden.
  *
- * Choosing the node (`pickOneNodeForPreemption`): fewest PodDisruptionBudget violations (PDBs
- * are not modelled: always 0), then the lowest highest-victim priority, then the smallest sum of
- * victim priorities (each offset by 2³¹ as in Kubernetes), then the fewest victims, then the
- * latest start of the highest-priority victims, then the first candidate in node order.
- * Kubernetes examines a random subset of candidates (at least 100 or 10 %); here every node is
- * examined, for reproducibility.
+ * Choosing the node (`pickOneNodeForPreemption`): fewest PodDisruptionBudget violations, then
+ * the lowest highest-victim priority, then the smallest sum of victim priorities (each offset by
+ * 2³¹), then the fewest victims, then the latest start of the highest-priority victims, then the
+ * first candidate in node order. Kubernetes examines a random subset of candidates (at least 100
+ * or 10 %); here every node is examined, for reproducibility.
  *
  * @since 0.1.0
  */
+import type { Status } from "../plugins/Status.ts"
 
 /** A pod on a node that preemption may evict. @since 0.1.0 @category model */
 export interface PreemptionPod {
@@ -24,69 +26,131 @@ export interface PreemptionPod {
   readonly priority: number
   /** Bind sequence: lower = started earlier = more important at equal priority. */
   readonly seq: number
+  /** Indices of the disruption budgets whose allowance evicting this pod uses. */
+  readonly budgets: ReadonlyArray<number>
 }
 
 /** What a scheduler exposes to preemption. @since 0.1.0 @category model */
 export interface PreemptionHost {
   readonly nodeCount: number
-  /** The node's status in the failed cycle was Unschedulable (resolvable). */
-  readonly resolvable: (node: number) => boolean
+  /** The node's status in the failed cycle was UnschedulableAndUnresolvable (preemption cannot help). */
+  readonly unresolvable: (node: number) => boolean
   /** The pods bound to a node (by index), the candidates for eviction there. */
   readonly podsOn: (node: number) => ReadonlyArray<PreemptionPod>
-  /** Whether the preemptor passes every filter on `node` with `removed` taken off it. */
-  readonly fitsWithout: (node: number, removed: ReadonlyArray<PreemptionPod>) => boolean
+  /** The preemptor's filter status on `node` with `removed` taken off it. */
+  readonly filterWithout: (node: number, removed: ReadonlyArray<PreemptionPod>) => Status
+  /** `disruptionsAllowed` of each budget. */
+  readonly budgetsAllowed: ReadonlyArray<number>
 }
 
-/** The outcome: the nominated node and its victims. @since 0.1.0 @category model */
-export interface PreemptionResult {
+/** The victims on one node and how many of them violate a budget. @since 0.1.0 @category model */
+export interface NodeVictims {
   readonly node: number
   readonly victims: ReadonlyArray<PreemptionPod>
+  readonly budgetViolations: number
 }
+
+/** The outcome: the chosen node (if any) and, per node, why it is no candidate (empty for candidates). @since 0.1.0 @category model */
+export interface PreemptionOutcome {
+  readonly chosen?: NodeVictims
+  readonly nodeReasons: ReadonlyArray<ReadonlyArray<string>>
+}
+
+/** Reason for a node where preemption cannot help. @since 0.1.0 @category constants */
+export const REASON_NOT_HELPFUL = "Preemption is not helpful for scheduling"
+/** Reason for a node without lower-priority pods. @since 0.1.0 @category constants */
+export const REASON_NO_VICTIMS = "No preemption victims found for incoming pod"
+/** The PostFilter message of a pod with `preemptionPolicy: Never`. @since 0.1.0 @category constants */
+export const MESSAGE_NEVER = "not eligible due to preemptionPolicy=Never."
 
 const moreImportant = (a: PreemptionPod, b: PreemptionPod): number => b.priority - a.priority || a.seq - b.seq
 
 /**
- * The victims on one node, or `undefined` when removing every lower-priority pod is not enough.
+ * `filterPodsWithPDBViolation`: walking the pods (most important first), each budget's allowance
+ * is used up; a pod is violating when one of its budgets goes below zero.
  *
  * @since 0.1.0
  * @category preemption
  */
-export const selectVictimsOnNode = (host: PreemptionHost, node: number, priority: number): ReadonlyArray<PreemptionPod> | undefined => {
-  const lower = host.podsOn(node).filter((p) => p.priority < priority)
-  if (lower.length === 0 || !host.fitsWithout(node, lower)) return undefined
-  const removed = [...lower].sort(moreImportant)
-  const victims: PreemptionPod[] = []
-  // Reprieve from the most important down: the set still removed is `rest` plus the victims so far.
-  for (let i = 0; i < removed.length; i++) {
-    const candidate = removed[i] as PreemptionPod
-    const stillRemoved = [...victims, ...removed.slice(i + 1)]
-    if (!host.fitsWithout(node, stillRemoved)) victims.push(candidate)
+export const splitByBudgetViolation = (
+  pods: ReadonlyArray<PreemptionPod>,
+  allowed: ReadonlyArray<number>,
+): { readonly violating: ReadonlyArray<PreemptionPod>; readonly nonViolating: ReadonlyArray<PreemptionPod> } => {
+  const left = [...allowed]
+  const violating: PreemptionPod[] = []
+  const nonViolating: PreemptionPod[] = []
+  for (const p of pods) {
+    let violated = false
+    for (const b of p.budgets) {
+      left[b] = (left[b] ?? 0) - 1
+      if ((left[b] as number) < 0) violated = true
+    }
+    ;(violated ? violating : nonViolating).push(p)
   }
-  return victims
+  return { violating, nonViolating }
+}
+
+/**
+ * The victims on one node, or the status that makes the node no candidate.
+ *
+ * @since 0.1.0
+ * @category preemption
+ */
+export const selectVictimsOnNode = (host: PreemptionHost, node: number, priority: number): NodeVictims | Status => {
+  const lower = host.podsOn(node).filter((p) => p.priority < priority)
+  if (lower.length === 0) return { code: "UnschedulableAndUnresolvable", reasons: [REASON_NO_VICTIMS] }
+  const all = host.filterWithout(node, lower)
+  if (all.code !== "Success") return all
+  const sorted = [...lower].sort(moreImportant)
+  const { violating, nonViolating } = splitByBudgetViolation(sorted, host.budgetsAllowed)
+  const order = [...violating, ...nonViolating]
+  const victims: PreemptionPod[] = []
+  let budgetViolations = 0
+  // Reprieve in order: the set still removed is the victims so far plus everything not yet tried.
+  for (let i = 0; i < order.length; i++) {
+    const candidate = order[i] as PreemptionPod
+    const stillRemoved = [...victims, ...order.slice(i + 1)]
+    if (host.filterWithout(node, stillRemoved).code !== "Success") {
+      victims.push(candidate)
+      if (i < violating.length) budgetViolations++
+    }
+  }
+  return { node, victims: victims.sort(moreImportant), budgetViolations }
 }
 
 const OFFSET = 2 ** 31
 
+const isVictims = (r: NodeVictims | Status): r is NodeVictims => "victims" in r
+
 /**
- * Preemption for a preemptor of `priority`: the chosen node and victims, or `undefined`.
+ * Preemption for a preemptor of `priority`: the chosen node and its victims, and for every node
+ * that is no candidate the reasons the preemption message counts.
  *
  * @since 0.1.0
  * @category preemption
  */
-export const preempt = (host: PreemptionHost, priority: number): PreemptionResult | undefined => {
-  let best: { node: number; victims: ReadonlyArray<PreemptionPod>; key: ReadonlyArray<number> } | undefined
+export const preempt = (host: PreemptionHost, priority: number): PreemptionOutcome => {
+  let best: { chosen: NodeVictims; key: ReadonlyArray<number> } | undefined
+  const nodeReasons: Array<ReadonlyArray<string>> = []
   for (let n = 0; n < host.nodeCount; n++) {
-    if (!host.resolvable(n)) continue
-    const victims = selectVictimsOnNode(host, n, priority)
-    if (victims === undefined) continue
-    const highest = Math.max(...victims.map((v) => v.priority))
-    const sum = victims.reduce((s, v) => s + v.priority + OFFSET, 0)
+    if (host.unresolvable(n)) {
+      nodeReasons.push([REASON_NOT_HELPFUL])
+      continue
+    }
+    const r = selectVictimsOnNode(host, n, priority)
+    if (!isVictims(r)) {
+      nodeReasons.push(r.reasons)
+      continue
+    }
+    nodeReasons.push([])
+    const top = r.victims[0] as PreemptionPod
+    const sum = r.victims.reduce((s, v) => s + v.priority + OFFSET, 0)
     // latest start among the highest-priority victims: the earliest such start, maximised
-    const earliestTop = Math.min(...victims.filter((v) => v.priority === highest).map((v) => v.seq))
-    const key = [highest, sum, victims.length, -earliestTop]
-    if (best === undefined || lexLess(key, best.key)) best = { node: n, victims, key }
+    const earliestTop = Math.min(...r.victims.filter((v) => v.priority === top.priority).map((v) => v.seq))
+    const key = [r.budgetViolations, top.priority, sum, r.victims.length, -earliestTop]
+    if (best === undefined || lexLess(key, best.key)) best = { chosen: r, key }
   }
-  return best === undefined ? undefined : { node: best.node, victims: best.victims }
+  return best === undefined ? { nodeReasons } : { chosen: best.chosen, nodeReasons }
 }
 
 const lexLess = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean => {

@@ -1,24 +1,116 @@
 /**
- * A scheduling profile: which score plugins run with which weight, and their arguments
- * (Kubernetes v1.35 defaults). Filter plugins always run; score plugins the profile does not
- * enable contribute nothing.
+ * A scheduling profile: which plugins run at which extension point, with which weights and
+ * arguments. The default is kube-scheduler v1.35's default profile, every plugin of it.
  *
- * Not modelled (and so absent from every total): PodTopologySpread, InterPodAffinity,
- * ImageLocality — the corpus and generated workloads carry no spread constraints, pod affinity or
- * image data, where those plugins skip or score every node alike.
+ * Extension points as upstream: PreEnqueue (SchedulingGates), QueueSort (PrioritySort),
+ * PreFilter / Filter (in the order below; the first failing filter gives a node's status),
+ * PostFilter (DynamicResources, then DefaultPreemption), PreScore / Score / NormalizeScore with
+ * weights. Two filters are catcluster's own, off by default and enabled by name in a
+ * configuration: `NumaFit` (dedicated-CPU VMIs need one NUMA cell with all their vCPUs and memory,
+ * what kubelet's single-numa-node topology policy would otherwise refuse at admission) and
+ * `VmCapabilities` (names a missing KVM device or CPU feature instead of the node-selector
+ * message).
  *
  * @since 0.1.0
  */
+import type { NodeSelectorTerm, PreferredTerm } from "../model/SchedulingPod.ts"
+import type { TopologySpreadConstraint } from "../model/TopologySpread.ts"
 
-/** The score plugins the scheduler implements. @since 0.1.0 @category model */
-export type ScorePluginName = "NodeResourcesFit" | "NodeResourcesBalancedAllocation" | "TaintToleration" | "NodeAffinity"
+/** The filter plugins modelled, upstream's default ones and catcluster's two. @since 0.1.0 @category model */
+export type FilterPluginName =
+  | "NodeUnschedulable"
+  | "NodeName"
+  | "TaintToleration"
+  | "NodeAffinity"
+  | "NodePorts"
+  | "NodeResourcesFit"
+  | "VolumeRestrictions"
+  | "NodeVolumeLimits"
+  | "VolumeBinding"
+  | "VolumeZone"
+  | "PodTopologySpread"
+  | "InterPodAffinity"
+  | "VmCapabilities"
+  | "NumaFit"
 
-/** The score plugin names in their fixed explain order. @since 0.1.0 @category constants */
-export const SCORE_PLUGINS: ReadonlyArray<ScorePluginName> = [
-  "NodeResourcesFit",
-  "NodeResourcesBalancedAllocation",
+/**
+ * The filter plugins in kube-scheduler v1.35's default order (its `multiPoint` list), then
+ * catcluster's own. A profile runs the enabled ones in this order.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const FILTER_PLUGINS: ReadonlyArray<FilterPluginName> = [
+  "NodeUnschedulable",
+  "NodeName",
   "TaintToleration",
   "NodeAffinity",
+  "NodePorts",
+  "NodeResourcesFit",
+  "VolumeRestrictions",
+  "NodeVolumeLimits",
+  "VolumeBinding",
+  "VolumeZone",
+  "PodTopologySpread",
+  "InterPodAffinity",
+  "VmCapabilities",
+  "NumaFit",
+]
+
+/** catcluster's own filters, not part of kube-scheduler's default profile. @since 0.1.0 @category constants */
+export const EXTENSION_FILTERS: ReadonlyArray<FilterPluginName> = ["VmCapabilities", "NumaFit"]
+
+/** The score plugins the scheduler implements. @since 0.1.0 @category model */
+export type ScorePluginName =
+  | "TaintToleration"
+  | "NodeAffinity"
+  | "NodeResourcesFit"
+  | "PodTopologySpread"
+  | "InterPodAffinity"
+  | "NodeResourcesBalancedAllocation"
+  | "ImageLocality"
+
+/** The score plugins in kube-scheduler v1.35's default order (explain lists them so). @since 0.1.0 @category constants */
+export const SCORE_PLUGINS: ReadonlyArray<ScorePluginName> = [
+  "TaintToleration",
+  "NodeAffinity",
+  "NodeResourcesFit",
+  "PodTopologySpread",
+  "InterPodAffinity",
+  "NodeResourcesBalancedAllocation",
+  "ImageLocality",
+]
+
+/**
+ * `PodTopologySpreadArgs`: `System` applies the system default constraints (hostname maxSkew 3,
+ * zone maxSkew 5, both ScheduleAnyway) to pods without constraints of their own; `List` applies
+ * `defaultConstraints` (no selector: the selector comes from the pod's Services and controller).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface PodTopologySpreadArgs {
+  readonly defaultingType: "System" | "List"
+  readonly defaultConstraints: ReadonlyArray<Omit<TopologySpreadConstraint, "labelSelector">>
+}
+
+/** `InterPodAffinityArgs`. @since 0.1.0 @category model */
+export interface InterPodAffinityArgs {
+  /** Weight of existing pods' *required* affinity terms in the score (0..100, default 1). */
+  readonly hardPodAffinityWeight: number
+  readonly ignorePreferredTermsOfExistingPods: boolean
+}
+
+/** `NodeAffinityArgs.addedAffinity`: node affinity every pod of the profile also needs / prefers. @since 0.1.0 @category model */
+export interface NodeAffinityArgs {
+  readonly addedRequired?: ReadonlyArray<NodeSelectorTerm>
+  readonly addedPreferred: ReadonlyArray<PreferredTerm>
+}
+
+/** The system default spread constraints of v1.35. @since 0.1.0 @category constants */
+export const SYSTEM_DEFAULT_CONSTRAINTS: PodTopologySpreadArgs["defaultConstraints"] = [
+  { maxSkew: 3, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway" },
+  { maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway" },
 ]
 
 /** A resource with its weight in a scoring strategy. @since 0.1.0 @category model */
@@ -54,12 +146,29 @@ export type NodesToScore = "all" | "adaptive" | number
 
 /** A profile. @since 0.1.0 @category model */
 export interface Profile {
-  /** Enabled score plugins and their weights; a missing plugin is disabled. */
+  /** Enabled Filter plugins (run in {@link FILTER_PLUGINS} order). */
+  readonly filters: ReadonlyArray<FilterPluginName>
+  /** Plugins whose PreFilter is disabled while their Filter runs (only those that fall back upstream). */
+  readonly preFilterDisabled: ReadonlyArray<FilterPluginName>
+  /** Enabled Score plugins and their weights; a missing plugin is disabled. */
   readonly weights: Readonly<Partial<Record<ScorePluginName, number>>>
+  /** Plugins whose PreScore is disabled while their Score runs (only those that fall back upstream). */
+  readonly preScoreDisabled: ReadonlyArray<ScorePluginName>
+  /** PreEnqueue SchedulingGates: a gated pod waits. */
+  readonly schedulingGates: boolean
+  /** QueueSort PrioritySort: a batch is scheduled by priority, then creation time (else as given). */
+  readonly prioritySort: boolean
+  /** PostFilter DefaultPreemption. */
+  readonly preemption: boolean
+  /** DynamicResources is enabled (its PostFilter says "no new claims to deallocate" first). */
+  readonly dynamicResources: boolean
   readonly scoringStrategy: ScoringStrategy
   readonly ignoredResources: ReadonlyArray<string>
   readonly ignoredResourceGroups: ReadonlyArray<string>
   readonly balancedResources: ReadonlyArray<WeightedResource>
+  readonly podTopologySpread: PodTopologySpreadArgs
+  readonly interPodAffinity: InterPodAffinityArgs
+  readonly nodeAffinity: NodeAffinityArgs
   readonly nodesToScore: NodesToScore
 }
 
@@ -70,18 +179,55 @@ export const DEFAULT_RESOURCES: ReadonlyArray<WeightedResource> = [
 ]
 
 /**
- * The default profile of kube-scheduler v1.35, restricted to the plugins modelled here:
- * TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated, cpu 1 memory 1),
- * NodeResourcesBalancedAllocation 1 (cpu, memory); full scan.
+ * The default profile of kube-scheduler v1.35: every default filter in order, scores
+ * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1
+ * (LeastAllocated, cpu 1 memory 1), NodeResourcesBalancedAllocation 1 (cpu, memory),
+ * ImageLocality 1; system-default spreading; hardPodAffinityWeight 1; scheduling gates, priority
+ * sort, DynamicResources and preemption on; full scan (catcluster's default, reproducible).
  *
  * @since 0.1.0
  * @category constants
  */
 export const defaultProfile: Profile = {
-  weights: { TaintToleration: 3, NodeAffinity: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1 },
+  filters: FILTER_PLUGINS.filter((f) => !EXTENSION_FILTERS.includes(f)),
+  preFilterDisabled: [],
+  weights: {
+    TaintToleration: 3,
+    NodeAffinity: 2,
+    NodeResourcesFit: 1,
+    PodTopologySpread: 2,
+    InterPodAffinity: 2,
+    NodeResourcesBalancedAllocation: 1,
+    ImageLocality: 1,
+  },
+  preScoreDisabled: [],
+  schedulingGates: true,
+  prioritySort: true,
+  preemption: true,
+  dynamicResources: true,
   scoringStrategy: { type: "LeastAllocated", resources: DEFAULT_RESOURCES },
   ignoredResources: [],
   ignoredResourceGroups: [],
   balancedResources: DEFAULT_RESOURCES,
+  podTopologySpread: { defaultingType: "System", defaultConstraints: [] },
+  interPodAffinity: { hardPodAffinityWeight: 1, ignorePreferredTermsOfExistingPods: false },
+  nodeAffinity: { addedPreferred: [] },
   nodesToScore: "all",
 }
+
+/**
+ * A profile with catcluster's VM filters enabled as well (NUMA fit for dedicated-CPU VMIs, named
+ * KVM / CPU-feature reasons): what the main job uses to show S11.3.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const vmAwareProfile: Profile = { ...defaultProfile, filters: FILTER_PLUGINS }
+
+/**
+ * Whether a filter plugin is enabled.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const filterEnabled = (profile: Profile, name: FilterPluginName): boolean => profile.filters.includes(name)

@@ -83,7 +83,7 @@ const decode = <A>(codec: t.Decoder<unknown, A>, value: unknown, file: string, a
 }
 
 const isModelled = (name: string): name is ScorePluginName => (SCORE_PLUGINS as ReadonlyArray<string>).includes(name)
-const NOT_MODELLED = new Set(["PodTopologySpread", "InterPodAffinity", "ImageLocality", "VolumeBinding", "DynamicResources"])
+const NOT_MODELLED = new Set(["VolumeBinding", "DynamicResources"])
 // v1.35 default score plugins and weights, including those not modelled here.
 const DEFAULT_SCORE: ReadonlyArray<readonly [string, number]> = [
   ["TaintToleration", 3],
@@ -215,7 +215,7 @@ export const parseSchedulerConfig = (text: string, file: string, schedulerName =
     nodesToScore = percentage === 0 ? "adaptive" : percentage
   }
   return {
-    profile: { weights: modelled, scoringStrategy, ignoredResources, ignoredResourceGroups, balancedResources, nodesToScore },
+    profile: { ...defaultProfile, weights: modelled, scoringStrategy, ignoredResources, ignoredResourceGroups, balancedResources, nodesToScore },
     schedulerName,
     warnings,
   }

@@ -2,12 +2,18 @@
  * The readable σ: kube-scheduler's scheduling cycle (v1.35) written for clarity over the model
  * objects. It is the oracle the hot path (`core/`) is checked against.
  *
- * One cycle for a pod: filter every node (plugins in the default order NodeUnschedulable,
- * NodeName, TaintToleration, NodeAffinity, then the VM capabilities, NodeResourcesFit and the
- * NUMA fit; the first failing plugin gives the node's status), optionally stopping once
- * `numFeasibleNodesToFind` feasible nodes are found from a rotating start; score the feasible
- * nodes with the profile's plugins; select the highest total (seeded uniform tie-break, `select/selectHost.ts`); bind.
- * When no node fits, default preemption.
+ * One cycle for a pod, as `schedule_one.go` runs it:
+ * 1. PreEnqueue: a pod with scheduling gates waits ("SchedulingGated").
+ * 2. PreFilter, every enabled filter plugin in order: a plugin may skip itself, narrow the nodes
+ *    to a set (the others get "node(s) didn't satisfy plugin(s) [...]") or reject the pod (every
+ *    node gets that status; an UnschedulableAndUnresolvable rejection stops PreFilter at once).
+ * 3. Filter: from a rotating start, each node through the filters in order until
+ *    `numFeasibleNodesToFind` feasible nodes are found; the first failing filter gives the node's
+ *    status.
+ * 4. PreScore / Score / NormalizeScore over the feasible nodes, weighted and summed; the highest
+ *    total wins (seeded uniform tie-break, `select/selectHost.ts`); bind.
+ * 5. When no node fits: PostFilter (DynamicResources' message, then DefaultPreemption, whose dry
+ *    runs re-run PreFilter and Filter with the victims removed) and kube-scheduler's message.
  *
  * @example
  * import { node, pod, readableScheduler, snapshot } from "catcluster/scheduler"
@@ -16,35 +22,24 @@
  *
  * @since 0.1.0
  */
-import type { ClusterSnapshot } from "../model/ClusterSnapshot.ts"
-import { podRequests } from "../model/Requests.ts"
-import { CPU, EPHEMERAL_STORAGE, isScalarResource, MEMORY, type ResourceAmounts } from "../model/Resources.ts"
+import { type ClusterView, clusterView, withNodeState } from "../framework/ClusterView.ts"
+import type { FilterPlugin, ScorePlugin } from "../framework/Plugin.ts"
+import { postFilterMessage } from "../framework/PostFilter.ts"
+import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
-import { fitErrorReasons, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
-import { preempt, type PreemptionHost } from "../preemption/Preemption.ts"
-import { defaultProfile, type Profile, type ScorePluginName, SCORE_PLUGINS, type WeightedResource } from "../profile/Profile.ts"
-import { hasPreferredTerms, nodeAffinityFilter, preferredAffinitySum } from "../plugins/NodeAffinity.ts"
-import { nodeNameFilter } from "../plugins/NodeName.ts"
-import { fitStatus, insufficientResources } from "../plugins/NodeResourcesFit.ts"
-import { nodeUnschedulableFilter } from "../plugins/NodeUnschedulable.ts"
-import { normalizeScores } from "../plugins/Normalize.ts"
-import { bestFitCell, numaStatus } from "../plugins/NumaFit.ts"
-import { balancedScore } from "../plugins/NodeResourcesBalancedAllocation.ts"
-import {
-  intDiv,
-  leastAllocatedScore,
-  mostAllocatedScore,
-  ratioScore,
-  roundHalfAwayFromZero,
-} from "../plugins/ResourceScore.ts"
-import type { Status } from "../plugins/Status.ts"
-import { intolerablePreferNoScheduleCount, taintTolerationFilter } from "../plugins/TaintToleration.ts"
-import { vmCapabilitiesFilter } from "../plugins/VmCapabilities.ts"
+import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
+import { type PreemptionHost, preempt } from "../preemption/Preemption.ts"
+import { budgetIndex } from "../preemption/Budgets.ts"
+import { defaultProfile, FILTER_PLUGINS, filterEnabled, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
+import { bestFitCell } from "../plugins/NumaFit.ts"
+import { failure, type Status, success } from "../plugins/Status.ts"
+import { gatedPlacement } from "../plugins/SchedulingGates.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
 import { random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { addPod, boundPod, type BoundPod, cloneState, type NodeState, nodeState, removePod } from "./NodeState.ts"
+import { filterPluginOf, scorePluginOf } from "./Registry.ts"
 
 /** Options of a scheduler. @since 0.1.0 @category model */
 export interface SchedulerOptions {
@@ -54,90 +49,82 @@ export interface SchedulerOptions {
 }
 
 /**
- * Every filter in order; the first failure is the node's status.
+ * What PreFilter produced for one pod: each plugin's state, the plugins that skipped, the node
+ * set PreFilter narrowed to (with the plugins that narrowed it), and a rejection.
  *
  * @since 0.1.0
- * @category filters
+ * @category model
  */
-export const filterNode = (pod: SchedulingPod, request: ResourceAmounts, state: NodeState, profile: Profile): Status => {
-  const staticFilters = [nodeUnschedulableFilter, nodeNameFilter, taintTolerationFilter, nodeAffinityFilter, vmCapabilitiesFilter]
-  for (const f of staticFilters) {
-    const s = f(pod, state.node)
-    if (s.code !== "Success") return s
-  }
-  const fit = fitStatus(insufficientResources(request, state.node.allocatable, state.used, state.pods.length, profile))
-  if (fit.code !== "Success") return fit
-  return pod.numa === undefined ? fit : numaStatus(state.freeCells, state.capacityCells, pod.numa)
-}
-
-// calculateResourceAllocatableRequest: (allocatable, requested-with-pod); (0, 0) skips the resource.
-const allocatableAndRequested = (
-  name: string,
-  podRequest: number,
-  state: NodeState,
-  useRequested: boolean,
-): readonly [number, number] => {
-  const alloc = state.node.allocatable
-  if (podRequest === 0 && isScalarResource(name)) return [0, 0]
-  if (name === CPU) return [alloc[CPU] ?? 0, (useRequested ? (state.used[CPU] ?? 0) : state.nonZeroCpu) + podRequest]
-  if (name === MEMORY) return [alloc[MEMORY] ?? 0, (useRequested ? (state.used[MEMORY] ?? 0) : state.nonZeroMemory) + podRequest]
-  if (name === EPHEMERAL_STORAGE) return [alloc[name] ?? 0, (state.used[name] ?? 0) + podRequest]
-  if (!isScalarResource(name) || !Object.hasOwn(alloc, name)) return [0, 0]
-  return [alloc[name] ?? 0, (state.used[name] ?? 0) + podRequest]
+export interface PreFilterResult {
+  readonly states: ReadonlyMap<string, unknown>
+  readonly skipped: ReadonlySet<string>
+  readonly nodeNames?: ReadonlySet<string>
+  readonly narrowedBy: ReadonlyArray<string>
+  readonly rejection?: Status
 }
 
 /**
- * NodeResourcesFit's score of a node for a pod whose scorer requests (defaults for absent
- * cpu/memory keys) are `nonZero`.
+ * `RunPreFilterPlugins`: every filter plugin's PreFilter in order.
  *
  * @since 0.1.0
- * @category scorers
+ * @category framework
  */
-export const fitScore = (profile: Profile, nonZero: ResourceAmounts, state: NodeState): number => {
-  const strategy = profile.scoringStrategy
-  let nodeScore = 0
-  let weightSum = 0
-  for (const { name, weight } of strategy.resources) {
-    const [alloc, req] = allocatableAndRequested(name, nonZero[name] ?? 0, state, false)
-    if (alloc === 0) continue
-    if (strategy.type === "RequestedToCapacityRatio") {
-      const s = ratioScore(
-        req,
-        alloc,
-        strategy.shape.map((p) => p.utilization),
-        strategy.shape.map((p) => p.score * 10),
-      )
-      if (s > 0) {
-        nodeScore += s * weight
-        weightSum += weight
+export const runPreFilter = (pod: SchedulingPod, view: ClusterView, plugins: ReadonlyArray<FilterPlugin<unknown>>, profile: Profile): PreFilterResult => {
+  const states = new Map<string, unknown>()
+  const skipped = new Set<string>()
+  const narrowedBy: string[] = []
+  let nodeNames: Set<string> | undefined
+  let rejection: Status | undefined
+  for (const pl of plugins) {
+    if (pl.preFilter === undefined || profile.preFilterDisabled.includes(pl.name)) continue
+    const out = pl.preFilter(pod, view)
+    if (out.kind === "skip") {
+      skipped.add(pl.name)
+      continue
+    }
+    if (out.kind === "reject") {
+      // An unresolvable rejection ends PreFilter; a resolvable one lets the others run (preemption may help).
+      if (out.status.code === "UnschedulableAndUnresolvable") return { states, skipped, narrowedBy, rejection: out.status }
+      rejection = out.status
+      continue
+    }
+    states.set(pl.name, out.state)
+    if (out.nodeNames !== undefined) {
+      narrowedBy.push(pl.name)
+      nodeNames = nodeNames === undefined ? new Set(out.nodeNames) : new Set([...nodeNames].filter((n) => out.nodeNames?.has(n)))
+      if (nodeNames.size === 0) {
+        const names = [...narrowedBy].sort()
+        const msg = names.length === 1 ? `node(s) didn't satisfy plugin ${names[0]}` : `node(s) didn't satisfy plugin(s) [${names.join(" ")}] simultaneously`
+        return { states, skipped, narrowedBy, nodeNames, rejection: failure("UnschedulableAndUnresolvable", msg) }
       }
-    } else {
-      const s = strategy.type === "LeastAllocated" ? leastAllocatedScore(req, alloc) : mostAllocatedScore(req, alloc)
-      nodeScore += s * weight
-      weightSum += weight
     }
   }
-  if (weightSum === 0) return 0
-  return strategy.type === "RequestedToCapacityRatio" ? roundHalfAwayFromZero(nodeScore / weightSum) : intDiv(nodeScore, weightSum)
+  return { states, skipped, narrowedBy, ...(nodeNames === undefined ? {} : { nodeNames }), ...(rejection === undefined ? {} : { rejection }) }
 }
 
-/** BalancedAllocation skips a pod that requests 0 of every configured resource. @since 0.1.0 @category predicates */
-export const balancedSkips = (resources: ReadonlyArray<WeightedResource>, request: ResourceAmounts): boolean =>
-  resources.every((r) => (request[r.name] ?? 0) === 0)
-
-/** NodeResourcesBalancedAllocation's score (actual requests). @since 0.1.0 @category scorers */
-export const balancedAllocationScore = (profile: Profile, request: ResourceAmounts, state: NodeState): number => {
-  const fractions: number[] = []
-  let total = 0
-  for (const { name } of profile.balancedResources) {
-    const [alloc, req] = allocatableAndRequested(name, request[name] ?? 0, state, true)
-    if (alloc === 0) continue
-    const f = Math.min(req / alloc, 1)
-    fractions.push(f)
-    total += f
+/**
+ * `RunFilterPlugins`: the filters in order on one node; the first failure is the node's status.
+ *
+ * @since 0.1.0
+ * @category framework
+ */
+export const runFilters = (
+  pod: SchedulingPod,
+  node: NodeState,
+  pre: PreFilterResult,
+  view: ClusterView,
+  plugins: ReadonlyArray<FilterPlugin<unknown>>,
+): Status => {
+  for (const pl of plugins) {
+    if (pre.skipped.has(pl.name)) continue
+    const s = pl.filter(pod, node, pre.states.get(pl.name), view)
+    if (s.code !== "Success") return s
   }
-  return balancedScore(fractions, fractions.length, total)
+  return success
 }
+
+/** The message of nodes outside the PreFilter node set. */
+const absentReason = (pre: PreFilterResult): string => `node(s) didn't satisfy plugin(s) [${[...pre.narrowedBy].sort().join(" ")}]`
 
 /**
  * The readable σ over a snapshot.
@@ -149,18 +136,32 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
   const profile = options.profile ?? defaultProfile
   const seed = options.seed ?? 0
   const rng = random(seed)
+  const filters = FILTER_PLUGINS.filter((f) => filterEnabled(profile, f)).map((f) => filterPluginOf(f, profile))
+  const scorers: ReadonlyArray<ScorePlugin<unknown>> = SCORE_PLUGINS.filter((s) => profile.weights[s] !== undefined).map((s) =>
+    scorePluginOf(s, profile),
+  )
+  const numa = filterEnabled(profile, "NumaFit")
+  // Reserve plugins may change the objects (VolumeBinding binds claims): each cycle sees the latest.
+  let objects = objectsOf(cluster)
+  const budgets = budgetIndex(objects.disruptionBudgets ?? [])
   const states = cluster.nodes.map(nodeState)
   const byName = new Map(states.map((s, i) => [s.node.name, i]))
   let seq = 0
   let nextStart = 0
-  const locate = new Map<number, number>() // bound pod id → node index
 
   const bindAt = (n: number, pod: SchedulingPod): void => {
     const s = states[n] as NodeState
-    const cell = pod.numa === undefined ? -1 : bestFitCell(s.freeCells, pod.numa)
+    const cell = numa && pod.numa !== undefined ? bestFitCell(s.freeCells, pod.numa) : -1
     const id = seq++
     addPod(s, boundPod(id, pod, id, cell))
-    locate.set(id, n)
+  }
+  // Reserve, once the pod is on node n: the plugins' changes to the objects, in profile order.
+  const reserveAt = (n: number, pod: SchedulingPod, pre: PreFilterResult): void => {
+    for (const pl of filters) {
+      if (pl.reserve === undefined || pre.skipped.has(pl.name)) continue
+      const changed = pl.reserve(pod, states[n] as NodeState, pre.states.get(pl.name), clusterView(states, objects))
+      if (changed !== undefined) objects = changed
+    }
   }
   for (const [i, b] of cluster.bound.entries()) {
     const n = byName.get(b.node)
@@ -169,64 +170,56 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
-    const request = podRequests(pod)
-    const nonZero = podRequests(pod, true)
+    if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
+    const view = clusterView(states, objects)
     const count = states.length
-    const toFind = numFeasibleNodesToFind(count, profile.nodesToScore)
+    const pre = runPreFilter(pod, view, filters, profile)
     const statuses: Array<Status | undefined> = new Array(count).fill(undefined)
     const feasible: number[] = []
-    let processed = 0
-    for (let k = 0; k < count && feasible.length < toFind; k++) {
-      const n = (nextStart + k) % count
-      const status = filterNode(pod, request, states[n] as NodeState, profile)
-      statuses[n] = status
-      processed++
-      if (status.code === "Success") feasible.push(n)
+    const inSet = (n: number): boolean => pre.nodeNames === undefined || pre.nodeNames.has((states[n] as NodeState).node.name)
+    if (pre.rejection === undefined) {
+      const candidates = states.map((_, n) => n).filter(inSet)
+      const toFind = numFeasibleNodesToFind(candidates.length, profile.nodesToScore)
+      let processed = 0
+      for (let k = 0; k < candidates.length && feasible.length < toFind; k++) {
+        const n = candidates[(nextStart + k) % candidates.length] as number
+        const status = runFilters(pod, states[n] as NodeState, pre, view, filters)
+        processed++
+        if (status.code === "Success") feasible.push(n)
+        else statuses[n] = status
+      }
+      nextStart = count === 0 ? 0 : (nextStart + processed) % count
     }
-    nextStart = count === 0 ? 0 : (nextStart + processed) % count
 
-    // Score the feasible nodes, plugin by plugin.
+    // PreScore, Score and NormalizeScore per plugin, over the feasible nodes.
+    const feasibleStates = feasible.map((n) => states[n] as NodeState)
     const plugins: Array<Partial<Record<ScorePluginName, number>>> = feasible.map(() => ({}))
-    const weights = profile.weights
-    if (weights.NodeResourcesFit !== undefined) {
-      feasible.forEach((n, i) => ((plugins[i] as Record<string, number>)["NodeResourcesFit"] = fitScore(profile, nonZero, states[n] as NodeState)))
+    if (feasible.length > 0) {
+      for (const pl of scorers) {
+        let state: unknown
+        if (pl.preScore !== undefined && !profile.preScoreDisabled.includes(pl.name)) {
+          const out = pl.preScore(pod, feasibleStates, view)
+          if (out.kind === "skip") continue
+          state = out.state
+        }
+        const raw = feasibleStates.map((s) => pl.score(pod, s, state, view))
+        pl.normalize?.(raw, feasibleStates, state, pod)
+        raw.forEach((v, i) => ((plugins[i] as Record<string, number>)[pl.name] = v))
+      }
     }
-    if (weights.NodeResourcesBalancedAllocation !== undefined && !balancedSkips(profile.balancedResources, request)) {
-      feasible.forEach(
-        (n, i) =>
-          ((plugins[i] as Record<string, number>)["NodeResourcesBalancedAllocation"] = balancedAllocationScore(
-            profile,
-            request,
-            states[n] as NodeState,
-          )),
-      )
-    }
-    if (weights.TaintToleration !== undefined) {
-      const raw = Int32Array.from(feasible, (n) => intolerablePreferNoScheduleCount(pod, (states[n] as NodeState).node))
-      normalizeScores(raw, raw.length, true)
-      raw.forEach((s, i) => ((plugins[i] as Record<string, number>)["TaintToleration"] = s))
-    }
-    if (weights.NodeAffinity !== undefined && hasPreferredTerms(pod)) {
-      const raw = Int32Array.from(feasible, (n) => preferredAffinitySum(pod, (states[n] as NodeState).node))
-      normalizeScores(raw, raw.length, false)
-      raw.forEach((s, i) => ((plugins[i] as Record<string, number>)["NodeAffinity"] = s))
-    }
-    const totals = plugins.map((p) =>
-      SCORE_PLUGINS.reduce((sum, name) => sum + (weights[name] ?? 0) * (p[name] ?? 0), 0),
-    )
+    const totals = plugins.map((p) => SCORE_PLUGINS.reduce((sum, name) => sum + (profile.weights[name] ?? 0) * (p[name] ?? 0), 0))
 
     const explain = (): ReadonlyArray<NodeEvaluation> => {
       const out: NodeEvaluation[] = []
       for (let n = 0; n < count; n++) {
-        const status = statuses[n]
-        if (status === undefined) continue
-        const i = feasible.indexOf(n)
         const name = (states[n] as NodeState).node.name
-        out.push(
-          i < 0
-            ? { node: name, feasible: false, reasons: status.reasons, plugins: {}, total: 0 }
-            : { node: name, feasible: true, reasons: [], plugins: plugins[i] ?? {}, total: totals[i] ?? 0 },
-        )
+        const i = feasible.indexOf(n)
+        if (i >= 0) {
+          out.push({ node: name, feasible: true, reasons: [], plugins: plugins[i] ?? {}, total: totals[i] ?? 0 })
+          continue
+        }
+        const status = pre.rejection ?? statuses[n] ?? (inSet(n) ? undefined : failure("UnschedulableAndUnresolvable", absentReason(pre)))
+        if (status !== undefined) out.push({ node: name, feasible: false, reasons: status.reasons, plugins: {}, total: 0 })
       }
       return out
     }
@@ -236,34 +229,49 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     if (winner >= 0) {
       const n = feasible[winner] as number
       bindAt(n, pod)
-      return withScores({ pod: pod.key, node: (states[n] as NodeState).node.name, reasons: [], victims: [] })
+      reserveAt(n, pod, pre)
+      return withScores({ pod: pod.key, node: (states[n] as NodeState).node.name, reasons: [], message: "", victims: [] })
     }
 
-    const reasons = fitErrorReasons(
-      count,
-      statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
-    )
-    if (opts.preempt === false || pod.neverPreempts === true) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
+    // No node fits: the diagnosis, then PostFilter.
+    const nodeStatus = (n: number): Status | undefined =>
+      pre.rejection ?? statuses[n] ?? (inSet(n) ? undefined : failure("UnschedulableAndUnresolvable", absentReason(pre)))
+    const diagnosis: Diagnosis =
+      pre.rejection !== undefined
+        ? { numAllNodes: count, preFilterMessage: pre.rejection.reasons.join(", "), nodeReasons: [] }
+        : {
+            numAllNodes: count,
+            nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
+            ...(pre.nodeNames === undefined ? {} : { absent: { count: count - states.filter((_, n) => inSet(n)).length, reasons: [absentReason(pre)] } }),
+          }
+    const reasons = diagnosisReasons(diagnosis)
+    const pending = (post: string): Placement =>
+      withScores({ pod: pod.key, node: null, reasons, message: fitErrorMessage({ ...diagnosis, postFilterMessage: post }), victims: [] })
+    if (opts.preempt === false || !profile.preemption) return pending(postFilterMessage(profile, count, undefined))
+    if (pod.neverPreempts === true) return pending(postFilterMessage(profile, count, "never"))
     const host: PreemptionHost = {
       nodeCount: count,
-      resolvable: (n) => statuses[n]?.code === "Unschedulable",
-      podsOn: (n) => (states[n] as NodeState).pods.map((b) => ({ id: b.id, priority: b.pod.priority, seq: b.seq })),
-      fitsWithout: (n, removed) => {
+      unresolvable: (n) => nodeStatus(n)?.code !== "Unschedulable",
+      podsOn: (n) => (states[n] as NodeState).pods.map((b) => ({ id: b.id, priority: b.pod.priority, seq: b.seq, budgets: budgets.of(b.pod) })),
+      filterWithout: (n, removed) => {
         const trial = cloneState(states[n] as NodeState)
         for (const r of removed) removePod(trial, r.id)
-        return filterNode(pod, request, trial, profile).code === "Success"
+        const trialView = withNodeState(view, n, trial)
+        const again = runPreFilter(pod, trialView, filters, profile)
+        if (again.rejection !== undefined) return again.rejection
+        if (again.nodeNames !== undefined && !again.nodeNames.has(trial.node.name)) return failure("UnschedulableAndUnresolvable", absentReason(again))
+        return runFilters(pod, trial, again, trialView, filters)
       },
+      budgetsAllowed: budgets.allowed,
     }
-    const result = preempt(host, pod.priority)
-    if (result === undefined) return withScores({ pod: pod.key, node: null, reasons, victims: [] })
-    const target = states[result.node] as NodeState
-    const victims = result.victims.map((v) => (target.pods.find((b) => b.id === v.id) as BoundPod).pod.key)
-    for (const v of result.victims) {
-      removePod(target, v.id)
-      locate.delete(v.id)
-    }
-    bindAt(result.node, pod)
-    return withScores({ pod: pod.key, node: target.node.name, reasons, victims })
+    const outcome = preempt(host, pod.priority)
+    if (outcome.chosen === undefined) return pending(postFilterMessage(profile, count, outcome))
+    const target = states[outcome.chosen.node] as NodeState
+    const victims = outcome.chosen.victims.map((v) => (target.pods.find((b) => b.id === v.id) as BoundPod).pod.key)
+    for (const v of outcome.chosen.victims) removePod(target, v.id)
+    bindAt(outcome.chosen.node, pod)
+    reserveAt(outcome.chosen.node, pod, pre)
+    return withScores({ pod: pod.key, node: target.node.name, reasons, message: fitErrorMessage(diagnosis), victims })
   }
 
   return {

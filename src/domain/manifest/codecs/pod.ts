@@ -8,6 +8,7 @@
 import * as t from "io-ts"
 import { LabelSelector, ObjectMeta } from "./meta.ts"
 import { Integer, oneOf, OpaqueObject, QuantityMap, StringMap, struct } from "./primitives.ts"
+import { Volume } from "./volumes.ts"
 
 /**
  * `resources` of a container or pod: requests and limits as quantities.
@@ -207,7 +208,7 @@ export const PodSpec = struct(
   {
     initContainers: t.array(Container),
     ephemeralContainers: t.array(OpaqueObject),
-    volumes: t.array(OpaqueObject),
+    volumes: t.array(Volume),
     nodeSelector: StringMap,
     affinity: Affinity,
     tolerations: t.array(Toleration),

@@ -1,0 +1,277 @@
+/**
+ * PodTopologySpread's system default constraints in the incremental score cache. Replicas of a
+ * Deployment are all scored by "hostname maxSkew 3, zone maxSkew 5" over their ReplicaSet's
+ * selector; the spread score of a node depends on how many replicas run on it and in its zone,
+ * normalised by the minimum and maximum over the feasible nodes, so it cannot be folded into a
+ * per-node total. It can be grouped, though: a node without replicas scores like every other
+ * replica-free node of its zone. A cache entry therefore keeps, besides the other plugins'
+ * totals per node, per block of 64 nodes and per zone the best of those totals among the
+ * feasible replica-free nodes (and how many reach it), and the few replica-hosting nodes apart.
+ * Selection computes the zone counts and the normalisation from the index (O(replicas + blocks ×
+ * zones)), finds the top total and draws among the tied nodes in node order exactly as the full
+ * scan does.
+ *
+ * Only the shape of the system defaults is cached: a hostname constraint then one other key, no
+ * taint policy, every node labelled with its hostname; anything else takes the full scan.
+ *
+ * @since 0.1.0
+ */
+import { topologyNormalizingWeight } from "../plugins/TopologySpreadScore.ts"
+import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import { nextInt, type Random } from "../select/Random.ts"
+import type { LabelClass, PodIndex } from "./PodIndex.ts"
+import { goRound, type HotConstraint, scoreForCount } from "./SpreadKernel.ts"
+
+const SHIFT = 6
+const BLOCK = 1 << SHIFT
+const HOSTNAME = "kubernetes.io/hostname"
+
+/** The spread part of a cache entry. @since 0.1.0 @category model */
+export interface SpreadSummary {
+  readonly index: PodIndex
+  /** The matching classes now (the memoised list, which grows as classes are added). */
+  readonly matchingNow: () => ReadonlyArray<number>
+  /** PodTopologySpread's weight in the profile. */
+  readonly weight: number
+  readonly host: HotConstraint
+  readonly zone: HotConstraint
+  /** Matching label classes when the entry was built; a longer list later invalidates it. */
+  readonly classes: ReadonlyArray<number>
+  readonly classCount: number
+  /** Nodes counted for the zone counts (`nodeAffinityPolicy: Honor`), `undefined`: all. */
+  readonly mask: Uint8Array | undefined
+  /** Groups: one per zone domain id, plus one for nodes without the zone key. */
+  readonly groups: number
+  /** Replicas per node, for the nodes hosting any. */
+  readonly occupied: Map<number, number>
+  readonly blockMax: Float64Array
+  readonly blockCount: Int32Array
+  /** Feasible replica-free nodes per group. */
+  readonly groupFeasible: Int32Array
+  /** Feasible nodes per zone domain id (replica-hosting ones included): the zones PreScore sees. */
+  readonly zoneFeasible: Int32Array
+  feasible: number
+}
+
+/**
+ * Whether soft constraints have the cached shape for this pod (`everyNodeNamed`: every node
+ * carries the hostname label).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const spreadCacheable = (constraints: ReadonlyArray<HotConstraint>, pod: SchedulingPod, everyNodeNamed: boolean): boolean => {
+  if (!everyNodeNamed || constraints.length !== 2 || (pod.topologySpreadConstraints ?? []).length > 0) return false
+  const [host, zone] = constraints as readonly [HotConstraint, HotConstraint]
+  return host.domains.key === HOSTNAME && zone.domains.key !== HOSTNAME && !host.honorTaints && !zone.honorTaints
+}
+
+const groupOf = (s: SpreadSummary, n: number): number => (s.zone.domains.has[n] === 1 ? (s.zone.domains.of[n] as number) : s.groups - 1)
+
+const replicasOn = (index: PodIndex, classes: ReadonlyArray<number>, n: number): number => {
+  let c = 0
+  for (const cls of classes) c += (index.classes[cls] as LabelClass).onNode.get(n) ?? 0
+  return c
+}
+
+const summarise = (s: SpreadSummary, totals: Float64Array, block: number): void => {
+  const G = s.groups
+  const at = block * G
+  for (let g = 0; g < G; g++) {
+    s.blockMax[at + g] = -1
+    s.blockCount[at + g] = 0
+  }
+  const end = Math.min(totals.length, (block + 1) << SHIFT)
+  for (let i = block << SHIFT; i < end; i++) {
+    const t = totals[i] as number
+    if (t < 0 || s.occupied.has(i)) continue
+    const j = at + groupOf(s, i)
+    if (t > (s.blockMax[j] as number)) {
+      s.blockMax[j] = t
+      s.blockCount[j] = 1
+    } else if (t === s.blockMax[j]) s.blockCount[j] = (s.blockCount[j] as number) + 1
+  }
+}
+
+/**
+ * A summary over `totals` (the other plugins' totals per node, −1 infeasible).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const spreadSummary = (
+  index: PodIndex,
+  constraints: ReadonlyArray<HotConstraint>,
+  matchingNow: () => ReadonlyArray<number>,
+  weight: number,
+  mask: Uint8Array | undefined,
+  totals: Float64Array,
+): SpreadSummary => {
+  const classes = matchingNow()
+  const [host, zone] = constraints as readonly [HotConstraint, HotConstraint]
+  const N = totals.length
+  const groups = zone.domains.count + 1
+  const blocks = (N + BLOCK - 1) >> SHIFT
+  const s: SpreadSummary = {
+    index,
+    matchingNow,
+    weight,
+    host,
+    zone,
+    classes: [...classes],
+    classCount: classes.length,
+    mask,
+    groups,
+    occupied: new Map(),
+    blockMax: new Float64Array(blocks * groups),
+    blockCount: new Int32Array(blocks * groups),
+    groupFeasible: new Int32Array(groups),
+    zoneFeasible: new Int32Array(zone.domains.count),
+    feasible: 0,
+  }
+  for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) s.occupied.set(n, (s.occupied.get(n) ?? 0) + c)
+  for (let n = 0; n < N; n++) {
+    if ((totals[n] as number) < 0) continue
+    s.feasible++
+    s.zoneFeasible[zone.domains.of[n] as number] = (s.zoneFeasible[zone.domains.of[n] as number] as number) + 1
+    if (!s.occupied.has(n)) s.groupFeasible[groupOf(s, n)] = (s.groupFeasible[groupOf(s, n)] as number) + 1
+  }
+  for (let b = 0; b < blocks; b++) summarise(s, totals, b)
+  return s
+}
+
+/**
+ * Node `n` changed (its total went from `before` to `totals[n]`, replicas may have come or gone).
+ *
+ * @since 0.1.0
+ * @category mutations
+ */
+export const refreshSpread = (s: SpreadSummary, totals: Float64Array, n: number, before: number): void => {
+  const index = s.index
+  const wasFeasible = before >= 0
+  const wasFree = !s.occupied.has(n)
+  const replicas = replicasOn(index, s.classes, n)
+  if (replicas > 0) s.occupied.set(n, replicas)
+  else s.occupied.delete(n)
+  const isFeasible = (totals[n] as number) >= 0
+  const isFree = replicas === 0
+  const g = groupOf(s, n)
+  const z = s.zone.domains.of[n] as number
+  if (wasFeasible !== isFeasible) {
+    const d = isFeasible ? 1 : -1
+    s.feasible += d
+    s.zoneFeasible[z] = (s.zoneFeasible[z] as number) + d
+  }
+  const countedBefore = wasFeasible && wasFree ? 1 : 0
+  const countedAfter = isFeasible && isFree ? 1 : 0
+  if (countedBefore !== countedAfter) s.groupFeasible[g] = (s.groupFeasible[g] as number) + countedAfter - countedBefore
+  summarise(s, totals, n >> SHIFT)
+}
+
+/**
+ * The node the full scan would choose (same PRNG draw), or −1 when the summary cannot decide
+ * (no feasible node, or a new matching class appeared: the caller rescans and rebuilds).
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: Random): number => {
+  if (s.matchingNow().length !== s.classCount || s.feasible === 0) return -1
+  const index = s.index
+  const weight = s.weight
+  const zone = s.zone
+  const G = s.groups
+  const zones = zone.domains.count
+  // PreScore: normalising weights from the scored nodes and the zones they span
+  let spanned = 0
+  for (let d = 0; d < zones; d++) if ((s.zoneFeasible[d] as number) > 0) spanned++
+  const wHost = topologyNormalizingWeight(s.feasible)
+  const wZone = topologyNormalizingWeight(spanned)
+  const zoneCount = new Float64Array(zones)
+  for (const cls of s.classes) {
+    for (const [m, c] of (index.classes[cls] as LabelClass).onNode) {
+      if (s.mask !== undefined && s.mask[m] === 0) continue
+      const d = zone.domains.of[m] as number
+      if ((s.zoneFeasible[d] as number) > 0) zoneCount[d] = (zoneCount[d] as number) + c
+    }
+  }
+  const rawOf = (replicas: number, g: number): number => {
+    let score = 0
+    score += scoreForCount(replicas, s.host.maxSkew, wHost)
+    if (g < zones) score += scoreForCount(zoneCount[g] as number, s.zone.maxSkew, wZone)
+    return goRound(score)
+  }
+  // Score and NormalizeScore: the range over replica-free groups and replica-hosting nodes
+  const groupRaw = new Float64Array(G)
+  let min = Number.MAX_SAFE_INTEGER
+  let max = 0
+  for (let g = 0; g < G; g++) {
+    if ((s.groupFeasible[g] as number) === 0) continue
+    const r = rawOf(0, g)
+    groupRaw[g] = r
+    if (r < min) min = r
+    if (r > max) max = r
+  }
+  for (const [n, replicas] of s.occupied) {
+    if ((totals[n] as number) < 0) continue
+    const r = rawOf(replicas, groupOf(s, n))
+    if (r < min) min = r
+    if (r > max) max = r
+  }
+  const norm = (raw: number): number => (max === 0 ? 100 : Math.floor((100 * (max + min - raw)) / max))
+  const groupBonus = new Float64Array(G)
+  for (let g = 0; g < G; g++) groupBonus[g] = weight * norm(groupRaw[g] as number)
+  const totalOf = (n: number): number => {
+    const t = totals[n] as number
+    if (t < 0) return -1
+    const replicas = s.occupied.get(n)
+    return replicas === undefined ? t + (groupBonus[groupOf(s, n)] as number) : t + weight * norm(rawOf(replicas, groupOf(s, n)))
+  }
+  // The top total and how many nodes reach it.
+  const blocks = s.blockMax.length / G
+  let top = -1
+  for (let b = 0; b < blocks; b++) {
+    for (let g = 0; g < G; g++) {
+      const m = s.blockMax[b * G + g] as number
+      if (m >= 0 && m + (groupBonus[g] as number) > top) top = m + (groupBonus[g] as number)
+    }
+  }
+  for (const n of s.occupied.keys()) {
+    const t = totalOf(n)
+    if (t > top) top = t
+  }
+  if (top < 0) return -1
+  const topIn = (b: number): number => {
+    let count = 0
+    for (let g = 0; g < G; g++) {
+      const m = s.blockMax[b * G + g] as number
+      if (m >= 0 && m + (groupBonus[g] as number) === top) count += s.blockCount[b * G + g] as number
+    }
+    return count
+  }
+  let ties = 0
+  for (let b = 0; b < blocks; b++) ties += topIn(b)
+  for (const n of s.occupied.keys()) if (totalOf(n) === top) ties++
+  let j = ties > 1 ? nextInt(rng, ties) : 0
+  // The j-th top node in node order: replica-hosting nodes counted where they sit.
+  for (let b = 0; b < blocks; b++) {
+    let count = topIn(b)
+    const end = Math.min(totals.length, (b + 1) << SHIFT)
+    for (const n of s.occupied.keys()) if (n >= b << SHIFT && n < end && totalOf(n) === top) count++
+    if (j >= count) {
+      j -= count
+      continue
+    }
+    for (let i = b << SHIFT; i < end; i++) {
+      if (totalOf(i) === top) {
+        if (j === 0) return i
+        j--
+      }
+    }
+  }
+  return -1
+}
+
+/** Bytes held by a summary's arrays. @since 0.1.0 @category model */
+export const summaryBytes = (s: SpreadSummary): number =>
+  s.blockMax.byteLength + s.blockCount.byteLength + s.groupFeasible.byteLength + s.zoneFeasible.byteLength

@@ -1,0 +1,58 @@
+/**
+ * Plugin SchedulingGates (PreEnqueue, Kubernetes v1.35): a pod with a non-empty
+ * `spec.schedulingGates` never enters the active queue, so no scheduling cycle runs for it.
+ *
+ * Two texts are involved, from two components:
+ * - what `kubectl describe pod` shows: the PodScheduled condition (status False) that the
+ *   **apiserver** writes when the pod is created with gates, reason `SchedulingGated`, message
+ *   "Scheduling is blocked due to non-empty scheduling gates" (pkg/registry/core/pod/strategy.go);
+ *   the scheduler does not overwrite it, so a gated placement carries these;
+ * - the plugin's own PreEnqueue status, which only the scheduler's logs and metrics see:
+ *   UnschedulableAndUnresolvable "waiting for scheduling gates: [a b]" ({@link schedulingGatesStatus}).
+ *
+ * @since 0.1.0
+ */
+import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import type { Placement } from "../Placement.ts"
+import { failure, type Status, success } from "./Status.ts"
+
+/** The PodScheduled condition's reason for a gated pod. @since 0.1.0 @category constants */
+export const REASON_SCHEDULING_GATED = "SchedulingGated"
+/** The PodScheduled condition's message for a gated pod. @since 0.1.0 @category constants */
+export const MESSAGE_SCHEDULING_GATED = "Scheduling is blocked due to non-empty scheduling gates"
+
+/**
+ * Whether PreEnqueue holds the pod back: it has at least one scheduling gate.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isGated = (pod: SchedulingPod): boolean => (pod.schedulingGates?.length ?? 0) > 0
+
+/**
+ * The plugin's PreEnqueue status: success without gates, else UnschedulableAndUnresolvable
+ * naming the gates as Go prints a string slice (`[a b]`).
+ *
+ * @example
+ * import { pod, schedulingGatesStatus } from "catcluster/scheduler"
+ * schedulingGatesStatus(pod("d/p", {}, { schedulingGates: ["foo", "bar"] })).reasons // ["waiting for scheduling gates: [foo bar]"]
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const schedulingGatesStatus = (pod: SchedulingPod): Status =>
+  isGated(pod) ? failure("UnschedulableAndUnresolvable", `waiting for scheduling gates: [${(pod.schedulingGates ?? []).join(" ")}]`) : success
+
+/**
+ * The placement of a gated pod: pending, with the condition's reason and message.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const gatedPlacement = (pod: SchedulingPod): Placement => ({
+  pod: pod.key,
+  node: null,
+  reasons: [REASON_SCHEDULING_GATED],
+  message: MESSAGE_SCHEDULING_GATED,
+  victims: [],
+})

@@ -1,0 +1,179 @@
+/**
+ * From manifests to the volume model: `storageObjectsOf` (what the API server and controllers
+ * would have defaulted, what they would have refused) and `podVolumesOf`.
+ */
+import * as E from "fp-ts/lib/Either.js"
+import { describe, expect, it } from "vitest"
+import { decodeManifests, type Manifest } from "../../src/domain/manifest/index.ts"
+import { podVolumesOf, SchedulerInputError, storageObjectsOf } from "../../src/scheduler/index.ts"
+
+const decode = (text: string): ReadonlyArray<Manifest> => {
+  const r = decodeManifests(text, "storage.yaml")
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+  return r.right
+}
+const objects = (text: string) => storageObjectsOf(decode(text))
+const Gi = 2 ** 30
+
+describe("storageObjectsOf", () => {
+  it("maps the four kinds, with the API's defaults", () => {
+    const s = objects(`apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: PersistentVolume
+  metadata: {name: ebs-1, annotations: {volume.beta.kubernetes.io/storage-class: gp2}, labels: {topology.kubernetes.io/zone: z1}}
+  spec: {capacity: {storage: 20Gi}, accessModes: [ReadWriteOnce], storageClassName: ignored, awsElasticBlockStore: {volumeID: vol-1}}
+- apiVersion: v1
+  kind: PersistentVolume
+  metadata: {name: csi-1, deletionTimestamp: "2026-01-01T00:00:00Z"}
+  spec: {capacity: {storage: 1Gi}, accessModes: [ReadWriteMany], volumeMode: Block, claimRef: {namespace: ns, name: c, uid: u1}, csi: {driver: d.example.com, volumeHandle: h1}}
+  status: {phase: Released}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata:
+    name: data
+    namespace: ns
+    uid: u2
+    annotations: {pv.kubernetes.io/bind-completed: "yes", volume.kubernetes.io/selected-node: node-a}
+  spec: {accessModes: [ReadWriteOnce], volumeName: ebs-1, resources: {requests: {storage: 500Mi}}, selector: {matchLabels: {tier: fast}}}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata:
+    name: pod-a-scratch
+    ownerReferences: [{apiVersion: v1, kind: Pod, name: pod-a, uid: x, controller: true}]
+  spec: {accessModes: [ReadWriteOncePod], storageClassName: "", resources: {requests: {storage: 1Gi}}}
+- apiVersion: storage.k8s.io/v1
+  kind: StorageClass
+  metadata: {name: gp2, creationTimestamp: "2025-01-01T00:00:00Z", annotations: {storageclass.beta.kubernetes.io/is-default-class: "true"}}
+  provisioner: kubernetes.io/aws-ebs
+- apiVersion: storage.k8s.io/v1
+  kind: CSINode
+  metadata: {name: node-a, annotations: {storage.alpha.kubernetes.io/migrated-plugins: "kubernetes.io/aws-ebs, kubernetes.io/gce-pd"}}
+  spec: {drivers: [{name: ebs.csi.aws.com, nodeID: i-1, allocatable: {count: 25}, topologyKeys: [topology.ebs.csi.aws.com/zone]}, {name: other, nodeID: x}]}
+`)
+    expect(s.persistentVolumes).toEqual([
+      {
+        name: "ebs-1",
+        labels: { "topology.kubernetes.io/zone": "z1" },
+        capacityBytes: 20 * Gi,
+        accessModes: ["ReadWriteOnce"],
+        storageClassName: "gp2",
+        inTree: { plugin: "kubernetes.io/aws-ebs", volumeID: "vol-1" },
+      },
+      {
+        name: "csi-1",
+        labels: {},
+        capacityBytes: Gi,
+        accessModes: ["ReadWriteMany"],
+        storageClassName: "",
+        claimRef: { namespace: "ns", name: "c", uid: "u1" },
+        csiDriver: "d.example.com",
+        volumeHandle: "h1",
+        phase: "Released",
+        volumeMode: "Block",
+        deleting: true,
+      },
+    ])
+    expect(s.persistentVolumeClaims).toEqual([
+      {
+        namespace: "ns",
+        name: "data",
+        accessModes: ["ReadWriteOnce"],
+        volumeName: "ebs-1",
+        requestBytes: 500 * 2 ** 20,
+        // bind-completed makes a claim with volumeName Bound
+        phase: "Bound",
+        uid: "u2",
+        selector: { matchLabels: { tier: "fast" } },
+        selectedNode: "node-a",
+      },
+      { namespace: "default", name: "pod-a-scratch", accessModes: ["ReadWriteOncePod"], storageClassName: "", requestBytes: Gi, phase: "Pending", controllerPod: "pod-a" },
+    ])
+    expect(s.storageClasses).toEqual([
+      { name: "gp2", provisioner: "kubernetes.io/aws-ebs", volumeBindingMode: "Immediate", isDefault: true, creationTimestamp: Date.parse("2025-01-01T00:00:00Z") },
+    ])
+    expect(s.csiNodes).toEqual([
+      {
+        nodeName: "node-a",
+        drivers: [{ name: "ebs.csi.aws.com", allocatableCount: 25, topologyKeys: ["topology.ebs.csi.aws.com/zone"] }, { name: "other" }],
+        migratedPlugins: ["kubernetes.io/aws-ebs", "kubernetes.io/gce-pd"],
+      },
+    ])
+  })
+
+  it("allowedTopologies become In requirements; other kinds are left alone", () => {
+    const s = objects(`apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: z}
+provisioner: p
+volumeBindingMode: WaitForFirstConsumer
+allowedTopologies: [{matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [a, b]}]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {containers: [{name: c}]}
+`)
+    expect(s.storageClasses[0]?.allowedTopologies).toEqual([{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["a", "b"] }], matchFields: [] }])
+    expect(s.persistentVolumes).toEqual([])
+  })
+
+  const pvDoc = (spec: string) => `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: v}\nspec: ${spec}\n`
+  const pvcDoc = (spec: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: c}\nspec: ${spec}\n`
+  const refused: ReadonlyArray<[string, string, string]> = [
+    ["a PV without size", pvDoc("{accessModes: [ReadWriteOnce], csi: {driver: d, volumeHandle: h}}"), "storage.yaml: document 0, spec.capacity.storage: a PersistentVolume needs its size (required)"],
+    ["a PV without access modes", pvDoc("{capacity: {storage: 1Gi}, csi: {driver: d, volumeHandle: h}}"), "storage.yaml: document 0, spec.accessModes: at least 1 access mode is required"],
+    ["a PV without a source", pvDoc("{capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce]}"), "storage.yaml: document 0, spec: must specify a volume type"],
+    ["a PV with two sources", pvDoc("{capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], local: {path: /x}, nfs: {server: s, path: /}}"), "storage.yaml: document 0, spec: may not specify more than 1 volume type, got local and nfs"],
+    ["a claimRef without namespace", pvDoc("{capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], local: {path: /x}, claimRef: {name: c}}"), "storage.yaml: document 0, spec.claimRef: a claimRef names its claim's namespace and name"],
+    ["a claim without a request", pvcDoc("{accessModes: [ReadWriteOnce]}"), "storage.yaml: document 0, spec.resources.requests.storage: a claim needs a storage request (required)"],
+    ["a claim without access modes", pvcDoc("{resources: {requests: {storage: 1Gi}}}"), "storage.yaml: document 0, spec.accessModes: at least 1 access mode is required"],
+    ["a claim with a bad selector operator", pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, selector: {matchExpressions: [{key: a, operator: Gt, values: ['1']}]}}"), 'storage.yaml: document 0, spec.selector.matchExpressions[0].operator: expected one of "In", "NotIn", "Exists", "DoesNotExist", got "Gt"'],
+    ["two claims of one name", `${pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}")}---\n${pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}")}`, "storage.yaml: document 1, metadata.name: a second PersistentVolumeClaim named default/c"],
+    ["a nameless StorageClass", "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nprovisioner: p\n", "storage.yaml: document 0, metadata.name: a StorageClass needs a name"],
+  ]
+  for (const [name, text, message] of refused) {
+    it(`refuses ${name}`, () => {
+      expect(() => objects(text)).toThrow(SchedulerInputError)
+      expect(() => objects(text)).toThrow(message)
+    })
+  }
+})
+
+describe("podVolumesOf", () => {
+  it("maps the sources the plugins read and defaults the rest", () => {
+    expect(
+      podVolumesOf([
+        { name: "a", persistentVolumeClaim: { claimName: "c" } },
+        { name: "b", rbd: { monitors: ["m"], image: "i" } },
+        { name: "c", iscsi: { targetPortal: "p", iqn: "q", lun: 1, readOnly: true } },
+        { name: "d", ephemeral: {} },
+        { name: "e", csi: { driver: "x" } },
+        { name: "f", configMap: { name: "cm" } },
+        { name: "g" },
+        { name: "h", azureDisk: { diskName: "n", diskURI: "u" } },
+      ]),
+    ).toEqual([
+      { name: "a", source: { type: "persistentVolumeClaim", claimName: "c", readOnly: false } },
+      { name: "b", source: { type: "rbd", monitors: ["m"], pool: "rbd", image: "i", readOnly: false } },
+      { name: "c", source: { type: "iscsi", targetPortal: "p", iqn: "q", lun: 1, readOnly: true } },
+      { name: "d", source: { type: "ephemeral" } },
+      { name: "e", source: { type: "csi", driver: "x" } },
+      { name: "f", source: { type: "other", kind: "configMap" } },
+      { name: "g", source: { type: "other", kind: "emptyDir" } },
+      { name: "h", source: { type: "azureDisk", diskName: "n", diskURI: "u" } },
+    ])
+    expect(podVolumesOf(undefined)).toEqual([])
+  })
+  it("refuses two sources, an unknown source and a malformed one, naming the volume", () => {
+    const at = "pods.yaml: document 2, spec.volumes"
+    expect(() => podVolumesOf([{ name: "a", emptyDir: {}, hostPath: { path: "/" } }], at)).toThrow("pods.yaml: document 2, spec.volumes[0]: may not specify more than 1 volume type, got emptyDir and hostPath")
+    expect(() => podVolumesOf([{ name: "ok" }, { name: "a", persistantVolumeClaim: { claimName: "c" } }], at)).toThrow(
+      "pods.yaml: document 2, spec.volumes[1].persistantVolumeClaim: not a volume source catcluster knows",
+    )
+    expect(() => podVolumesOf([{ name: "a", gcePersistentDisk: { readOnly: true } }], at)).toThrow(
+      "pods.yaml: document 2, spec.volumes[0].gcePersistentDisk.pdName: required field missing (expected string)",
+    )
+  })
+})
