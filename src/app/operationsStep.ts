@@ -11,8 +11,8 @@ import { quotaHeadroom } from "../operations/QuotaHeadroom.ts"
 import { busiestNodes, resilience, worstNodes, type ResilienceRow } from "../operations/Resilience.ts"
 import { barChart } from "../report/Chart.ts"
 import { figure, paragraph, pre, table, type Block } from "../report/Html.ts"
-import { modelFromFiles } from "../scheduler/adapters/fromManifests.ts"
 import { showTrace } from "../verification/Trace.ts"
+import { schedulerModelOf } from "./schedulerModel.ts"
 import type { Step } from "./Step.ts"
 import type { Context } from "./steps.ts"
 
@@ -78,7 +78,7 @@ export const operationsStep: Step<Context> = {
         if (E.isRight(r)) manifests.push(...r.right)
       }
     }
-    const { nodes, workload } = modelFromFiles(ctx.model)
+    const { nodes, workload } = schedulerModelOf(ctx.model)
     const inv = inventory(nodes, workload, manifests, { seed: ctx.seed })
     const state = baseline(inv)
     const only = nodes.length > REPORT_NODE_DRAINS ? busiestNodes(inv, state, REPORT_NODE_DRAINS) : undefined
