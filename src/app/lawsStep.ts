@@ -1,9 +1,10 @@
-import { checkModel } from "./check/checkModel.ts"
+import { checkDecoded } from "./check/checkModel.ts"
 import { printReport } from "./check/CheckReport.ts"
 import { paragraph, pre, table } from "../report/Html.ts"
 import { failures, holds } from "../laws/Verdict.ts"
 import type { Step } from "./Step.ts"
 import type { Context } from "./steps.ts"
+import { userCluster } from "./userCluster.ts"
 
 /**
  * The main job's law step: the same checks `catcluster check` runs in a user's CI (resources,
@@ -15,12 +16,8 @@ import type { Context } from "./steps.ts"
 export const lawsStep: Step<Context> = {
   name: "laws",
   run: (ctx) => {
-    const outcome = checkModel(ctx.model)
-    // Decoding already succeeded in the decode step; a BadInput here would be a modelling error.
-    if (outcome._tag === "BadInput") {
-      return { summary: `the model cannot be checked: ${outcome.errors.length} error(s)`, sections: [], json: outcome, failures: [...outcome.errors] }
-    }
-    const { report } = outcome
+    const uc = userCluster(ctx)
+    const report = checkDecoded(ctx.model, uc.manifests, uc.model)
     const laws = report.suites.flatMap((s) => s.verdict.laws.map((l) => ({ suite: s.verdict.suite, l })))
     const failed = report.suites.flatMap((s) => failures(s.verdict).map((f) => `${s.verdict.suite}: ${f.law} — ${f.counterexample.input}: ${f.counterexample.message}`))
     const counted = (l: (typeof laws)[number]["l"]) =>

@@ -1,12 +1,12 @@
-import * as E from "fp-ts/lib/Either.js"
-import { decodeManifests } from "../domain/manifest/decode.ts"
-import type { Manifest } from "../domain/manifest/Manifest.ts"
 import { canonical } from "../domain/quantity/canonical.ts"
 import { fromNanos } from "../domain/quantity/Quantity.ts"
 import { capacity } from "../operations/Capacity.ts"
 import { baseline } from "../operations/ClusterState.ts"
 import { interleavings } from "../operations/Interleavings.ts"
-import { inventory, type Unit } from "../operations/Inventory.ts"
+import { inventory, type Inventory, type Unit } from "../operations/Inventory.ts"
+import { OperationsError } from "../operations/OperationsError.ts"
+import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
+import { UserError } from "../cli/UserError.ts"
 import { quotaHeadroom } from "../operations/QuotaHeadroom.ts"
 import { busiestNodes, resilience, worstNodes, type ResilienceRow } from "../operations/Resilience.ts"
 import { barChart } from "../report/Chart.ts"
@@ -14,6 +14,7 @@ import { figure, paragraph, pre, table, type Block } from "../report/Html.ts"
 import { showTrace } from "../verification/Trace.ts"
 import { schedulerModelOf } from "./schedulerModel.ts"
 import type { Step } from "./Step.ts"
+import { userCluster } from "./userCluster.ts"
 import type { Context } from "./steps.ts"
 
 /**
@@ -70,16 +71,20 @@ const templates = (units: Iterable<Unit>): ReadonlyArray<Unit> => {
 export const operationsStep: Step<Context> = {
   name: "operations",
   run: async (ctx, progress) => {
-    // the decode step's manifests when it ran (decoding a large dump twice costs seconds)
-    const manifests: Manifest[] = [...(ctx.state.manifests ?? [])]
-    if (ctx.state.manifests === undefined) {
-      for (const f of ctx.model) {
-        const r = decodeManifests(f.text, f.file)
-        if (E.isRight(r)) manifests.push(...r.right)
-      }
+    // the run's decoded files (read once for every step) and the scheduler's reading of them
+    const uc = userCluster(ctx)
+    const manifests = uc.manifests
+    let model: ReturnType<typeof schedulerModelOf>
+    let inv: Inventory
+    try {
+      model = schedulerModelOf(uc.files)
+      inv = inventory(model.nodes, model.workload, manifests, { seed: ctx.seed })
+    } catch (error) {
+      // a user's mistake (a pod bound to a node not given, a malformed PDB): exit 2, file named
+      if (error instanceof SchedulerInputError || error instanceof OperationsError) throw new UserError(error.message)
+      throw error
     }
-    const { nodes, workload } = schedulerModelOf(ctx.model)
-    const inv = inventory(nodes, workload, manifests, { seed: ctx.seed })
+    const { nodes } = model
     const state = baseline(inv)
     const only = nodes.length > REPORT_NODE_DRAINS ? busiestNodes(inv, state, REPORT_NODE_DRAINS) : undefined
     progress.start("N−1 per node and zone", only?.length ?? nodes.length)

@@ -1,33 +1,106 @@
+import { UserError } from "../cli/UserError.ts"
 import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
-import { modelFromFiles } from "../scheduler/adapters/fromManifests.ts"
-import { scheduleBatch } from "../scheduler/batch.ts"
+import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
+import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
+import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
+import type { Placement } from "../scheduler/Placement.ts"
+import { defaultProfile } from "../scheduler/profile/Profile.ts"
+import { readableScheduler } from "../scheduler/readable/ReadableScheduler.ts"
+import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import type { Step } from "./Step.ts"
 import type { Context } from "./steps.ts"
+import { userCluster } from "./userCluster.ts"
 
 /**
  * The main job's scheduling step: the model's pods, controller replicas, VMs and VMIs (as
  * virt-launcher pods, Ω′) scheduled as kube-scheduler v1.35 does, by the typed-array hot path,
  * checked against the readable σ on the same input, and the result checked against capacity.
  *
+ * On a large cluster the readable σ (about 30× slower) is run on the first pods only, as many
+ * as {@link READABLE_BUDGET} node evaluations allow, and per-node scores are kept for the first
+ * {@link EXPLAINED_PODS} pods (the heat map); every pending pod still gets kube-scheduler's
+ * reasons.
+ *
  * @since 0.1.0
  * @category steps
  */
+
+/** Node evaluations (pods × nodes) the readable σ may spend on the cross-check. @since 0.1.0 @category constants */
+export const READABLE_BUDGET = 400_000
+
+/** Below this many node evaluations every pod is explained (scores per node). @since 0.1.0 @category constants */
+export const EXPLAIN_ALL_BELOW = 20_000
+
+/** Pods explained on a larger cluster (the heat map's rows). @since 0.1.0 @category constants */
+export const EXPLAINED_PODS = 40
+
+const ZONE = "topology.kubernetes.io/zone"
+
+/** Placed pods listed in the table of a large cluster (pending ones are all listed). */
+const LISTED_PLACED = 100
+
+/** Per zone: nodes, pods placed there and requested vs allocatable cpu and memory. */
+const zoneRows = (nodes: ReadonlyArray<SchedulingNode>, used: ReadonlyMap<string, ReadonlyMap<string, number>>) => {
+  const zones = new Map<string, { nodes: number; pods: number; cpu: number; cpuAllocatable: number; memory: number; memoryAllocatable: number }>()
+  for (const n of nodes) {
+    const zone = n.labels[ZONE] ?? "(no zone label)"
+    const z = zones.get(zone) ?? { nodes: 0, pods: 0, cpu: 0, cpuAllocatable: 0, memory: 0, memoryAllocatable: 0 }
+    const u = used.get(n.name)
+    z.nodes++
+    z.pods += u?.get("pods") ?? 0
+    z.cpu += u?.get("cpu") ?? 0
+    z.memory += u?.get("memory") ?? 0
+    z.cpuAllocatable += n.allocatable["cpu"] ?? 0
+    z.memoryAllocatable += n.allocatable["memory"] ?? 0
+    zones.set(zone, z)
+  }
+  return [...zones].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([zone, z]) => ({ zone, ...z }))
+}
+
+const percent = (a: number, b: number): string => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)} %`)
+
+/** The main job's scheduling step. @since 0.1.0 @category steps */
 export const scheduleStep: Step<Context> = {
   name: "schedule",
-  run: async (ctx) => {
-    const { nodes, workload } = modelFromFiles(ctx.model)
+  run: async (ctx, progress) => {
+    const uc = userCluster(ctx)
+    let input: ModelInput
+    try {
+      input = modelFromDecoded(uc.files)
+    } catch (error) {
+      if (error instanceof SchedulerInputError) throw new UserError(error.message)
+      throw error
+    }
+    const { nodes, workload } = input
     const cluster = { nodes, bound: workload.bound }
-    const hot = scheduleBatch(cluster, workload.pending, { seed: ctx.seed, explain: true })
-    const readable = scheduleBatch(cluster, workload.pending, { seed: ctx.seed, explain: true, engine: "readable" })
-    const disagreements = hot.flatMap((p, i) => {
-      const r = readable[i]!
-      return p.node === r.node && JSON.stringify(p.scores) === JSON.stringify(r.scores) ? [] : [`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`]
-    })
+    const pods = workload.pending
+    const explainAll = pods.length * Math.max(1, nodes.length) <= EXPLAIN_ALL_BELOW
+    const explained = (i: number) => explainAll || i < EXPLAINED_PODS
+    const checked = Math.min(pods.length, Math.max(EXPLAINED_PODS, Math.floor(READABLE_BUDGET / Math.max(1, nodes.length))))
+
+    progress.start(`scheduling ${pods.length} pods on ${nodes.length} nodes`, pods.length + checked)
+    const hot = hotScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
+    const placements: Placement[] = []
+    for (let i = 0; i < pods.length; i++) {
+      placements.push(hot.schedule(pods[i]!, { explain: explained(i) }))
+      if (i % 200 === 0) progress.update(i, pods[i]!.key)
+    }
+    // The readable σ on the first `checked` pods, from the same start: the hot path's first
+    // placements are what it would give on that prefix alone (scheduling is sequential).
+    const readable = readableScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
+    const disagreements: string[] = []
+    for (let i = 0; i < checked; i++) {
+      const r = readable.schedule(pods[i]!, { explain: explained(i) })
+      const p = placements[i]!
+      if (p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
+      if (i % 50 === 0) progress.update(pods.length + i, `readable σ: ${pods[i]!.key}`)
+    }
+
     // σ respects capacity: re-add every placed pod's effective request per node and compare.
     const used = new Map<string, Map<string, number>>()
-    const all = [...workload.bound.map((b) => ({ pod: b.pod, node: b.node as string | null })), ...hot.map((p, i) => ({ pod: workload.pending[i]!, node: p.node }))]
+    const all = [...workload.bound.map((b) => ({ pod: b.pod, node: b.node as string | null })), ...placements.map((p, i) => ({ pod: pods[i]!, node: p.node }))]
     for (const { pod, node } of all) {
       if (node === null) continue
       const u = used.get(node) ?? new Map<string, number>()
@@ -38,12 +111,19 @@ export const scheduleStep: Step<Context> = {
     const overcommits = nodes.flatMap((n) =>
       [...(used.get(n.name) ?? new Map<string, number>())].filter(([r, v]) => v > (n.allocatable[r] ?? 0)).map(([r, v]) => `${n.name}: ${r} ${v} > ${n.allocatable[r] ?? 0}`),
     )
-    const rows = hot.flatMap((p) =>
-      (p.scores ?? []).map((s) => ({ pod: p.pod, node: s.node, total: s.feasible ? s.total : 0 })),
-    )
-    const svg = await heatMap("Weighted score per pod and node (0 = infeasible)", rows, { x: "node", y: "pod", value: "total" })
-    const bound = hot.filter((p) => p.node !== null).length
-    const summary = `${bound}/${hot.length} placed, ${workload.skipped.length} documents not scheduled; hot path ≡ readable σ: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; overcommitted nodes: ${overcommits.length}`
+    const zones = zoneRows(nodes, used)
+    const shownNodes = new Set(nodes.slice(0, 40).map((n) => n.name))
+    const rows = placements.flatMap((p) => (p.scores ?? []).filter((s) => shownNodes.has(s.node)).map((s) => ({ pod: p.pod, node: s.node, total: s.feasible ? s.total : 0 })))
+    const bound = placements.filter((p) => p.node !== null).length
+    const pending = placements.filter((p) => p.node === null)
+    const summary =
+      `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +
+      `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; overcommitted nodes: ${overcommits.length}`
+    progress.stop(summary)
+    const svg = rows.length > 0 ? await heatMap("Weighted score per pod and node (0 = infeasible)", rows, { x: "node", y: "pod", value: "total" }) : undefined
+    const why = (p: Placement) =>
+      p.node === null ? p.reasons.join("; ") || "–" : (p.scores ?? []).filter((s) => !s.feasible).map((s) => `${s.node}: ${s.reasons.join("; ")}`).join(" | ") || "–"
+    const listed = explainAll ? placements : [...pending, ...placements.filter((p) => p.node !== null).slice(0, LISTED_PLACED)]
     return {
       summary,
       sections: [
@@ -52,18 +132,35 @@ export const scheduleStep: Step<Context> = {
           title: "Scheduling (S11)",
           blocks: [
             paragraph(
-              "Each pod goes through the filters (NodeResourcesFit, taints, affinity, KVM and CPU features, NUMA fit for dedicated-CPU VMIs), then the default profile's scorers; the feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw.",
+              "Each pod goes through the filters (NodeResourcesFit, taints, affinity, KVM and CPU features, NUMA fit for dedicated-CPU VMIs), then the default profile's scorers; the feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw. " +
+                (checked < pods.length ? `The readable σ re-schedules the first ${checked} of ${pods.length} pods as a cross-check (the hot path's first placements are what it gives on that prefix). ` : "") +
+                `${bound} of ${placements.length} pods placed, ${pending.length} pending.`,
             ),
-            figure(svg, "The explain table as a heat map: each cell is a node's weighted total for a pod; 0 marks a node the filters rejected."),
             table(
-              ["pod", "node", "victims", "why not elsewhere"],
-              hot.map((p) => [p.pod, p.node ?? "pending", p.victims.join(", ") || "–", (p.scores ?? []).filter((s) => !s.feasible).map((s) => `${s.node}: ${s.reasons.join("; ")}`).join(" | ") || "–"]),
+              ["zone", "nodes", "pods", "cpu requested", "memory requested"],
+              zones.map((z) => [z.zone, z.nodes, z.pods, `${(z.cpu / 1000).toFixed(1)} of ${(z.cpuAllocatable / 1000).toFixed(1)} cores (${percent(z.cpu, z.cpuAllocatable)})`, `${(z.memory / 2 ** 30).toFixed(1)} of ${(z.memoryAllocatable / 2 ** 30).toFixed(1)} GiB (${percent(z.memory, z.memoryAllocatable)})`]),
             ),
+            ...(svg === undefined
+              ? []
+              : [figure(svg, `The explain table as a heat map: each cell is a node's weighted total for a pod; 0 marks a node the filters rejected${explainAll ? "" : ` (the first ${EXPLAINED_PODS} pods on the first ${shownNodes.size} nodes)`}.`)]),
+            ...(nodes.length === 0 ? [paragraph("The input has no node: every pod stays pending.")] : []),
+            table(["pod", "node", "victims", "why not elsewhere"], listed.map((p) => [p.pod, p.node ?? "pending", p.victims.join(", ") || "–", why(p)])),
+            ...(listed.length < placements.length ? [paragraph(`${placements.length - listed.length} more placed pods are in report.json.`)] : []),
             ...(workload.skipped.length > 0 ? [table(["document", "not scheduled because"], workload.skipped.map((s) => [s.key, s.reason]))] : []),
           ],
         },
       ],
-      json: { placements: hot.map(({ pod, node, reasons, victims }) => ({ pod, node, reasons, victims })), disagreements, overcommits, skipped: workload.skipped },
+      json: {
+        nodes: nodes.length,
+        placed: bound,
+        pending: pending.length,
+        checkedAgainstReadable: checked,
+        zones,
+        placements: placements.map(({ pod, node, reasons, victims }) => ({ pod, node, reasons, victims })),
+        disagreements,
+        overcommits,
+        skipped: workload.skipped,
+      },
       failures: [...disagreements.map((d) => `hot path and readable σ disagree: ${d}`), ...overcommits.map((o) => `σ overcommits ${o}`)],
     }
   },

@@ -1,26 +1,26 @@
-import { modelFromFiles, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
-import type { ModelFile } from "./model.ts"
+import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
+import type { DecodedModelFile } from "./userCluster.ts"
 
 /**
- * The scheduler's reading of the main job's model files, computed once per model: on a dump of
- * 5,000 workloads `modelFromFiles` costs seconds, and several steps need it.
+ * The scheduler's reading of the main job's decoded files (`modelFromDecoded`), computed once per
+ * run: on 5,000 workloads it costs seconds, and several steps need it.
  *
  * @since 0.1.0
  */
 
-const cache = new WeakMap<ReadonlyArray<ModelFile>, ModelInput>()
+const cache = new WeakMap<ReadonlyArray<DecodedModelFile>, ModelInput>()
 
 /**
- * `modelFromFiles(model)`, memoised on the model array.
+ * `modelFromDecoded(files)`, memoised on the files array (the one `userCluster` keeps).
  *
  * @since 0.1.0
  * @category steps
  */
-export const schedulerModelOf = (model: ReadonlyArray<ModelFile>): ModelInput => {
-  let m = cache.get(model)
+export const schedulerModelOf = (files: ReadonlyArray<DecodedModelFile>): ModelInput => {
+  let m = cache.get(files)
   if (m === undefined) {
-    m = modelFromFiles(model)
-    cache.set(model, m)
+    m = modelFromDecoded(files)
+    cache.set(files, m)
   }
   return m
 }

@@ -1,8 +1,5 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import * as E from "fp-ts/lib/Either.js"
-import { UserError } from "../cli/UserError.ts"
-import { decodeManifests, showManifestError, type Manifest } from "../domain/manifest/index.ts"
 import { seedFrontier, paretoFrontier } from "../decisions/index.ts"
 import { buildLedger, ledgerMarkdown, tally } from "../ledger/Ledger.ts"
 import { allClaims } from "../ledger/registry.ts"
@@ -12,7 +9,12 @@ import { categoryStep } from "./categoryStep.ts"
 import { lawsStep } from "./lawsStep.ts"
 import { operationsStep } from "./operationsStep.ts"
 import { scheduleStep } from "./scheduleStep.ts"
-import { autoscalingStep, markovStep, migrationStep, verifyStep } from "./dynamicsSteps.ts"
+import { autoscalingStep } from "./autoscalingStep.ts"
+import { markovStep } from "./markovStep.ts"
+import { migrationStep, type MigrationFindings } from "./migrationStep.ts"
+import { verifyStep } from "./verifyStep.ts"
+import { userCluster, type UserCluster } from "./userCluster.ts"
+import type { Manifest } from "../domain/manifest/index.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step } from "./Step.ts"
 
@@ -22,34 +24,48 @@ import type { Step } from "./Step.ts"
  * @since 0.1.0
  */
 
+/**
+ * What steps compute for later steps. Each step adds its own optional fields (a step run alone
+ * with `--only` computes what it needs itself, e.g. through {@link userCluster}).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface State {
+  claimsFile?: string
+  /** The decoded input and its cluster model (the decode step, or the first step that needs it). */
+  cluster?: UserCluster
+  /** The decoded manifests (the same as `cluster.manifests`), set by the decode step. */
+  manifests?: ReadonlyArray<Manifest>
+  /** Live-migration estimates per VMI (the migration step), read by the model checking step. */
+  migration?: MigrationFindings
+}
+
 /** What steps share. @since 0.1.0 @category model */
 export interface Context {
   readonly model: ReadonlyArray<ModelFile>
   readonly seed: number
   readonly outDir: string
-  readonly state: { claimsFile?: string; manifests?: ReadonlyArray<Manifest> }
+  readonly state: State
 }
 
 const decode: Step<Context> = {
   name: "decode",
-  run: (ctx) => {
-    const manifests: Manifest[] = []
-    const errors: string[] = []
-    for (const m of ctx.model) {
-      const r = decodeManifests(m.text, m.file)
-      if (E.isLeft(r)) errors.push(...r.left.map(showManifestError))
-      else manifests.push(...r.right)
-    }
-    // A user's mistake stops the job with every problem named (file, line, JSON path).
-    if (errors.length > 0) throw new UserError(`the model does not decode:\n  ${errors.join("\n  ")}`)
+  run: (ctx, progress) => {
+    const bytes = ctx.model.reduce((n, f) => n + f.text.length, 0)
+    progress.start(`decoding ${ctx.model.length} file(s), ${(bytes / 2 ** 20).toFixed(1)} MiB`, 0)
+    const { manifests, model } = userCluster(ctx)
     ctx.state.manifests = manifests
+    progress.stop(`${manifests.length} objects, ${model.cluster.machines.length} nodes, ${model.units.length} scheduling units`)
     const kinds = new Map<string, number>()
     for (const m of manifests) {
-      const kind = m.kind === "Unknown" ? `${(m as { declaredKind?: string }).declaredKind ?? "?"} (kept, not modelled)` : m.kind
+      const kind = m.kind === "Unknown" ? `${m.declaredKind} (kept, not modelled)` : m.kind
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
     }
     const unknown = manifests.flatMap((m) => m.unknownFields.map((f) => `${m.source.file}#${m.source.document} ${f}`))
     const rows = [...kinds].map(([k, n]) => [k, n] as const)
+    const notModelled = new Map<string, number>()
+    for (const n of model.notModelled) notModelled.set(`${n.kind}: ${n.reason}`, (notModelled.get(`${n.kind}: ${n.reason}`) ?? 0) + 1)
     return {
       summary: `${manifests.length} objects (${rows.map(([k, n]) => `${n} ${k}`).join(", ")})${unknown.length > 0 ? `; ${unknown.length} unknown fields kept` : ""}`,
       sections: [
@@ -57,13 +73,24 @@ const decode: Step<Context> = {
           id: "model",
           title: "Model",
           blocks: [
-            paragraph(`${manifests.length} objects decoded from ${ctx.model.map((m) => m.file).join(", ")} with io-ts codecs; unknown fields are kept and listed, as Kubernetes keeps them.`),
+            paragraph(
+              `${manifests.length} objects decoded from ${ctx.model.map((m) => m.file).join(", ")} with io-ts codecs; unknown fields are kept and listed, as Kubernetes keeps them. ` +
+                `The cluster model has ${model.cluster.machines.length} node(s) and ${model.units.length} scheduling unit(s) (pods and VMIs, controllers expanded per replica).`,
+            ),
             table(["kind", "count"], rows),
+            ...(notModelled.size > 0 ? [table(["not part of the cluster category", "objects"], [...notModelled].map(([r, n]) => [r, n]))] : []),
             ...(unknown.length > 0 ? [table(["unknown field"], unknown.map((u) => [u]))] : []),
           ],
         },
       ],
-      json: { kinds: Object.fromEntries(kinds), unknownFields: unknown },
+      json: {
+        kinds: Object.fromEntries(kinds),
+        objects: manifests.map((m) => ({ kind: m.kind === "Unknown" ? m.declaredKind : m.kind, name: m.metadata?.name ?? null, namespace: m.metadata?.namespace ?? null })),
+        nodes: model.cluster.machines.length,
+        units: model.units.length,
+        notModelled: model.notModelled.map((n) => ({ kind: n.kind, object: n.object, reason: n.reason })),
+        unknownFields: unknown,
+      },
       failures: [],
     }
   },
@@ -82,12 +109,20 @@ const decisions: Step<Context> = {
     const svg = await scatterChart("S14.3 Pareto frontier (isolation, performance)", rows, { x: "isolation", y: "performance", label: "name", colour: "status" })
     return {
       summary: `Pareto frontier: ${f.frontier.length} of ${seedFrontier.length} points; dominated: ${f.dominated.map((d) => d.name).join(", ") || "none"}`,
-      sections: [{ id: "decisions", title: "Decisions (S14)", blocks: [figure(svg, "The seed's frontier points; a dominated point is not on the frontier.")] }],
+      sections: [{ id: "decisions", title: "Decisions (S14)", blocks: [paragraph("The seed's runtime choices (S14) are about the analysis, not about the cluster given to `run`: this section is the same for every model."), figure(svg, "The seed's frontier points; a dominated point is not on the frontier.")] }],
       json: f,
       failures: [],
     }
   },
 }
+
+/**
+ * The ledger's scope, said once in the report and in `claims.md`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ledgerScope = "This ledger is about the seed's analysis, not about the cluster given to `run`: it is the same for every model."
 
 const ledger: Step<Context> = {
   name: "ledger",
@@ -96,7 +131,7 @@ const ledger: Step<Context> = {
     const l = await buildLedger(allClaims, (done, _total, id) => progress.update(done, id))
     const t = tally(l)
     const file = join(ctx.outDir, "claims.md")
-    writeFileSync(file, ledgerMarkdown(l))
+    writeFileSync(file, ledgerMarkdown(l, ledgerScope))
     ctx.state.claimsFile = file
     const summary = `${l.claims.length} claims: ${Object.entries(t).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ")}${l.missing.length > 0 ? `; ${l.missing.length} without a check` : ""}`
     progress.stop(summary)
@@ -107,7 +142,7 @@ const ledger: Step<Context> = {
           id: "claims",
           title: "Claims ledger",
           blocks: [
-            paragraph(summary),
+            paragraph(`${ledgerScope} ${summary}.`),
             table(["ID", "verdict", "summary", "computed by"], l.claims.map((c) => [c.id, c.verdict, c.summary, c.source])),
           ],
         },

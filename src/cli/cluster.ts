@@ -57,17 +57,17 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
 }
 
 /**
- * The scheduler profile: the default one, or the one in a KubeSchedulerConfiguration file
- * (its notes printed on stderr).
+ * The scheduler profiles: the default one, or those of a KubeSchedulerConfiguration file (the
+ * first one is the default scheduler's; its notes printed on stderr).
  *
  * @since 0.1.0
  * @category input
  */
-export const loadProfile = (config: string | undefined): Profile => {
-  if (config === undefined) return defaultProfile
+export const loadSchedulerConfig = (config: string | undefined): { readonly profile: Profile; readonly profiles: ReadonlyArray<Profile> } => {
+  if (config === undefined) return { profile: defaultProfile, profiles: [] }
   const parsed = asUserError((e) => e instanceof SchedulerInputError, () => parseSchedulerConfig(readUserFile(config, "config"), config))
   printWarnings(parsed.warnings, "note")
-  return parsed.profile
+  return { profile: parsed.profile, profiles: parsed.profiles }
 }
 
 /**
@@ -107,10 +107,10 @@ export interface OperationFlags extends SourceFlags {
  */
 export const loadInventory = (flags: OperationFlags, options: LoadOptions = {}): { readonly inventory: Inventory; readonly cluster: LoadedCluster } => {
   const seed = parseSeed(flags.seed)
-  const profile = loadProfile(flags.config)
+  const { profile, profiles } = loadSchedulerConfig(flags.config)
   const cluster = loadCluster(flags, options)
   const knownNodes = options.requireNodes !== false
-  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, seed, knownNodes })), cluster }
+  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, profiles, seed, knownNodes })), cluster }
 }
 
 /**

@@ -139,12 +139,13 @@ export const withSourceOptions = <C extends { option: (flags: string, descriptio
 
 /**
  * Kinds catcluster reads besides the ones its codecs decode fully: NodeResourceTopology (NUMA
- * cells), PodDisruptionBudget and the KubeVirt CR (drain), read from their raw fields.
+ * cells), PodDisruptionBudget and the KubeVirt CR (drain), Namespace (quota: KubeVirt's
+ * memory-limit ratio label), read from their raw fields.
  *
  * @since 0.1.0
  * @category constants
  */
-export const RAW_KINDS: ReadonlySet<string> = new Set(["NodeResourceTopology", "PodDisruptionBudget", "KubeVirt"])
+export const RAW_KINDS: ReadonlySet<string> = new Set(["NodeResourceTopology", "PodDisruptionBudget", "KubeVirt", "Namespace"])
 
 /**
  * What the input holds that catcluster does not model, as warnings naming each kind once with

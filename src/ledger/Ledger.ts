@@ -131,18 +131,20 @@ export const tally = (ledger: Ledger): Readonly<Record<Verdict, number>> => {
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
 
 /**
- * The ledger as Markdown (`out/claims.md`): a summary table, then each claim with its evidence.
+ * The ledger as Markdown (`out/claims.md`): a summary table, then each claim with its evidence;
+ * `note`, when given, is a paragraph after the introduction.
  *
  * @since 0.1.0
  * @category destructors
  */
-export const ledgerMarkdown = (ledger: Ledger): string => {
+export const ledgerMarkdown = (ledger: Ledger, note?: string): string => {
   const t = tally(ledger)
   const lines = [
     "# Claims ledger",
     "",
     "Every claim of the analysis (SPEC IDs), with the verdict computed by running its check.",
     "",
+    ...(note === undefined ? [] : [note, ""]),
     `Verdicts: ${Object.entries(t).map(([k, v]) => `${k} ${v}`).join(", ")}.` +
       (ledger.missing.length > 0 ? ` Missing: ${ledger.missing.join(", ")}.` : ""),
     "",

@@ -8,7 +8,9 @@
  * @since 0.1.0
  */
 import { batchOrder } from "../scheduler/batch.ts"
-import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
+import { hotPathSupports, hotScheduler } from "../scheduler/core/HotScheduler.ts"
+import { schedulerNameOf } from "../scheduler/model/SchedulingPod.ts"
+import { readableScheduler, reasonNoProfile } from "../scheduler/readable/ReadableScheduler.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import type { Placement, Scheduler } from "../scheduler/Placement.ts"
@@ -55,15 +57,24 @@ export const placementMessage = (p: Placement): string => {
 }
 
 /**
- * A scheduler (the hot path, same semantics as `catcluster schedule`) over a state's nodes and
- * placed units.
+ * A scheduler over a state's nodes and placed units, chosen as `scheduleBatch` (and so
+ * `catcluster schedule`) chooses it: the hot path for one profile it supports, else the readable
+ * σ; a pod whose `schedulerName` names no profile is left alone.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const schedulerFor = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, placed: ReadonlyArray<PlacedUnit>): Scheduler => {
   const snapshot: ClusterSnapshot = { nodes, bound: placed.map((p) => ({ pod: inv.units.get(p.key)!.pod, node: p.node })) }
-  return hotScheduler(snapshot, { profile: inv.profile, seed: inv.seed })
+  // as scheduleBatch chooses: several profiles go to the readable σ, which picks one per pod;
+  // one profile runs on the hot path when it can
+  if (inv.profiles.length > 0) return readableScheduler(snapshot, { profile: inv.profile, profiles: inv.profiles, seed: inv.seed })
+  const s = (hotPathSupports(inv.profile) ? hotScheduler : readableScheduler)(snapshot, { profile: inv.profile, seed: inv.seed })
+  return {
+    ...s,
+    schedule: (pod, options) =>
+      schedulerNameOf(pod) === inv.profile.schedulerName ? s.schedule(pod, options) : { pod: pod.key, node: null, reasons: [reasonNoProfile(schedulerNameOf(pod))], message: "", victims: [] },
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import type { NodeSelectorTerm, SchedulingPod, SelectorRequirement } from "../scheduler/model/SchedulingPod.ts"
 import { placementMessage, schedulerFor, type ClusterState, type PendingUnit, type PlacedUnit } from "./ClusterState.ts"
 import { budgetVerdict, selects, type BudgetVerdict } from "./DisruptionBudget.ts"
-import { fateOf, type DisruptionMode, type Fate } from "./Eviction.ts"
+import { fateOf, vmiOwnerOf, type DisruptionMode, type Fate } from "./Eviction.ts"
 import { restartsVmi, type Inventory, type Unit, type UnitKind } from "./Inventory.ts"
 import { OperationsError } from "./OperationsError.ts"
 
@@ -145,9 +145,9 @@ interface QueueItem {
 /** What becomes of a unit a preemption evicts. */
 const preemptedFate = (u: Unit): Fate => {
   if (u.kind === "VirtualMachineInstance") {
-    const vm = u.owner?.kind === "VirtualMachine" ? u.owner.name : undefined
-    return vm !== undefined && (restartsVmi(u.vmi?.runStrategy) || u.vmi?.ownerMissing === true)
-      ? { _tag: "Restarted", why: `preempted (its launcher pod is deleted); VirtualMachine ${vm} starts a new VMI` }
+    const owner = vmiOwnerOf(u)
+    return owner !== undefined && (restartsVmi(u.vmi?.runStrategy) || u.vmi?.ownerMissing === true)
+      ? { _tag: "Restarted", why: `preempted (its launcher pod is deleted); ${owner.kind} ${owner.name} starts a new VMI` }
       : { _tag: "Deleted", why: "preempted (its launcher pod is deleted): stopped" }
   }
   if (u.owner !== undefined && u.owner.kind !== "Node" && u.owner.kind !== "VirtualMachineInstance") return { _tag: "Recreated", why: `preempted; ${u.owner.kind} ${u.owner.name} creates a replacement` }

@@ -61,13 +61,26 @@ export const evictionStrategyOf = (u: Unit, clusterStrategy: string | undefined)
   return s
 }
 
+/** Controllers that start a new VMI when theirs goes away (by their run strategy). */
+const VMI_OWNERS = new Set(["VirtualMachine", "VirtualMachineInstanceReplicaSet", "VirtualMachinePool"])
+
+/**
+ * The owner that would start a new VMI for this one, if any.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const vmiOwnerOf = (u: Unit): { readonly kind: string; readonly name: string } | undefined =>
+  u.owner !== undefined && VMI_OWNERS.has(u.owner.kind) ? u.owner : undefined
+
 const vmiShutDown = (u: Unit, because: string): Fate => {
-  const vm = u.owner?.kind === "VirtualMachine" ? u.owner.name : undefined
+  const owner = vmiOwnerOf(u)
+  const vm = owner === undefined ? undefined : `${owner.kind} ${owner.name}`
   if (vm !== undefined && u.vmi?.ownerMissing === true) {
-    return { _tag: "Restarted", why: `${because}; its VirtualMachine ${vm} is not in the input: taken to run with runStrategy Always, which starts a new VMI` }
+    return { _tag: "Restarted", why: `${because}; its ${vm} is not in the input: taken to run with runStrategy Always, which starts a new VMI` }
   }
-  if (vm !== undefined && restartsVmi(u.vmi?.runStrategy)) return { _tag: "Restarted", why: `${because}; its VirtualMachine ${vm} (runStrategy ${u.vmi?.runStrategy}) starts a new VMI` }
-  if (vm !== undefined) return { _tag: "Deleted", why: `${because}; its VirtualMachine ${vm} (runStrategy ${u.vmi?.runStrategy ?? "unset"}) does not restart it: stopped` }
+  if (vm !== undefined && restartsVmi(u.vmi?.runStrategy)) return { _tag: "Restarted", why: `${because}; its ${vm} (runStrategy ${u.vmi?.runStrategy}) starts a new VMI` }
+  if (vm !== undefined) return { _tag: "Deleted", why: `${because}; its ${vm} (runStrategy ${u.vmi?.runStrategy ?? "unset"}) does not restart it: stopped` }
   return { _tag: "Deleted", why: `${because}; no VirtualMachine owns it: stopped for good` }
 }
 

@@ -71,6 +71,8 @@ export interface Inventory {
   /** The KubeVirt CR's `spec.configuration.evictionStrategy`, if a KubeVirt CR is in the input. */
   readonly clusterEvictionStrategy?: string
   readonly profile: Profile
+  /** Further profiles (a configuration with several); empty for one. */
+  readonly profiles: ReadonlyArray<Profile>
   readonly seed: number
   /** Units bound in the input (spec.nodeName, a VMI's status.nodeName), in input order. */
   readonly bound: ReadonlyArray<{ readonly key: string; readonly node: string }>
@@ -81,6 +83,8 @@ export interface Inventory {
 /** Options of {@link inventory}. @since 0.1.0 @category model */
 export interface InventoryOptions {
   readonly profile?: Profile
+  /** Further profiles of a configuration with several (chosen per pod by `schedulerName`). */
+  readonly profiles?: ReadonlyArray<Profile>
   readonly seed?: number
   /** Refuse units bound to a node that is not in the input (default true; a quota question needs no nodes). */
   readonly knownNodes?: boolean
@@ -168,6 +172,7 @@ export const inventory = (
     const namespace = metaOf(m).namespace ?? "default"
     const name = pod.key.slice(pod.key.indexOf("/") + 1)
     const isVmi = m.kind === "VirtualMachineInstance" || m.kind === "VirtualMachine"
+    const replicated = m.kind === "VirtualMachineInstanceReplicaSet" || m.kind === "VirtualMachinePool"
     let owner: Unit["owner"]
     let labels: Readonly<Record<string, string>>
     let vmi: VmiFacts | undefined
@@ -193,6 +198,21 @@ export const inventory = (
         ...(runStrategy === undefined ? {} : { runStrategy }),
         ...(owner !== undefined && vm === undefined ? { ownerMissing: true } : {}),
       }
+    } else if (replicated) {
+      // a VMI of a VirtualMachineInstanceReplicaSet or a VM pool: its controller keeps the count
+      owner = { kind: m.kind, name: metaOf(m).name ?? "" }
+      const raw = m as unknown as { spec?: { template?: { metadata?: { labels?: Record<string, string> }; spec?: RawVmiSpec }; virtualMachineTemplate?: { spec?: { runStrategy?: string; running?: boolean; template?: { metadata?: { labels?: Record<string, string> }; spec?: RawVmiSpec } } } } }
+      const vmSpec = raw.spec?.virtualMachineTemplate?.spec
+      const template = m.kind === "VirtualMachinePool" ? vmSpec?.template : raw.spec?.template
+      labels = template?.metadata?.labels ?? {}
+      const mig = migratability(template?.spec, undefined, namespace, pvcs)
+      vmi = {
+        ...(template?.spec?.evictionStrategy === undefined ? {} : { evictionStrategy: template.spec.evictionStrategy }),
+        migratable: mig.migratable,
+        ...(mig.why === undefined ? {} : { notMigratable: mig.why }),
+        // a replica set replaces a VMI that goes away, like a VM that keeps it running
+        runStrategy: m.kind === "VirtualMachinePool" ? (vmSpec?.runStrategy ?? (vmSpec?.running === true ? "Always" : "Halted")) : "Always",
+      }
     } else {
       // a replica stamped from a controller's template: the controller recreates it
       owner = { kind: m.kind === "Unknown" ? m.declaredKind : m.kind, name: metaOf(m).name ?? "" }
@@ -202,7 +222,7 @@ export const inventory = (
       key,
       name,
       namespace,
-      kind: isVmi ? "VirtualMachineInstance" : "Pod",
+      kind: isVmi || replicated ? "VirtualMachineInstance" : "Pod",
       pod: key === pod.key ? pod : { ...pod, key },
       labels,
       ...(owner === undefined ? {} : { owner }),
@@ -232,6 +252,7 @@ export const inventory = (
     budgets: disruptionBudgets(manifests),
     ...(typeof clusterStrategy === "string" ? { clusterEvictionStrategy: clusterStrategy } : {}),
     profile: options.profile ?? defaultProfile,
+    profiles: options.profiles ?? [],
     seed: options.seed ?? 0,
     bound,
     unbound,

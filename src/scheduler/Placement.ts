@@ -105,6 +105,9 @@ export const diagnosisReasons = (d: Diagnosis): ReadonlyArray<string> => [
   ...(d.preFilterMessage !== undefined && d.preFilterMessage !== "" ? [d.preFilterMessage] : reasonHistogram(d)),
 ]
 
+/** kube-scheduler's error when the cluster has no node at all. @since 0.1.0 @category constants */
+export const MESSAGE_NO_NODES = "no nodes available to schedule pods"
+
 /** Options of one scheduling cycle. @since 0.1.0 @category model */
 export interface ScheduleOptions {
   /** Return per-node evaluations (`scores`). */

@@ -1,7 +1,10 @@
 /**
  * Scheduling a batch: bind the already-placed pods, then schedule the rest with one scheduler
  * (the hot path by default, the readable σ on request), returning one placement per pod in the
- * order the pods were given.
+ * order the pods were given. With several profiles (a configuration's), each pod goes to the
+ * profile its `schedulerName` names and a pod naming none stays unscheduled, as in a cluster; when
+ * the pods use more than one profile the readable σ schedules them all (the hot path runs one
+ * profile), with the same results by the equivalence property.
  *
  * The order the pods are *scheduled* in is the queue's: with PrioritySort (on in the default
  * profile) highest priority first, then creation time when every queued pod has one, then input
@@ -11,18 +14,20 @@
  *
  * @since 0.1.0
  */
-import { hotScheduler } from "./core/HotScheduler.ts"
+import { hotPathSupports, hotScheduler } from "./core/HotScheduler.ts"
 import type { ClusterSnapshot } from "./model/ClusterSnapshot.ts"
-import type { SchedulingPod } from "./model/SchedulingPod.ts"
+import { type SchedulingPod, schedulerNameOf } from "./model/SchedulingPod.ts"
 import type { Placement } from "./Placement.ts"
 import { prioritySortOrder } from "./plugins/PrioritySort.ts"
 import { isGated } from "./plugins/SchedulingGates.ts"
 import { defaultProfile, type Profile } from "./profile/Profile.ts"
-import { readableScheduler } from "./readable/ReadableScheduler.ts"
+import { readableScheduler, reasonNoProfile } from "./readable/ReadableScheduler.ts"
 
 /** Options of a batch. @since 0.1.0 @category model */
 export interface BatchOptions {
   readonly profile?: Profile
+  /** Further profiles, chosen per pod by `schedulerName`. */
+  readonly profiles?: ReadonlyArray<Profile>
   readonly seed?: number
   readonly explain?: boolean
   readonly engine?: "hot" | "readable"
@@ -56,10 +61,27 @@ export const batchOrder = (pods: ReadonlyArray<SchedulingPod>, profile: Profile 
  * @category scheduling
  */
 export const scheduleBatch = (cluster: ClusterSnapshot, pods: ReadonlyArray<SchedulingPod>, options: BatchOptions = {}): ReadonlyArray<Placement> => {
-  const profile = options.profile ?? defaultProfile
-  const make = options.engine === "readable" ? readableScheduler : hotScheduler
-  const s = make(cluster, { profile, seed: options.seed ?? 0 })
+  const byName = new Map<string, Profile>()
+  for (const p of [options.profile ?? defaultProfile, ...(options.profiles ?? [])]) if (!byName.has(p.schedulerName)) byName.set(p.schedulerName, p)
+  const used = [...new Set(pods.map(schedulerNameOf).filter((n) => byName.has(n)))]
+  const seed = options.seed ?? 0
+  const explain = options.explain === true
+  // one queue for every profile: its order is the first profile's QueueSort
+  const order = batchOrder(pods, options.profile ?? defaultProfile)
   const out: Placement[] = new Array(pods.length)
-  for (const i of batchOrder(pods, profile)) out[i] = s.schedule(pods[i] as SchedulingPod, { explain: options.explain === true })
+  if (used.length > 1) {
+    const [first, ...rest] = [...byName.values()]
+    const s = readableScheduler(cluster, { profile: first as Profile, profiles: rest, seed })
+    for (const i of order) out[i] = s.schedule(pods[i] as SchedulingPod, { explain })
+    return out
+  }
+  const profile = (used[0] === undefined ? undefined : byName.get(used[0])) ?? (options.profile ?? defaultProfile)
+  // a profile that reorders plugins runs on the readable σ (the hot path assumes the default order)
+  const make = options.engine === "readable" || !hotPathSupports(profile) ? readableScheduler : hotScheduler
+  const s = make(cluster, { profile, seed })
+  for (const i of order) {
+    const p = pods[i] as SchedulingPod
+    out[i] = byName.has(schedulerNameOf(p)) ? s.schedule(p, { explain }) : { pod: p.key, node: null, reasons: [reasonNoProfile(schedulerNameOf(p))], message: "", victims: [] }
+  }
   return out
 }

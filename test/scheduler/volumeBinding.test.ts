@@ -208,7 +208,7 @@ describe("VolumeBinding: several claims, provisioning", () => {
 })
 
 describe("VolumeBinding through the readable σ: WaitForFirstConsumer and Reserve", () => {
-  const profile = { ...defaultProfile, filters: ["VolumeBinding" as const], weights: {} }
+  const profile = { ...defaultProfile, filters: ["VolumeBinding" as const], weights: { NodeResourcesFit: 1 } }
   const local = storageClass("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" })
   const nodes = [worker("a"), worker("b"), worker("c")]
   const objects: StorageObjects = storage({

@@ -3,7 +3,7 @@ import type { FinCatOptions } from "../../category/fincat/FinCat.ts"
 import { decodeManifests } from "../../domain/manifest/decode.ts"
 import type { Manifest } from "../../domain/manifest/Manifest.ts"
 import { showManifestError } from "../../domain/manifest/ManifestError.ts"
-import { clusterFromManifests } from "../../domain/model/clusterFromManifests.ts"
+import { clusterFromManifests, type ClusterModel } from "../../domain/model/clusterFromManifests.ts"
 import { showModelError } from "../../domain/model/ModelError.ts"
 import type { CheckOptions } from "../../laws/Check.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
@@ -11,7 +11,7 @@ import { law } from "../../laws/Law.ts"
 import { bind, runSuite, suite } from "../../laws/Suite.ts"
 import type { ModelFile } from "../model.ts"
 import { capacitySuite } from "./capacitySuite.ts"
-import { exitCodeOf, type CheckOutcome, type SuiteReport } from "./CheckReport.ts"
+import { exitCodeOf, type CheckOutcome, type CheckReport, type SuiteReport } from "./CheckReport.ts"
 import { fitSuite } from "./fitSuite.ts"
 import { manifestSuite } from "./manifestSuite.ts"
 import { footprintSuite, residualNotes, squareResiduals } from "./footprintSuite.ts"
@@ -68,7 +68,22 @@ export const checkModel = (files: ReadonlyArray<ModelFile>, options: CheckModelO
   if (errors.length > 0) return { _tag: "BadInput", errors, exitCode: 2 }
   const model = clusterFromManifests(manifests)
   if (E.isLeft(model)) return { _tag: "BadInput", errors: model.left.map(showModelError), exitCode: 2 }
-  const m = model.right
+  return { _tag: "Checked", report: checkDecoded(files, manifests, model.right, { ...options, presentationFiles: presentations }) }
+}
+
+/**
+ * The suites of {@link checkModel} on files already decoded and modelled (the main job decodes
+ * once and shares the result between its steps).
+ *
+ * @since 0.1.0
+ * @category checking
+ */
+export const checkDecoded = (
+  files: ReadonlyArray<ModelFile>,
+  manifests: ReadonlyArray<Manifest>,
+  m: ClusterModel,
+  options: Omit<CheckModelOptions, "presentations"> & { readonly presentationFiles?: ReadonlyArray<PresentationFile> } = {},
+): CheckReport => {
   const run = (s: Parameters<typeof runSuite>[0], notes: ReadonlyArray<string> = []): SuiteReport => ({ verdict: runSuite(s, options.laws), notes })
   const suites: SuiteReport[] = []
   if (files.length > 0) {
@@ -80,6 +95,6 @@ export const checkModel = (files: ReadonlyArray<ModelFile>, options: CheckModelO
       run(footprintSuite(m, manifests), residualNotes(squareResiduals(m))),
     )
   }
-  for (const p of presentations) suites.push(run(presentationSuite(p, options.finCat)))
-  return { _tag: "Checked", report: { suites, notModelled: m.notModelled, exitCode: exitCodeOf(suites) } }
+  for (const p of options.presentationFiles ?? []) suites.push(run(presentationSuite(p, options.finCat)))
+  return { suites, notModelled: m.notModelled, exitCode: exitCodeOf(suites) }
 }

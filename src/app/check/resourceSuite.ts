@@ -51,6 +51,10 @@ export const resourceStanzas = (manifests: ReadonlyArray<Manifest>): ReadonlyArr
       .with({ kind: "Deployment" }, { kind: "ReplicaSet" }, { kind: "StatefulSet" }, { kind: "Job" }, (w) => pod("spec.template.spec", w.spec.template.spec))
       .with({ kind: "VirtualMachineInstance" }, (v) => [{ where, path: "spec.domain", container: { resources: v.spec.domain.resources } }])
       .with({ kind: "VirtualMachine" }, (v) => [{ where, path: "spec.template.spec.domain", container: { resources: v.spec.template.spec.domain.resources } }])
+      .with({ kind: "VirtualMachineInstanceReplicaSet" }, (v) => [{ where, path: "spec.template.spec.domain", container: { resources: v.spec.template.spec.domain.resources } }])
+      .with({ kind: "VirtualMachinePool" }, (v) => [
+        { where, path: "spec.virtualMachineTemplate.spec.template.spec.domain", container: { resources: v.spec.virtualMachineTemplate.spec.template.spec.domain.resources } },
+      ])
       .otherwise(() => [])
   })
 

@@ -1,12 +1,8 @@
 /**
  * `catcluster schedule --nodes PATH… --pods PATH… [--stdin] [--config SCHED.yaml] [--explain] [--json] [--seed N]`
  *
- * Schedules the workloads (Pods, controllers' replicas, VMIs and VMs; pods with `spec.nodeName`
- * and VMIs with `status.nodeName` are already placed) in queue order (PrioritySort: priority, then
- * creation time, then input order; reported in input order) onto the nodes as kube-scheduler
- * v1.35 would, with the default profile or the one in a KubeSchedulerConfiguration. Input as
- * every subcommand reads it: files, directories, several per flag, standard input; nodes and
- * workloads are told apart by kind (`--pods` is `--workloads`). `--json`
+          profile: config.profile,
+          profiles: config.profiles,
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.
@@ -16,7 +12,7 @@ import { SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
-import { loadCluster, loadProfile, parseSeed } from "../cluster.ts"
+import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
 import { asUserError, withSourceOptions, type SourceFlags } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
@@ -69,11 +65,12 @@ export const register = (program: Command): void => {
     .action((options: Options) => {
       const seed = parseSeed(options.seed)
       if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
-      const profile = loadProfile(options.config)
+      const config = loadSchedulerConfig(options.config)
       const { nodes, workload } = loadCluster(options, { startVms: options.startVms === true })
       const placements = userError(() =>
         scheduleBatch({ nodes, bound: workload.bound }, workload.pending, {
-          profile,
+          profile: config.profile,
+          profiles: config.profiles,
           seed,
           explain: options.explain === true,
           engine: options.engine as "hot" | "readable",

@@ -6,7 +6,15 @@
  */
 import type * as t from "io-ts"
 import { HorizontalPodAutoscaler } from "./codecs/autoscaling.ts"
-import { MigrationPolicy, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration } from "./codecs/kubevirt.ts"
+import {
+  KubeVirt,
+  MigrationPolicy,
+  VirtualMachine,
+  VirtualMachineInstance,
+  VirtualMachineInstanceMigration,
+  VirtualMachineInstanceReplicaSet,
+  VirtualMachinePool,
+} from "./codecs/kubevirt.ts"
 import type { ObjectMeta } from "./codecs/meta.ts"
 import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
@@ -30,8 +38,11 @@ export const manifestCodecs = {
   Node,
   VirtualMachine,
   VirtualMachineInstance,
+  VirtualMachineInstanceReplicaSet,
+  VirtualMachinePool,
   VirtualMachineInstanceMigration,
   MigrationPolicy,
+  KubeVirt,
   PersistentVolumeClaim,
   PersistentVolume,
   StorageClass,

@@ -4,7 +4,7 @@ import { wrapVm } from "../cluster/morphisms.ts"
 import type { Cluster, Container, Machine, Pod, SchedulingUnit, VirtualMachine, Vmi } from "../cluster/objects.ts"
 import type { Placement } from "../cluster/schedule.ts"
 import { effectiveMemoryRequest, vcpuCount } from "../kubevirt/overhead.ts"
-import { decodeVmiSpec } from "../kubevirt/VmiSpec.ts"
+import { decodeVmiSpec, type VmiSpec } from "../kubevirt/VmiSpec.ts"
 import type { PodSpec } from "../manifest/codecs/pod.ts"
 import type { Manifest, ManifestOf, ManifestSource } from "../manifest/Manifest.ts"
 import { podTemplateOf } from "../manifest/workload.ts"
@@ -18,7 +18,8 @@ import type { ModelError } from "./ModelError.ts"
 /**
  * From a user's decoded manifests to the domain's cluster (S1.1): Nodes become machines P,
  * Pods and the pod templates of Deployments, ReplicaSets, StatefulSets and Jobs (× replicas)
- * become containers C wrapped into Pods (Ω), running VirtualMachines and VMIs become VMs V
+ * become containers C wrapped into Pods (Ω), running VirtualMachines, VMIs and the replicas of
+ * VirtualMachineInstanceReplicaSets and (running) VirtualMachinePools become VMs V
  * wrapped into VMIs (Ω′, KubeVirt v1.9's virt-launcher pod), and `spec.nodeName` (a VMI's
  * `status.nodeName`) gives the placement σ already made.
  *
@@ -187,6 +188,7 @@ const outsideCategory: Readonly<Record<string, string>> = {
   Service: "networking (the S7 services model), not a workload",
   EndpointSlice: "networking (the S7 services model), not a workload",
   HorizontalPodAutoscaler: "autoscaling (the dynamics' HPA model), not a workload",
+  KubeVirt: "cluster-wide KubeVirt configuration (eviction strategy, migration settings), not a workload",
 }
 
 interface Builder {
@@ -235,8 +237,12 @@ const vmiUnit = (b: Builder, m: ManifestOf<"VirtualMachine"> | ManifestOf<"Virtu
     b.errors.push({ _tag: "ModelError", source: m.source, object: `${m.kind} ${objectName(m)}`, path: decoded.left.path, problem: decoded.left.problem })
     return
   }
-  const name = uniqueName(b, objectName(m))
-  const spec = { ...decoded.right, name }
+  pushVmi(b, decoded.right, objectName(m), { kind: m.kind, object: objectName(m), source: m.source }, nodeName)
+}
+
+const pushVmi = (b: Builder, decoded: VmiSpec, given: string, origin: UnitOrigin, nodeName: string | undefined): void => {
+  const name = uniqueName(b, given)
+  const spec = { ...decoded, name }
   const vm: VirtualMachine = {
     _tag: "V",
     name,
@@ -250,9 +256,40 @@ const vmiUnit = (b: Builder, m: ManifestOf<"VirtualMachine"> | ManifestOf<"Virtu
   b.units.push({
     unit: vmi,
     request: fromRecord(vmi.launcher.requests),
-    origin: { kind: m.kind, object: objectName(m), source: m.source },
+    origin,
     ...(nodeName === undefined ? {} : { nodeName }),
   })
+}
+
+/**
+ * The replicas of a VirtualMachineInstanceReplicaSet (VMIs from its template) or of a
+ * VirtualMachinePool (VMs from its template, running per the template's run strategy), as
+ * VMI units `namespace/name[i]`. The template is decoded once, as a VMI (or VM) of the pool's
+ * name and namespace, so errors point into the pool's own document.
+ */
+const replicaVmis = (b: Builder, m: ManifestOf<"VirtualMachineInstanceReplicaSet"> | ManifestOf<"VirtualMachinePool">, skip: (reason: string) => void): void => {
+  const replicas = m.spec.replicas ?? 1
+  const path = m.kind === "VirtualMachinePool" ? "spec.virtualMachineTemplate.spec.template.spec" : "spec.template.spec"
+  if (replicas > MAX_REPLICAS) {
+    b.errors.push({ _tag: "ModelError", source: m.source, object: `${m.kind} ${objectName(m)}`, path: "spec.replicas", problem: `${replicas} replicas: more than ${MAX_REPLICAS} VMIs are not enumerated` })
+    return
+  }
+  if (m.kind === "VirtualMachinePool") {
+    const vm = { kind: "VirtualMachine", spec: m.spec.virtualMachineTemplate.spec } as unknown as ManifestOf<"VirtualMachine">
+    const { runs, why } = vmRuns(vm)
+    if (!runs) return skip(`its VMs are stopped (${why})`)
+  }
+  if (replicas === 0) return skip("0 replicas: no VMI to schedule")
+  const template = m.kind === "VirtualMachinePool" ? m.spec.virtualMachineTemplate.spec.template : m.spec.template
+  const asVmi = { kind: "VirtualMachineInstance", metadata: { ...template.metadata, name: m.metadata?.name ?? "<unnamed>" }, spec: template.spec }
+  const decoded = decodeVmiSpec(plain(asVmi), m.source.file)
+  if (E.isLeft(decoded)) {
+    b.errors.push({ _tag: "ModelError", source: m.source, object: `${m.kind} ${objectName(m)}`, path: decoded.left.path.replace(/^spec/, path), problem: decoded.left.problem })
+    return
+  }
+  for (let i = 0; i < replicas; i++) {
+    pushVmi(b, decoded.right, `${objectName(m)}[${i}]`, { kind: m.kind, object: objectName(m), source: m.source, replica: i }, undefined)
+  }
 }
 
 const fromRecord = (r: Readonly<Record<string, bigint>>): ResourceVector => new Map(Object.entries(r))
@@ -332,6 +369,7 @@ export const clusterFromManifests = (manifests: ReadonlyArray<Manifest>): E.Eith
         else if (vmiNames.has(objectName(vm))) skip(`running (${why}); modelled by its VirtualMachineInstance of the same name`)
         else vmiUnit(b, vm, undefined)
       })
+      .with({ kind: "VirtualMachineInstanceReplicaSet" }, { kind: "VirtualMachinePool" }, (pool) => replicaVmis(b, pool, skip))
       .with({ kind: "Unknown" }, (u) => skip(`kind ${u.declaredKind} is not modelled by catcluster`))
       .otherwise((o) => skip(outsideCategory[o.kind] ?? `kind ${o.kind} is not part of the cluster category`))
   }

@@ -6,3 +6,4 @@
  */
 export * from "./ModelError.ts"
 export * from "./clusterFromManifests.ts"
+export * from "./templates.ts"

@@ -263,6 +263,19 @@ const rulesOf = (r: RawRules | undefined): PartialRules | undefined =>
 export const hpaFromText = (text: string, file: string): { readonly name: string; readonly spec: HpaSpec; readonly currentReplicas: number | undefined } => {
   const hpa = decodeAll(text, file).find((m) => m.kind === "HorizontalPodAutoscaler")
   if (hpa === undefined || hpa.kind !== "HorizontalPodAutoscaler") throw new SnapshotInputError(file, "", "no HorizontalPodAutoscaler in the file")
+  return hpaFromManifest(hpa)
+}
+
+/**
+ * {@link hpaFromText} on an already decoded HorizontalPodAutoscaler.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const hpaFromManifest = (
+  hpa: Extract<Manifest, { kind: "HorizontalPodAutoscaler" }>,
+): { readonly name: string; readonly spec: HpaSpec; readonly currentReplicas: number | undefined } => {
+  const file = hpa.source.file
   const metrics = hpa.spec.metrics === undefined || hpa.spec.metrics.length === 0 ? defaultMetrics : hpa.spec.metrics.map((m, i) => metricOf(m, file, where(hpa, `spec.metrics[${i}]`)))
   const status = decodeWith(HpaStatusCodec, hpa.status ?? {}, file, where(hpa, "status"))
   const b = hpa.spec.behavior

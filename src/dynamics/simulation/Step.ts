@@ -4,14 +4,15 @@
  * the state, the pre-sampled random streams and the trace of earlier seconds (which the Smith
  * predictor reads τ seconds back); the driver writes what it returns into the trace.
  *
- * The HPA is the real one (`dynamics/autoscaling`, Kubernetes v1.35 without `behavior`): the
- * metric snapshot has Pending pods for those still starting, CPU samples with a 15 s window,
- * and the 5-minute downscale stabilisation.
+ * The HPA is the real one (`dynamics/autoscaling`, Kubernetes v1.35, with the spec's `behavior`
+ * when it has one, else the 5-minute downscale stabilisation): the metric snapshot has Pending
+ * pods for those still starting, CPU samples with a 15 s window. The Smith predictor's proposal
+ * goes through the same normalisation.
  *
  * @since 0.1.0
  */
 import type { History, HpaSpec, PodSnapshot, PodUsage } from "../autoscaling/index.ts"
-import { defaultTolerances, isWithin, normalize, reconcile } from "../autoscaling/index.ts"
+import { defaultTolerances, isWithin, normalize, normalizeWithBehavior, reconcile, recordScaleEvent } from "../autoscaling/index.ts"
 
 /**
  * Fixed parameters of a run.
@@ -224,9 +225,12 @@ export const step = (params: LoopParams, streams: Streams, trace: Trace, state: 
       const back = Math.max(0, t - params.deadTimeSeconds)
       const past = { observed: trace.observed[back]!, ready: trace.ready[back]!, pods: trace.pods[back]! }
       const proposed = smithProposal(past, observed, params)
-      const r = normalize({ current, proposed, min: params.spec.minReplicas, max: params.spec.maxReplicas, now: t * 1000, history: state.history })
+      // the HPA's own normalisation, with its `behavior` when it has one (as `reconcile` does)
+      const args = { current, proposed, min: params.spec.minReplicas, max: params.spec.maxReplicas, now: t * 1000, history: state.history }
+      const behavior = params.spec.behavior
+      const r = behavior === undefined ? normalize(args) : normalizeWithBehavior({ ...args, behavior })
       desired = r.replicas
-      history = r.history
+      history = behavior === undefined ? r.history : recordScaleEvent(r.history, behavior, current, r.replicas, t * 1000)
     } else {
       const view = snapshot(state, t, perPod, params.metricWindowSeconds, params.requestMilli)
       const r = reconcile(params.spec, { currentReplicas: current, pods: view.pods, usage: view.usage, now: t * 1000 }, state.history)

@@ -376,7 +376,8 @@ export interface WorkloadOptions {
  * The workload in a pods file: Pods (those with `spec.nodeName` already bound), the pods of
  * Deployments, ReplicaSets, StatefulSets and Jobs (one per replica, named `<name>-<i>`, as
  * their controllers would create them), VMIs and VMs (as virt-launcher pods; a VM whose
- * runStrategy is not running is skipped unless `startVms`). Priorities are resolved from
+ * runStrategy is not running is skipped unless `startVms`), and the replicas of
+ * VirtualMachineInstanceReplicaSets and VirtualMachinePools (`<name>-<i>`, one launcher pod each). Priorities are resolved from
  * PriorityClass objects as admission does. Every other document is listed in `skipped`.
  *
  * @since 0.1.0
@@ -418,6 +419,26 @@ const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyA
     if (node !== undefined) bound.push({ pod: p, node })
     else pending.push(p)
   }
+  // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`.
+  const addReplicaLaunchers = (m: Extract<Manifest, { kind: "VirtualMachineInstanceReplicaSet" | "VirtualMachinePool" }>) => {
+    type Template = { metadata?: Record<string, unknown>; spec?: { priority?: number; priorityClassName?: string } }
+    const raw = rawOf(raws, m) as { metadata?: { name?: string; namespace?: string }; spec?: { template?: Template; virtualMachineTemplate?: { spec?: { running?: boolean; runStrategy?: string; template?: Template } } } }
+    const pool = m.kind === "VirtualMachinePool"
+    const vm = raw.spec?.virtualMachineTemplate?.spec
+    if (pool && !(vm?.running === true || RUNNING.has(vm?.runStrategy ?? "")) && options.startVms !== true) {
+      skipped.push({ key: keyOf(raw), reason: `VirtualMachinePool's VMs are not running (runStrategy ${vm?.runStrategy ?? "unset"}): no VMI to schedule` })
+      return
+    }
+    const template = pool ? vm?.template : raw.spec?.template
+    const at = pool ? "spec.virtualMachineTemplate.spec.template.spec" : "spec.template.spec"
+    const launcher = launcherFromRaw({ kind: "VirtualMachineInstance", metadata: { ...template?.metadata, name: raw.metadata?.name, namespace: raw.metadata?.namespace }, spec: template?.spec }, m, file)
+    const priority = resolvePriority(template?.spec, classes, where(m, `${at}.priorityClassName`))
+    for (let i = 0; i < (m.spec.replicas ?? 1); i++) {
+      const p = { ...launcher, key: `${launcher.key}-${i}`, priority }
+      origins.set(p, { manifest: m, replica: i })
+      pending.push(p)
+    }
+  }
   for (const m of manifests) {
     const represented = ownership.represented.get(m)
     const terminal = m.kind === "Pod" || m.kind === "VirtualMachineInstance" ? terminalPhaseOf(m) : undefined
@@ -439,7 +460,8 @@ const workloadFromDecoded = (manifests: ReadonlyArray<Manifest>, raws: ReadonlyA
       const running = spec?.running === true || RUNNING.has(spec?.runStrategy ?? "")
       if (running || options.startVms === true) addLauncher(m)
       else skipped.push({ key: keyOf(m), reason: `VirtualMachine is not running (runStrategy ${spec?.runStrategy ?? "unset"}): no VMI to schedule` })
-    } else {
+    } else if (m.kind === "VirtualMachineInstanceReplicaSet" || m.kind === "VirtualMachinePool") addReplicaLaunchers(m)
+    else {
       const kind = m.kind === "Unknown" ? m.declaredKind : m.kind
       skipped.push({ key: keyOf(m as { metadata?: { name?: string; namespace?: string } }), reason: `${kind} is not scheduled directly` })
     }
@@ -460,8 +482,21 @@ export interface ModelInput {
  * @since 0.1.0
  * @category constructors
  */
-export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput => {
-  const decoded = files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) }))
+export const modelFromFiles = (files: ReadonlyArray<{ readonly file: string; readonly text: string }>, options: WorkloadOptions = {}): ModelInput =>
+  modelFromDecoded(files.map((f) => ({ file: f.file, manifests: decodeAll(f.text, f.file), raws: rawDocuments(f.text) })), options)
+
+/**
+ * {@link modelFromFiles} on files already decoded: each file's manifests and its documents as
+ * plain data (`raws[i]` is document `i`), so a caller that has parsed the YAML does not parse it
+ * again.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const modelFromDecoded = (
+  decoded: ReadonlyArray<{ readonly file: string; readonly manifests: ReadonlyArray<Manifest>; readonly raws: ReadonlyArray<unknown> }>,
+  options: WorkloadOptions = {},
+): ModelInput => {
   const isNodeSide = (m: Manifest) => m.kind === "Node" || isTopology(m)
   const topologies = new Map<string, ReadonlyArray<NumaCell>>()
   for (const d of decoded) for (const [k, v] of numaTopologies(d.manifests.filter(isTopology), d.raws)) topologies.set(k, v)

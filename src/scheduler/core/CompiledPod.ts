@@ -41,6 +41,8 @@ export const compileResources = (a: NodeArrays, resources: ReadonlyArray<Weighte
   return { kind, column, weight, names: resources.map((r) => r.name) }
 }
 
+const NO_IMAGES = { scores: null, key: "" }
+
 /** @since 0.1.0 @category model */
 export interface CompiledPod {
   readonly pod: SchedulingPod
@@ -65,6 +67,10 @@ export interface CompiledPod {
   readonly numaCpus: number
   readonly numaMemory: number
   readonly numaHuge: boolean
+  /** ImageLocality's score per node (static: node images never change), `null` when 0 everywhere. */
+  readonly image: Uint8Array | null
+  /** What the image scores depend on (the pod's images), for scoring signatures. */
+  readonly imageKey: string
 }
 
 /**
@@ -79,6 +85,7 @@ export const compilePod = (
   fit: CompiledResources,
   balanced: CompiledResources,
   pod: SchedulingPod,
+  image: { readonly scores: Uint8Array | null; readonly key: string } = NO_IMAGES,
 ): CompiledPod => {
   const actual = podRequests(pod)
   const nonZero = podRequests(pod, true)
@@ -111,5 +118,7 @@ export const compilePod = (
     numaCpus: pod.numa === undefined || !filterEnabled(profile, "NumaFit") ? -1 : pod.numa.vcpus,
     numaMemory: pod.numa === undefined ? 0 : pod.numa.memoryBytes,
     numaHuge: pod.numa?.hugepages ?? false,
+    image: image.scores,
+    imageKey: image.key,
   }
 }

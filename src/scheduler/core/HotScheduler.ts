@@ -24,13 +24,14 @@
 import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { postFilterMessage } from "../framework/PostFilter.ts"
-import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
+import { type Diagnosis, diagnosisReasons, MESSAGE_NO_NODES, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
 import { budgetIndex } from "../preemption/Budgets.ts"
 import { preempt, type PreemptionHost, type PreemptionPod } from "../preemption/Preemption.ts"
-import { defaultProfile, filterEnabled, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
+import { defaultProfile, FILTER_PLUGINS, filterEnabled, hasScoring, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
 import { gatedPlacement } from "../plugins/SchedulingGates.ts"
+import { imageLocalityScore, imageStates, sumImageScores } from "../plugins/ImageLocality.ts"
 import type { Status, StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
 import { random } from "../select/Random.ts"
@@ -60,6 +61,25 @@ const SCORE_LIMIT = 3
 // once when the previous pod was placed from an entry (replicas are arriving: a template's
 // second pod then needs no scan either). One-off signatures thus rarely pay for an entry.
 const RECENT = 4
+
+/**
+ * Whether the hot path runs a profile: its filters in kube-scheduler's default order (the order
+ * the hot path's diagnosis assumes) and no reordered PreFilter. A configuration that reorders
+ * plugins is scheduled by the readable σ instead (`scheduleBatch` chooses).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const hotPathSupports = (profile: Profile): boolean => {
+  if (profile.preFilterOrder !== undefined) return false
+  let last = -1
+  for (const f of profile.filters) {
+    const at = FILTER_PLUGINS.indexOf(f)
+    if (at < last) return false
+    last = at
+  }
+  return true
+}
 
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
 export interface HotScheduler extends Scheduler {
@@ -103,6 +123,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const wTaint = profile.weights.TaintToleration
   const wAffinity = profile.weights.NodeAffinity
   const fitFilter = filterEnabled(profile, "NodeResourcesFit")
+  const scoring = hasScoring(profile)
   const budgets = budgetIndex(cluster.disruptionBudgets ?? [])
 
   // scratch, allocated once
@@ -124,6 +145,30 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const head = new Int32Array(N).fill(-1)
   const byName = new Map(a.names.map((name, i) => [name, i]))
   let nextStart = 0
+
+  // ImageLocality: node images never change, so a pod's scores depend only on its images.
+  const imageStatesOfNodes = imageStates(cluster.nodes)
+  const imageCache = new Map<string, { readonly scores: Uint8Array | null; readonly key: string }>()
+  const imagesFor = (pod: SchedulingPod): { readonly scores: Uint8Array | null; readonly key: string } => {
+    const images = pod.images ?? []
+    const volumes = pod.imageVolumes ?? []
+    if ((images.length === 0 && volumes.length === 0) || profile.weights.ImageLocality === undefined) return { scores: null, key: "" }
+    const key = JSON.stringify([images, volumes])
+    let entry = imageCache.get(key)
+    if (entry === undefined) {
+      if (imageCache.size >= CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string)
+      const scores = new Uint8Array(N)
+      let any = false
+      cluster.nodes.forEach((node, n) => {
+        const s = imageLocalityScore(sumImageScores([...images, ...volumes], node, imageStatesOfNodes, N), images.length)
+        scores[n] = s
+        if (s !== 0) any = true
+      })
+      entry = { scores: any ? scores : null, key: any ? key : "" }
+      imageCache.set(key, entry)
+    }
+    return entry
+  }
 
   const cache = new Map<string, StaticVerdicts>()
   const verdictsFor = (pod: SchedulingPod): StaticVerdicts => {
@@ -160,6 +205,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     wBalanced: wBalanced ?? 0,
     wTaint: wTaint ?? 0,
     wAffinity: wAffinity ?? 0,
+    wImage: profile.weights.ImageLocality ?? 0,
   }
 
   // The full status of p on node n, with kube-scheduler's reasons, filters in profile order (slow path).
@@ -172,8 +218,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     let unresolvable = false
     const allowed = a.podsAllowed[n] as number
     if (fitFilter && (a.podCount[n] as number) + 1 > allowed) {
+      // never unresolvable in v1.35: a node allowing no pods stays a preemption candidate
       reasons.push("Too many pods")
-      if (1 > allowed) unresolvable = true
     }
     if (fitFilter && !p.requestsNothing) {
       const check = (col: number, amount: number, name: string, skipZero: boolean): void => {
@@ -281,12 +327,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   for (const [i, b] of cluster.bound.entries()) {
     const n = byName.get(b.node)
     if (n === undefined) throw new SchedulerInputError(`bound[${i}]`, `pod ${b.pod.key} is bound to unknown node ${b.node}`)
-    bind(n, compilePod(a, profile, fit, balanced, b.pod))
+    bind(n, compilePod(a, profile, fit, balanced, b.pod, imagesFor(b.pod)))
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
-    const p = compilePod(a, profile, fit, balanced, pod)
+    if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
+    const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
     const v = verdictsFor(pod)
     if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
     const relation = rel.prepare(pod)
@@ -297,7 +344,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     // NodeAffinity's PreFilter may narrow the nodes: then only those are visited, from a rotated start.
     const order = v.candidates ?? null
     const visitable = order === null ? N : order.length
-    const toFind = numFeasibleNodesToFind(visitable, profile.nodesToScore)
+    // without any Score plugin kube-scheduler takes the first feasible node
+    const toFind = scoring ? numFeasibleNodesToFind(visitable, profile.nodesToScore) : Math.min(1, visitable)
     const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
@@ -353,6 +401,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           wbi * (balS[k] as number) +
           wti * (taintVaries ? (taintS[k] as number) : 100) +
           wai * (affinityVaries ? (affS[k] as number) : 0) +
+          (p.image === null ? 0 : c.wImage * (p.image[feasible[k] as number] as number)) +
           wsi * (spreadS[k] as number) +
           wpi * (podAffS[k] as number)
       }
@@ -408,7 +457,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
             if (name === "NodeAffinity" && affinityOn) plugins[name] = affS[k] as number
             if (name === "PodTopologySpread" && scored.spread) plugins[name] = spreadS[k] as number
             if (name === "InterPodAffinity" && scored.affinity) plugins[name] = podAffS[k] as number
-            if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = 0
+            if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = p.image === null ? 0 : (p.image[n] as number)
           }
           out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
         } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n)).reasons, plugins: {}, total: 0 })
@@ -453,8 +502,12 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const withScores = (pl: Placement): Placement => (opts.explain !== true ? pl : { ...pl, scores: scores ?? rejectedEverywhere(diagnosis) })
     const pending = (post: string): Placement =>
       withScores({ pod: pod.key, node: null, reasons, message: fitErrorMessage({ ...diagnosis, postFilterMessage: post }), victims: [] })
-    if (opts.preempt === false || !profile.preemption) return pending(postFilterMessage(profile, N, undefined))
-    if (pod.neverPreempts === true) return pending(postFilterMessage(profile, N, "never"))
+    // An unresolvable PreFilter rejection ends PreFilter before DynamicResources' PreFilter wrote its state.
+    const draStateMissing = diagnosis.preFilterMessage !== undefined
+    const post = (outcome: Parameters<typeof postFilterMessage>[2]): string => postFilterMessage(profile, N, outcome, { draStateMissing })
+    if (opts.preempt === false || !profile.preemption) return pending(post(undefined))
+    if (profile.dynamicResources && draStateMissing && profile.preemptionBeforeDynamicResources !== true) return pending(post(undefined))
+    if (pod.neverPreempts === true) return pending(post("never"))
     const statusCode = (n: number): StatusCode =>
       diagnosis.preFilterMessage !== undefined
         ? "UnschedulableAndUnresolvable"
@@ -480,7 +533,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       budgetsAllowed: budgets.allowed,
     }
     const outcome = preempt(host, pod.priority)
-    if (outcome.chosen === undefined) return pending(postFilterMessage(profile, N, outcome))
+    if (outcome.chosen === undefined) return pending(post(outcome))
     const chosen = outcome.chosen
     const victims = chosen.victims.map((r) => (podRecord[r.id] as CompiledPod).pod.key)
     for (const r of chosen.victims) unbind(r.id)

@@ -41,6 +41,8 @@ export interface ScanConfig {
   readonly wBalanced: number
   readonly wTaint: number
   readonly wAffinity: number
+  /** ImageLocality's weight (0 when disabled). */
+  readonly wImage: number
 }
 
 /** What one scan found (reused, overwritten by each scan). @since 0.1.0 @category model */
@@ -277,7 +279,9 @@ export const scan = (
   let stored = true
   // The nodes visited: all from `start` round, or only those of `order` (NodeAffinity's PreFilter set).
   const limit = order === null ? N : order.length
-  if (fitFast && fitFilter && order === null && relations === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
+  const image = c.wImage === 0 ? null : p.image
+  const wim = c.wImage
+  if (fitFast && fitFilter && order === null && relations === null && image === null && (balancedFast || !balancedOn) && p.scalarColumns.length <= 1 && !checkNuma && !affinityVaries) {
     // The common case (default profile, cpu/memory/storage requests and at most one extended
     // resource, e.g. a VMI launcher's devices.kubevirt.io/kvm), without the loop-invariant
     // branches of the general loop below: same arithmetic, same order.
@@ -399,7 +403,7 @@ export const scan = (
       affinityScore = affinityNorm[n] as number
     }
     {
-      const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore
+      const t = wfi * (fitS[k] as number) + wbi * (balS[k] as number) + wti * taintScore + wai * affinityScore + (image === null ? 0 : wim * (image[n] as number))
       totals[k] = t
       if (k === 0 || t > bestScore) {
         best = k
@@ -487,5 +491,6 @@ export const nodeTotal = (
   } else if (balancedOn) balScore = balancedScoreAt(a, c, n, p)
   const taintScore = taintVaries ? (v.taintScore[n] as number) : 100
   const affinityScore = affinityVaries ? (v.affinityScore[n] as number) : 0
-  return c.wFit * fitScore + (balancedOn ? c.wBalanced : 0) * balScore + c.wTaint * taintScore + (affinityOn ? c.wAffinity : 0) * affinityScore
+  const imageScore = p.image === null ? 0 : (p.image[n] as number)
+  return c.wFit * fitScore + (balancedOn ? c.wBalanced : 0) * balScore + c.wTaint * taintScore + (affinityOn ? c.wAffinity : 0) * affinityScore + c.wImage * imageScore
 }

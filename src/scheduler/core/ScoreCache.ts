@@ -49,7 +49,7 @@ export interface ScoreEntry {
 
 /** The scoring signature of a compiled pod under a constraint signature. @since 0.1.0 @category model */
 export const scoringSignature = (constraint: string, p: CompiledPod): string =>
-  `${p.cpu},${p.memory},${p.storage},${p.requestsNothing ? 1 : 0},${p.numaCpus},${p.numaMemory},${p.numaHuge ? 1 : 0}|${p.scalarColumns.join(",")}:${p.scalarAmounts.join(",")}|${p.fitRequest.join(",")}|${p.balancedRequest.join(",")}|${constraint}`
+  `${p.cpu},${p.memory},${p.storage},${p.requestsNothing ? 1 : 0},${p.numaCpus},${p.numaMemory},${p.numaHuge ? 1 : 0}|${p.scalarColumns.join(",")}:${p.scalarAmounts.join(",")}|${p.fitRequest.join(",")}|${p.balancedRequest.join(",")}|${p.imageKey}|${constraint}`
 
 const summarise = (e: ScoreEntry, block: number, N: number): void => {
   const totals = e.totals

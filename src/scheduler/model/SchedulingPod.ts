@@ -139,6 +139,8 @@ export interface SchedulingPod {
   readonly creationTimestamp?: number
   /** Being deleted (`metadata.deletionTimestamp` set): terminating pods do not count for spreading. */
   readonly terminating?: boolean
+  /** `spec.schedulerName`: the profile that schedules the pod (absent: `default-scheduler`). */
+  readonly schedulerName?: string
 }
 
 /**
@@ -152,6 +154,17 @@ export const namespaceOf = (p: SchedulingPod): string => {
   const slash = p.key.indexOf("/")
   return slash < 0 ? "default" : p.key.slice(0, slash)
 }
+
+/** The scheduler name of pods that do not set `spec.schedulerName` (the API server's default). @since 0.1.0 @category constants */
+export const DEFAULT_SCHEDULER_NAME = "default-scheduler"
+
+/**
+ * The profile a pod asks for: its `schedulerName`, else `default-scheduler`.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const schedulerNameOf = (p: SchedulingPod): string => p.schedulerName ?? DEFAULT_SCHEDULER_NAME
 
 /**
  * The pod's name: the part of `key` after the `/`.
@@ -217,6 +230,7 @@ const OPTIONAL = [
   "schedulingGates",
   "creationTimestamp",
   "terminating",
+  "schedulerName",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.

@@ -6,7 +6,8 @@
  * 3. cpu, memory, ephemeral-storage: "Insufficient <r>" when req > 0 and req > allocatable − used;
  * 4. scalar resources (in name order here; Go iterates a map): skip 0, skip ignored extended
  *    resources / groups, "Insufficient <r>" when req > allocatable − used (absent = 0).
- * Status UnschedulableAndUnresolvable when some request exceeds allocatable outright. Score is
+ * Status UnschedulableAndUnresolvable when some request (not the pod count) exceeds allocatable
+ * outright. Score is
  * the profile's scoring strategy over the scorer requests (defaults for absent cpu/memory keys),
  * see `ResourceScore.ts`.
  *
@@ -82,12 +83,20 @@ export const insufficientResources = (
   return out
 }
 
-/** The filter status from the failed checks. @since 0.1.0 @category filters */
+/**
+ * The filter status from the failed checks: UnschedulableAndUnresolvable when some resource
+ * request exceeds the node's allocatable outright (no preemption can help), else Unschedulable.
+ * "Too many pods" never counts as unresolvable (v1.35's fitsRequest does not mark it), so a node
+ * allowing no pods at all is still a preemption candidate.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
 export const fitStatus = (failed: ReadonlyArray<InsufficientResource>): Status =>
   failed.length === 0
     ? success
     : failure(
-        failed.some((f) => f.requested > f.capacity) ? "UnschedulableAndUnresolvable" : "Unschedulable",
+        failed.some((f) => f.resource !== PODS && f.requested > f.capacity) ? "UnschedulableAndUnresolvable" : "Unschedulable",
         ...failed.map((f) => f.reason),
       )
 

@@ -3,9 +3,12 @@
  * arguments. The default is kube-scheduler v1.35's default profile, every plugin of it.
  *
  * Extension points as upstream: PreEnqueue (SchedulingGates), QueueSort (PrioritySort),
- * PreFilter / Filter (in the order below; the first failing filter gives a node's status),
- * PostFilter (DynamicResources, then DefaultPreemption), PreScore / Score / NormalizeScore with
- * weights. Two filters are catcluster's own, off by default and enabled by name in a
+ * PreFilter / Filter (in the profile's order, {@link FILTER_PLUGINS} order by default; the first
+ * failing filter gives a node's status), PostFilter (DynamicResources, then DefaultPreemption),
+ * PreScore / Score / NormalizeScore with weights. A profile belongs to a scheduler name: a pod is
+ * scheduled by the profile its `schedulerName` names (absent: `default-scheduler`).
+ *
+ * Two filters are catcluster's own, off by default and enabled by name in a
  * configuration: `NumaFit` (dedicated-CPU VMIs need one NUMA cell with all their vCPUs and memory,
  * what kubelet's single-numa-node topology policy would otherwise refuse at admission) and
  * `VmCapabilities` (names a missing KVM device or CPU feature instead of the node-selector
@@ -13,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import type { NodeSelectorTerm, PreferredTerm } from "../model/SchedulingPod.ts"
+import { DEFAULT_SCHEDULER_NAME, type NodeSelectorTerm, type PreferredTerm } from "../model/SchedulingPod.ts"
 import type { TopologySpreadConstraint } from "../model/TopologySpread.ts"
 
 /** The filter plugins modelled, upstream's default ones and catcluster's two. @since 0.1.0 @category model */
@@ -146,10 +149,18 @@ export type NodesToScore = "all" | "adaptive" | number
 
 /** A profile. @since 0.1.0 @category model */
 export interface Profile {
-  /** Enabled Filter plugins (run in {@link FILTER_PLUGINS} order). */
+  /** The `schedulerName` pods use to be scheduled by this profile. */
+  readonly schedulerName: string
+  /** Enabled Filter plugins, in the order they run ({@link FILTER_PLUGINS} order in the default profile). */
   readonly filters: ReadonlyArray<FilterPluginName>
   /** Plugins whose PreFilter is disabled while their Filter runs (only those that fall back upstream). */
   readonly preFilterDisabled: ReadonlyArray<FilterPluginName>
+  /**
+   * The PreFilter extension point exactly, when it is not `filters` minus `preFilterDisabled` in
+   * that order: a configuration that orders PreFilter differently from Filter, or keeps a
+   * plugin's PreFilter (NodeAffinity's node-name set, say) while disabling its Filter.
+   */
+  readonly preFilterOrder?: ReadonlyArray<FilterPluginName>
   /** Enabled Score plugins and their weights; a missing plugin is disabled. */
   readonly weights: Readonly<Partial<Record<ScorePluginName, number>>>
   /** Plugins whose PreScore is disabled while their Score runs (only those that fall back upstream). */
@@ -162,6 +173,14 @@ export interface Profile {
   readonly preemption: boolean
   /** DynamicResources is enabled (its PostFilter says "no new claims to deallocate" first). */
   readonly dynamicResources: boolean
+  /** The PostFilter point lists DefaultPreemption before DynamicResources (their messages swap). */
+  readonly preemptionBeforeDynamicResources?: boolean
+  /**
+   * Some Score plugin is enabled. Absent: whether `weights` names one. A configuration sets it
+   * because VolumeBinding's Score (no score without the StorageCapacityScoring gate) still counts:
+   * without any Score plugin kube-scheduler stops at the first feasible node.
+   */
+  readonly hasScorePlugins?: boolean
   readonly scoringStrategy: ScoringStrategy
   readonly ignoredResources: ReadonlyArray<string>
   readonly ignoredResourceGroups: ReadonlyArray<string>
@@ -189,6 +208,7 @@ export const DEFAULT_RESOURCES: ReadonlyArray<WeightedResource> = [
  * @category constants
  */
 export const defaultProfile: Profile = {
+  schedulerName: DEFAULT_SCHEDULER_NAME,
   filters: FILTER_PLUGINS.filter((f) => !EXTENSION_FILTERS.includes(f)),
   preFilterDisabled: [],
   weights: {
@@ -231,3 +251,23 @@ export const vmAwareProfile: Profile = { ...defaultProfile, filters: FILTER_PLUG
  * @category predicates
  */
 export const filterEnabled = (profile: Profile, name: FilterPluginName): boolean => profile.filters.includes(name)
+
+/**
+ * The plugins whose PreFilter runs, in order: `preFilterOrder` when the profile has one, else the
+ * enabled filters whose PreFilter is not disabled.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const preFilterPlugins = (profile: Profile): ReadonlyArray<FilterPluginName> =>
+  profile.preFilterOrder ?? profile.filters.filter((f) => !profile.preFilterDisabled.includes(f))
+
+/**
+ * Whether some Score plugin is enabled (kube-scheduler's `hasScoring`): without one it looks for a
+ * single feasible node.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const hasScoring = (profile: Profile): boolean =>
+  profile.hasScorePlugins ?? Object.values(profile.weights).some((w) => w !== undefined)

@@ -1,127 +1,234 @@
 /**
- * Reading a `KubeSchedulerConfiguration` (kubescheduler.config.k8s.io/v1) into a `Profile`:
- * the profile's enabled / disabled score plugins and weights (from `plugins.score` and
- * `plugins.multiPoint`, merged over the default profile as kube-scheduler does: `disabled: "*"`
- * drops every default, an enabled plugin replaces a default's weight, a weight of 0 means 1),
- * `pluginConfig` args NodeResourcesFitArgs (`scoringStrategy` type, resources and weights,
- * `requestedToCapacityRatio.shape`, `ignoredResources`, `ignoredResourceGroups`) and
- * NodeResourcesBalancedAllocationArgs (`resources`), and `percentageOfNodesToScore` (absent: full
- * scan; 0: Kubernetes' adaptive rule). Invalid input gives a `SchedulerInputError` naming the file
- * and the JSON path, with the validation rules of v1.35.
+ * Reading a `KubeSchedulerConfiguration` (kubescheduler.config.k8s.io/v1) as kube-scheduler
+ * v1.35 reads it, into one {@link Profile} per scheduler profile:
+ *
+ * - decoding is strict (an unknown field is an error) and every error names the file and the
+ *   JSON path, with the problem worded as Kubernetes' field errors;
+ * - `plugins` are merged over the default profile and expanded into the extension points
+ *   (`PluginSets.ts`): `multiPoint`, `preEnqueue`, `queueSort`, `preFilter`, `filter`,
+ *   `postFilter`, `preScore`, `score`, and `reserve` / `permit` / `preBind` / `bind` /
+ *   `postBind` (accepted when they name plugins that implement them). Filters run in the order
+ *   the configuration gives them; weights of 0 mean 1;
+ * - enabling a plugin catcluster does not implement is an error at the entry that enables it, so
+ *   the totals are never silently different from kube-scheduler's;
+ * - a filter whose PreFilter is disabled while its Filter runs is modelled when the plugin falls
+ *   back upstream (NodeAffinity, VolumeZone, NodeVolumeLimits) and refused otherwise (upstream
+ *   fails every pod with an error status); likewise PreScore / Score (NodeAffinity,
+ *   NodeResourcesFit and NodeResourcesBalancedAllocation fall back);
+ * - `pluginConfig` args as `PluginArgs.ts` reads them; `percentageOfNodesToScore` (profile,
+ *   else top level; absent: catcluster's full scan, 0: Kubernetes' adaptive rule);
+ * - several profiles: each pod is scheduled by the profile its `schedulerName` names; a pod naming
+ *   no profile is left alone, as kube-scheduler leaves it to another scheduler.
+ *
+ * Operational settings (leader election, client connection, parallelism, profiling, backoff) are
+ * accepted and validated; they do not change where pods land, and a warning lists them.
+ * Extenders are refused: they filter and score through HTTP calls catcluster cannot make.
  *
  * @since 0.1.0
  */
-import * as t from "io-ts"
-import { isLeft } from "fp-ts/lib/Either.js"
 import { parseAllDocuments } from "yaml"
+import { DEFAULT_SCHEDULER_NAME } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
-import {
-  DEFAULT_RESOURCES,
-  defaultProfile,
-  type NodesToScore,
-  type Profile,
-  SCORE_PLUGINS,
-  type ScorePluginName,
-  type ScoringStrategy,
-  type ShapePoint,
-  type WeightedResource,
-} from "./Profile.ts"
+import { array, type At, child, duplicate, fail, integer, invalid, notSupported, object, optionalObject, required, string } from "./ConfigInput.ts"
+import { pluginArgs, takesArgs } from "./PluginArgs.ts"
+import { EXTENSION_POINTS, type ExtensionPoint, FILTER_WITHOUT_PREFILTER, implementsPoint, isKnownPlugin, SCORE_WITHOUT_PRESCORE } from "./PluginCatalog.ts"
+import { defaultPlugins, expandPlugins, mergePlugins, type PluginEntry, type Plugins, type PluginSet } from "./PluginSets.ts"
+import { defaultProfile, FILTER_PLUGINS, type FilterPluginName, type NodesToScore, type Profile, SCORE_PLUGINS, type ScorePluginName } from "./Profile.ts"
 
-const PluginRef = t.intersection([t.type({ name: t.string }), t.partial({ weight: t.number })])
-const PluginSet = t.partial({ enabled: t.array(PluginRef), disabled: t.array(PluginRef) })
-const ResourceSpec = t.intersection([t.type({ name: t.string }), t.partial({ weight: t.number })])
-const FitArgs = t.partial({
-  ignoredResources: t.array(t.string),
-  ignoredResourceGroups: t.array(t.string),
-  scoringStrategy: t.partial({
-    type: t.keyof({ LeastAllocated: null, MostAllocated: null, RequestedToCapacityRatio: null }),
-    resources: t.array(ResourceSpec),
-    requestedToCapacityRatio: t.partial({ shape: t.array(t.type({ utilization: t.number, score: t.number })) }),
-  }),
-})
-const BalancedArgs = t.partial({ resources: t.array(ResourceSpec) })
-const ProfileCodec = t.partial({
-  schedulerName: t.string,
-  percentageOfNodesToScore: t.number,
-  plugins: t.partial({ score: PluginSet, multiPoint: PluginSet }),
-  pluginConfig: t.array(t.intersection([t.type({ name: t.string }), t.partial({ args: t.unknown })])),
-})
-const ConfigCodec = t.intersection([
-  t.type({ apiVersion: t.literal("kubescheduler.config.k8s.io/v1"), kind: t.literal("KubeSchedulerConfiguration") }),
-  t.partial({ percentageOfNodesToScore: t.number, profiles: t.array(ProfileCodec) }),
-])
-
-/** A parsed configuration: the profile and notes on what is accepted but not modelled. @since 0.1.0 @category model */
+/**
+ * A parsed configuration: every profile, the one selected by name (`default-scheduler`, else the
+ * first), and notes on what is accepted but has no effect.
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface ParsedConfig {
   readonly profile: Profile
+  readonly profiles: ReadonlyArray<Profile>
   readonly schedulerName: string
   readonly warnings: ReadonlyArray<string>
 }
 
-// The JSON path of the first io-ts error, e.g. "$.profiles[0].plugins".
-const pathOf = (errors: t.Errors): string => {
-  let path = "$"
-  const context = errors[0]?.context ?? []
-  for (let i = 1; i < context.length; i++) {
-    const c = context[i] as t.ContextEntry
-    // an intersection's members show up as keys "0", "1": not part of the document's path
-    if (c.key === "" || context[i - 1]?.type instanceof t.IntersectionType) continue
-    path += /^\d+$/.test(c.key) ? `[${c.key}]` : `.${c.key}`
-  }
-  return path
+const API_VERSION = "kubescheduler.config.k8s.io/v1"
+const OPERATIONAL = [
+  "parallelism",
+  "leaderElection",
+  "clientConnection",
+  "enableProfiling",
+  "enableContentionProfiling",
+  "podInitialBackoffSeconds",
+  "podMaxBackoffSeconds",
+  "delayCacheUntilActive",
+] as const
+const TOP = ["apiVersion", "kind", "percentageOfNodesToScore", "profiles", "extenders", ...OPERATIONAL]
+const PROFILE = ["schedulerName", "percentageOfNodesToScore", "plugins", "pluginConfig"]
+const LEADER_ELECTION = ["leaderElect", "leaseDuration", "renewDeadline", "retryPeriod", "resourceLock", "resourceName", "resourceNamespace"]
+const CLIENT_CONNECTION = ["kubeconfig", "acceptContentTypes", "contentType", "qps", "burst"]
+
+const pluginSet = (value: unknown, at: At): PluginSet => {
+  const o = optionalObject(value, at, ["enabled", "disabled"])
+  if (o === undefined) return { enabled: [], disabled: [] }
+  const refs = (key: "enabled" | "disabled") =>
+    array(o[key], child(at, key)).map((r, i): PluginEntry => {
+      const where = child(child(at, key), i)
+      const p = object(r, where, ["name", "weight"])
+      const weight = integer(p["weight"], child(where, "weight"), "int32")
+      return { name: string(p["name"], child(where, "name")), ...(weight === undefined ? {} : { weight }), at: where }
+    })
+  return { enabled: refs("enabled"), disabled: refs("disabled").map((d) => d.name) }
 }
 
-const decode = <A>(codec: t.Decoder<unknown, A>, value: unknown, file: string, at: string): A => {
-  const r = codec.decode(value)
-  if (isLeft(r)) {
-    const e = r.left[0]
-    const got = e === undefined ? "" : ` (got ${JSON.stringify(e.value)})`
-    const sub = pathOf(r.left).slice(1)
-    throw new SchedulerInputError(`${file}: ${at}${sub}`, `invalid value${got}, expected ${e?.context.at(-1)?.type.name ?? "a valid value"}`)
-  }
-  return r.right
+const pluginsOf = (value: unknown, at: At): Plugins => {
+  const o = optionalObject(value, at, ["multiPoint", ...EXTENSION_POINTS]) ?? {}
+  return Object.fromEntries((["multiPoint", ...EXTENSION_POINTS] as const).map((p) => [p, pluginSet(o[p], child(at, p))])) as Plugins
 }
 
-const isModelled = (name: string): name is ScorePluginName => (SCORE_PLUGINS as ReadonlyArray<string>).includes(name)
-const NOT_MODELLED = new Set(["VolumeBinding", "DynamicResources"])
-// v1.35 default score plugins and weights, including those not modelled here.
-const DEFAULT_SCORE: ReadonlyArray<readonly [string, number]> = [
-  ["TaintToleration", 3],
-  ["NodeAffinity", 2],
-  ["PodTopologySpread", 2],
-  ["InterPodAffinity", 2],
-  ["NodeResourcesFit", 1],
-  ["NodeResourcesBalancedAllocation", 1],
-  ["ImageLocality", 1],
-]
+const percentage = (value: unknown, at: At): number | undefined => {
+  const p = integer(value, at, "int32")
+  if (p !== undefined && (p < 0 || p > 100)) invalid(at, p, "not in valid range [0-100]")
+  return p
+}
 
-const resources = (specs: ReadonlyArray<{ name: string; weight?: number }>, file: string, at: string): ReadonlyArray<WeightedResource> =>
-  specs.map((r, i) => {
-    const weight = r.weight ?? 1
-    if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
-      throw new SchedulerInputError(`${file}: ${at}[${i}].weight`, `resource weight must be an integer in 1..100, got ${weight}`)
-    }
-    return { name: r.name, weight }
-  })
+const names = (entries: ReadonlyArray<PluginEntry>): ReadonlyArray<string> => entries.map((e) => e.name)
 
-const validateShape = (shape: ReadonlyArray<ShapePoint>, file: string, at: string): void => {
-  if (shape.length === 0) throw new SchedulerInputError(`${file}: ${at}`, "shape needs at least one point")
-  shape.forEach((p, i) => {
-    if (!Number.isInteger(p.utilization) || p.utilization < 0 || p.utilization > 100) {
-      throw new SchedulerInputError(`${file}: ${at}[${i}].utilization`, `utilization must be an integer in 0..100, got ${p.utilization}`)
+const isFilter = (name: string): name is FilterPluginName => (FILTER_PLUGINS as ReadonlyArray<string>).includes(name)
+const isScore = (name: string): name is ScorePluginName => (SCORE_PLUGINS as ReadonlyArray<string>).includes(name)
+
+// The profile's plugins as the framework sees them, checked for what catcluster cannot model.
+const pluginsProfile = (schedulerName: string, plugins: Plugins, custom: Plugins, at: At, warnings: string[]): Partial<Profile> => {
+  const pAt = child(at, "plugins")
+  const { points, weights } = expandPlugins(plugins, pAt)
+  const point = (p: ExtensionPoint) => names(points[p])
+
+  const queueSort = point("queueSort")
+  if (queueSort.length !== 1) {
+    fail(child(pAt, "queueSort"), `only one queue sort plugin required for profile with scheduler name ${JSON.stringify(schedulerName)}, but got ${queueSort.length}`)
+  }
+  if (point("bind").length === 0) fail(child(pAt, "bind"), `at least one bind plugin is needed for profile with scheduler name ${JSON.stringify(schedulerName)}`)
+
+  const filters = point("filter").filter(isFilter)
+  const preFilters = point("preFilter").filter(isFilter)
+  const preFilterDisabled = filters.filter((f) => implementsPoint(f, "preFilter") && !preFilters.includes(f))
+  for (const f of preFilterDisabled) {
+    if (!FILTER_WITHOUT_PREFILTER.includes(f)) {
+      fail(
+        child(pAt, "preFilter"),
+        `${f} runs at Filter with its PreFilter disabled: kube-scheduler v1.35's ${f} then fails every pod with an error ("not found" reading its PreFilter state); catcluster refuses the profile (only ${FILTER_WITHOUT_PREFILTER.join(", ")} filter without their PreFilter)`,
+      )
     }
-    if (!Number.isInteger(p.score) || p.score < 0 || p.score > 10) {
-      throw new SchedulerInputError(`${file}: ${at}[${i}].score`, `score must be an integer in 0..10, got ${p.score}`)
+  }
+  // PreFilter as the readable σ derives it: the enabled filters with a PreFilter, in Filter order
+  const derived = filters.filter((f) => implementsPoint(f, "preFilter") && !preFilterDisabled.includes(f))
+  const sameOrder = derived.length === preFilters.length && derived.every((f, i) => preFilters[i] === f)
+
+  const scores = point("score")
+  const preScores = point("preScore")
+  const weightOf: Partial<Record<ScorePluginName, number>> = {}
+  for (const s of scores.filter(isScore)) {
+    const w = weights.get(s) ?? 1
+    if (w < 0) {
+      const entry = [...custom.score.enabled, ...custom.multiPoint.enabled].find((e) => e.name === s)
+      fail(entry?.at === undefined ? child(pAt, "score") : child(entry.at, "weight"), `Invalid value: ${w}: a negative weight is not modelled by catcluster (kube-scheduler v1.35 does not reject it)`)
     }
-    const prev = shape[i - 1]
-    if (prev !== undefined && p.utilization <= prev.utilization) {
-      throw new SchedulerInputError(`${file}: ${at}[${i}].utilization`, "utilization values must be strictly increasing")
+    weightOf[s] = w
+  }
+  const preScoreDisabled = scores.filter(isScore).filter((s) => implementsPoint(s, "preScore") && !preScores.includes(s))
+  for (const s of preScoreDisabled) {
+    if (!SCORE_WITHOUT_PRESCORE.includes(s)) {
+      fail(
+        child(pAt, "preScore"),
+        `${s} runs at Score with its PreScore disabled: kube-scheduler v1.35's ${s} then fails every scoring cycle with an error; catcluster refuses the profile (only ${SCORE_WITHOUT_PRESCORE.join(", ")} score without their PreScore)`,
+      )
+    }
+  }
+  const volumeScore = [...custom.score.enabled, ...custom.multiPoint.enabled].some((e) => e.name === "VolumeBinding" && e.weight !== undefined)
+  if (volumeScore && scores.includes("VolumeBinding")) {
+    warnings.push("VolumeBinding's Score is enabled: it scores nothing without the StorageCapacityScoring feature gate (off in v1.35), here as upstream")
+  }
+
+  const postFilter = point("postFilter")
+  const dra = postFilter.indexOf("DynamicResources")
+  const preemption = postFilter.indexOf("DefaultPreemption")
+  if (dra >= 0) {
+    const draPre = point("preFilter").indexOf("DynamicResources")
+    if (draPre < 0) {
+      fail(child(pAt, "preFilter"), "DynamicResources runs at PostFilter with its PreFilter disabled: its PostFilter then always fails (\"not found\") and preemption never runs; catcluster refuses the profile")
+    }
+    const after = point("preFilter").slice(draPre + 1).filter((p) => isFilter(p))
+    if (after.length > 0) {
+      fail(child(pAt, "preFilter"), `DynamicResources' PreFilter runs before ${after.join(", ")}: catcluster models it after every other PreFilter, its default place`)
+    }
+  }
+  return {
+    schedulerName,
+    filters,
+    preFilterDisabled,
+    ...(sameOrder ? {} : { preFilterOrder: preFilters }),
+    weights: weightOf,
+    preScoreDisabled,
+    hasScorePlugins: scores.length > 0,
+    schedulingGates: point("preEnqueue").includes("SchedulingGates"),
+    prioritySort: queueSort.includes("PrioritySort"),
+    preemption: preemption >= 0,
+    dynamicResources: dra >= 0,
+    ...(dra >= 0 && preemption >= 0 && preemption < dra ? { preemptionBeforeDynamicResources: true } : {}),
+  }
+}
+
+const profileOf = (
+  raw: unknown,
+  at: At,
+  schedulerName: string,
+  globalPercentage: number | undefined,
+  warnings: string[],
+): { readonly profile: Profile; readonly queueSort: PluginSet } => {
+  const o = object(raw ?? {}, at, PROFILE)
+  const custom = pluginsOf(o["plugins"], child(at, "plugins"))
+  const merged = mergePlugins(defaultPlugins, custom)
+  let profile: Profile = { ...defaultProfile, ...pluginsProfile(schedulerName, merged, custom, at, warnings) }
+  const cAt = child(at, "pluginConfig")
+  const seen = new Set<string>()
+  const enabled = new Set((["multiPoint", ...EXTENSION_POINTS] as const).flatMap((p) => names(merged[p].enabled)))
+  array(o["pluginConfig"], cAt).forEach((entry, i) => {
+    const eAt = child(cAt, i)
+    const e = object(entry, eAt, ["name", "args"])
+    const name = string(e["name"], child(eAt, "name"))
+    if (seen.has(name)) duplicate(eAt, name)
+    seen.add(name)
+    if (takesArgs(name)) {
+      const result = pluginArgs(name, e["args"], child(eAt, "args"))
+      profile = { ...profile, ...result.patch }
+      warnings.push(...result.warnings.map((w) => `${at.path}.pluginConfig[${i}]: ${w}`))
+    } else if (!isKnownPlugin(name) && !enabled.has(name)) {
+      warnings.push(`${at.path}.pluginConfig[${i}]: args for ${name}, which no extension point enables: ignored, as kube-scheduler ignores them`)
+    } else {
+      warnings.push(`${at.path}.pluginConfig[${i}]: ${name} takes no args: ignored, as kube-scheduler ignores them`)
     }
   })
+  const p = percentage(o["percentageOfNodesToScore"], child(at, "percentageOfNodesToScore")) ?? globalPercentage
+  const nodesToScore: NodesToScore = p === undefined ? "all" : p === 0 ? "adaptive" : p
+  return { profile: { ...profile, nodesToScore }, queueSort: merged.queueSort }
+}
+
+const sameSet = (a: PluginSet, b: PluginSet): boolean =>
+  JSON.stringify({ e: a.enabled.map((x) => [x.name, x.weight ?? null]), d: a.disabled }) ===
+  JSON.stringify({ e: b.enabled.map((x) => [x.name, x.weight ?? null]), d: b.disabled })
+
+const operational = (top: Readonly<Record<string, unknown>>, at: At): ReadonlyArray<string> => {
+  const parallelism = integer(top["parallelism"], child(at, "parallelism"), "int32")
+  if (parallelism !== undefined && parallelism <= 0) invalid(child(at, "parallelism"), parallelism, "should be an integer value greater than zero")
+  optionalObject(top["leaderElection"], child(at, "leaderElection"), LEADER_ELECTION)
+  optionalObject(top["clientConnection"], child(at, "clientConnection"), CLIENT_CONNECTION)
+  const initial = integer(top["podInitialBackoffSeconds"], child(at, "podInitialBackoffSeconds"), "int64") ?? 1
+  const max = integer(top["podMaxBackoffSeconds"], child(at, "podMaxBackoffSeconds"), "int64") ?? 10
+  if (initial <= 0) invalid(child(at, "podInitialBackoffSeconds"), initial, "must be greater than 0")
+  if (max < initial) invalid(child(at, "podMaxBackoffSeconds"), max, "must be greater than or equal to PodInitialBackoffSeconds")
+  return OPERATIONAL.filter((k) => top[k] !== undefined)
 }
 
 /**
- * Parse the text of a scheduler configuration file.
+ * Parse the text of a scheduler configuration file. `schedulerName` selects `profile` (default:
+ * the `default-scheduler` profile, else the first); `profiles` holds them all.
  *
  * @example
  * import { parseSchedulerConfig } from "catcluster/scheduler"
@@ -138,85 +245,46 @@ const validateShape = (shape: ReadonlyArray<ShapePoint>, file: string, at: strin
  * @since 0.1.0
  * @category constructors
  */
-export const parseSchedulerConfig = (text: string, file: string, schedulerName = "default-scheduler"): ParsedConfig => {
+export const parseSchedulerConfig = (text: string, file: string, schedulerName?: string): ParsedConfig => {
   const docs = parseAllDocuments(text)
-  const doc = Array.isArray(docs) ? docs[0] : undefined
+  const list = Array.isArray(docs) ? docs : []
+  const doc = list[0]
   if (doc === undefined) throw new SchedulerInputError(file, "empty configuration")
   if (doc.errors.length > 0) throw new SchedulerInputError(file, `YAML: ${doc.errors[0]?.message ?? "parse error"}`)
-  const config = decode(ConfigCodec, doc.toJS(), file, "$")
-  const profiles = config.profiles ?? [{}]
-  const index = profiles.findIndex((p) => (p.schedulerName ?? "default-scheduler") === schedulerName)
-  if (index < 0) throw new SchedulerInputError(`${file}: $.profiles`, `no profile with schedulerName ${schedulerName}`)
-  const prof = profiles[index] as t.TypeOf<typeof ProfileCodec>
-  const at = `$.profiles[${index}]`
+  if (list.length > 1) throw new SchedulerInputError(file, `expected one KubeSchedulerConfiguration document, got ${list.length}`)
+  const root: At = { file, path: "$" }
+  const top = object(doc.toJS(), root, TOP)
+  const apiVersion = string(top["apiVersion"], child(root, "apiVersion"))
+  if (apiVersion !== API_VERSION) notSupported(child(root, "apiVersion"), apiVersion, [API_VERSION])
+  const kind = string(top["kind"], child(root, "kind"))
+  if (kind !== "KubeSchedulerConfiguration") notSupported(child(root, "kind"), kind, ["KubeSchedulerConfiguration"])
+  const ignored = operational(top, root)
+  if (array(top["extenders"], child(root, "extenders")).length > 0) {
+    fail(child(root, "extenders"), "scheduler extenders are not modelled by catcluster: they filter, score and bind through HTTP calls")
+  }
+  const globalPercentage = percentage(top["percentageOfNodesToScore"], child(root, "percentageOfNodesToScore"))
+
+  const pAt = child(root, "profiles")
+  const rawProfiles = array(top["profiles"], pAt)
   const warnings: string[] = []
-
-  // Score plugins: defaults, then multiPoint, then score (later sets override earlier ones).
-  const weights = new Map<string, number>(DEFAULT_SCORE)
-  const explicit = new Set<string>()
-  for (const point of ["multiPoint", "score"] as const) {
-    const set = prof.plugins?.[point]
-    if (set === undefined) continue
-    for (const d of set.disabled ?? []) {
-      if (d.name === "*") weights.clear()
-      else weights.delete(d.name)
-    }
-    ;(set.enabled ?? []).forEach((e, i) => {
-      const w = e.weight ?? 0
-      if (!Number.isInteger(w) || w < 0 || w > 100) {
-        throw new SchedulerInputError(`${file}: ${at}.plugins.${point}.enabled[${i}].weight`, `weight must be an integer in 0..100, got ${w}`)
-      }
-      weights.set(e.name, w === 0 ? 1 : w)
-      explicit.add(e.name)
-    })
-  }
-  const modelled: Partial<Record<ScorePluginName, number>> = {}
-  for (const [name, w] of weights) {
-    if (isModelled(name)) modelled[name] = w
-    else if (NOT_MODELLED.has(name)) {
-      if (explicit.has(name)) warnings.push(`score plugin ${name} is enabled but not modelled: it adds nothing to totals`)
-    } else warnings.push(`unknown score plugin ${name}: ignored`)
-  }
-
-  let scoringStrategy: ScoringStrategy = defaultProfile.scoringStrategy
-  let ignoredResources: ReadonlyArray<string> = []
-  let ignoredResourceGroups: ReadonlyArray<string> = []
-  let balancedResources: ReadonlyArray<WeightedResource> = DEFAULT_RESOURCES
-  ;(prof.pluginConfig ?? []).forEach((pc, i) => {
-    const argsAt = `${at}.pluginConfig[${i}].args`
-    if (pc.name === "NodeResourcesFit") {
-      const args = decode(FitArgs, pc.args ?? {}, file, argsAt)
-      ignoredResources = args.ignoredResources ?? []
-      ignoredResourceGroups = args.ignoredResourceGroups ?? []
-      const s = args.scoringStrategy ?? {}
-      const type = s.type ?? "LeastAllocated"
-      const res = resources(s.resources ?? DEFAULT_RESOURCES, file, `${argsAt}.scoringStrategy.resources`)
-      if (type === "RequestedToCapacityRatio") {
-        const shape = s.requestedToCapacityRatio?.shape
-        if (shape === undefined) {
-          throw new SchedulerInputError(`${file}: ${argsAt}.scoringStrategy.requestedToCapacityRatio`, "RequestedToCapacityRatio needs a shape")
-        }
-        validateShape(shape, file, `${argsAt}.scoringStrategy.requestedToCapacityRatio.shape`)
-        scoringStrategy = { type, resources: res, shape }
-      } else scoringStrategy = { type, resources: res }
-    } else if (pc.name === "NodeResourcesBalancedAllocation") {
-      const args = decode(BalancedArgs, pc.args ?? {}, file, argsAt)
-      balancedResources = resources(args.resources ?? DEFAULT_RESOURCES, file, `${argsAt}.resources`)
-    } else warnings.push(`pluginConfig for ${pc.name} is not modelled: ignored`)
+  const built = (rawProfiles.length === 0 ? [{}] : rawProfiles).map((raw, i) => {
+    const at = child(pAt, i)
+    const named = (raw as Record<string, unknown> | null)?.["schedulerName"]
+    const name = named === undefined && rawProfiles.length <= 1 ? DEFAULT_SCHEDULER_NAME : string(named, child(at, "schedulerName"))
+    if (name === "") required(child(at, "schedulerName"))
+    return profileOf(raw, at, name, globalPercentage, warnings)
   })
-
-  const percentage = prof.percentageOfNodesToScore ?? config.percentageOfNodesToScore
-  let nodesToScore: NodesToScore = "all"
-  if (percentage !== undefined) {
-    const where = prof.percentageOfNodesToScore !== undefined ? `${at}.percentageOfNodesToScore` : "$.percentageOfNodesToScore"
-    if (!Number.isInteger(percentage) || percentage < 0 || percentage > 100) {
-      throw new SchedulerInputError(`${file}: ${where}`, `must be an integer in 0..100, got ${percentage}`)
+  built.forEach((b, i) => {
+    const first = built.findIndex((o) => o.profile.schedulerName === b.profile.schedulerName)
+    if (first < i) duplicate(child(child(pAt, i), "schedulerName"), `profiles[${first}].schedulerName`)
+    if (i > 0 && !sameSet(b.queueSort, (built[0] as (typeof built)[number]).queueSort)) {
+      invalid(child(child(child(pAt, i), "plugins"), "queueSort"), b.queueSort.enabled.map((e) => e.name), "queueSort must be the same for all profiles")
     }
-    nodesToScore = percentage === 0 ? "adaptive" : percentage
-  }
-  return {
-    profile: { ...defaultProfile, weights: modelled, scoringStrategy, ignoredResources, ignoredResourceGroups, balancedResources, nodesToScore },
-    schedulerName,
-    warnings,
-  }
+  })
+  if (ignored.length > 0) warnings.push(`accepted, no effect on placements: ${ignored.join(", ")}`)
+  const profiles = built.map((b) => b.profile)
+  const wanted = schedulerName ?? (profiles.some((p) => p.schedulerName === DEFAULT_SCHEDULER_NAME) ? DEFAULT_SCHEDULER_NAME : (profiles[0] as Profile).schedulerName)
+  const profile = profiles.find((p) => p.schedulerName === wanted)
+  if (profile === undefined) throw new SchedulerInputError(`${file}: $.profiles`, `no profile with schedulerName ${wanted}`)
+  return { profile, profiles, schedulerName: wanted, warnings }
 }

@@ -26,11 +26,11 @@ import { type ClusterView, clusterView, withNodeState } from "../framework/Clust
 import type { FilterPlugin, ScorePlugin } from "../framework/Plugin.ts"
 import { postFilterMessage } from "../framework/PostFilter.ts"
 import { type ClusterSnapshot, objectsOf } from "../model/ClusterSnapshot.ts"
-import type { SchedulingPod } from "../model/SchedulingPod.ts"
+import { type SchedulingPod, schedulerNameOf } from "../model/SchedulingPod.ts"
 import { type Diagnosis, diagnosisReasons, fitErrorMessage, type NodeEvaluation, type Placement, type ScheduleOptions, type Scheduler } from "../Placement.ts"
-import { type PreemptionHost, preempt } from "../preemption/Preemption.ts"
+import { type PreemptionHost, type PreemptionOutcome, preempt } from "../preemption/Preemption.ts"
 import { budgetIndex } from "../preemption/Budgets.ts"
-import { defaultProfile, FILTER_PLUGINS, filterEnabled, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
+import { defaultProfile, filterEnabled, hasScoring, preFilterPlugins, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { bestFitCell } from "../plugins/NumaFit.ts"
 import { failure, type Status, success } from "../plugins/Status.ts"
 import { gatedPlacement } from "../plugins/SchedulingGates.ts"
@@ -44,9 +44,23 @@ import { filterPluginOf, scorePluginOf } from "./Registry.ts"
 /** Options of a scheduler. @since 0.1.0 @category model */
 export interface SchedulerOptions {
   readonly profile?: Profile
+  /**
+   * Further profiles of the same scheduler (a configuration with several profiles): a pod is
+   * scheduled by the profile its `schedulerName` names; a pod naming none is left alone. The hot
+   * path runs one profile.
+   */
+  readonly profiles?: ReadonlyArray<Profile>
   /** Seed of the tie-breaking PRNG (default 0). */
   readonly seed?: number
 }
+
+/** The reason of a pod whose `schedulerName` names no profile. @since 0.1.0 @category constants */
+export const reasonNoProfile = (schedulerName: string): string =>
+  `no profile for schedulerName ${JSON.stringify(schedulerName)}: kube-scheduler leaves the pod to another scheduler`
+
+/** kube-scheduler's error when there is no node at all. @since 0.1.0 @category constants */
+export { MESSAGE_NO_NODES } from "../Placement.ts"
+import { MESSAGE_NO_NODES } from "../Placement.ts"
 
 /**
  * What PreFilter produced for one pod: each plugin's state, the plugins that skipped, the node
@@ -126,6 +140,21 @@ export const runFilters = (
 /** The message of nodes outside the PreFilter node set. */
 const absentReason = (pre: PreFilterResult): string => `node(s) didn't satisfy plugin(s) [${[...pre.narrowedBy].sort().join(" ")}]`
 
+// A profile's plugins, built once: PreFilter and Filter in the profile's order, scorers.
+interface ProfileRun {
+  readonly profile: Profile
+  readonly preFilters: ReadonlyArray<FilterPlugin<unknown>>
+  readonly filters: ReadonlyArray<FilterPlugin<unknown>>
+  readonly scorers: ReadonlyArray<ScorePlugin<unknown>>
+}
+
+const profileRun = (profile: Profile): ProfileRun => ({
+  profile,
+  preFilters: preFilterPlugins(profile).map((f) => filterPluginOf(f, profile)),
+  filters: profile.filters.map((f) => filterPluginOf(f, profile)),
+  scorers: SCORE_PLUGINS.filter((s) => profile.weights[s] !== undefined).map((s) => scorePluginOf(s, profile)),
+})
+
 /**
  * The readable σ over a snapshot.
  *
@@ -133,14 +162,14 @@ const absentReason = (pre: PreFilterResult): string => `node(s) didn't satisfy p
  * @category constructors
  */
 export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions = {}): Scheduler => {
-  const profile = options.profile ?? defaultProfile
   const seed = options.seed ?? 0
   const rng = random(seed)
-  const filters = FILTER_PLUGINS.filter((f) => filterEnabled(profile, f)).map((f) => filterPluginOf(f, profile))
-  const scorers: ReadonlyArray<ScorePlugin<unknown>> = SCORE_PLUGINS.filter((s) => profile.weights[s] !== undefined).map((s) =>
-    scorePluginOf(s, profile),
-  )
-  const numa = filterEnabled(profile, "NumaFit")
+  // One kube-scheduler, several profiles: each pod runs the plugins of the profile it names.
+  const runs = new Map<string, ProfileRun>()
+  for (const p of [options.profile ?? defaultProfile, ...(options.profiles ?? [])]) {
+    if (!runs.has(p.schedulerName)) runs.set(p.schedulerName, profileRun(p))
+  }
+  const numa = [...runs.values()].some((r) => filterEnabled(r.profile, "NumaFit"))
   // Reserve plugins may change the objects (VolumeBinding binds claims): each cycle sees the latest.
   let objects = objectsOf(cluster)
   const budgets = budgetIndex(objects.disruptionBudgets ?? [])
@@ -156,7 +185,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     addPod(s, boundPod(id, pod, id, cell))
   }
   // Reserve, once the pod is on node n: the plugins' changes to the objects, in profile order.
-  const reserveAt = (n: number, pod: SchedulingPod, pre: PreFilterResult): void => {
+  const reserveAt = (n: number, pod: SchedulingPod, pre: PreFilterResult, filters: ReadonlyArray<FilterPlugin<unknown>>): void => {
     for (const pl of filters) {
       if (pl.reserve === undefined || pre.skipped.has(pl.name)) continue
       const changed = pl.reserve(pod, states[n] as NodeState, pre.states.get(pl.name), clusterView(states, objects))
@@ -170,16 +199,21 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
+    const run = runs.get(schedulerNameOf(pod))
+    if (run === undefined) return { pod: pod.key, node: null, reasons: [reasonNoProfile(schedulerNameOf(pod))], message: "", victims: [] }
+    const { profile, preFilters, filters, scorers } = run
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
-    const view = clusterView(states, objects)
     const count = states.length
-    const pre = runPreFilter(pod, view, filters, profile)
+    if (count === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
+    const view = clusterView(states, objects)
+    const pre = runPreFilter(pod, view, preFilters, profile)
     const statuses: Array<Status | undefined> = new Array(count).fill(undefined)
     const feasible: number[] = []
     const inSet = (n: number): boolean => pre.nodeNames === undefined || pre.nodeNames.has((states[n] as NodeState).node.name)
     if (pre.rejection === undefined) {
       const candidates = states.map((_, n) => n).filter(inSet)
-      const toFind = numFeasibleNodesToFind(candidates.length, profile.nodesToScore)
+      // without any Score plugin kube-scheduler takes the first feasible node it finds
+      const toFind = hasScoring(profile) ? numFeasibleNodesToFind(candidates.length, profile.nodesToScore) : Math.min(1, candidates.length)
       let processed = 0
       for (let k = 0; k < candidates.length && feasible.length < toFind; k++) {
         const n = candidates[(nextStart + k) % candidates.length] as number
@@ -229,7 +263,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     if (winner >= 0) {
       const n = feasible[winner] as number
       bindAt(n, pod)
-      reserveAt(n, pod, pre)
+      reserveAt(n, pod, pre, run.filters)
       return withScores({ pod: pod.key, node: (states[n] as NodeState).node.name, reasons: [], message: "", victims: [] })
     }
 
@@ -247,8 +281,12 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const reasons = diagnosisReasons(diagnosis)
     const pending = (post: string): Placement =>
       withScores({ pod: pod.key, node: null, reasons, message: fitErrorMessage({ ...diagnosis, postFilterMessage: post }), victims: [] })
-    if (opts.preempt === false || !profile.preemption) return pending(postFilterMessage(profile, count, undefined))
-    if (pod.neverPreempts === true) return pending(postFilterMessage(profile, count, "never"))
+    // An unresolvable PreFilter rejection ends PreFilter before DynamicResources' PreFilter wrote its state.
+    const draStateMissing = pre.rejection?.code === "UnschedulableAndUnresolvable"
+    const post = (outcome: PreemptionOutcome | "never" | undefined): string => postFilterMessage(profile, count, outcome, { draStateMissing })
+    if (opts.preempt === false || !profile.preemption) return pending(post(undefined))
+    if (profile.dynamicResources && draStateMissing && profile.preemptionBeforeDynamicResources !== true) return pending(post(undefined))
+    if (pod.neverPreempts === true) return pending(post("never"))
     const host: PreemptionHost = {
       nodeCount: count,
       unresolvable: (n) => nodeStatus(n)?.code !== "Unschedulable",
@@ -257,7 +295,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
         const trial = cloneState(states[n] as NodeState)
         for (const r of removed) removePod(trial, r.id)
         const trialView = withNodeState(view, n, trial)
-        const again = runPreFilter(pod, trialView, filters, profile)
+        const again = runPreFilter(pod, trialView, preFilters, profile)
         if (again.rejection !== undefined) return again.rejection
         if (again.nodeNames !== undefined && !again.nodeNames.has(trial.node.name)) return failure("UnschedulableAndUnresolvable", absentReason(again))
         return runFilters(pod, trial, again, trialView, filters)
@@ -265,12 +303,12 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       budgetsAllowed: budgets.allowed,
     }
     const outcome = preempt(host, pod.priority)
-    if (outcome.chosen === undefined) return pending(postFilterMessage(profile, count, outcome))
+    if (outcome.chosen === undefined) return pending(post(outcome))
     const target = states[outcome.chosen.node] as NodeState
     const victims = outcome.chosen.victims.map((v) => (target.pods.find((b) => b.id === v.id) as BoundPod).pod.key)
     for (const v of outcome.chosen.victims) removePod(target, v.id)
     bindAt(outcome.chosen.node, pod)
-    reserveAt(outcome.chosen.node, pod, pre)
+    reserveAt(outcome.chosen.node, pod, pre, run.filters)
     return withScores({ pod: pod.key, node: target.node.name, reasons, message: fitErrorMessage(diagnosis), victims })
   }
 

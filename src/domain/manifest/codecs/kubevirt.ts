@@ -1,12 +1,15 @@
 /**
- * KubeVirt v1.9 objects (`kubevirt.io/v1`, `migrations.kubevirt.io/v1alpha1`):
- * VirtualMachineInstance (domain cpu/memory/devices/resources), VirtualMachine (running /
- * runStrategy, template), VirtualMachineInstanceMigration, MigrationPolicy.
+ * KubeVirt v1.9 objects (`kubevirt.io/v1`, `migrations.kubevirt.io/v1alpha1`,
+ * `pool.kubevirt.io/v1alpha1` / `v1beta1`): VirtualMachineInstance (domain
+ * cpu/memory/devices/resources), VirtualMachine (running / runStrategy, template),
+ * VirtualMachineInstanceReplicaSet and VirtualMachinePool (replicas of a template, what an HPA
+ * scales), VirtualMachineInstanceMigration, MigrationPolicy, and the KubeVirt CR's cluster-wide
+ * eviction strategy and migration settings.
  *
  * @since 0.1.0
  */
 import * as t from "io-ts"
-import { ObjectMeta } from "./meta.ts"
+import { LabelSelector, ObjectMeta } from "./meta.ts"
 import { Affinity, Toleration, TopologySpreadConstraint } from "./pod.ts"
 import { Integer, oneOf, OpaqueObject, QuantityCodec, QuantityMap, StringMap, struct } from "./primitives.ts"
 
@@ -245,6 +248,187 @@ export const VirtualMachine = struct(
 )
 
 /**
+ * The VMI template of a VirtualMachineInstanceReplicaSet (and of a VirtualMachine).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachineInstanceTemplateSpec = struct("VirtualMachineInstanceTemplateSpec", { spec: VirtualMachineInstanceSpec }, { metadata: ObjectMeta })
+
+/**
+ * A KubeVirt VirtualMachineInstanceReplicaSet (`kubevirt.io/v1`): `replicas` VMIs stamped from
+ * a template, like a ReplicaSet of pods (it has a scale subresource, so an HPA can target it).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachineInstanceReplicaSet = struct(
+  "VirtualMachineInstanceReplicaSet",
+  {
+    apiVersion: t.string,
+    kind: t.literal("VirtualMachineInstanceReplicaSet"),
+    spec: struct(
+      "VirtualMachineInstanceReplicaSetSpec",
+      { template: VirtualMachineInstanceTemplateSpec },
+      { replicas: Integer, selector: LabelSelector, paused: t.boolean },
+    ),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
+ * A KubeVirt VirtualMachinePool (`pool.kubevirt.io/v1alpha1` or `v1beta1`): `replicas`
+ * VirtualMachines stamped from `virtualMachineTemplate` (default 1 replica; scale subresource).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VirtualMachinePool = struct(
+  "VirtualMachinePool",
+  {
+    apiVersion: t.string,
+    kind: t.literal("VirtualMachinePool"),
+    spec: struct(
+      "VirtualMachinePoolSpec",
+      {
+        virtualMachineTemplate: struct(
+          "VirtualMachineTemplateSpec",
+          {
+            spec: struct(
+              "VirtualMachineSpec",
+              { template: VirtualMachineInstanceTemplateSpec },
+              { running: t.boolean, runStrategy: RunStrategy, dataVolumeTemplates: t.array(OpaqueObject), instancetype: OpaqueObject, preference: OpaqueObject },
+            ),
+          },
+          { metadata: ObjectMeta },
+        ),
+      },
+      {
+        replicas: Integer,
+        selector: LabelSelector,
+        paused: t.boolean,
+        maxUnavailable: OpaqueObject,
+        nameGeneration: OpaqueObject,
+        autohealing: OpaqueObject,
+        scaleInStrategy: OpaqueObject,
+        updateStrategy: OpaqueObject,
+      },
+    ),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
+ * `spec.configuration.migrations` of the KubeVirt CR: the cluster-wide migration settings
+ * (KubeVirt v1.9 defaults: bandwidth unlimited, completionTimeoutPerGiB 150, progressTimeout
+ * 150, auto-converge and post-copy off, 5 parallel per cluster, 2 outbound per node).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const MigrationConfiguration = t.partial(
+  {
+    bandwidthPerMigration: QuantityCodec,
+    completionTimeoutPerGiB: Integer,
+    progressTimeout: Integer,
+    allowAutoConverge: t.boolean,
+    allowPostCopy: t.boolean,
+    allowWorkloadDisruption: t.boolean,
+    parallelMigrationsPerCluster: Integer,
+    parallelOutboundMigrationsPerNode: Integer,
+    unsafeMigrationOverride: t.boolean,
+    nodeDrainTaintKey: t.string,
+    network: t.string,
+    disableTLS: t.boolean,
+    matchSELinuxLevelOnMigration: t.boolean,
+    utilityVolumesTimeout: Integer,
+  },
+  "MigrationConfiguration",
+)
+
+/**
+ * The KubeVirt CR (`kubevirt.io/v1`, kind KubeVirt): what catcluster reads of it is the
+ * cluster-wide `evictionStrategy` and `migrations`; the rest of `configuration` is kept as is.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const KubeVirt = struct(
+  "KubeVirt",
+  {
+    apiVersion: t.string,
+    kind: t.literal("KubeVirt"),
+  },
+  {
+    metadata: ObjectMeta,
+    spec: t.partial(
+      {
+        configuration: t.partial(
+          {
+            evictionStrategy: t.string,
+            migrations: MigrationConfiguration,
+            developerConfiguration: OpaqueObject,
+            networkConfiguration: OpaqueObject,
+            permittedHostDevices: OpaqueObject,
+            mediatedDevicesConfiguration: OpaqueObject,
+            cpuModel: t.string,
+            cpuRequest: QuantityCodec,
+            defaultRuntimeClass: t.string,
+            imagePullPolicy: t.string,
+            machineType: t.string,
+            memBalloonStatsPeriod: Integer,
+            smbios: OpaqueObject,
+            supportedGuestAgentVersions: t.array(t.string),
+            emulatedMachines: t.array(t.string),
+            vmStateStorageClass: t.string,
+            virtualMachineOptions: OpaqueObject,
+            tlsConfiguration: OpaqueObject,
+            seccompConfiguration: OpaqueObject,
+            vmRolloutStrategy: t.string,
+            commonInstancetypesDeployment: OpaqueObject,
+            instancetype: OpaqueObject,
+            architectureConfiguration: OpaqueObject,
+            liveUpdateConfiguration: OpaqueObject,
+            ksmConfiguration: OpaqueObject,
+            autoCPULimitNamespaceLabelSelector: OpaqueObject,
+            virtualMachineInstancesPerNode: Integer,
+            additionalGuestMemoryOverheadRatio: t.string,
+            obsoleteCPUModels: OpaqueObject,
+            handlerConfiguration: OpaqueObject,
+            controllerConfiguration: OpaqueObject,
+            apiConfiguration: OpaqueObject,
+            webhookConfiguration: OpaqueObject,
+            selinuxLauncherType: t.string,
+            hypervisors: t.array(OpaqueObject),
+            changedBlockTrackingLabelSelectors: OpaqueObject,
+            evictionStrategyNodeSelector: OpaqueObject,
+          },
+          "KubeVirtConfiguration",
+        ),
+        certificateRotateStrategy: OpaqueObject,
+        customizeComponents: OpaqueObject,
+        imagePullPolicy: t.string,
+        imagePullSecrets: t.array(OpaqueObject),
+        imageRegistry: t.string,
+        imageTag: t.string,
+        infra: OpaqueObject,
+        monitorAccount: t.string,
+        monitorNamespace: t.string,
+        productComponent: t.string,
+        productName: t.string,
+        productVersion: t.string,
+        serviceMonitorNamespace: t.string,
+        uninstallStrategy: t.string,
+        workloadUpdateStrategy: OpaqueObject,
+        workloads: OpaqueObject,
+      },
+      "KubeVirtSpec",
+    ),
+    status: OpaqueObject,
+  },
+)
+
+/**
  * A KubeVirt live-migration request for one VMI.
  *
  * @since 0.1.0
@@ -297,6 +481,12 @@ export type VirtualMachineInstance = t.TypeOf<typeof VirtualMachineInstance>
 export type VirtualMachine = t.TypeOf<typeof VirtualMachine>
 /** A decoded VirtualMachineInstanceMigration. @since 0.1.0 @category model */
 export type VirtualMachineInstanceMigration = t.TypeOf<typeof VirtualMachineInstanceMigration>
+/** A decoded VirtualMachineInstanceReplicaSet. @since 0.1.0 @category model */
+export type VirtualMachineInstanceReplicaSet = t.TypeOf<typeof VirtualMachineInstanceReplicaSet>
+/** A decoded VirtualMachinePool. @since 0.1.0 @category model */
+export type VirtualMachinePool = t.TypeOf<typeof VirtualMachinePool>
+/** A decoded KubeVirt CR. @since 0.1.0 @category model */
+export type KubeVirt = t.TypeOf<typeof KubeVirt>
 /** A decoded MigrationPolicy. @since 0.1.0 @category model */
 export type MigrationPolicy = t.TypeOf<typeof MigrationPolicy>
 /** A decoded VMI domain. @since 0.1.0 @category model */
