@@ -139,6 +139,17 @@ const plain = (u: unknown): unknown => {
   return out
 }
 
+/**
+ * A VMI or VM as plain data for the VMI reader; a VirtualMachineInstanceReplicaSet's or a
+ * VirtualMachinePool's template as the VMI it stamps out.
+ */
+const vmiDocument = (m: Manifest): unknown => {
+  if (m.kind !== "VirtualMachineInstanceReplicaSet" && m.kind !== "VirtualMachinePool") return plain(m)
+  const raw = plain(m) as { metadata?: Record<string, unknown>; spec?: { template?: { metadata?: Record<string, unknown>; spec?: unknown }; virtualMachineTemplate?: { spec?: { template?: { metadata?: Record<string, unknown>; spec?: unknown } } } } }
+  const template = m.kind === "VirtualMachinePool" ? raw.spec?.virtualMachineTemplate?.spec?.template : raw.spec?.template
+  return { kind: "VirtualMachineInstance", metadata: { ...template?.metadata, name: raw.metadata?.["name"], namespace: raw.metadata?.["namespace"] }, spec: template?.spec }
+}
+
 /** A resource quota object count name per kind (legacy names first, as quota accepts both). */
 const COUNTED: Readonly<Record<string, ReadonlyArray<string>>> = {
   Service: ["services", "count/services"],
@@ -156,6 +167,8 @@ const COUNTED: Readonly<Record<string, ReadonlyArray<string>>> = {
   HorizontalPodAutoscaler: ["count/horizontalpodautoscalers.autoscaling"],
   VirtualMachine: ["count/virtualmachines.kubevirt.io"],
   VirtualMachineInstance: ["count/virtualmachineinstances.kubevirt.io"],
+  VirtualMachineInstanceReplicaSet: ["count/virtualmachineinstancereplicasets.kubevirt.io"],
+  VirtualMachinePool: ["count/virtualmachinepools.pool.kubevirt.io"],
 }
 
 interface Quota {
@@ -204,7 +217,7 @@ const podCharge = (u: Unit, spec: PodSpec, createdBy: string | undefined): Charg
 
 const launcherCharge = (u: Unit, quotas: ReadonlyArray<Quota>, ratio: number): Charge => {
   const m = u.manifest
-  const decoded = decodeVmiSpec(plain(m), m.source.file)
+  const decoded = decodeVmiSpec(vmiDocument(m), m.source.file)
   if (E.isLeft(decoded)) throw new OperationsError(`${m.source.file}: ${u.kind} ${u.namespace}/${u.name}: ${decoded.left.message}`)
   const launcher = virtLauncherPod(decoded.right)
   const requests = new Map(Object.entries(launcher.requests))
@@ -218,7 +231,8 @@ const launcherCharge = (u: Unit, quotas: ReadonlyArray<Quota>, ratio: number): C
   }
   const usage = computeUsage(requests, limits)
   usage.set("count/pods", 1n)
-  const spec = (m.kind === "VirtualMachine" ? m.spec.template.spec : m.kind === "VirtualMachineInstance" ? m.spec : undefined) as { priorityClassName?: string } | undefined
+  const spec = (vmiDocument(m) as { spec?: { priorityClassName?: string; template?: { spec?: { priorityClassName?: string } } } }).spec
+  const priorityClassName = m.kind === "VirtualMachine" ? spec?.template?.spec?.priorityClassName : spec?.priorityClassName
   return {
     kind: "Pod",
     name: `virt-launcher-${u.name}`,
@@ -226,7 +240,7 @@ const launcherCharge = (u: Unit, quotas: ReadonlyArray<Quota>, ratio: number): C
     createdBy: `VirtualMachineInstance ${u.name}`,
     usage,
     containers: [{ name: "compute", states: new Set(usage.keys()) }],
-    pod: { bestEffort: false, terminating: false, ...(spec?.priorityClassName === undefined ? {} : { priorityClassName: spec.priorityClassName }) },
+    pod: { bestEffort: false, terminating: false, ...(priorityClassName === undefined ? {} : { priorityClassName }) },
   }
 }
 
