@@ -26,18 +26,23 @@ import type { Context } from "./steps.ts"
  * @since 0.1.0
  */
 
-/** Templates sized in the capacity table, at most; copies per template, at most. */
-const CAPACITY_TEMPLATES = 6
+/** Copies per capacity template, at most. */
 const CAPACITY_MAX = 200
+
 /**
- * Nodes drained one by one in the report, at most (the busiest; every zone is always drained).
- * Each drain schedules on a fresh snapshot of the whole cluster, so a 500-node cluster would
- * spend minutes here; `catcluster resilience` takes out every node.
+ * How many nodes the report drains one by one (the busiest; every zone is always drained) and
+ * how many workloads it sizes for capacity. Each drain or capacity question schedules on a fresh
+ * snapshot of the whole cluster, which costs about 30 µs per bound pod, so the report spends a
+ * fixed budget (about 10⁵ bound pods' worth of snapshots on drains): 25 nodes up to 4,000 units,
+ * 10 at 10,000. `catcluster resilience` drains every node, `catcluster capacity` sizes any template.
  *
  * @since 0.1.0
  * @category constants
  */
-export const REPORT_NODE_DRAINS = 25
+export const reportBudget = (units: number): { readonly nodeDrains: number; readonly capacityTemplates: number } => ({
+  nodeDrains: Math.max(5, Math.min(25, Math.floor(100_000 / Math.max(1, units)))),
+  capacityTemplates: Math.max(2, Math.min(6, Math.floor(30_000 / Math.max(1, units)))),
+})
 
 const cpu = (milli: number): string => canonical(fromNanos(BigInt(milli) * 1_000_000n))
 const memory = (bytes: number): string => canonical(fromNanos(BigInt(bytes) * 1_000_000_000n, "BinarySI"))
@@ -55,7 +60,7 @@ const row = (r: ResilienceRow): ReadonlyArray<string | number> => [
 const HEAD = ["taken out", "evicted", "rescheduled", "migrated", "deleted", "pending", "pending requests", "drain finishes"]
 
 /** One unit per workload (a controller's replicas share a template). */
-const templates = (units: Iterable<Unit>): ReadonlyArray<Unit> => {
+const templates = (units: Iterable<Unit>, count: number): ReadonlyArray<Unit> => {
   const seen = new Set<string>()
   const out: Unit[] = []
   for (const u of units) {
@@ -64,7 +69,7 @@ const templates = (units: Iterable<Unit>): ReadonlyArray<Unit> => {
     seen.add(id)
     out.push(u)
   }
-  return out.slice(0, CAPACITY_TEMPLATES)
+  return out.slice(0, count)
 }
 
 /** The main job's operations step: N−1 per node and zone, failure orders, capacity, quota headroom. @since 0.1.0 @category steps */
@@ -86,12 +91,13 @@ export const operationsStep: Step<Context> = {
     }
     const { nodes } = model
     const state = baseline(inv)
-    const only = nodes.length > REPORT_NODE_DRAINS ? busiestNodes(inv, state, REPORT_NODE_DRAINS) : undefined
+    const budget = reportBudget(inv.units.size)
+    const only = nodes.length > budget.nodeDrains ? busiestNodes(inv, state, budget.nodeDrains) : undefined
     progress.start("N−1 per node and zone", only?.length ?? nodes.length)
     const r = resilience(inv, state, { ...(only === undefined ? {} : { only }), onProgress: (done, _total, target) => progress.update(done, target) })
     const pair = nodes.length >= 2 ? worstNodes(r, state, 2) : []
     const inter = pair.length === 2 ? interleavings(inv, state, pair) : undefined
-    const sized = templates(inv.units.values()).map((u) => ({ u, c: capacity(inv, state, u.pod, { max: CAPACITY_MAX }) }))
+    const sized = templates(inv.units.values(), budget.capacityTemplates).map((u) => ({ u, c: capacity(inv, state, u.pod, { max: CAPACITY_MAX }) }))
     const quota = quotaHeadroom(inv, manifests)
     const summary = `N−1: ${r.worstNode === undefined ? "every node can be drained, nothing pending" : `worst node ${r.worstNode.target} (${r.worstNode.pending.length} pending)`}${r.zones.length === 0 ? "" : r.worstZone === undefined ? "; every zone can be drained" : `; worst zone ${r.worstZone.target} (${r.worstZone.pending.length} pending)`}${inter === undefined ? "" : `; order of ${inter.nodes.join(", ")} ${inter.orderMatters ? "matters" : "does not matter"}`}; ${quota.rejected.length} admission rejections`
     progress.stop(summary)
@@ -129,7 +135,9 @@ export const operationsStep: Step<Context> = {
             ...(inter.check.trace === undefined ? [] : [pre(showTrace(inter.check.trace))]),
           ]
     const capacityBlocks: Block[] = [
-      paragraph(`How many more copies of each workload fit once everything is placed (as kubernetes-sigs' cluster-capacity, no preemption, at most ${CAPACITY_MAX} copies); \`catcluster capacity --pod FILE\` asks it of any template.`),
+      paragraph(
+        `How many more copies of ${sized.length === 1 ? "the first workload" : `each of the first ${sized.length} workloads`} fit once everything is placed (as kubernetes-sigs' cluster-capacity, no preemption, at most ${CAPACITY_MAX} copies); \`catcluster capacity --pod FILE\` asks it of any template.`,
+      ),
       table(
         ["template", "more copies fit", "fills first", "limited by, per node"],
         sized.map(({ u, c }) => [
