@@ -7,6 +7,7 @@ import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
 import type { Placement } from "../scheduler/Placement.ts"
+import { describeProfile } from "../scheduler/profile/describeProfile.ts"
 import { defaultProfile } from "../scheduler/profile/Profile.ts"
 import { readableScheduler } from "../scheduler/readable/ReadableScheduler.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
@@ -135,7 +136,8 @@ export const scheduleStep: Step<Context> = {
           title: "Scheduling (S11)",
           blocks: [
             paragraph(
-              "Each pod goes through the filters (NodeResourcesFit, taints, affinity, KVM and CPU features, NUMA fit for dedicated-CPU VMIs), then the default profile's scorers; the feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw. " +
+              `The pending pods are scheduled in queue order by kube-scheduler v1.35's default profile, every plugin of it: ${describeProfile(defaultProfile)}. ` +
+                "The feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw (kube-scheduler draws at random). " +
                 (checked < pods.length ? `The readable σ re-schedules the first ${checked} of ${pods.length} pods as a cross-check (the hot path's first placements are what it gives on that prefix). ` : "") +
                 `${bound} of ${placements.length} pods placed, ${pending.length} pending.`,
             ),

@@ -7,6 +7,7 @@ import { scatterChart } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { categoryStep } from "./categoryStep.ts"
 import { lawsStep } from "./lawsStep.ts"
+import { operationsStep } from "./operationsStep.ts"
 import { scheduleStep } from "./scheduleStep.ts"
 import { autoscalingStep } from "./autoscalingStep.ts"
 import { markovStep } from "./markovStep.ts"
@@ -153,4 +154,4 @@ const ledger: Step<Context> = {
 }
 
 /** Every step, in run order. @since 0.1.0 @category constants */
-export const steps: ReadonlyArray<Step<Context>> = [decode, categoryStep, lawsStep, scheduleStep, markovStep, autoscalingStep, migrationStep, verifyStep, decisions, ledger]
+export const steps: ReadonlyArray<Step<Context>> = [decode, categoryStep, lawsStep, scheduleStep, operationsStep, markovStep, autoscalingStep, migrationStep, verifyStep, decisions, ledger]

@@ -1,22 +1,34 @@
-import { readFileSync } from "node:fs"
+import { readFileSync, realpathSync } from "node:fs"
 import * as E from "fp-ts/lib/Either.js"
 import { readManifestFiles, type ManifestFile } from "../domain/manifest/load.ts"
+import { decodeManifests } from "../domain/manifest/decode.ts"
+import { isKnownKind, type Manifest } from "../domain/manifest/Manifest.ts"
+import { showManifestError } from "../domain/manifest/ManifestError.ts"
 import { UserError } from "./UserError.ts"
 
 /**
- * Reading what the user names on the command line. Every failure is a {@link UserError}
- * naming the file and the problem (exit 2), never a stack trace.
+ * Reading what the user names on the command line, the same way for every subcommand: files,
+ * directories (their `.yaml`, `.yml` and `.json` files, recursively, in name order), several
+ * paths per flag, and standard input (`-` as a path, or `--stdin`), so that
+ * `kubectl get nodes,pods,vmis -A -o json | catcluster drain node-a --stdin` works. Nodes and
+ * workloads are told apart by kind, not by the flag they came with. Every failure is a
+ * {@link UserError} naming the file and the problem (exit 2), never a stack trace.
  *
  * @since 0.1.0
  */
 
+/** The name standard input goes by in messages. @since 0.1.0 @category constants */
+export const STDIN_NAME = "<stdin>"
+
 /**
- * The text of one file; `what` says which option it came from ("nodes", "pods", …).
+ * The text of one file; `what` says which option it came from ("nodes", "pods", …). `-` reads
+ * standard input.
  *
  * @since 0.1.0
  * @category input
  */
 export const readUserFile = (file: string, what: string): string => {
+  if (file === "-") return readStdin()
   try {
     return readFileSync(file, "utf8")
   } catch (error) {
@@ -24,17 +36,205 @@ export const readUserFile = (file: string, what: string): string => {
   }
 }
 
+let stdinText: string | undefined
+
+const realPath = (file: string): string => {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
+  }
+}
+
+/**
+ * Standard input, read once (a second request gets the same text). A terminal is refused: the
+ * command would otherwise wait for input nobody is typing.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const readStdin = (): string => {
+  if (stdinText !== undefined) return stdinText
+  if (process.stdin.isTTY === true) throw new UserError("standard input is a terminal: pipe manifests in, e.g. kubectl get nodes,pods,vmis -A -o json | catcluster … --stdin")
+  try {
+    stdinText = readFileSync(0, "utf8")
+  } catch (error) {
+    throw new UserError(`cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  return stdinText
+}
+
 /**
  * Files and directories of manifests (`.yaml`, `.yml`, `.json` under a directory, recursively,
- * in name order), read but not decoded.
+ * in name order), read but not decoded; `-` is standard input. A file named twice (directly and
+ * through its directory, or through a symlink) is read once.
  *
  * @since 0.1.0
  * @category input
  */
 export const readModelFiles = (paths: ReadonlyArray<string>): ReadonlyArray<ManifestFile> => {
-  const read = readManifestFiles(paths)
-  if (E.isLeft(read)) throw new UserError(read.left.map((e) => `cannot read ${e.file}: ${e.problem.replace(/^cannot read: /, "")}`).join("\n"))
-  return read.right
+  const out: ManifestFile[] = []
+  const problems: string[] = []
+  let stdinSeen = false
+  const seen = new Set<string>()
+  for (const path of paths) {
+    if (path === "-") {
+      // the same stream twice would count every object twice
+      if (!stdinSeen) out.push({ file: STDIN_NAME, text: readStdin() })
+      stdinSeen = true
+      continue
+    }
+    const read = readManifestFiles([path])
+    if (E.isLeft(read)) problems.push(...read.left.map((e) => `cannot read ${e.file}: ${e.problem.replace(/^cannot read: /, "")}`))
+    else {
+      if (read.right.length === 0) problems.push(`${path}: a directory with no .yaml, .yml or .json file`)
+      // a file named twice (itself and through its directory) is read once: twice would double every object
+      for (const f of read.right) {
+        const real = realPath(f.file)
+        if (seen.has(real)) continue
+        seen.add(real)
+        out.push(f)
+      }
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems.join("\n"))
+  return out
+}
+
+/**
+ * Where a subcommand's cluster comes from: paths given with `--nodes` and `--workloads` (or
+ * `--pods`), and `--stdin`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface SourceFlags {
+  readonly nodes?: ReadonlyArray<string>
+  readonly workloads?: ReadonlyArray<string>
+  readonly pods?: ReadonlyArray<string>
+  readonly stdin?: boolean
+}
+
+/**
+ * Every file the flags name, in flag order (nodes, workloads, pods, then standard input); an
+ * empty list when none is given.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const readSourceFiles = (flags: SourceFlags): ReadonlyArray<ManifestFile> =>
+  readModelFiles([...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])])
+
+/**
+ * Registers the input options every cluster-reading subcommand shares.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const withSourceOptions = <C extends { option: (flags: string, description: string) => C }>(command: C): C =>
+  command
+    .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
+    .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
+    .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads")
+
+/**
+ * Kinds catcluster reads besides the ones its codecs decode fully: NodeResourceTopology (NUMA
+ * cells), PodDisruptionBudget and the KubeVirt CR (drain), Namespace (quota: KubeVirt's
+ * memory-limit ratio label), read from their raw fields.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const RAW_KINDS: ReadonlySet<string> = new Set(["NodeResourceTopology", "PodDisruptionBudget", "KubeVirt", "Namespace"])
+
+/**
+ * What the input holds that catcluster does not model, as warnings naming each kind once with
+ * its count, and objects given twice (kind, namespace and name).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const inputWarnings = (manifests: ReadonlyArray<Manifest>): ReadonlyArray<string> => {
+  const unmodelled = new Map<string, number>()
+  const seen = new Map<string, Manifest>()
+  const twice: string[] = []
+  for (const m of manifests) {
+    const kind = m.kind === "Unknown" ? m.declaredKind : m.kind
+    if (!isKnownKind(kind) && !RAW_KINDS.has(kind)) unmodelled.set(kind, (unmodelled.get(kind) ?? 0) + 1)
+    const name = m.metadata?.name
+    if (name === undefined) continue
+    const id = `${kind} ${m.metadata?.namespace === undefined ? "" : `${m.metadata.namespace}/`}${name}`
+    const first = seen.get(id)
+    if (first === undefined) seen.set(id, m)
+    else twice.push(`${id} is given twice (${first.source.file} and ${m.source.file}); both are read`)
+  }
+  const out: string[] = []
+  if (unmodelled.size > 0) {
+    const total = [...unmodelled.values()].reduce((a, b) => a + b, 0)
+    const kinds = [...unmodelled].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ×${n}`)
+    out.push(`${total} object${total === 1 ? "" : "s"} of kinds catcluster does not model, read and left out: ${kinds.join(", ")}`)
+  }
+  if (twice.length > 5) out.push(`${twice.length} objects are given twice, e.g. ${twice.slice(0, 3).join("; ")}`)
+  else out.push(...twice)
+  return out
+}
+
+/**
+ * Decodes every file (all problems of all files reported together, exit 2) and returns the
+ * manifests.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const decodeFiles = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<Manifest> => {
+  const manifests: Manifest[] = []
+  const errors: string[] = []
+  for (const f of files) {
+    const r = decodeManifests(f.text, f.file)
+    if (E.isLeft(r)) errors.push(...r.left.map(showManifestError))
+    else manifests.push(...r.right)
+  }
+  if (errors.length > 0) {
+    const shown = errors.length > 20 ? [...errors.slice(0, 20), `… and ${errors.length - 20} more`] : errors
+    throw new UserError(`the input does not decode (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n  ${shown.join("\n  ")}`)
+  }
+  return manifests
+}
+
+/**
+ * {@link inputWarnings} of whatever decodes in the files (files that do not decode are left to
+ * the caller's own error report).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const warningsOf = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<string> =>
+  inputWarnings(files.flatMap((f) => E.getOrElseW(() => [] as ReadonlyArray<Manifest>)(decodeManifests(f.text, f.file))))
+
+/**
+ * Prints warnings on stderr, each as `catcluster: warning: …`.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const printWarnings = (warnings: ReadonlyArray<string>, label = "warning"): void => {
+  for (const w of warnings) process.stderr.write(`catcluster: ${label}: ${w}\n`)
+}
+
+/**
+ * Workloads the scheduler read and left out, one line per reason with how many (a dump of a
+ * live cluster holds hundreds of owned objects: one line each would bury the answer). Objects
+ * that are not workloads (Services, quotas, PDBs, …) are left out here: other parts read them,
+ * and kinds nothing reads are named once by {@link inputWarnings}.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const skippedNotes = (skipped: ReadonlyArray<{ readonly key: string; readonly reason: string }>): ReadonlyArray<string> => {
+  const byReason = new Map<string, string[]>()
+  // kinds that are not workloads are read by other parts (or warned about once by kind)
+  for (const s of skipped) if (!s.reason.endsWith("is not scheduled directly")) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key])
+  return [...byReason].map(([reason, keys]) => (keys.length === 1 ? `${keys[0]} not scheduled: ${reason}` : `${keys.length} objects not scheduled (${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}): ${reason}`))
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 export * from "./model/index.ts"
 export * from "./profile/Profile.ts"
+export * from "./profile/describeProfile.ts"
 export * from "./Placement.ts"
 export * from "./SchedulerInputError.ts"
 export * from "./plugins/Status.ts"

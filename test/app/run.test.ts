@@ -182,6 +182,6 @@ describe("run on the default model and on a second cluster", () => {
 
   it("every section of the report differs between the two clusters except the seed's decisions and ledger", () => {
     const differs = Object.keys(base.report.steps).filter((s) => JSON.stringify(step(base, s)) !== JSON.stringify(step(other, s)))
-    expect(differs).toEqual(["decode", "category", "laws", "schedule", "markov", "autoscaling", "migration", "verify"])
+    expect(differs).toEqual(["decode", "category", "laws", "schedule", "operations", "markov", "autoscaling", "migration", "verify"])
   })
 })

@@ -103,7 +103,7 @@ items:
     const out = JSON.parse(r.stdout) as { placements: Array<{ pod: string; node: string | null }> }
     expect(out.placements.map((p) => p.pod)).toEqual(["shop/api-0"])
     expect(out.placements[0]!.node).not.toBeNull()
-    expect(r.stderr).toContain("catcluster: note: shop/api-old skipped: Pod is Succeeded")
+    expect(r.stderr).toContain("catcluster: note: shop/api-old not scheduled: Pod is Succeeded")
   })
 })
 

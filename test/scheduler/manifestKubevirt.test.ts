@@ -155,10 +155,11 @@ spec: {nodeName: n1, containers: [{name: compute, resources: {requests: {cpu: 10
 status: {phase: Running}`
     const w = workloadFromText(text, "dump.yaml")
     expect(w.pending).toEqual([])
-    expect(w.bound.map((b) => [b.pod.key, b.node, b.pod.requiresKvm])).toEqual([["prod/virt-launcher-vm1-abcde", "n1", true]])
+    // the VMI is the unit, read from the launcher kube-scheduler accounts (its 100m, its kvm limit)
+    expect(w.bound.map((b) => [b.pod.key, b.node, b.pod.requiresKvm, b.pod.containers[0]?.requests["cpu"]])).toEqual([["prod/vm1", "n1", true, 100]])
     expect(w.skipped).toEqual([
       { key: "prod/vm1", reason: "VirtualMachine: its VirtualMachineInstance in the input stands for it" },
-      { key: "prod/vm1", reason: "VirtualMachineInstance: its virt-launcher pod virt-launcher-vm1-abcde in the input stands for it" },
+      { key: "prod/virt-launcher-vm1-abcde", reason: "Pod: the virt-launcher pod of VirtualMachineInstance vm1, which is in the input and standing for it" },
     ])
   })
 

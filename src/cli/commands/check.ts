@@ -1,7 +1,8 @@
 /**
- * `catcluster check [--nodes F...] [--workloads F...] [--presentation F...] [--json]`: the law
- * checks a CI job runs on its own cluster manifests and category presentations. Files may be
- * directories (their `.yaml`, `.yml`, `.json` files, recursively, in name order); with no file
+ * `catcluster check [--nodes F...] [--workloads F...] [--stdin] [--presentation F...] [--json]`: the law
+ * checks a CI job runs on its own cluster manifests and category presentations. Input is read as
+ * every subcommand reads it: files, directories (their `.yaml`, `.yml`, `.json` files,
+ * recursively, in name order), several per flag, `-` or `--stdin` for standard input; with no file
  * at all the embedded default model is checked (with only presentations, only those). Exit 0 when every law holds, 1 when a
  * law fails (its counterexamples printed), 2 for input that cannot be read or modelled.
  */
@@ -11,36 +12,31 @@ import type { Command } from "commander"
 import { checkModel } from "../../app/check/checkModel.ts"
 import { printReport, toJson } from "../../app/check/CheckReport.ts"
 import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
-import { readModelFiles } from "../input.ts"
+import { readModelFiles, readSourceFiles, withSourceOptions, type SourceFlags } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 const readFiles = (path: string): ReadonlyArray<ModelFile> => readModelFiles([path])
 
-interface Options {
-  readonly nodes?: ReadonlyArray<string>
-  readonly workloads?: ReadonlyArray<string>
+interface Options extends SourceFlags {
   readonly presentation?: ReadonlyArray<string>
   readonly json?: boolean
 }
 
 /** Registers `catcluster check` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  program
-    .command("check")
-    .description("check the laws on your own manifests and presentations (for CI): exit 0 all hold, 1 a law fails, 2 bad input")
-    .option("--nodes <files...>", "node manifests (files or directories; NodeList, multi-document YAML, JSON)")
-    .option("--workloads <files...>", "workload manifests: Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs")
+  withSourceOptions(program.command("check").description("check the laws on your own manifests and presentations (for CI): exit 0 all hold, 1 a law fails, 2 bad input"))
     .option("--presentation <files...>", "category presentations (YAML/JSON: objects, arrows, equations, check)")
     .option("--json", "print the report as JSON")
     .action((opts: Options) => {
-      const manifestPaths = [...(opts.nodes ?? []), ...(opts.workloads ?? [])]
+      const given = readSourceFiles(opts)
       const presentations = (opts.presentation ?? []).flatMap(readFiles)
       const files =
-        manifestPaths.length === 0
+        given.length === 0
           ? presentations.length === 0
             ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }]
             : []
-          : manifestPaths.flatMap(readFiles)
+          : given
+      // what is not modelled is listed by the report itself (stdout), so stderr stays clean for CI
       const outcome = checkModel(files, { presentations })
       if (opts.json === true) process.stdout.write(JSON.stringify(toJson(outcome)) + "\n")
       if (outcome._tag === "BadInput") {

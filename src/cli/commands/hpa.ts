@@ -1,25 +1,28 @@
 /**
- * `catcluster hpa --hpa HPA.yaml --pods PODS --metrics PODMETRICS [--now RFC3339] [--history FILE] [--json]`
+ * `catcluster hpa --hpa HPA.yaml --pods PATH… --metrics PATH… [--now RFC3339] [--history FILE] [--json]`
  *
  * One sync of the HorizontalPodAutoscaler (Kubernetes v1.35) on a real snapshot: the replica
  * calculator's proposal and the normalised desired count. `--json` prints
  * `{"currentReplicas","proposedReplicas","desiredReplicas","metrics":[{"type","name","replicas","utilization","averageValue"}],"reasons"}`
  * (`averageValue` as a Kubernetes quantity, as the HPA's status shows it). Current replicas
  * come from the HPA's `status.currentReplicas`, else the pods that are neither being deleted
- * nor finished. Bad input: a message naming the file and JSON path, exit 2.
+ * nor finished. `--pods` and `--metrics` read as every subcommand reads input: files, directories,
+ * several paths, `-` for standard input (`kubectl get pods -l app=web -o json | catcluster hpa
+ * --hpa hpa.yaml --pods - --metrics metrics.json`). Bad input: a message naming the file and
+ * JSON path, exit 2.
  */
 import type { Command } from "commander"
 import { parse as parseYaml } from "yaml"
 import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
-import { asUserError, readUserFile } from "../input.ts"
+import { asUserError, readModelFiles, readUserFile, STDIN_NAME } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
   readonly hpa: string
-  readonly pods: string
-  readonly metrics: string
+  readonly pods: ReadonlyArray<string>
+  readonly metrics: ReadonlyArray<string>
   readonly now?: string
   readonly history?: string
   readonly json?: boolean
@@ -47,17 +50,19 @@ export const register = (program: Command): void => {
     .command("hpa")
     .description("one HorizontalPodAutoscaler sync (Kubernetes v1.35) on a snapshot: proposal and desired replicas")
     .requiredOption("--hpa <file>", "an autoscaling/v2 HorizontalPodAutoscaler (YAML or JSON)")
-    .requiredOption("--pods <file>", "the PodList the HPA's target selects")
-    .requiredOption("--metrics <file>", "a metrics.k8s.io/v1beta1 PodMetricsList")
+    .requiredOption("--pods <paths...>", "the pods the HPA's target selects (PodList, files or directories, - for standard input)")
+    .requiredOption("--metrics <paths...>", "metrics.k8s.io/v1beta1 PodMetrics or PodMetricsList (files or directories, - for standard input)")
     .option("--now <time>", "the controller's clock, RFC 3339 (default: now)")
     .option("--history <file>", "recommendations and scale events of earlier syncs (JSON or YAML)")
     .option("--json", "print the result as JSON")
     .action((options: Options) => {
       const now = options.now === undefined ? Date.now() : Date.parse(options.now)
       if (options.now !== undefined && (!/^\d{4}-\d\d-\d\dT/.test(options.now) || !Number.isFinite(now))) throw new UserError(`--now: expected an RFC 3339 time, got ${options.now}`)
-      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa))
-      const pods = userError(() => podsFromText(read(options.pods, "pods"), options.pods))
-      const usage = userError(() => usageFromText(read(options.metrics, "metrics"), options.metrics))
+      if (options.hpa === "-" && [...options.pods, ...options.metrics].includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
+      if (options.pods.includes("-") && options.metrics.includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
+      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa === "-" ? STDIN_NAME : options.hpa))
+      const pods = readModelFiles(options.pods).flatMap((f) => userError(() => podsFromText(f.text, f.file)))
+      const usage = readModelFiles(options.metrics).flatMap((f) => userError(() => usageFromText(f.text, f.file)))
       let history: History = emptyHistory
       if (options.history !== undefined) {
         const file = options.history

@@ -3,7 +3,7 @@ import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
 import { runPipeline } from "../../app/pipeline.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
 import { makeProgress } from "../Progress.ts"
-import { readModelFiles } from "../input.ts"
+import { printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
 import { fileURLToPath } from "node:url"
 import { relative } from "node:path"
@@ -16,22 +16,17 @@ const parseSeed = (s: string): number => {
 
 /** `catcluster run`: the main job, on the embedded default model or the user's files. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  program
-    .command("run")
-    .description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/")
-    .option("--nodes <files...>", "node manifests: files or directories (NodeList / multi-doc YAML / JSON, NodeResourceTopology)")
-    .option("--workloads <files...>", "workload manifests: files or directories (Pods, Deployments, Jobs, VMs, VMIs, PriorityClasses, quotas, services)")
+  withSourceOptions(program.command("run").description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/"))
     .option("--out <dir>", "output directory", "out")
     .option("--seed <n>", "seed for every random process", parseSeed, DEFAULT_SEED)
     .option("--only <steps>", "comma-separated steps to run")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output")
-    .action(async (opts: { nodes?: string[]; workloads?: string[]; out: string; seed: number; only?: string; json?: boolean; quiet?: boolean }) => {
-      const files = [...(opts.nodes ?? []), ...(opts.workloads ?? [])]
-      const model =
-        files.length === 0
-          ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }]
-          : readModelFiles(files)
+    .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; only?: string; json?: boolean; quiet?: boolean }) => {
+      const given = readSourceFiles(opts)
+      // the user's objects that catcluster does not model are named once, by kind
+      printWarnings(warningsOf(given))
+      const model = given.length === 0 ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }] : given
       const progress = makeProgress({ quiet: opts.quiet === true || opts.json === true })
       const result = await runPipeline(model, {
         outDir: opts.out,

@@ -1,28 +1,22 @@
 /**
- * `catcluster schedule --nodes NODES --pods PODS [--config SCHED.yaml] [--explain] [--json] [--seed N]`
+ * `catcluster schedule --nodes PATH… --pods PATH… [--stdin] [--config SCHED.yaml] [--explain] [--json] [--seed N]`
  *
- * Schedules the pods of PODS (Pods, VMIs and VMs; pods with `spec.nodeName` are already placed)
- * in queue order (PrioritySort: priority, then creation time, then file order; reported in file
- * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler v1.35
- * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
- * the profile its `schedulerName` names; none: left unscheduled). `--json`
+          profile: config.profile,
+          profiles: config.profiles,
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.
  */
 import type { Command } from "commander"
-import { parseSchedulerConfig } from "../../scheduler/profile/config.ts"
-import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
-import { clusterSnapshotOf, nodesFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
+import { SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
-import { asUserError, readUserFile } from "../input.ts"
+import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
+import { asUserError, withSourceOptions, type SourceFlags } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
-interface Options {
-  readonly nodes: string
-  readonly pods: string
+interface Options extends SourceFlags {
   readonly config?: string
   readonly explain?: boolean
   readonly json?: boolean
@@ -30,8 +24,6 @@ interface Options {
   readonly engine: string
   readonly startVms?: boolean
 }
-
-const read = readUserFile
 
 const userError = <A>(f: () => A): A => asUserError((error) => error instanceof SchedulerInputError, f)
 
@@ -62,11 +54,8 @@ const text = (placements: ReadonlyArray<Placement>, explain: boolean): string =>
 
 /** Registers `catcluster schedule` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  program
-    .command("schedule")
-    .description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35 does (filters, scores, preemption)")
-    .requiredOption("--nodes <file>", "a NodeList (JSON or YAML)")
-    .requiredOption("--pods <file>", "a PodList or multi-document YAML of Pods, VMIs and VMs")
+  withSourceOptions(program.command("schedule").description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35 does (filters, scores, preemption)"))
+    .option("--pods <paths...>", "the same as --workloads")
     .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1)")
     .option("--explain", "per node: feasibility, reasons, plugin scores and weighted total")
     .option("--json", "print the placements as JSON")
@@ -74,20 +63,14 @@ export const register = (program: Command): void => {
     .option("--engine <name>", "hot (typed arrays) or readable (the reference σ)", "hot")
     .option("--start-vms", "schedule VirtualMachines whose runStrategy is not running as if started")
     .action((options: Options) => {
-      const seed = Number(options.seed)
-      if (!Number.isSafeInteger(seed)) throw new UserError(`--seed: expected an integer, got ${options.seed}`)
+      const seed = parseSeed(options.seed)
       if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
-      const nodes = userError(() => nodesFromText(read(options.nodes, "nodes"), options.nodes))
-      const workload = userError(() => workloadFromText(read(options.pods, "pods"), options.pods, { startVms: options.startVms === true }))
-      const config = options.config === undefined ? undefined : userError(() => parseSchedulerConfig(read(options.config as string, "config"), options.config as string))
-      for (const w of config?.warnings ?? []) process.stderr.write(`catcluster: note: ${w}\n`)
-      for (const s of workload.skipped) process.stderr.write(`catcluster: note: ${s.key} skipped: ${s.reason}\n`)
-      for (const n of workload.notes) process.stderr.write(`catcluster: note: ${n.key}: ${n.reason}\n`)
-      const cluster = userError(() => clusterSnapshotOf(nodes, workload))
+      const config = loadSchedulerConfig(options.config)
+      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true })
       const placements = userError(() =>
         scheduleBatch(cluster, workload.pending, {
-          profile: config?.profile ?? defaultProfile,
-          profiles: config?.profiles ?? [],
+          profile: config.profile,
+          profiles: config.profiles,
           seed,
           explain: options.explain === true,
           engine: options.engine as "hot" | "readable",

@@ -63,6 +63,12 @@ export interface WorkloadNote {
   readonly reason: string
 }
 
+/** The manifest a scheduled pod was made from (and, for a replica set of VMIs, which replica). @since 0.1.0 @category model */
+export interface WorkloadOrigin {
+  readonly manifest: Manifest
+  readonly replica?: number
+}
+
 /**
  * What a pods file holds: pods to schedule in order, pods already bound (spec.nodeName), and the
  * other objects the scheduler reads, as a {@link ClusterObjects}.
@@ -79,7 +85,9 @@ export interface Workload {
   readonly notes: ReadonlyArray<WorkloadNote>
   readonly objects: ClusterObjects
   /** Where each pod comes from (`file: document d[, items[i]]`), by key. */
-  readonly origins: ReadonlyMap<string, string>
+  readonly locations: ReadonlyMap<string, string>
+  /** Each pod of `pending` and `bound` (by identity) with the manifest it came from, in reading order. */
+  readonly origins: ReadonlyMap<SchedulingPod, WorkloadOrigin>
 }
 
 /** Options of {@link workloadFromText}. @since 0.1.0 @category model */
@@ -148,13 +156,33 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     new Set(manifests.filter((m) => m.kind === "Deployment").map((m) => keyOf(m))),
   )
   const vmiNames = new Set(manifests.filter((m) => m.kind === "VirtualMachineInstance").map((m) => keyOf(m)))
+  // a running VM without its VMI in the input (kubectl get vm,pods) has its VMI modelled from the
+  // VM: that VMI, too, stands for the launcher pod
+  const runningVmNames = new Set(
+    manifests
+      .filter((m): m is ManifestOf<"VirtualMachine"> => m.kind === "VirtualMachine" && (m.spec.running === true || RUNNING.has(m.spec.runStrategy ?? "")))
+      .map((m) => keyOf(m)),
+  )
+  // A VMI in the input stands for its virt-launcher pod (the unit operations reason about: it
+  // live-migrates). When the dump has the launcher too, the launcher is what kube-scheduler
+  // accounts: the VMI's scheduling pod is read from it (its real requests, labels and affinity),
+  // keyed by the VMI, and bound where it runs.
+  const launchers = new Map<string, ManifestOf<"Pod">>()
+  for (const p of explicitPods) {
+    const owner = controllerOf(p.metadata, (path) => where(p, path))
+    if (owner?.kind !== "VirtualMachineInstance") continue
+    const phase = podStatusOf(p.status, (path) => where(p, path)).phase
+    if (phase === "Succeeded" || phase === "Failed") continue
+    launchers.set(`${namespaceOfObject(p)}/${owner.name}`, p)
+  }
   const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
 
   const pending: SchedulingPod[] = []
   const bound: Binding[] = []
   const skipped: WorkloadNote[] = []
   const notes: WorkloadNote[] = []
-  const origins = new Map<string, string>()
+  const locations = new Map<string, string>()
+  const origins = new Map<SchedulingPod, WorkloadOrigin>()
   const healthy = new Map<string, boolean>()
   const controllers: ControllerSelector[] = []
   const scales: Scale[] = []
@@ -165,10 +193,11 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     claims.push(claim)
   }
 
-  const place = (pod: SchedulingPod, node: string | undefined, at: string, ready: boolean | undefined) => {
-    const first = origins.get(pod.key)
+  const place = (pod: SchedulingPod, node: string | undefined, at: string, ready: boolean | undefined, origin: WorkloadOrigin) => {
+    origins.set(pod, origin)
+    const first = locations.get(pod.key)
     if (first !== undefined) throw new SchedulerInputError(at, `pod ${pod.key} is defined twice (first at ${first})`)
-    origins.set(pod.key, at)
+    locations.set(pod.key, at)
     if (node !== undefined) bound.push({ pod, node })
     else pending.push(pod)
     healthy.set(pod.key, node !== undefined && pod.terminating !== true && ready !== false)
@@ -176,7 +205,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const addTemplatePod = (t: TemplatePod, at: Manifest) => {
     const priority = resolvePriority(t.spec, classes, t.priorityAt)
     const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, t.spec, t.locate)
-    place(pod, pod.nodeName, where(at, ""), undefined)
+    place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
   const expand = (e: Expansion, at: Manifest) => {
     for (const p of e.pods) addTemplatePod(p, at)
@@ -192,6 +221,26 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     node: string | undefined,
   ) => {
     const locate = (p: string) => where(m, p)
+    const launcher = launchers.get(`${namespaceOfObject(m)}/${identity.name}`)
+    if (launcher !== undefined) {
+      const at = (path: string) => where(launcher, path)
+      const launcherNode = launcher.spec.nodeName === undefined || launcher.spec.nodeName === "" ? undefined : launcher.spec.nodeName
+      const controller = controllerOf(launcher.metadata, at)
+      const pod = schedulingPodOf(
+        {
+          namespace: namespaceOfObject(m),
+          name: identity.name,
+          labels: launcher.metadata?.labels ?? {},
+          ...(controller === undefined ? {} : { controller }),
+          priority: resolvePriority(launcher.spec, classes, at("spec.priorityClassName")),
+          ...timesOf(launcher.metadata, at),
+        },
+        launcher.spec,
+        under(at, "spec"),
+      )
+      place(pod, node ?? launcherNode, where(m, ""), podStatusOf(launcher.status, at).ready, { manifest: m })
+      return
+    }
     const isVm = m.kind === "VirtualMachine"
     const spec = m.kind === "VirtualMachine" ? m.spec.template.spec : m.spec
     const prefix = isVm ? "spec.template.spec" : "spec"
@@ -207,7 +256,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       priority: resolvePriority(spec, classes, locate(`${prefix}.priorityClassName`)),
       ...times,
     })
-    place(pod, node, where(m, ""), undefined)
+    place(pod, node, where(m, ""), undefined, { manifest: m })
   }
   // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`,
   // stamped from the template as the controllers stamp VMIs.
@@ -239,7 +288,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         priority: resolvePriority(template.spec, classes, locate(`${prefix}.priorityClassName`)),
         terminating: false,
       })
-      place(pod, undefined, where(m, ""), undefined)
+      place(pod, undefined, where(m, ""), undefined, { manifest: m, replica: i })
     }
   }
 
@@ -261,6 +310,12 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           break
         }
         const controller = controllerOf(m.metadata, locate)
+        const ownerKey = `${namespaceOfObject(m)}/${controller?.name ?? ""}`
+        if (controller?.kind === "VirtualMachineInstance" && (vmiNames.has(ownerKey) || runningVmNames.has(ownerKey))) {
+          const via = vmiNames.has(ownerKey) ? "which is in the input" : `modelled from its running VirtualMachine ${controller.name}`
+          skipped.push({ key, reason: `Pod: the virt-launcher pod of VirtualMachineInstance ${controller.name}, ${via} and standing for it` })
+          break
+        }
         const identity = {
           namespace: namespaceOfObject(m),
           name: m.metadata?.name ?? "<unnamed>",
@@ -269,7 +324,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
         }
-        place(schedulingPodOf(identity, m.spec, under(locate, "spec")), nodeName, where(m, ""), status.ready)
+        place(schedulingPodOf(identity, m.spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
         break
       }
       case "Deployment":
@@ -297,12 +352,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           skipped.push({ key, reason: `VirtualMachineInstance is ${phase}: its launcher pod no longer runs` })
           break
         }
-        const launchers = existing.active(namespace, "VirtualMachineInstance", name)
-        if (launchers.length > 0) {
-          skipped.push({ key, reason: `VirtualMachineInstance: its virt-launcher pod ${launchers.join(", ")} in the input stands for it` })
-          break
-        }
-        const nodeName = typeof status["nodeName"] === "string" && status["nodeName"] !== "" ? (status["nodeName"] as string) : undefined
+        const launcherAt = launchers.get(key)?.spec.nodeName
+        const nodeName = typeof status["nodeName"] === "string" && status["nodeName"] !== "" ? (status["nodeName"] as string) : launcherAt === "" ? undefined : launcherAt
         if (m.metadata?.deletionTimestamp !== undefined && nodeName === undefined) {
           skipped.push({ key, reason: "VirtualMachineInstance is being deleted and not bound: no launcher pod to schedule" })
           break
@@ -368,7 +419,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     disruptionBudgets,
     storage: storageObjectsOf([...manifests, ...claims]),
   }
-  return { pending, bound, skipped, notes, objects, origins }
+  return { pending, bound, skipped, notes, objects, locations, origins }
 }
 
 /**
@@ -391,7 +442,7 @@ export const clusterSnapshotOf = (nodes: ReadonlyArray<SchedulingNode>, workload
   const names = new Set(nodes.map((n) => n.name))
   for (const b of workload.bound) {
     if (!names.has(b.node)) {
-      throw new SchedulerInputError(workload.origins.get(b.pod.key) ?? "", `pod ${b.pod.key} is bound to node ${b.node}, which is not among the nodes`)
+      throw new SchedulerInputError(workload.locations.get(b.pod.key) ?? "", `pod ${b.pod.key} is bound to node ${b.node}, which is not among the nodes`)
     }
   }
   return { nodes, bound: workload.bound, ...workload.objects }

@@ -1,0 +1,132 @@
+import type { ManifestFile } from "../domain/manifest/load.ts"
+import type { Manifest } from "../domain/manifest/Manifest.ts"
+import { modelFromFiles, type Workload } from "../scheduler/adapters/fromManifests.ts"
+import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
+import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
+import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
+import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
+import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
+import { asUserError, decodeFiles, inputWarnings, printWarnings, readSourceFiles, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
+import { UserError } from "./UserError.ts"
+import { inventory, type Inventory } from "../operations/Inventory.ts"
+import { OperationsError } from "../operations/OperationsError.ts"
+
+/**
+ * The user's cluster as the scheduler sees it, read the way every subcommand reads it (see
+ * `input.ts`): files, directories, several per flag, standard input; nodes told from workloads
+ * by kind; what is not modelled named once on stderr.
+ *
+ * @since 0.1.0
+ */
+
+/** A cluster read from the user's files. @since 0.1.0 @category model */
+export interface LoadedCluster {
+  readonly files: ReadonlyArray<ManifestFile>
+  readonly manifests: ReadonlyArray<Manifest>
+  readonly nodes: ReadonlyArray<SchedulingNode>
+  readonly workload: Workload
+  /** Nodes, bindings and every object the scheduler reads (Services, controllers, PDBs, storage, …). */
+  readonly cluster: ClusterSnapshot
+}
+
+/** Options of {@link loadCluster}. @since 0.1.0 @category model */
+export interface LoadOptions {
+  /** Schedule VirtualMachines whose runStrategy is not running as if started. */
+  readonly startVms?: boolean
+  /** Print nothing on stderr (warnings and notes). */
+  readonly quiet?: boolean
+  /** Refuse an input without a Node (default true). */
+  readonly requireNodes?: boolean
+}
+
+/**
+ * Reads, decodes and models the cluster the flags name. No input, no Node, or anything the
+ * scheduler cannot model is a {@link UserError} (exit 2) naming the file.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): LoadedCluster => {
+  const files = readSourceFiles(flags)
+  if (files.length === 0) throw new UserError("no input: name manifests with --nodes and --workloads (files or directories), or pipe them in with --stdin")
+  const manifests = decodeFiles(files)
+  // said first: without any Node, a pod's binding is not the problem to report
+  if (options.requireNodes !== false && !manifests.some((m) => m.kind === "Node")) {
+    throw new UserError(`no Node in the input (${files.map((f) => f.file).join(", ")}): nothing to schedule on`)
+  }
+  const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromFiles(files, { startVms: options.startVms === true }))
+  if (options.quiet !== true) {
+    printWarnings(inputWarnings(manifests))
+    printWarnings(skippedNotes(model.workload.skipped), "note")
+    printWarnings(skippedNotes(model.workload.notes), "note")
+  }
+  return { files, manifests, nodes: model.nodes, workload: model.workload, cluster: model.cluster }
+}
+
+/**
+ * The scheduler profiles: the default one, or those of a KubeSchedulerConfiguration file (the
+ * first one is the default scheduler's; its notes printed on stderr).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const loadSchedulerConfig = (config: string | undefined): { readonly profile: Profile; readonly profiles: ReadonlyArray<Profile> } => {
+  if (config === undefined) return { profile: defaultProfile, profiles: [] }
+  const parsed = asUserError((e) => e instanceof SchedulerInputError, () => parseSchedulerConfig(readUserFile(config, "config"), config))
+  printWarnings(parsed.warnings, "note")
+  return { profile: parsed.profile, profiles: parsed.profiles }
+}
+
+/**
+ * A `--seed` value: an integer.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const parseSeed = (text: string): number => {
+  const seed = Number(text)
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(seed)) throw new UserError(`--seed: expected an integer, got ${text}`)
+  return seed
+}
+
+/**
+ * Runs `f`, turning the operations' and the scheduler's input errors into a {@link UserError}
+ * (exit 2).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const operationsInput = <A>(f: () => A): A => asUserError((e) => e instanceof OperationsError || e instanceof SchedulerInputError, f)
+
+/** Flags every operator question shares. @since 0.1.0 @category model */
+export interface OperationFlags extends SourceFlags {
+  readonly config?: string
+  readonly seed: string
+  readonly json?: boolean
+}
+
+/**
+ * The inventory of the cluster the flags name (see {@link loadCluster}), with the profile and
+ * seed given.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const loadInventory = (flags: OperationFlags, options: LoadOptions = {}): { readonly inventory: Inventory; readonly cluster: LoadedCluster } => {
+  const seed = parseSeed(flags.seed)
+  const { profile, profiles } = loadSchedulerConfig(flags.config)
+  const cluster = loadCluster(flags, options)
+  const knownNodes = options.requireNodes !== false
+  return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, profiles, seed, knownNodes })), cluster }
+}
+
+/**
+ * Registers `--config` and `--seed` (the scheduler's) on a command.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const withSchedulerOptions = <C extends { option: (flags: string, description: string, value?: string) => C }>(command: C): C =>
+  command
+    .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) instead of the default profile")
+    .option("--seed <n>", "seed of the scheduler's tie-breaking PRNG", "0")
