@@ -24,7 +24,7 @@ import type { PodVolume, VolumeSource } from "../model/Volumes.ts"
 import type { Profile } from "../profile/Profile.ts"
 import type { NodeState } from "../readable/NodeState.ts"
 import { failure, type Status, success } from "./Status.ts"
-import { notFound, storageIndexOf } from "./VolumeStorage.ts"
+import { notFound, type StorageIndex, storageIndexOf } from "./VolumeStorage.ts"
 
 /** @since 0.1.0 @category constants */
 export const REASON_DISK_CONFLICT = "node(s) had no available disk"
@@ -38,6 +38,14 @@ export interface VolumeRestrictionsState {
 
 const restricted = (s: VolumeSource): boolean =>
   s.type === "gcePersistentDisk" || s.type === "awsElasticBlockStore" || s.type === "rbd" || s.type === "iscsi"
+
+/**
+ * PreFilter's `needsCheck`: the pod mounts an inline GCE PD, AWS EBS, Ceph RBD or iSCSI volume.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const needsDiskCheck = (pod: SchedulingPod): boolean => (pod.volumes ?? []).some((v) => restricted(v.source))
 
 /**
  * Whether two inline volumes are the same disk and may not both be mounted.
@@ -70,8 +78,16 @@ export const hasDiskConflict = (volumes: ReadonlyArray<PodVolume>, existing: Rea
  * @since 0.1.0
  * @category accessors
  */
-export const readWriteOncePodClaims = (pod: SchedulingPod, cluster: ClusterView): { readonly claims: ReadonlySet<string> } | { readonly missing: string } => {
-  const index = storageIndexOf(cluster.objects)
+export const readWriteOncePodClaims = (pod: SchedulingPod, cluster: ClusterView): { readonly claims: ReadonlySet<string> } | { readonly missing: string } =>
+  readWriteOncePodClaimsIn(pod, storageIndexOf(cluster.objects))
+
+/**
+ * {@link readWriteOncePodClaims} over a storage index.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const readWriteOncePodClaimsIn = (pod: SchedulingPod, index: StorageIndex): { readonly claims: ReadonlySet<string> } | { readonly missing: string } => {
   const ns = namespaceOf(pod)
   const claims = new Set<string>()
   for (const v of pod.volumes ?? []) {
@@ -102,7 +118,7 @@ export const claimsInUse = (namespace: string, claims: ReadonlySet<string>, clus
 
 /** VolumeRestrictions' PreFilter. @since 0.1.0 @category plugins */
 export const volumeRestrictionsPreFilter = (pod: SchedulingPod, cluster: ClusterView): PreFilterOutcome<VolumeRestrictionsState> => {
-  const needsCheck = (pod.volumes ?? []).some((v) => restricted(v.source))
+  const needsCheck = needsDiskCheck(pod)
   const rwop = readWriteOncePodClaims(pod, cluster)
   if ("missing" in rwop) return { kind: "reject", status: failure("UnschedulableAndUnresolvable", rwop.missing) }
   const conflictingClaims = claimsInUse(namespaceOf(pod), rwop.claims, cluster)
