@@ -26,6 +26,7 @@ import { nodeVolumeLimitsPreFilter, volumeLimitsStatus } from "../plugins/NodeVo
 import { failure, type Status, success } from "../plugins/Status.ts"
 import { findPodVolumes, podVolumeClaims, reservePodVolumes, type VolumeBindingState } from "../plugins/VolumeBinding.ts"
 import {
+  claimReferences,
   hasDiskConflict,
   needsDiskCheck,
   REASON_DISK_CONFLICT,
@@ -48,9 +49,11 @@ export interface CycleVolumes {
   /** Per node: 0 passes every volume filter, else 1 + index of the status (see `status`). */
   readonly verdicts: Uint16Array | null
   readonly pod?: SchedulingPod
-  /** VolumeRestrictions runs its Filter; `rwop` is absent when its PreFilter did not run. */
+  /** VolumeRestrictions runs its Filter; `rwop` (its RWOP claim names) is absent when its PreFilter did not run. */
   readonly restrictions?: { readonly disks: boolean; readonly rwop?: ReadonlySet<string> }
   /** NodeVolumeLimits runs its Filter. */
+  /** How many of the RWOP claims scheduled pods use (VolumeRestrictions' PreFilter count). */
+  readonly conflicting: number
   readonly limits: boolean
   readonly binding?: VolumeBindingState
   /** VolumeZone's topologies, or (its PreFilter disabled) the problem its Filter reports. */
@@ -58,7 +61,7 @@ export interface CycleVolumes {
 }
 
 /** The cycle state of a pod the volume plugins have nothing to say about. @since 0.1.0 @category constants */
-export const NO_VOLUMES: CycleVolumes = { verdicts: null, limits: false }
+export const NO_VOLUMES: CycleVolumes = { verdicts: null, conflicting: 0, limits: false }
 
 /** The volume plugins of one hot scheduler. @since 0.1.0 @category model */
 export interface VolumeKernel {
@@ -176,15 +179,10 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
     return out
   }
 
-  // How many of the pod's RWOP claims some bound pod (other than `removed`) mounts.
-  const conflictingClaims = (rwop: ReadonlySet<string>, namespace: string, removed?: ReadonlyArray<number>): number => {
+  // How many of the pod's RWOP claims some bound pod mounts (PreFilter's count).
+  const conflictingClaims = (rwop: ReadonlySet<string>, namespace: string): number => {
     let count = 0
-    for (const name of rwop) {
-      const key = `${namespace}/${name}`
-      let users = claimUsers.get(key) ?? 0
-      if (removed !== undefined) for (const id of removed) if (claimsOf.get(id)?.includes(key) === true) users--
-      if (users > 0) count++
-    }
+    for (const name of rwop) if ((claimUsers.get(`${namespace}/${name}`) ?? 0) > 0) count++
     return count
   }
 
@@ -242,15 +240,16 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
       } else zone = r
     }
     if (restrictions === undefined && !limits && binding === undefined && zone === undefined) return NO_VOLUMES
+    const conflicting = restrictions?.rwop === undefined ? 0 : conflictingClaims(restrictions.rwop, namespaceOf(pod))
     const c: CycleVolumes = {
       pod,
       verdicts,
+      conflicting,
       limits,
       ...(restrictions === undefined ? {} : { restrictions }),
       ...(binding === undefined ? {} : { binding }),
       ...(zone === undefined ? {} : { zone }),
     }
-    const conflicting = restrictions?.rwop === undefined ? 0 : conflictingClaims(restrictions.rwop, namespaceOf(pod))
     for (let n = 0; n < N; n++) verdicts[n] = codeOf(statusOn(c, n, podsOn(n), conflicting))
     return c
   }
@@ -268,7 +267,9 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
     const gone = faults.dryRunKeepsVictims === true ? [] : removed.filter((id) => podOf.has(id))
     if (gone.length === 0) return c.verdicts[n] as number
     const rwop = c.restrictions?.rwop
-    const conflicting = rwop === undefined ? 0 : conflictingClaims(rwop, namespaceOf(c.pod as SchedulingPod), gone)
+    // upstream's RemovePod: the count drops by the victims' references to the claim names
+    let conflicting = rwop === undefined ? 0 : c.conflicting
+    if (rwop !== undefined) for (const id of gone) conflicting -= claimReferences(podOf.get(id) as SchedulingPod, rwop)
     return codeOf(statusOn(c, n, podsOn(n, new Set(gone)), conflicting))
   }
 
