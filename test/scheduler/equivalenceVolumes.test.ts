@@ -47,17 +47,21 @@ const clusterOf = (c: VolumeCase): ClusterSnapshot => ({
 
 const run = (s: Scheduler, pods: ReadonlyArray<SchedulingPod>): ReadonlyArray<Placement> => pods.map((p) => s.schedule(p, { explain: true }))
 
-/** Both schedulers over one case: placements (with explain) and the final bindings. */
-const both = (c: VolumeCase, profile: Profile, faults: VolumeKernelFaults = {}) => {
+/** A second wave: the same pods again, more important, so they preempt the first wave's (and free its volumes). */
+const secondWave = (pods: ReadonlyArray<SchedulingPod>): ReadonlyArray<SchedulingPod> => pods.map((p) => ({ ...p, key: `${p.key}-w2`, priority: p.priority + 4 }))
+
+/** Both schedulers over one case (optionally followed by a second wave): placements (with explain) and the final bindings. */
+const both = (c: VolumeCase, profile: Profile, faults: VolumeKernelFaults = {}, waves: 1 | 2 = 1) => {
   const cluster = clusterOf(c)
-  const rest = c.pods.slice(c.prebound)
+  const first = c.pods.slice(c.prebound)
+  const rest = waves === 1 ? first : [...first, ...secondWave(c.pods)]
   const readable = readableScheduler(cluster, { profile, seed: c.seed })
   const hot = hotScheduler(cluster, { profile, seed: c.seed }, { volumes: faults })
   return { readable: run(readable, rest), hot: run(hot, rest), readableBindings: readable.bindings(), hotBindings: hot.bindings() }
 }
 
-const agree = (c: VolumeCase, profile: Profile, faults: VolumeKernelFaults = {}): void => {
-  const r = both(c, profile, faults)
+const agree = (c: VolumeCase, profile: Profile, faults: VolumeKernelFaults = {}, waves: 1 | 2 = 1): void => {
+  const r = both(c, profile, faults, waves)
   expect(r.hot).toEqual(r.readable)
   expect(r.hotBindings).toEqual(r.readableBindings)
 }
@@ -72,6 +76,14 @@ describe("hot path ≡ readable σ with volumes, host ports, images and gates", 
       )
     })
   }
+
+  it("and when a second, more important wave of the same pods preempts the first (default)", () => {
+    const { seed, numRuns } = runConfig(150)
+    fc.assert(
+      fc.property(volumeClusterArb, (c) => agree(c, defaultProfile, {}, 2)),
+      { seed, numRuns },
+    )
+  })
 
   it("and without explain (replicas through the score cache) the same nodes", () => {
     const { seed, numRuns } = runConfig(200)
@@ -134,20 +146,21 @@ describe("the volume equivalence catches a broken hot path", () => {
     ["Reserve forgotten: later pods do not see the bound or provisioned PV", { noReserve: true }],
     ["an evicted pod's volumes stay on its node", { keepUnbound: true }],
     ["preemption's dry run keeps the victims' volumes", { dryRunKeepsVictims: true }],
+    ["preemption's dry run recounts ReadWriteOncePod claims (not upstream's RemovePod)", { recountReadWriteOncePod: true }],
   ]
   for (const [name, faults] of mutants) {
     it(`${name}: a shrunk counterexample`, () => {
       const { seed } = runConfig(100)
       const out = fc.check(
-        fc.property(volumeClusterArb, (c) => agree(c, defaultProfile, faults)),
+        fc.property(volumeClusterArb, (c) => agree(c, defaultProfile, faults, 2)),
         { seed, numRuns: 2000 },
       )
       expect(out.failed).toBe(true)
       const [counterexample] = out.counterexample ?? []
       // the shrunk case really separates the broken hot path from the readable σ, and the sound one does not
-      const r = both(counterexample!, defaultProfile, faults)
+      const r = both(counterexample!, defaultProfile, faults, 2)
       expect(r.hot).not.toEqual(r.readable)
-      agree(counterexample!, defaultProfile)
+      agree(counterexample!, defaultProfile, {}, 2)
       console.log(`mutant "${name}" caught after ${out.numRuns} case(s), shrunk ${out.numShrinks} time(s):\n${fc.stringify(counterexample)}`)
     })
   }

@@ -45,6 +45,8 @@ export const BETA_ZONE = "failure-domain.beta.kubernetes.io/zone"
 export const REGION = "topology.kubernetes.io/region"
 const HOSTNAME = "kubernetes.io/hostname"
 export const NAMESPACE = "ns"
+/** A second namespace, with claims of the same names as some in `ns` (c0, c1). */
+export const OTHER_NAMESPACE = "other"
 
 const zone = fc.constantFrom("z1", "z2")
 const nodeNames = ["n0", "n1", "n2", "n3", "n9"] as const
@@ -258,8 +260,8 @@ const claimDraftArb: fc.Arbitrary<ClaimDraft> = fc
   })
 
 /** The claim `name` from a draft; `owner` is the pod of a generic ephemeral volume's claim. */
-const named = (d: ClaimDraft, name: string, owner?: string): PersistentVolumeClaim => ({
-  namespace: NAMESPACE,
+const named = (d: ClaimDraft, namespace: string, name: string, owner?: string): PersistentVolumeClaim => ({
+  namespace,
   name,
   ...d.claim,
   ...(d.withUid ? { uid: `uid-${name}` } : {}),
@@ -305,17 +307,18 @@ const podVolumes: fc.Arbitrary<ReadonlyArray<PodVolume>> = fc
 
 const hostPort: fc.Arbitrary<HostPort> = fc.record({
   protocol: fc.constantFrom("TCP", "TCP", "UDP"),
-  hostIP: fc.constantFrom("", "", "127.0.0.1", "10.0.0.1"),
+  hostIP: fc.constantFrom("", "127.0.0.1", "10.0.0.1"),
   hostPort: fc.constantFrom(80, 8080),
 })
 
 /** A pod's fields and the claim of its ephemeral volume (if it has one and the claim exists); named by position. */
 const podDraftArb = fc.record({
+  namespace: fc.oneof({ weight: 5, arbitrary: fc.constant(NAMESPACE) }, { weight: 1, arbitrary: fc.constant(OTHER_NAMESPACE) }),
   cpu: fc.integer({ min: 0, max: 6 }).map((c) => c * 250),
   memory: fc.integer({ min: 0, max: 4 }).map((g) => g * Gi),
   volumes: fc.oneof({ weight: 1, arbitrary: fc.constant([] as ReadonlyArray<PodVolume>) }, { weight: 3, arbitrary: podVolumes }),
   ephemeralClaim: fc.option(claimDraftArb, { nil: undefined, freq: 5 }),
-  ports: fc.oneof({ weight: 3, arbitrary: fc.constant([] as ReadonlyArray<HostPort>) }, { weight: 1, arbitrary: fc.array(hostPort, { minLength: 1, maxLength: 2 }) }),
+  ports: fc.oneof({ weight: 2, arbitrary: fc.constant([] as ReadonlyArray<HostPort>) }, { weight: 1, arbitrary: fc.array(hostPort, { minLength: 1, maxLength: 2 }) }),
   images: fc.array(fc.constantFrom("nginx:1", "redis:7", "big:1", "docker.io/library/nginx:1", "unknown"), { maxLength: 2 }),
   gated: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   priority: fc.integer({ min: 0, max: 3 }),
@@ -325,8 +328,8 @@ const podDraftArb = fc.record({
 type PodDraft = typeof podDraftArb extends fc.Arbitrary<infer T> ? T : never
 
 const podOf = (r: PodDraft, name: string): SchedulingPod => ({
-  key: `${NAMESPACE}/${name}`,
-  namespace: NAMESPACE,
+  key: `${r.namespace}/${name}`,
+  namespace: r.namespace,
   containers: [{ name: "c", requests: { cpu: r.cpu, memory: r.memory } }],
   initContainers: [],
   overhead: {},
@@ -376,13 +379,18 @@ export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
     // each PV and claim exists most of the time: a missing one rejects the pod at PreFilter
     volumes: fc.tuple(...["pv0", "pv1", "pv2", "pv3"].map((n) => maybe(volumeArb(n), 6))),
     claims: fc.tuple(...[0, 1, 2, 3, 4].map(() => maybe(claimDraftArb, 8))),
+    otherClaims: fc.tuple(maybe(claimDraftArb, 2), maybe(claimDraftArb, 2)),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   })
-  .map(({ nodes, pods, prebound, classes, volumes, claims, seed }): VolumeCase => {
+  .map(({ nodes, pods, prebound, classes, volumes, claims, otherClaims, seed }): VolumeCase => {
     const ephemeral = pods.flatMap((p, i) =>
-      p.ephemeralClaim !== undefined && p.volumes.some((v) => v.source.type === "ephemeral") ? [named(p.ephemeralClaim, `p${i}-eph`, `p${i}`)] : [],
+      p.ephemeralClaim !== undefined && p.volumes.some((v) => v.source.type === "ephemeral") ? [named(p.ephemeralClaim, p.namespace, `p${i}-eph`, `p${i}`)] : [],
     )
-    const allClaims = [...claims.flatMap((d, i) => (d === undefined ? [] : [named(d, `c${i}`)])), ...ephemeral]
+    const allClaims = [
+      ...claims.flatMap((d, i) => (d === undefined ? [] : [named(d, NAMESPACE, `c${i}`)])),
+      ...otherClaims.flatMap((d, i) => (d === undefined ? [] : [named(d, OTHER_NAMESPACE, `c${i}`)])),
+      ...ephemeral,
+    ]
     const storage: StorageObjects = {
       persistentVolumes: consistent(volumes.filter((v): v is PersistentVolume => v !== undefined), allClaims),
       persistentVolumeClaims: allClaims,

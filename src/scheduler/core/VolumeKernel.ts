@@ -96,6 +96,8 @@ export interface VolumeKernelFaults {
   readonly keepUnbound?: boolean
   /** Preemption's dry run does not release the victims' volumes. */
   readonly dryRunKeepsVictims?: boolean
+  /** Preemption's dry run recounts the ReadWriteOncePod claims in use instead of RemovePod's arithmetic. */
+  readonly recountReadWriteOncePod?: boolean
 }
 
 const NO_PODS: ReadonlyArray<SchedulingPod> = []
@@ -270,6 +272,10 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
     // upstream's RemovePod: the count drops by the victims' references to the claim names
     let conflicting = rwop === undefined ? 0 : c.conflicting
     if (rwop !== undefined) for (const id of gone) conflicting -= claimReferences(podOf.get(id) as SchedulingPod, rwop)
+    if (rwop !== undefined && faults.recountReadWriteOncePod === true) {
+      const ns = namespaceOf(c.pod as SchedulingPod)
+      conflicting = [...rwop].filter((name) => (claimUsers.get(`${ns}/${name}`) ?? 0) > gone.filter((id) => claimsOf.get(id)?.includes(`${ns}/${name}`) === true).length).length
+    }
     return codeOf(statusOn(c, n, podsOn(n, new Set(gone)), conflicting))
   }
 
