@@ -34,6 +34,10 @@ const profiles: ReadonlyArray<readonly [string, Profile]> = [
     },
   ],
   [
+    "NodeVolumeLimits and VolumeZone without VolumeBinding (ephemeral claims reach NodeVolumeLimits' Filter)",
+    { ...defaultProfile, filters: ["NodeAffinity", "NodeResourcesFit", "NodeVolumeLimits", "VolumeZone"], weights: { NodeResourcesFit: 1 } },
+  ],
+  [
     "VolumeZone and NodeVolumeLimits without PreFilter, no DynamicResources",
     { ...defaultProfile, preFilterDisabled: ["VolumeZone", "NodeVolumeLimits"], dynamicResources: false },
   ],
@@ -102,42 +106,66 @@ describe("hot path ≡ readable σ with volumes, host ports, images and gates", 
   })
 })
 
-describe("the generator reaches every volume outcome", () => {
-  it("over the property's cases the readable σ gives each volume reason, PreFilter message, port conflict, image score and gate", () => {
-    const { seed, numRuns } = runConfig(250)
-    const seen = new Set<string>()
-    let victimsWithVolumes = 0
-    fc.assert(
-      fc.property(volumeClusterArb, (c) => {
-        const cluster = clusterOf(c)
-        const s = readableScheduler(cluster, { seed: c.seed })
-        for (const p of c.pods.slice(c.prebound)) {
-          const placement = s.schedule(p, { explain: true })
-          for (const e of placement.scores ?? []) for (const r of e.reasons) seen.add(r)
-          for (const e of placement.scores ?? []) if ((e.plugins.ImageLocality ?? 0) > 0) seen.add("image score")
-          if (placement.message !== "") seen.add(placement.message.includes("pod has unbound immediate") ? "immediate" : "")
-          if (placement.victims.length > 0 && c.pods.some((q) => placement.victims.includes(q.key) && (q.volumes?.length ?? 0) > 0)) victimsWithVolumes++
-          for (const r of placement.reasons) seen.add(r)
+/** Every reason, message and score signal the readable σ gives over the property's cases, and how often victims had volumes. */
+const outcomes = (profile: Profile): { readonly seen: ReadonlySet<string>; readonly victimsWithVolumes: number } => {
+  const { seed, numRuns } = runConfig(250)
+  const seen = new Set<string>()
+  let victimsWithVolumes = 0
+  fc.assert(
+    fc.property(volumeClusterArb, (c) => {
+      const s = readableScheduler(clusterOf(c), { profile, seed: c.seed })
+      const rest = c.pods.slice(c.prebound)
+      for (const p of [...rest, ...secondWave(c.pods)]) {
+        const placement = s.schedule(p, { explain: true })
+        for (const e of placement.scores ?? []) {
+          for (const r of e.reasons) seen.add(r)
+          if ((e.plugins.ImageLocality ?? 0) > 0) seen.add("image score")
         }
-      }),
-      { seed, numRuns },
-    )
+        for (const r of placement.reasons) seen.add(r)
+        if (placement.victims.some((v) => (c.pods.find((q) => q.key === v || `${q.key}-w2` === v)?.volumes?.length ?? 0) > 0)) victimsWithVolumes++
+      }
+    }),
+    { seed, numRuns },
+  )
+  return { seen, victimsWithVolumes }
+}
+
+describe("the generator reaches every volume outcome", () => {
+  it("default profile: each volume reason, PreFilter message, port conflict, image score and gate; victims with volumes", () => {
+    const { seen, victimsWithVolumes } = outcomes(defaultProfile)
     const expected = [
       "node(s) had no available disk",
       "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode",
       "node(s) exceed max volume count",
       "node(s) had volume node affinity conflict",
       "node(s) didn't find available persistent volumes to bind",
-      "node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)",
       "node(s) had no available volume zone",
       "pod has unbound immediate PersistentVolumeClaims",
       'persistentvolumeclaim "c5" not found',
+      'persistentvolume "pv9" not found',
       "node(s) didn't have free ports for the requested pod ports",
+      "node(s) didn't satisfy plugin(s) [NodeAffinity]",
       "SchedulingGated",
       "image score",
     ]
     expect(expected.filter((r) => !seen.has(r))).toEqual([])
-    expect(victimsWithVolumes).toBeGreaterThan(0)
+    expect([...seen].some((r) => r.startsWith("waiting for ephemeral volume controller"))).toBe(true)
+    expect([...seen].some((r) => r.includes("(pod is not owner)"))).toBe(true)
+    expect(victimsWithVolumes).toBeGreaterThan(20)
+  })
+
+  it("without VolumeBinding: NodeVolumeLimits' own lookups reach Filter, VolumeZone sees unbound claims", () => {
+    const { seen } = outcomes(profiles[2]![1])
+    expect([...seen].some((r) => r.startsWith("looking up PVC ns/"))).toBe(true)
+    expect(seen.has("node(s) exceed max volume count")).toBe(true)
+    expect(seen.has("PersistentVolumeClaim had no pv name and storageClass name")).toBe(true)
+    expect(seen.has("PersistentVolume had no name")).toBe(true)
+  })
+
+  it("VolumeZone without PreFilter: VolumeBinding's missing-PV reason reaches Filter", () => {
+    const { seen } = outcomes(profiles[3]![1])
+    expect(seen.has("node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)")).toBe(true)
+    expect(seen.has("node(s) had no available volume zone")).toBe(true)
   })
 })
 

@@ -323,6 +323,17 @@ const podDraftArb = fc.record({
   gated: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   priority: fc.integer({ min: 0, max: 3 }),
   tolerates: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  // node selection: a zone selector, or required terms naming nodes (NodeAffinity's PreFilter narrows to them)
+  placement: fc.oneof(
+    { weight: 10, arbitrary: fc.constant({}) },
+    { weight: 1, arbitrary: zone.map((z) => ({ nodeSelector: { [ZONE]: z } })) },
+    {
+      weight: 1,
+      arbitrary: fc.subarray(["n0", "n1", "n9"], { minLength: 1 }).map((names) => ({
+        requiredTerms: [{ matchExpressions: [], matchFields: [{ key: "metadata.name", operator: "In" as const, values: names }] }],
+      })),
+    },
+  ),
 })
 
 type PodDraft = typeof podDraftArb extends fc.Arbitrary<infer T> ? T : never
@@ -334,6 +345,7 @@ const podOf = (r: PodDraft, name: string): SchedulingPod => ({
   initContainers: [],
   overhead: {},
   nodeSelector: {},
+  ...r.placement,
   preferredTerms: [],
   tolerations: r.tolerates ? [{ key: "dedicated", operator: "Exists", value: "", effect: "" }] : [],
   priority: r.priority,
