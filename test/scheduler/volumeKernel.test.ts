@@ -15,13 +15,15 @@ const kernel = (s: StorageObjects) => volumeKernel(nodes, defaultProfile, { stor
 const codes = (k: ReturnType<typeof kernel>, verdicts: Uint16Array | null) => (verdicts === null ? null : [...verdicts].map((v) => (v === 0 ? "ok" : k.status(v).reasons.join(", "))))
 
 describe("VolumeKernel", () => {
-  it("a pod without volumes, or with only an emptyDir, gets no state and no verdicts; the relational mask passes through", () => {
+  it("a pod without volumes, or with only an emptyDir, gets no state, no verdicts and no buffers; the relational mask passes through", () => {
     const k = kernel(storage({ persistentVolumeClaims: [claim("data")] }))
     const relations = new Uint8Array([0, 3])
     expect(k.prepare(podWith("p", []))).toBe(NO_VOLUMES)
     expect(k.prepare(podWith("q", [{ name: "tmp", source: { type: "other", kind: "emptyDir" } }]))).toBe(NO_VOLUMES)
     expect(k.mask(NO_VOLUMES, relations)).toBe(relations)
     expect(k.mask(NO_VOLUMES, null)).toBeNull()
+    // no per-node buffer either
+    expect(k.scratchBytes()).toBe(0)
   })
 
   it("bind and unbind: a disk and a ReadWriteOncePod claim are in use while their pod is bound", () => {
@@ -31,6 +33,8 @@ describe("VolumeKernel", () => {
     const c = k.prepare(podWith("p", [disk, pvcVolume("data")]))
     // a: the claim is in use elsewhere; b: the disk is mounted there too (checked first)
     expect(codes(k, c.verdicts)).toEqual([REASON_READ_WRITE_ONCE_POD_CONFLICT, REASON_DISK_CONFLICT])
+    // the verdicts (2 bytes per node) and the scan mask (1 byte per node), now allocated
+    expect(k.scratchBytes()).toBe(3 * nodes.length)
     // preemption's dry run on b without the holder frees both
     expect(k.verdictWithout(c, 1, [0])).toBe(0)
     k.unbind(0, 1)

@@ -583,7 +583,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:
-          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength,
+          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength +
+          vol.scratchBytes(),
         cacheBytes,
       }
     },

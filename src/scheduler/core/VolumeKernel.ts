@@ -13,7 +13,8 @@
  *   status (plugins in {@link FILTER_PLUGINS} order), read by the scan as a mask and by the
  *   diagnosis for the reasons.
  *
- * A pod without volumes costs one length check per cycle and per bind: no state, no verdicts.
+ * A pod without volumes costs one length check per cycle and per bind: no state, no verdicts (the
+ * per-node buffers are only allocated once a pod with volumes needs them).
  *
  * @since 0.1.0
  */
@@ -80,6 +81,8 @@ export interface VolumeKernel {
   readonly reserve: (c: CycleVolumes, n: number) => void
   /** The storage objects as they are now (after every Reserve). */
   readonly storage: () => StorageIndex
+  /** Bytes of the per-node buffers (0 until a pod with volumes needed them). */
+  readonly scratchBytes: () => number
 }
 
 /**
@@ -133,8 +136,9 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
   const onNode: Array<number[] | undefined> = new Array(N)
   const claimUsers = new Map<string, number>()
 
-  const verdicts = new Uint16Array(N)
-  const blocked = new Uint8Array(N)
+  // per-node buffers, allocated by the first pod that needs them
+  let verdicts = new Uint16Array(0)
+  let blocked = new Uint8Array(0)
   // the statuses of this cycle's verdicts (reset by prepare)
   const statuses: Status[] = []
   const statusIds = new Map<string, number>()
@@ -243,6 +247,10 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
     }
     if (restrictions === undefined && !limits && binding === undefined && zone === undefined) return NO_VOLUMES
     const conflicting = restrictions?.rwop === undefined ? 0 : conflictingClaims(restrictions.rwop, namespaceOf(pod))
+    if (verdicts.length !== N) {
+      verdicts = new Uint16Array(N)
+      blocked = new Uint8Array(N)
+    }
     const c: CycleVolumes = {
       pod,
       verdicts,
@@ -294,5 +302,6 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
     status: (verdict) => statuses[verdict - 1] as Status,
     reserve,
     storage: () => index,
+    scratchBytes: () => verdicts.byteLength + blocked.byteLength,
   }
 }
