@@ -13,7 +13,8 @@
  * 4. PreScore / Score / NormalizeScore over the feasible nodes, weighted and summed; the highest
  *    total wins (seeded uniform tie-break, `select/selectHost.ts`); bind.
  * 5. When no node fits: PostFilter (DynamicResources' message, then DefaultPreemption, whose dry
- *    runs re-run PreFilter and Filter with the victims removed) and kube-scheduler's message.
+ *    runs re-run PreFilter and Filter with the victims removed; a plugin with a RemovePod
+ *    extension, VolumeRestrictions, updates its cycle state instead) and kube-scheduler's message.
  *
  * @example
  * import { node, pod, readableScheduler, snapshot } from "catcluster/scheduler"
