@@ -6,7 +6,15 @@ import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { nodesFromText, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
+import { clusterSnapshotOf, nodesFromText, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
+
+// The corpus's DataVolumes name the class `local`; without it upstream's VolumeBinding holds the
+// VM ("unbound immediate PersistentVolumeClaims"), so the test cluster has one that provisions.
+// VolumeBinding's PreFilter rejects the pod before DynamicResources' PreFilter ran: its PostFilter
+// then finds no cycle state and says "not found", as kube-scheduler v1.35 prints it
+const MISSING_CLAIM = '0/5 nodes are available: persistentvolumeclaim "disk-windows" not found. not found'
+const DEFAULT_STORAGE_CLASS =
+  "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local, annotations: {storageclass.kubernetes.io/is-default-class: 'true'}}\nprovisioner: rancher.io/local-path\nvolumeBindingMode: WaitForFirstConsumer\n"
 
 const root = join(import.meta.dirname, "..", "..")
 const tsx = join(root, "node_modules", ".bin", "tsx")
@@ -73,17 +81,20 @@ describe("catcluster schedule", () => {
     it("places every corpus Pod, VMI and (started) VM", () => {
       const nodes = nodesFromText(readFileSync(join(fixtures, "nodes.yaml"), "utf8"), "nodes.yaml")
       let scheduled = 0
+      const pending: string[] = []
       for (const dir of ["k8s", "kubevirt"]) {
         for (const f of readdirSync(join(corpus, dir)).filter((x) => x.endsWith(".yaml"))) {
           const file = join(corpus, dir, f)
-          const w = workloadFromText(readFileSync(file, "utf8"), file, { startVms: true })
-          for (const p of scheduleBatch({ nodes, bound: w.bound }, w.pending)) {
-            expect(p.node, `${f}: ${p.pod} ${p.reasons.join(", ")}`).not.toBeNull()
-            scheduled++
+            const w = workloadFromText(`${readFileSync(file, "utf8")}\n---\n${DEFAULT_STORAGE_CLASS}`, file, { startVms: true })
+          for (const p of scheduleBatch(clusterSnapshotOf(nodes, w), w.pending)) {
+            if (p.node === null) pending.push(`${f}: ${p.pod}: ${p.message}`)
+            else scheduled++
           }
         }
       }
       expect(scheduled).toBeGreaterThanOrEqual(15)
+      // the two Windows machines whose disk is a claim the corpus does not define wait, as upstream's VolumeBinding holds them
+      expect(pending).toEqual([`vm-windows-clarge-windows.yaml: default/vm-windows-clarge-windows: ${MISSING_CLAIM}`, `vmi-windows.yaml: default/vmi-windows: ${MISSING_CLAIM}`])
     })
 
     it("the CLI on a dedicated-CPU VMI lands on a KVM host with a NUMA cell", () => {

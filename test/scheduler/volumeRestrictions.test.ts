@@ -120,13 +120,13 @@ describe("ReadWriteOncePod (upstream TestAccessModeConflicts)", () => {
   })
   it("access mode conflict: Unschedulable at Filter", () => {
     const r = runPlugin(volumeRestrictionsFilterPlugin, podWith("pod-with-one-conflict", [pvcVolume("claim-with-rwop-1")]), [{ node: n, pods: [withOne, withRwx] }], objects)
-    expect(r.preFilter).toEqual({ kind: "proceed", state: { conflictingClaims: 1 } })
+    expect(r.preFilter).toEqual({ kind: "proceed", state: { readWriteOncePodClaims: new Set(["claim-with-rwop-1"]), conflictingClaims: 1 } })
     expect(r.filter).toEqual([unschedulable(REASON_READ_WRITE_ONCE_POD_CONFLICT)])
   })
   it("two conflicts: Unschedulable", () => {
     const p = podWith("pod-with-two-conflicts", [pvcVolume("claim-with-rwop-1"), pvcVolume("claim-with-rwop-2")])
     const r = runPlugin(volumeRestrictionsFilterPlugin, p, [{ node: n, pods: [withTwo, withRwx] }], objects)
-    expect(r.preFilter).toEqual({ kind: "proceed", state: { conflictingClaims: 2 } })
+    expect(r.preFilter).toEqual({ kind: "proceed", state: { readWriteOncePodClaims: new Set(["claim-with-rwop-1", "claim-with-rwop-2"]), conflictingClaims: 2 } })
     expect(r.filter).toEqual([unschedulable(REASON_READ_WRITE_ONCE_POD_CONFLICT)])
   })
   it("the claim in use on another node fails every node, and a claim of the same name in another namespace is not the same", () => {

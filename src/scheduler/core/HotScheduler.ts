@@ -12,7 +12,9 @@
  * - binding updates the arrays in place; pods on a node form an intrusive linked list;
  * - a pod whose scoring signature repeats a recent pod's (replicas of one template) is placed
  *   from incrementally maintained totals (`ScoreCache.ts`): only the nodes a bind or an
- *   eviction touches are rescored, with the same choice and PRNG draw as the full scan.
+ *   eviction touches are rescored, with the same choice and PRNG draw as the full scan;
+ * - the volume plugins (`VolumeKernel.ts`) cost nothing for pods without volumes; for the others
+ *   they give per-node verdicts checked after the resource filters, and Reserve's bound PVs.
  *
  * @example
  * import { hotScheduler, node, pod, snapshot } from "catcluster/scheduler"
@@ -49,6 +51,7 @@ import { namespaceOf } from "../model/SchedulingPod.ts"
 import { showSelector } from "../model/LabelSelector.ts"
 import { requiredAffinityMatches } from "./StaticFilter.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
+import { type CycleVolumes, NO_VOLUMES, volumeKernel, type VolumeKernelFaults } from "./VolumeKernel.ts"
 
 // The cycle state of a pod PreFilter rejected before relations were looked at.
 const NO_RELATIONS: CycleRelations = { ports: [], verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
@@ -97,6 +100,8 @@ export interface HotScheduler extends Scheduler {
 export interface HotSchedulerFaults {
   /** Do not rescore the bound node in the incremental score cache (a stale cache). */
   readonly staleScoreCache?: boolean
+  /** Defects of the volume plugins (`VolumeKernel.ts`). */
+  readonly volumes?: VolumeKernelFaults
 }
 
 /**
@@ -129,6 +134,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const buffers: ScanBuffers = scanBuffers(N)
   const { feasible, fitS, balS, taintS, affS, spreadS, podAffS, totals } = buffers
   const rel = relations(a, profile, objectsOf(cluster))
+  const vol = volumeKernel(cluster.nodes, profile, objectsOf(cluster), faults.volumes)
   const wSpread = profile.weights.PodTopologySpread ?? 0
   const wPodAffinity = profile.weights.InterPodAffinity ?? 0
   const everyNodeNamed = rel.domains("kubernetes.io/hostname").has.every((h) => h === 1)
@@ -208,7 +214,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   }
 
   // The full status of p on node n, with kube-scheduler's reasons, filters in profile order (slow path).
-  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts, relation: number): Status => {
+  const diagnose = (n: number, p: CompiledPod, v: StaticVerdicts, relation: number, volume: number): Status => {
     if (v.rejection !== undefined) return { code: "UnschedulableAndUnresolvable", reasons: [v.rejection] }
     const r = v.reason[n] as number
     if (r !== 0 && v.late[n] === 0) return { code: "UnschedulableAndUnresolvable", reasons: [v.reasons[r - 1] as string] }
@@ -237,6 +243,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       }
     }
     if (reasons.length > 0) return { code: unresolvable ? "UnschedulableAndUnresolvable" : "Unschedulable", reasons }
+    // the volume filters run after NodeResourcesFit, before PodTopologySpread (VolumeKernel.ts)
+    if (volume !== 0) return vol.status(volume)
     if (relation !== RELATION.ok) {
       const s = RELATION_STATUS[relation] as (typeof RELATION_STATUS)[number]
       return { code: s.code, reasons: [s.reason] }
@@ -304,6 +312,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     tail[n] = id
     applyUsage(n, p, cell, 1)
     rel.bind(id, p.pod, n)
+    vol.bind(id, p.pod, n)
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
     return id
   }
@@ -319,6 +328,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
     rel.unbind(id, n)
+    vol.unbind(id, n)
     podNode[id] = -1
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
   }
@@ -334,8 +344,12 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
     const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
     const v = verdictsFor(pod)
-    if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
+    if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, NO_VOLUMES, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
+    const volumes = vol.prepare(pod)
+    if (volumes.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, NO_VOLUMES, { numAllNodes: N, preFilterMessage: volumes.rejection, nodeReasons: [] }, opts, undefined)
     const relation = rel.prepare(pod)
+    // the scan's filter mask: relational and volume verdicts (null when neither filters)
+    const mask = vol.mask(volumes, relation.verdicts)
     const relScored = relation.spreadScored || relation.affinityScored
     // replicas scored only by the system default spreading keep the incremental cache (SpreadCache.ts)
     const cachedSpread =
@@ -349,7 +363,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
     const incremental =
-      order === null && relation.verdicts === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+      order === null && mask === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
     const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
     const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
     if (incremental) {
@@ -371,7 +385,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       // A replica spread by the system defaults: one pass gives the other plugins' totals, which
       // is what the entry keeps; build it at once and select from it (the full path would cost
       // the same pass and more).
-      const first = scan(a, c, buffers, p, v, start, toFind, rng, preferred, false, order, relation.verdicts)
+      const first = scan(a, c, buffers, p, v, start, toFind, rng, preferred, false, order, mask)
       rng.state = first.rngState
       const presumed = !(first.taintVaries && first.seenTaint !== v.taintMax) && !(first.affinityVaries && first.seenAffinity !== v.affinityMax)
       if (presumed && first.found > 0) {
@@ -390,11 +404,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         }
       }
     }
-    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, relation.verdicts)
+    let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, mask)
     if (((r.taintVaries && r.seenTaint !== v.taintMax) || (r.affinityVaries && r.seenAffinity !== v.affinityMax)) && !r.stored) {
       // the two-pass normalisation below reads the per-plugin scores: rescan, storing them
       rng.state = r.rngState
-      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order, relation.verdicts)
+      r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order, mask)
     }
     const found = r.found
     const processed = r.processed
@@ -471,7 +485,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
             if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = p.image === null ? 0 : (p.image[n] as number)
           }
           out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
-        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n)).reasons, plugins: {}, total: 0 })
+        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n)).reasons, plugins: {}, total: 0 })
         else if (order !== null && !order.includes(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: [v.absentReason], plugins: {}, total: 0 })
       }
       return out
@@ -482,20 +496,21 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (best >= 0) {
       const n = feasible[best] as number
       bind(n, p)
+      vol.reserve(volumes, n)
       const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
       return scores === undefined ? placed : { ...placed, scores }
     }
     const statuses: Array<Status | undefined> = new Array(N).fill(undefined)
     for (let k = 0; k < processed; k++) {
       const n = visited(k)
-      statuses[n] = diagnose(n, p, v, relationAt(relation, n))
+      statuses[n] = diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n))
     }
     const diagnosis: Diagnosis = {
       numAllNodes: N,
       nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
       ...(order === null ? {} : { absent: { count: N - order.length, reasons: [v.absentReason] } }),
     }
-    return unschedulable(pod, p, v, relation, diagnosis, opts, scores, statuses)
+    return unschedulable(pod, p, v, relation, volumes, diagnosis, opts, scores, statuses)
   }
 
   // No node fits: PostFilter (preemption) and kube-scheduler's message.
@@ -504,6 +519,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     p: CompiledPod,
     v: StaticVerdicts,
     relation: CycleRelations,
+    volumes: CycleVolumes,
     diagnosis: Diagnosis,
     opts: ScheduleOptions,
     scores: ReadonlyArray<NodeEvaluation> | undefined,
@@ -537,7 +553,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       filterWithout: (n, removed) => {
         const saved = removed.map((r) => podCell[r.id] as number)
         for (const r of removed) applyUsage(n, podRecord[r.id] as CompiledPod, podCell[r.id] as number, -1)
-        const status = diagnose(n, p, v, rel.verdictWithout(relation, n, removed.map((r) => r.id)))
+        const ids = removed.map((r) => r.id)
+        const status = diagnose(n, p, v, rel.verdictWithout(relation, n, ids), vol.verdictWithout(volumes, n, ids))
         removed.forEach((r, i) => applyUsage(n, podRecord[r.id] as CompiledPod, saved[i] as number, 1))
         return status
       },
@@ -549,11 +566,14 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const victims = chosen.victims.map((r) => (podRecord[r.id] as CompiledPod).pod.key)
     for (const r of chosen.victims) unbind(r.id)
     bind(chosen.node, p)
+    vol.reserve(volumes, chosen.node)
     return withScores({ pod: pod.key, node: a.names[chosen.node] as string, reasons, message: fitErrorMessage(diagnosis), victims })
   }
 
   // The relational verdict of the cycle on node n.
   const relationAt = (relation: CycleRelations, n: number): number => (relation.verdicts === null ? RELATION.ok : (relation.verdicts[n] as number))
+  // The volume verdict of the cycle on node n.
+  const volumeAt = (volumes: CycleVolumes, n: number): number => (volumes.verdicts === null ? 0 : (volumes.verdicts[n] as number))
 
   // Explain for a pod PreFilter rejected: every node with the rejection.
   const rejectedEverywhere = (d: Diagnosis): ReadonlyArray<NodeEvaluation> =>
@@ -576,7 +596,8 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:
-          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength,
+          feasible.byteLength + fitS.byteLength + balS.byteLength + taintS.byteLength + affS.byteLength + spreadS.byteLength + podAffS.byteLength + totals.byteLength +
+          vol.scratchBytes(),
         cacheBytes,
       }
     },

@@ -50,6 +50,13 @@ export interface FilterPlugin<S = unknown> {
   readonly preFilter?: (pod: SchedulingPod, cluster: ClusterView) => PreFilterOutcome<S>
   readonly filter: (pod: SchedulingPod, node: NodeState, state: S | undefined, cluster: ClusterView) => Status
   readonly reserve?: (pod: SchedulingPod, node: NodeState, state: S | undefined, cluster: ClusterView) => ClusterObjects | undefined
+  /**
+   * Upstream's PreFilter extension RemovePod, for a plugin whose state after it is not what its
+   * PreFilter would compute without the pods (VolumeRestrictions): preemption's dry run then
+   * keeps the cycle's PreFilter outcome (a skip stays a skip) and hands Filter this state with
+   * `removed` taken off. Plugins without it have their PreFilter re-run on the view without them.
+   */
+  readonly removePods?: (pod: SchedulingPod, state: S, removed: ReadonlyArray<SchedulingPod>) => S
 }
 
 /**

@@ -169,11 +169,15 @@ export const nodeVolumeLimitsPreFilter = (pod: SchedulingPod): PreFilterOutcome<
     ? proceed(true as const)
     : skip
 
-/** NodeVolumeLimits' Filter. @since 0.1.0 @category filters */
-export const nodeVolumeLimitsFilter = (pod: SchedulingPod, node: NodeState, cluster: ClusterView): Status => {
+/**
+ * NodeVolumeLimits' Filter on a node with this CSINode (absent: none) and these pods, in bind
+ * order (only their volumes matter).
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const volumeLimitsStatus = (pod: SchedulingPod, csiNode: CsiNode | undefined, existing: ReadonlyArray<SchedulingPod>, index: StorageIndex): Status => {
   if ((pod.volumes ?? []).length === 0) return success
-  const index = storageIndexOf(cluster.objects)
-  const csiNode = index.csiNode(node.node.name)
   const fresh = new Map<string, string>()
   const problem = attachableVolumes(pod, index, csiNode, true, fresh)
   // upstream: NotFound → UnschedulableAndUnresolvable; an ownership error is an Error status, which
@@ -183,9 +187,9 @@ export const nodeVolumeLimitsFilter = (pod: SchedulingPod, node: NodeState, clus
   const limits = volumeLimits(csiNode)
   if (limits.size === 0) return success
   const attached = new Map<string, string>()
-  for (const b of node.pods) {
-    const p = attachableVolumes(b.pod, index, csiNode, false, attached)
-    if (p !== undefined) return failure("UnschedulableAndUnresolvable", p)
+  for (const p of existing) {
+    const problem = attachableVolumes(p, index, csiNode, false, attached)
+    if (problem !== undefined) return failure("UnschedulableAndUnresolvable", problem)
   }
   const attachedCount = new Map<string, number>()
   for (const [unique, driver] of attached) {
@@ -199,6 +203,18 @@ export const nodeVolumeLimitsFilter = (pod: SchedulingPod, node: NodeState, clus
     if (limit !== undefined && (attachedCount.get(driver) ?? 0) + count > limit) return failure("Unschedulable", REASON_MAX_VOLUME_COUNT)
   }
   return success
+}
+
+/** NodeVolumeLimits' Filter. @since 0.1.0 @category filters */
+export const nodeVolumeLimitsFilter = (pod: SchedulingPod, node: NodeState, cluster: ClusterView): Status => {
+  if ((pod.volumes ?? []).length === 0) return success
+  const index = storageIndexOf(cluster.objects)
+  return volumeLimitsStatus(
+    pod,
+    index.csiNode(node.node.name),
+    node.pods.map((b) => b.pod),
+    index,
+  )
 }
 
 /** NodeVolumeLimits at PreFilter and Filter. @since 0.1.0 @category plugins */

@@ -325,13 +325,24 @@ export const bindPodVolumes = (volumes: PodVolumes, node: SchedulingNode, index:
   }
 }
 
+/**
+ * Reserve over a storage index: the storage objects with the pod's volumes bound on `node`,
+ * `undefined` if nothing changes.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const reservePodVolumes = (state: VolumeBindingState | undefined, node: SchedulingNode, index: StorageIndex): StorageObjects | undefined => {
+  if (state === undefined || state.delayedClaims.length === 0) return undefined
+  const volumes = findPodVolumes(state, node, index)
+  if (volumes.reasons.length > 0 || (volumes.staticBindings.length === 0 && volumes.provisions.length === 0)) return undefined
+  return bindPodVolumes(volumes, node, index)
+}
+
 /** VolumeBinding's Reserve: the objects with the pod's volumes bound, `undefined` if nothing changes. @since 0.1.0 @category plugins */
 export const volumeBindingReserve = (node: NodeState, state: VolumeBindingState | undefined, cluster: ClusterView): ClusterObjects | undefined => {
-  if (state === undefined || state.delayedClaims.length === 0) return undefined
-  const index = storageIndexOf(cluster.objects)
-  const volumes = findPodVolumes(state, node.node, index)
-  if (volumes.reasons.length > 0 || (volumes.staticBindings.length === 0 && volumes.provisions.length === 0)) return undefined
-  return { ...cluster.objects, storage: bindPodVolumes(volumes, node.node, index) }
+  const storage = reservePodVolumes(state, node.node, storageIndexOf(cluster.objects))
+  return storage === undefined ? undefined : { ...cluster.objects, storage }
 }
 
 /** VolumeBinding at PreFilter, Filter and Reserve. @since 0.1.0 @category plugins */

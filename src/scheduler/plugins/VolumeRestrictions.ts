@@ -10,8 +10,12 @@
  * ReadWriteOncePod: PreFilter counts the pod's RWOP claims that a scheduled pod already uses
  * (anywhere in the cluster); Filter then fails every node with Unschedulable
  * "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode",
- * so preemption may free the claim (the dry run re-runs PreFilter without the victims, as
- * upstream's AddPod/RemovePod do). A missing claim rejects the pod at PreFilter
+ * so preemption may free the claim. The dry run does what upstream's RemovePod does to that
+ * count: it subtracts, per victim, how many of its `persistentVolumeClaim` volumes name one of
+ * the pod's RWOP claims, by name only (a victim in another namespace with a claim of the same
+ * name counts; a victim mounting the claim twice counts twice), and AddPod adds them back while
+ * victims are reprieved. So a claim two scheduled pods use is freed by evicting one of them,
+ * as upstream (v1.35) decides it. A missing claim rejects the pod at PreFilter
  * (UnschedulableAndUnresolvable, the lister's not-found message). PreFilter skips the plugin when
  * the pod has neither restricted inline volumes nor a conflicting RWOP claim.
  *
@@ -24,20 +28,35 @@ import type { PodVolume, VolumeSource } from "../model/Volumes.ts"
 import type { Profile } from "../profile/Profile.ts"
 import type { NodeState } from "../readable/NodeState.ts"
 import { failure, type Status, success } from "./Status.ts"
-import { notFound, storageIndexOf } from "./VolumeStorage.ts"
+import { notFound, type StorageIndex, storageIndexOf } from "./VolumeStorage.ts"
 
 /** @since 0.1.0 @category constants */
 export const REASON_DISK_CONFLICT = "node(s) had no available disk"
 /** @since 0.1.0 @category constants */
 export const REASON_READ_WRITE_ONCE_POD_CONFLICT = "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode"
 
-/** What PreFilter found: how many of the pod's RWOP claims scheduled pods already use. @since 0.1.0 @category model */
+/**
+ * What PreFilter found: the names of the pod's RWOP claims and how many of them scheduled pods
+ * already use (preemption's dry run lowers the count, see {@link claimReferences}).
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface VolumeRestrictionsState {
+  readonly readWriteOncePodClaims: ReadonlySet<string>
   readonly conflictingClaims: number
 }
 
 const restricted = (s: VolumeSource): boolean =>
   s.type === "gcePersistentDisk" || s.type === "awsElasticBlockStore" || s.type === "rbd" || s.type === "iscsi"
+
+/**
+ * PreFilter's `needsCheck`: the pod mounts an inline GCE PD, AWS EBS, Ceph RBD or iSCSI volume.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const needsDiskCheck = (pod: SchedulingPod): boolean => (pod.volumes ?? []).some((v) => restricted(v.source))
 
 /**
  * Whether two inline volumes are the same disk and may not both be mounted.
@@ -70,8 +89,16 @@ export const hasDiskConflict = (volumes: ReadonlyArray<PodVolume>, existing: Rea
  * @since 0.1.0
  * @category accessors
  */
-export const readWriteOncePodClaims = (pod: SchedulingPod, cluster: ClusterView): { readonly claims: ReadonlySet<string> } | { readonly missing: string } => {
-  const index = storageIndexOf(cluster.objects)
+export const readWriteOncePodClaims = (pod: SchedulingPod, cluster: ClusterView): { readonly claims: ReadonlySet<string> } | { readonly missing: string } =>
+  readWriteOncePodClaimsIn(pod, storageIndexOf(cluster.objects))
+
+/**
+ * {@link readWriteOncePodClaims} over a storage index.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const readWriteOncePodClaimsIn = (pod: SchedulingPod, index: StorageIndex): { readonly claims: ReadonlySet<string> } | { readonly missing: string } => {
   const ns = namespaceOf(pod)
   const claims = new Set<string>()
   for (const v of pod.volumes ?? []) {
@@ -100,14 +127,34 @@ export const claimsInUse = (namespace: string, claims: ReadonlySet<string>, clus
   return used.size
 }
 
+/**
+ * `conflictingPVCRefCountForPod`: how many of a pod's `persistentVolumeClaim` volumes name one of
+ * `claims` (names only, whatever the pod's namespace; each volume counts), what upstream's
+ * RemovePod subtracts from the conflicting count for a victim and AddPod adds back.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const claimReferences = (pod: SchedulingPod, claims: ReadonlySet<string>): number => {
+  let count = 0
+  for (const v of pod.volumes ?? []) if (v.source.type === "persistentVolumeClaim" && claims.has(v.source.claimName)) count++
+  return count
+}
+
+/** VolumeRestrictions' RemovePod for preemption's dry run: the state with the victims' references taken off. @since 0.1.0 @category plugins */
+export const volumeRestrictionsRemovePods = (state: VolumeRestrictionsState, removed: ReadonlyArray<SchedulingPod>): VolumeRestrictionsState => ({
+  ...state,
+  conflictingClaims: removed.reduce((n, p) => n - claimReferences(p, state.readWriteOncePodClaims), state.conflictingClaims),
+})
+
 /** VolumeRestrictions' PreFilter. @since 0.1.0 @category plugins */
 export const volumeRestrictionsPreFilter = (pod: SchedulingPod, cluster: ClusterView): PreFilterOutcome<VolumeRestrictionsState> => {
-  const needsCheck = (pod.volumes ?? []).some((v) => restricted(v.source))
+  const needsCheck = needsDiskCheck(pod)
   const rwop = readWriteOncePodClaims(pod, cluster)
   if ("missing" in rwop) return { kind: "reject", status: failure("UnschedulableAndUnresolvable", rwop.missing) }
   const conflictingClaims = claimsInUse(namespaceOf(pod), rwop.claims, cluster)
   if (!needsCheck && conflictingClaims === 0) return skip
-  return proceed({ conflictingClaims })
+  return proceed({ readWriteOncePodClaims: rwop.claims, conflictingClaims })
 }
 
 /** VolumeRestrictions' Filter. @since 0.1.0 @category filters */
@@ -122,4 +169,5 @@ export const volumeRestrictionsFilterPlugin = (_profile: Profile): FilterPlugin<
   name: "VolumeRestrictions",
   preFilter: volumeRestrictionsPreFilter,
   filter: (pod, node, state) => volumeRestrictionsFilter(pod, node, state),
+  removePods: (_pod, state, removed) => volumeRestrictionsRemovePods(state, removed),
 })

@@ -24,7 +24,7 @@ import type { PersistentVolume } from "../model/Volumes.ts"
 import type { Profile } from "../profile/Profile.ts"
 import type { NodeState } from "../readable/NodeState.ts"
 import { failure, type Status, success } from "./Status.ts"
-import { claimClassOf, notFound, storageIndexOf } from "./VolumeStorage.ts"
+import { claimClassOf, notFound, type StorageIndex, storageIndexOf } from "./VolumeStorage.ts"
 
 /** @since 0.1.0 @category constants */
 export const REASON_VOLUME_ZONE_CONFLICT = "node(s) had no available volume zone"
@@ -79,8 +79,16 @@ export const volumeTopologies = (pv: PersistentVolume): ReadonlyArray<VolumeTopo
  * @since 0.1.0
  * @category accessors
  */
-export const podVolumeTopologies = (pod: SchedulingPod, cluster: ClusterView): { readonly topologies: ReadonlyArray<VolumeTopology> } | { readonly problem: string } => {
-  const index = storageIndexOf(cluster.objects)
+export const podVolumeTopologies = (pod: SchedulingPod, cluster: ClusterView): { readonly topologies: ReadonlyArray<VolumeTopology> } | { readonly problem: string } =>
+  podVolumeTopologiesIn(pod, storageIndexOf(cluster.objects))
+
+/**
+ * {@link podVolumeTopologies} over a storage index.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const podVolumeTopologiesIn = (pod: SchedulingPod, index: StorageIndex): { readonly topologies: ReadonlyArray<VolumeTopology> } | { readonly problem: string } => {
   const ns = namespaceOf(pod)
   const topologies: VolumeTopology[] = []
   for (const v of pod.volumes ?? []) {

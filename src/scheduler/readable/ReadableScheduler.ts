@@ -13,7 +13,8 @@
  * 4. PreScore / Score / NormalizeScore over the feasible nodes, weighted and summed; the highest
  *    total wins (seeded uniform tie-break, `select/selectHost.ts`); bind.
  * 5. When no node fits: PostFilter (DynamicResources' message, then DefaultPreemption, whose dry
- *    runs re-run PreFilter and Filter with the victims removed) and kube-scheduler's message.
+ *    runs re-run PreFilter and Filter with the victims removed; a plugin with a RemovePod
+ *    extension, VolumeRestrictions, updates its cycle state instead) and kube-scheduler's message.
  *
  * @example
  * import { node, pod, readableScheduler, snapshot } from "catcluster/scheduler"
@@ -135,6 +136,37 @@ export const runFilters = (
     if (s.code !== "Success") return s
   }
   return success
+}
+
+/**
+ * The PreFilter result of a preemption dry run: `again` (PreFilter re-run without the removed
+ * pods), except that plugins with a RemovePod extension keep the cycle's outcome `first`, their
+ * state updated for the removed pods, as upstream's dry run does.
+ *
+ * @since 0.1.0
+ * @category framework
+ */
+export const preFilterWithout = (
+  pod: SchedulingPod,
+  first: PreFilterResult,
+  again: PreFilterResult,
+  removed: ReadonlyArray<SchedulingPod>,
+  plugins: ReadonlyArray<FilterPlugin<unknown>>,
+): PreFilterResult => {
+  const extended = plugins.filter((pl) => pl.removePods !== undefined && (first.skipped.has(pl.name) || first.states.has(pl.name)))
+  if (extended.length === 0) return again
+  const states = new Map(again.states)
+  const skipped = new Set(again.skipped)
+  for (const pl of extended) {
+    if (first.skipped.has(pl.name)) {
+      skipped.add(pl.name)
+      states.delete(pl.name)
+    } else {
+      skipped.delete(pl.name)
+      states.set(pl.name, pl.removePods?.(pod, first.states.get(pl.name), removed))
+    }
+  }
+  return { ...again, states, skipped }
 }
 
 /** The message of nodes outside the PreFilter node set. */
@@ -293,12 +325,13 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       podsOn: (n) => (states[n] as NodeState).pods.map((b) => ({ id: b.id, priority: b.pod.priority, seq: b.seq, budgets: budgets.of(b.pod) })),
       filterWithout: (n, removed) => {
         const trial = cloneState(states[n] as NodeState)
+        const removedPods = removed.map((r) => ((states[n] as NodeState).pods.find((b) => b.id === r.id) as BoundPod).pod)
         for (const r of removed) removePod(trial, r.id)
         const trialView = withNodeState(view, n, trial)
         const again = runPreFilter(pod, trialView, preFilters, profile)
         if (again.rejection !== undefined) return again.rejection
         if (again.nodeNames !== undefined && !again.nodeNames.has(trial.node.name)) return failure("UnschedulableAndUnresolvable", absentReason(again))
-        return runFilters(pod, trial, again, trialView, filters)
+        return runFilters(pod, trial, preFilterWithout(pod, pre, again, removedPods, preFilters), trialView, filters)
       },
       budgetsAllowed: budgets.allowed,
     }
