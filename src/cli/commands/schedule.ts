@@ -3,7 +3,8 @@
  *
  * Schedules the pods of PODS (Pods, VMIs and VMs; pods with `spec.nodeName` are already placed)
  * in queue order (PrioritySort: priority, then creation time, then file order; reported in file
- * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML) as kube-scheduler v1.35
+ * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML, which may also hold the nodes'
+ * NodeResourceTopologies and CSINodes; PODS may hold the CSINodes instead) as kube-scheduler v1.35
  * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
  * the profile its `schedulerName` names; none: left unscheduled). `--json`
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
@@ -13,7 +14,7 @@
 import type { Command } from "commander"
 import { parseSchedulerConfig } from "../../scheduler/profile/config.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
-import { clusterSnapshotOf, nodesFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
+import { clusterSnapshotOf, nodesFileFromText, workloadFromText } from "../../scheduler/adapters/fromManifests.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
@@ -65,8 +66,8 @@ export const register = (program: Command): void => {
   program
     .command("schedule")
     .description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35 does (filters, scores, preemption)")
-    .requiredOption("--nodes <file>", "a NodeList (JSON or YAML)")
-    .requiredOption("--pods <file>", "a PodList or multi-document YAML of Pods, VMIs and VMs")
+    .requiredOption("--nodes <file>", "a NodeList (JSON or YAML); may also hold NodeResourceTopologies and CSINodes")
+    .requiredOption("--pods <file>", "Pods, VMIs, VMs and their controllers, with the objects the scheduler reads (Services, PDBs, PVs, PVCs, StorageClasses, CSINodes, ...)")
     .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1)")
     .option("--explain", "per node: feasibility, reasons, plugin scores and weighted total")
     .option("--json", "print the placements as JSON")
@@ -77,8 +78,8 @@ export const register = (program: Command): void => {
       const seed = Number(options.seed)
       if (!Number.isSafeInteger(seed)) throw new UserError(`--seed: expected an integer, got ${options.seed}`)
       if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
-      const nodes = userError(() => nodesFromText(read(options.nodes, "nodes"), options.nodes))
-      const workload = userError(() => workloadFromText(read(options.pods, "pods"), options.pods, { startVms: options.startVms === true }))
+      const { nodes, csiNodes } = userError(() => nodesFileFromText(read(options.nodes, "nodes"), options.nodes))
+      const workload = userError(() => workloadFromText(read(options.pods, "pods"), options.pods, { startVms: options.startVms === true, csiNodes }))
       const config = options.config === undefined ? undefined : userError(() => parseSchedulerConfig(read(options.config as string, "config"), options.config as string))
       for (const w of config?.warnings ?? []) process.stderr.write(`catcluster: note: ${w}\n`)
       for (const s of workload.skipped) process.stderr.write(`catcluster: note: ${s.key} skipped: ${s.reason}\n`)
