@@ -41,6 +41,8 @@ export interface ExpectedPlacement {
   readonly distinctFrom?: ReadonlyArray<string>
   readonly zoneDiffersFrom?: string
   readonly message?: string
+  /** The placement's own `reasons` (head and histogram, or e.g. `SchedulingGated`). */
+  readonly podReasons?: ReadonlyArray<string>
   readonly reasons?: Readonly<Record<string, ReadonlyArray<string>>>
   readonly scores?: Readonly<Record<string, number | null>>
   readonly skipped?: boolean
@@ -145,6 +147,7 @@ export const checkPlacements = (
     if (want.zoneDiffersFrom !== undefined) expect(zoneOf(got.node), `${at}: not in ${want.zoneDiffersFrom}'s zone`).not.toBe(zoneOf(byPod.get(want.zoneDiffersFrom)?.node ?? null))
     expect(got.message, `${at}: message`).toBe(want.message ?? "")
     expect(got.victims, `${at}: victims`).toEqual(want.victims ?? [])
+    if (want.podReasons !== undefined) expect(got.reasons, `${at}: the placement's reasons`).toEqual(want.podReasons)
     const evaluated = got.scores ?? []
     if (want.reasons !== undefined) {
       expect(Object.fromEntries(evaluated.filter((e) => !e.feasible).map((e) => [e.node, e.reasons])), `${at}: reasons of the infeasible nodes`).toEqual(want.reasons)
