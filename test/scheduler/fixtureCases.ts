@@ -14,7 +14,7 @@
 import { spawn } from "node:child_process"
 import { readdirSync, readFileSync } from "node:fs"
 import { join, relative } from "node:path"
-import { describe, type ExpectStatic, expect as globalExpect, it } from "vitest"
+import { describe, expect, type ExpectStatic, it } from "vitest"
 import {
   hotPathSupports,
   modelFromFiles,
@@ -126,39 +126,40 @@ export const scheduleCli = async (family: string, c: FixtureCase, engine: Engine
 }
 
 /**
- * Every expectation of a case against placements. `zoneOf` gives a node's zone label.
+ * Every expectation of a case against placements. `zoneOf` gives a node's zone label; `check` is
+ * the test's own `expect` in concurrent tests.
  */
 export const checkPlacements = (
   c: FixtureCase,
   plugin: string,
   placements: ReadonlyArray<Placement>,
   zoneOf: (node: string | null) => string | undefined,
-  expect: ExpectStatic = globalExpect,
+  check: ExpectStatic = expect,
 ): void => {
   const byPod = new Map(placements.map((p) => [p.pod, p]))
   for (const want of c.placements) {
     const got = byPod.get(want.pod)
     const at = `${c.name}: ${want.pod}`
-    expect(got, `${at}: not among the placements ${[...byPod.keys()].join(", ")}`).toBeDefined()
+    check(got, `${at}: not among the placements ${[...byPod.keys()].join(", ")}`).toBeDefined()
     if (got === undefined) continue
-    if (want.node !== undefined) expect(got.node, `${at}: node`).toBe(want.node)
-    if (want.nodeIn !== undefined) expect(want.nodeIn, `${at}: node among`).toContain(got.node)
-    for (const other of want.distinctFrom ?? []) expect(got.node, `${at}: not on ${other}'s node`).not.toBe(byPod.get(other)?.node)
-    if (want.zoneDiffersFrom !== undefined) expect(zoneOf(got.node), `${at}: not in ${want.zoneDiffersFrom}'s zone`).not.toBe(zoneOf(byPod.get(want.zoneDiffersFrom)?.node ?? null))
-    expect(got.message, `${at}: message`).toBe(want.message ?? "")
-    expect(got.victims, `${at}: victims`).toEqual(want.victims ?? [])
-    if (want.podReasons !== undefined) expect(got.reasons, `${at}: the placement's reasons`).toEqual(want.podReasons)
+    if (want.node !== undefined) check(got.node, `${at}: node`).toBe(want.node)
+    if (want.nodeIn !== undefined) check(want.nodeIn, `${at}: node among`).toContain(got.node)
+    for (const other of want.distinctFrom ?? []) check(got.node, `${at}: not on ${other}'s node`).not.toBe(byPod.get(other)?.node)
+    if (want.zoneDiffersFrom !== undefined) check(zoneOf(got.node), `${at}: not in ${want.zoneDiffersFrom}'s zone`).not.toBe(zoneOf(byPod.get(want.zoneDiffersFrom)?.node ?? null))
+    check(got.message, `${at}: message`).toBe(want.message ?? "")
+    check(got.victims, `${at}: victims`).toEqual(want.victims ?? [])
+    if (want.podReasons !== undefined) check(got.reasons, `${at}: the placement's reasons`).toEqual(want.podReasons)
     const evaluated = got.scores ?? []
     if (want.reasons !== undefined) {
-      expect(Object.fromEntries(evaluated.filter((e) => !e.feasible).map((e) => [e.node, e.reasons])), `${at}: reasons of the infeasible nodes`).toEqual(want.reasons)
+      check(Object.fromEntries(evaluated.filter((e) => !e.feasible).map((e) => [e.node, e.reasons])), `${at}: reasons of the infeasible nodes`).toEqual(want.reasons)
     }
     const scoreOf = (e: NodeEvaluation) => e.plugins[plugin as ScorePluginName] ?? null
     if (want.scores !== undefined) {
-      expect(Object.fromEntries(evaluated.filter((e) => e.feasible).map((e) => [e.node, scoreOf(e)])), `${at}: ${plugin} scores of the feasible nodes`).toEqual(want.scores)
+      check(Object.fromEntries(evaluated.filter((e) => e.feasible).map((e) => [e.node, scoreOf(e)])), `${at}: ${plugin} scores of the feasible nodes`).toEqual(want.scores)
     }
-    if (want.skipped === true) for (const e of evaluated) expect(e.plugins[plugin as ScorePluginName], `${at}: ${plugin} skipped on ${e.node}`).toBeUndefined()
+    if (want.skipped === true) for (const e of evaluated) check(e.plugins[plugin as ScorePluginName], `${at}: ${plugin} skipped on ${e.node}`).toBeUndefined()
     for (const [node, plugins] of Object.entries(want.plugins ?? {})) {
-      expect(evaluated.find((e) => e.node === node)?.plugins, `${at}: every plugin's score on ${node}`).toEqual(plugins)
+      check(evaluated.find((e) => e.node === node)?.plugins, `${at}: every plugin's score on ${node}`).toEqual(plugins)
     }
   }
 }
@@ -209,7 +210,6 @@ export const describeFamily = (family: string, options: FamilyOptions): void => 
     return (n: string | null) => model.nodes.find((x) => x.name === n)?.labels["topology.kubernetes.io/zone"]
   }
   describe(`fixtures/${family} (${f.plugin})`, () => {
-    const expect = globalExpect
     it(`expected.json: at least ${options.atLeast ?? 1} cases, every fixture file used, every expectation able to fail`, () => {
       expect(f.cases.length).toBeGreaterThanOrEqual(options.atLeast ?? 1)
       expect(new Set(f.cases.map((c) => c.name)).size, "case names are unique").toBe(f.cases.length)
