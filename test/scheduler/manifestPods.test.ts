@@ -129,6 +129,21 @@ spec:
     expect(pod.images).toEqual(["busybox:1.36", "envoy:1.30", "shop/web:2", "fluent-bit:3"])
   })
 
+  it("image volumes' references, for ImageLocality (a pod without one has none)", () => {
+    const withVolume = one(`apiVersion: v1
+kind: Pod
+metadata: {name: tools}
+spec:
+  containers: [{name: c, image: app:1}]
+  volumes:
+  - {name: t, image: {reference: registry.example/tools:2, pullPolicy: IfNotPresent}}
+  - {name: scratch, emptyDir: {}}
+  - {name: blank, image: {}}`)
+    expect(withVolume.images).toEqual(["app:1"])
+    expect(withVolume.imageVolumes).toEqual(["registry.example/tools:2", ""])
+    expect(pod.imageVolumes).toBeUndefined()
+  })
+
   it("hostNetwork defaults each hostPort to its containerPort; a bare pod has none of the optional fields", () => {
     const host = one(`apiVersion: v1
 kind: Pod
@@ -258,6 +273,10 @@ spec: {containers: [{name: c, ports: [{containerPort: 1, hostPort: 70000}]}]}`,
       "pods.yaml: document 0, spec.containers[0].ports[0].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
     )
     throwsAt(pod("  schedulingGates: [{name: g}, {name: g}]"), 'pods.yaml: document 0, spec.schedulingGates[1].name: Duplicate value: "g"')
+  })
+
+  it("a volume with two sources names the file and the volume", () => {
+    throwsAt(pod("  volumes: [{name: d, emptyDir: {}, hostPath: {path: /x}}]"), "pods.yaml: document 0, spec.volumes[0]: may not specify more than 1 volume type, got emptyDir and hostPath")
   })
 })
 

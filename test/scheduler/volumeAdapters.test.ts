@@ -5,7 +5,7 @@
 import * as E from "fp-ts/lib/Either.js"
 import { describe, expect, it } from "vitest"
 import { decodeManifests, type Manifest } from "../../src/domain/manifest/index.ts"
-import { podVolumesOf, SchedulerInputError, storageObjectsOf } from "../../src/scheduler/index.ts"
+import { nodesFileFromText, nodesFromText, podVolumesOf, SchedulerInputError, storageObjectsOf, workloadFromText } from "../../src/scheduler/index.ts"
 
 const decode = (text: string): ReadonlyArray<Manifest> => {
   const r = decodeManifests(text, "storage.yaml")
@@ -174,6 +174,41 @@ describe("podVolumesOf", () => {
     )
     expect(() => podVolumesOf([{ name: "a", gcePersistentDisk: { readOnly: true } }], at)).toThrow(
       "pods.yaml: document 2, spec.volumes[0].gcePersistentDisk.pdName: required field missing (expected string)",
+    )
+  })
+})
+
+describe("CSINodes read with the nodes (`schedule --nodes`)", () => {
+  const nodesText = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata: {name: a}
+  status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}
+- apiVersion: storage.k8s.io/v1
+  kind: CSINode
+  metadata: {name: a}
+  spec: {drivers: [{name: ebs.csi.aws.com, nodeID: i-a, allocatable: {count: 2}}]}`
+  const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: c, namespace: default}
+spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}`
+
+  it("a nodes file's CSINodes join the workload's storage objects", () => {
+    const file = nodesFileFromText(nodesText, "nodes.yaml")
+    expect(file.nodes.map((n) => n.name)).toEqual(["a"])
+    const workload = workloadFromText(claim, "pods.yaml", { csiNodes: file.csiNodes })
+    expect(workload.objects.storage?.csiNodes).toEqual([{ nodeName: "a", drivers: [{ name: "ebs.csi.aws.com", allocatableCount: 2 }] }])
+    expect(workload.objects.storage?.persistentVolumeClaims.map((c) => c.name)).toEqual(["c"])
+    // a plain nodes reader still takes nodes only
+    expect(() => nodesFromText(nodesText, "nodes.yaml")).toThrow("nodes.yaml: document 0, items[1], kind: expected Node, got CSINode")
+  })
+
+  it("a CSINode given in both files is refused where the second one is", () => {
+    const again = `${claim}\n---\napiVersion: storage.k8s.io/v1\nkind: CSINode\nmetadata: {name: a}\nspec: {drivers: []}`
+    expect(() => workloadFromText(again, "pods.yaml", { csiNodes: nodesFileFromText(nodesText, "nodes.yaml").csiNodes })).toThrow(
+      new SchedulerInputError("pods.yaml: document 1, metadata.name", "a second CSINode named a"),
     )
   })
 })

@@ -1,8 +1,12 @@
 /**
  * `catcluster schedule --nodes PATH… --pods PATH… [--stdin] [--config SCHED.yaml] [--explain] [--json] [--seed N]`
  *
-          profile: config.profile,
-          profiles: config.profiles,
+ * Schedules the pods of PODS (Pods, VMIs and VMs; pods with `spec.nodeName` are already placed)
+ * in queue order (PrioritySort: priority, then creation time, then file order; reported in file
+ * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML, which may also hold the nodes'
+ * NodeResourceTopologies and CSINodes; PODS may hold the CSINodes instead) as kube-scheduler v1.35
+ * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
+ * the profile its `schedulerName` names; none: left unscheduled). `--json`
  * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
  * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
  * naming the file and JSON path, exit 2.

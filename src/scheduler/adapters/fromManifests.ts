@@ -45,7 +45,7 @@ import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
 import { under } from "./fieldErrors.ts"
 import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
 import { namespacesOf } from "./namespaces.ts"
-import { isTopology, nodesFromManifests, numaTopologies } from "./nodes.ts"
+import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
 import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 import { serviceSelectorsOf } from "./services.ts"
@@ -54,7 +54,7 @@ import { storageObjectsOf } from "./storage.ts"
 import { syntheticUid } from "./templateHash.ts"
 import { launcherPodOf } from "./virtLauncher.ts"
 
-export { isTopology, NUMA_CELLS_ANNOTATION, nodesFromManifests, nodesFromText, numaTopologies } from "./nodes.ts"
+export { isTopology, NUMA_CELLS_ANNOTATION, type NodesFile, nodesFileFromText, nodesFromManifests, nodesFromText, numaTopologies } from "./nodes.ts"
 export { priorityClassesOf, type PriorityClasses, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 
 /** A document read but not scheduled, or an object read with a caveat, and why. @since 0.1.0 @category model */
@@ -96,6 +96,8 @@ export interface WorkloadOptions {
   readonly startVms?: boolean
   /** Priority classes defined elsewhere (e.g. in the nodes file); the text's own are added. */
   readonly priorityClasses?: PriorityClasses
+  /** CSINodes read with the nodes ({@link NodesFile}); one also in the text is bad input. */
+  readonly csiNodes?: ReadonlyArray<Manifest>
 }
 
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
@@ -417,7 +419,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     services: serviceSelectorsOf(manifests.filter((m): m is ManifestOf<"Service"> => m.kind === "Service")),
     controllers,
     disruptionBudgets,
-    storage: storageObjectsOf([...manifests, ...claims]),
+    storage: storageObjectsOf([...(options.csiNodes ?? []), ...manifests, ...claims]),
   }
   return { pending, bound, skipped, notes, objects, locations, origins }
 }

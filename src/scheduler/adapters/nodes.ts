@@ -35,6 +35,33 @@ export const nodesFromText = (text: string, file: string): ReadonlyArray<Schedul
 }
 
 /**
+ * What a nodes file holds: the nodes (with NUMA cells from NodeResourceTopologies) and the
+ * CSINodes beside them (the kubelet publishes one per node; `kubectl get nodes,csinodes -o yaml`
+ * lists both), which the workload reads with the storage objects.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface NodesFile {
+  readonly nodes: ReadonlyArray<SchedulingNode>
+  readonly csiNodes: ReadonlyArray<Manifest>
+}
+
+/**
+ * The nodes and CSINodes in the text of a nodes file; any other kind is an error, as in
+ * {@link nodesFromText}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const nodesFileFromText = (text: string, file: string): NodesFile => {
+  const { manifests } = decodeFile(text, file)
+  const topologies = numaTopologies(manifests.filter(isTopology))
+  const csiNodes = manifests.filter((m) => m.kind === "CSINode")
+  return { nodes: nodesFromManifests(manifests.filter((m) => !isTopology(m) && m.kind !== "CSINode"), topologies), csiNodes }
+}
+
+/**
  * Whether a manifest is a NodeResourceTopology (topology.node.k8s.io), which the manifest codecs
  * keep as an unknown kind.
  *

@@ -5,8 +5,9 @@
  * pod-level resources, overhead, node selection, tolerations, pod (anti-)affinity, spread
  * constraints, host ports (`GetHostPorts`: restartable init containers, then containers;
  * `hostNetwork` defaults each `hostPort` to its `containerPort`), images (init containers, then
- * containers, as ImageLocality walks them), volumes, scheduling gates, and the identity the
- * caller gives (namespace, labels, controller, times, priority).
+ * containers, as ImageLocality walks them), image volumes' references (ImageLocality adds them to
+ * the sum), volumes, scheduling gates, and the identity the caller gives (namespace, labels,
+ * controller, times, priority).
  *
  * A pod that asks for DynamicResources (`spec.resourceClaims`, or a container's
  * `resources.claims`) is refused: catcluster does not model ResourceClaims, and the devices
@@ -164,7 +165,9 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
   const level = spec.resources === undefined ? undefined : { ...amountsOf(spec.resources.limits), ...amountsOf(spec.resources.requests) }
   const hostPorts = hostPortsOf(spec, locate)
   const images = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => (c.image === undefined || c.image === "" ? [] : [c.image]))
-  const volumes = podVolumesOf(spec.volumes)
+  const volumes = podVolumesOf(spec.volumes, locate("volumes"))
+  // ImageLocality sums `volumes[].image.reference` too (ImageVolume); a missing reference never matches a node image
+  const imageVolumes = (spec.volumes ?? []).flatMap((v) => (v.image === undefined ? [] : [typeof v.image["reference"] === "string" ? v.image["reference"] : ""]))
   const gates = gatesOf(spec, locate)
   return {
     key,
@@ -183,6 +186,7 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
     ...(identity.controller === undefined ? {} : { controller: identity.controller }),
     ...(hostPorts.length === 0 ? {} : { hostPorts }),
     ...(images.length === 0 ? {} : { images }),
+    ...(imageVolumes.length === 0 ? {} : { imageVolumes }),
     ...(volumes.length === 0 ? {} : { volumes }),
     ...(gates.length === 0 ? {} : { schedulingGates: gates }),
     ...(identity.creationTimestamp === undefined ? {} : { creationTimestamp: identity.creationTimestamp }),
