@@ -1,12 +1,14 @@
 /**
  * The queue plugins (v1.35): SchedulingGates at PreEnqueue (upstream's TestPreEnqueue, 2 cases,
- * plus the condition the apiserver writes) and PrioritySort at QueueSort (upstream's
+ * plus the condition the apiserver writes, and the binding the apiserver refuses when the plugin is
+ * disabled) and PrioritySort at QueueSort (upstream's
  * priority_sort_test.go, 4 cases, with the creation timestamp standing in for the queue time),
  * and the batch that schedules in queue order but answers in input order, on both engines.
  */
 import { describe, expect, it } from "vitest"
 import {
   batchOrder,
+  bindingRefusal,
   defaultProfile,
   gatedPlacement,
   MESSAGE_SCHEDULING_GATED,
@@ -14,6 +16,7 @@ import {
   pod,
   prioritySortOrder,
   type Profile,
+  REASON_SCHEDULER_ERROR,
   REASON_SCHEDULING_GATED,
   type SchedulingPod,
   scheduleBatch,
@@ -57,10 +60,29 @@ describe("SchedulingGates", () => {
     ])
   })
 
-  it.each(ENGINES)("with the plugin disabled, gates are ignored (%s)", (engine) => {
+  it.each(ENGINES)("with the plugin disabled, the cycle runs but the apiserver refuses the binding: pending, holding nothing (%s)", (engine) => {
     const profile: Profile = { ...defaultProfile, schedulingGates: false }
-    const out = scheduleBatch(snapshot([node("a", { cpu: 1000, memory: 2 ** 30, pods: 10 })]), [pod("d/gated", {}, { schedulingGates: ["wait"] })], { engine, profile })
-    expect(out[0]?.node).toBe("a")
+    const cluster = snapshot([node("a", { cpu: 1000, memory: 2 ** 30, pods: 10 })])
+    const out = scheduleBatch(cluster, [pod("d/gated", { cpu: 800 }, { schedulingGates: ["wait"] }), pod("d/next", { cpu: 800 })], { engine, profile, explain: true })
+    const refusal = 'running Bind plugin "DefaultBinder": Operation cannot be fulfilled on pods/binding "gated": pod gated has non-empty .spec.schedulingGates'
+    expect(out.map((p) => [p.pod, p.node, p.reasons, p.message])).toEqual([
+      ["d/gated", null, [REASON_SCHEDULER_ERROR], refusal],
+      ["d/next", "a", [], ""],
+    ])
+    // it was filtered and scored like any pod: node a was feasible for it
+    expect(out[0]?.scores?.map((e) => [e.node, e.feasible])).toEqual([["a", true]])
+    expect(bindingRefusal(pod("d/free", {}))).toBeUndefined()
+  })
+
+  it.each(ENGINES)("with the plugin disabled, a gated pod's preemption evicts its victims and then its binding is refused (%s)", (engine) => {
+    const profile: Profile = { ...defaultProfile, schedulingGates: false }
+    const low = pod("d/low", { cpu: 800 }, { priority: 0 })
+    const cluster = snapshot([node("a", { cpu: 1000, memory: 2 ** 30, pods: 10 })], [{ node: "a", pod: low }])
+    const out = scheduleBatch(cluster, [pod("d/urgent", { cpu: 800 }, { priority: 1000, schedulingGates: ["wait"] }), pod("d/next", { cpu: 800 })], { engine, profile })
+    expect(out.map((p) => [p.pod, p.node, p.victims, p.reasons])).toEqual([
+      ["d/urgent", null, ["d/low"], [REASON_SCHEDULER_ERROR]],
+      ["d/next", "a", [], []],
+    ])
   })
 })
 

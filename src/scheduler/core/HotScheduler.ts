@@ -32,7 +32,7 @@ import { preempt, type PreemptionHost, type PreemptionPod } from "../preemption/
 import { defaultProfile, FILTER_PLUGINS, filterEnabled, hasScoring, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { normalizeScores } from "../plugins/Normalize.ts"
 import { REASON_NUMA } from "../plugins/NumaFit.ts"
-import { gatedPlacement } from "../plugins/SchedulingGates.ts"
+import { bindingRefusal, gatedPlacement, isGated } from "../plugins/SchedulingGates.ts"
 import { imageLocalityScore, imageStates, sumImageScores } from "../plugins/ImageLocality.ts"
 import type { Status, StatusCode } from "../plugins/Status.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
@@ -363,7 +363,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
     const incremental =
-      order === null && mask === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+      order === null && mask === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true && !isGated(pod)
     const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
     const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
     if (incremental) {
@@ -495,6 +495,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     if (best >= 0) {
       const n = feasible[best] as number
+      // SchedulingGates disabled: the apiserver refuses the binding, the assumed pod is forgotten
+      const refused = bindingRefusal(pod)
+      if (refused !== undefined) return scores === undefined ? refused : { ...refused, scores }
       bind(n, p)
       vol.reserve(volumes, n)
       const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
@@ -565,6 +568,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const chosen = outcome.chosen
     const victims = chosen.victims.map((r) => (podRecord[r.id] as CompiledPod).pod.key)
     for (const r of chosen.victims) unbind(r.id)
+    // the victims are evicted before the binding is tried (and refused for a gated pod)
+    const refused = bindingRefusal(pod, victims)
+    if (refused !== undefined) return withScores(refused)
     bind(chosen.node, p)
     vol.reserve(volumes, chosen.node)
     return withScores({ pod: pod.key, node: a.names[chosen.node] as string, reasons, message: fitErrorMessage(diagnosis), victims })

@@ -56,3 +56,33 @@ export const gatedPlacement = (pod: SchedulingPod): Placement => ({
   message: MESSAGE_SCHEDULING_GATED,
   victims: [],
 })
+
+/** The PodScheduled condition's reason when a cycle fails on an error (here: the binding). @since 0.1.0 @category constants */
+export const REASON_SCHEDULER_ERROR = "SchedulerError"
+
+/**
+ * A gated pod's cycle when SchedulingGates is disabled: the pod is queued, filtered, scored and
+ * assumed on the chosen node like any other, but the apiserver refuses its binding
+ * (`pods/binding` answers Conflict for a pod with `spec.schedulingGates`), so the scheduler forgets
+ * it again: it stays pending, holds nothing, and its condition carries the Bind plugin's error
+ * (reason `SchedulerError`). Undefined for a pod without gates.
+ *
+ * @example
+ * import { bindingRefusal, pod } from "catcluster/scheduler"
+ * bindingRefusal(pod("default/p", {}, { schedulingGates: ["g"] }))?.message
+ * // 'running Bind plugin "DefaultBinder": Operation cannot be fulfilled on pods/binding "p": pod p has non-empty .spec.schedulingGates'
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const bindingRefusal = (pod: SchedulingPod, victims: ReadonlyArray<string> = []): Placement | undefined => {
+  if (!isGated(pod)) return undefined
+  const name = pod.key.slice(pod.key.indexOf("/") + 1)
+  return {
+    pod: pod.key,
+    node: null,
+    reasons: [REASON_SCHEDULER_ERROR],
+    message: `running Bind plugin "DefaultBinder": Operation cannot be fulfilled on pods/binding "${name}": pod ${name} has non-empty .spec.schedulingGates`,
+    victims,
+  }
+}

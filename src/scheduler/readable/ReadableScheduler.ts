@@ -34,7 +34,7 @@ import { budgetIndex } from "../preemption/Budgets.ts"
 import { defaultProfile, filterEnabled, hasScoring, preFilterPlugins, type Profile, SCORE_PLUGINS, type ScorePluginName } from "../profile/Profile.ts"
 import { bestFitCell } from "../plugins/NumaFit.ts"
 import { failure, type Status, success } from "../plugins/Status.ts"
-import { gatedPlacement } from "../plugins/SchedulingGates.ts"
+import { bindingRefusal, gatedPlacement } from "../plugins/SchedulingGates.ts"
 import { numFeasibleNodesToFind } from "../select/nodesToScore.ts"
 import { random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
@@ -294,6 +294,9 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const winner = selectHost(Float64Array.from(totals), totals.length, rng)
     if (winner >= 0) {
       const n = feasible[winner] as number
+      // SchedulingGates disabled: the apiserver refuses the binding, the assumed pod is forgotten
+      const refused = bindingRefusal(pod)
+      if (refused !== undefined) return withScores(refused)
       bindAt(n, pod)
       reserveAt(n, pod, pre, run.filters)
       return withScores({ pod: pod.key, node: (states[n] as NodeState).node.name, reasons: [], message: "", victims: [] })
@@ -340,6 +343,9 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const target = states[outcome.chosen.node] as NodeState
     const victims = outcome.chosen.victims.map((v) => (target.pods.find((b) => b.id === v.id) as BoundPod).pod.key)
     for (const v of outcome.chosen.victims) removePod(target, v.id)
+    // the victims are evicted before the binding is tried (and refused for a gated pod)
+    const refused = bindingRefusal(pod, victims)
+    if (refused !== undefined) return withScores(refused)
     bindAt(outcome.chosen.node, pod)
     reserveAt(outcome.chosen.node, pod, pre, run.filters)
     return withScores({ pod: pod.key, node: target.node.name, reasons, message: fitErrorMessage(diagnosis), victims })
