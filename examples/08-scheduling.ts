@@ -5,9 +5,13 @@
  * for every resource (S11.1). Read categorically, the feasible nodes are a *pullback*: the nodes
  * n whose available vector lies above the pod's request vector in the resource order, i.e. the
  * fibre over "fits" of the map n ↦ (request(p) ≤ available(n)). kube-scheduler computes exactly
- * that fibre with its filters — and a few more conditions the seed leaves out (pod count, taints,
- * node affinity, KVM and CPU features) — then takes the argmax of a weighted sum of integer plugin
- * scores, which is the seed's argmin for cost = best − total. The one-NUMA-cell condition for
+ * that fibre with its filters — and many more conditions the seed leaves out: catcluster runs
+ * v1.35's whole default profile (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity,
+ * NodePorts, NodeResourcesFit, the four volume filters, PodTopologySpread, InterPodAffinity; the
+ * example prints the profile in full) — then takes the argmax of a weighted sum of integer plugin
+ * scores, which is the seed's argmin for cost = best − total. Some conditions are *relational*:
+ * whether a pod fits a node depends on the pods already there (anti-affinity, spreading), so the
+ * fibre moves as the batch is placed; the last section shows it. The one-NUMA-cell condition for
  * dedicated CPUs (S11.3) is *not* part of kube-scheduler's default profile (kubelet's topology
  * manager refuses such a pod at admission instead); catcluster models it as its own filter,
  * `NumaFit`, on in `vmAwareProfile`, which this example uses.
@@ -18,6 +22,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
+  describeProfile,
   hotScheduler,
   node,
   vmAwareProfile,
@@ -67,6 +72,10 @@ const workload = [
   }),
 ]
 
+// What runs, per extension point (KubeVirt's capability and NUMA filters come last).
+console.log(describeProfile(vmAwareProfile))
+//> QueueSort PrioritySort; PreEnqueue SchedulingGates; Filter NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone, PodTopologySpread, InterPodAffinity, VmCapabilities, NumaFit; Score TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, PodTopologySpread ×2, InterPodAffinity ×2, NodeResourcesBalancedAllocation ×1, ImageLocality ×1; PostFilter DynamicResources, DefaultPreemption
+
 const show = (p: Placement): void => {
   console.log(`${p.pod} → ${p.node ?? "pending"}${p.node === null ? `: ${p.reasons.join(", ")}` : ""}`)
   for (const s of p.scores ?? []) {
@@ -98,6 +107,28 @@ const hot = hotScheduler(cluster, { seed: 1, profile: vmAwareProfile })
 const same = workload.every((p, i) => JSON.stringify(hot.schedule(p, { explain: true })) === JSON.stringify(placements[i]))
 console.log(`hot path agrees with the readable σ: ${same}`)
 //> hot path agrees with the readable σ: true
+
+// A relational filter: four VMs of one HA group, each with a required anti-affinity to its own
+// group on kubernetes.io/hostname (how KubeVirt users spread replicas). Every placement shrinks
+// the next pod's fibre by one host; with three hosts the fourth has none, and kube-scheduler says
+// so: the PostFilter plugins each add their word (DynamicResources has no claim to free, and
+// preemption cannot help, since the group's members have the incoming VM's own priority).
+const hosts = snapshot(
+  ["kvm-1", "kvm-2", "kvm-3"].map((name) =>
+    node(name, { cpu: 16000, memory: 64 * Gi, pods: 110, [kvm]: 1000 }, { labels: { "kubernetes.io/hostname": name } }),
+  ),
+)
+const member = (i: number) =>
+  pod(`vms/ha-${i}`, { cpu: 1000, memory: 4 * Gi, [kvm]: 1 }, {
+    labels: { "vm.kubevirt.io/ha-group": "db" },
+    podAntiAffinity: {
+      required: [{ labelSelector: { matchLabels: { "vm.kubevirt.io/ha-group": "db" } }, namespaces: [], topologyKey: "kubernetes.io/hostname" }],
+      preferred: [],
+    },
+  })
+for (const p of scheduleBatch(hosts, [1, 2, 3, 4].map(member))) console.log(`${p.pod} → ${p.node ?? `pending: ${p.message}`}`)
+//> vms/ha-3 → kvm-3
+//> vms/ha-4 → pending: 0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.
 
 // The real manifests of the shared corpus, on a cluster read from a NodeList.
 const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus")

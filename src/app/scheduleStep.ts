@@ -8,7 +8,7 @@ import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
 import type { Placement } from "../scheduler/Placement.ts"
 import { describeProfile } from "../scheduler/profile/describeProfile.ts"
-import { defaultProfile } from "../scheduler/profile/Profile.ts"
+import { defaultProfile, SCORE_PLUGINS } from "../scheduler/profile/Profile.ts"
 import { readableScheduler } from "../scheduler/readable/ReadableScheduler.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import type { Step } from "./Step.ts"
@@ -125,8 +125,14 @@ export const scheduleStep: Step<Context> = {
       `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; overcommitted nodes: ${overcommits.length}`
     progress.stop(summary)
     const svg = rows.length > 0 ? await heatMap("Weighted score per pod and node (0 = infeasible)", rows, { x: "node", y: "pod", value: "total" }) : undefined
+    // each enabled score plugin's own (normalised, unweighted) score on the chosen node
+    const scorers = SCORE_PLUGINS.filter((name) => defaultProfile.weights[name] !== undefined)
+    const chosen = placements.flatMap((p) => {
+      const at = p.node === null ? undefined : (p.scores ?? []).find((s) => s.node === p.node && s.feasible)
+      return at === undefined ? [] : [[p.pod, p.node as string, ...scorers.map((name) => at.plugins[name] ?? "skip"), at.total]]
+    }).slice(0, EXPLAINED_PODS)
     const why = (p: Placement) =>
-      p.node === null ? p.reasons.join("; ") || "–" : (p.scores ?? []).filter((s) => !s.feasible).map((s) => `${s.node}: ${s.reasons.join("; ")}`).join(" | ") || "–"
+      p.node === null ? p.message || p.reasons.join("; ") || "–" : (p.scores ?? []).filter((s) => !s.feasible).map((s) => `${s.node}: ${s.reasons.join("; ")}`).join(" | ") || "–"
     const listed = explainAll ? placements : [...pending, ...placements.filter((p) => p.node !== null).slice(0, LISTED_PLACED)]
     return {
       summary,
@@ -148,6 +154,14 @@ export const scheduleStep: Step<Context> = {
             ...(svg === undefined
               ? []
               : [figure(svg, `The explain table as a heat map: each cell is a node's weighted total for a pod; 0 marks a node the filters rejected${explainAll ? "" : ` (the first ${EXPLAINED_PODS} pods on the first ${shownNodes.size} nodes)`}.`)]),
+            ...(chosen.length === 0
+              ? []
+              : [
+                  paragraph(
+                    `Where the totals come from: each score plugin's own score (0–100, before its weight; "skip" when its PreScore skips the pod, as PodTopologySpread and InterPodAffinity do for a pod without constraints or terms) on the node chosen${chosen.length < bound ? `, for the first ${chosen.length} placed pods` : ""}. Weights: ${scorers.map((name) => `${name} ×${defaultProfile.weights[name]}`).join(", ")}.`,
+                  ),
+                  table(["pod", "node", ...scorers.map((name) => name.replace("NodeResources", "")), "total"], chosen),
+                ]),
             ...(nodes.length === 0 ? [paragraph("The input has no node: every pod stays pending.")] : []),
             table(["pod", "node", "victims", "why not elsewhere"], listed.map((p) => [p.pod, p.node ?? "pending", p.victims.join(", ") || "–", why(p)])),
             ...(listed.length < placements.length ? [paragraph(`${placements.length - listed.length} more placed pods are in report.json.`)] : []),

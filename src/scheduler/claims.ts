@@ -8,7 +8,8 @@ import { hotScheduler } from "./core/HotScheduler.ts"
 import { podRequests } from "./model/Requests.ts"
 import { node, type SchedulingNode } from "./model/SchedulingNode.ts"
 import { pod, type SchedulingPod } from "./model/SchedulingPod.ts"
-import { vmAwareProfile } from "./profile/Profile.ts"
+import { describeProfile } from "./profile/describeProfile.ts"
+import { defaultProfile, vmAwareProfile } from "./profile/Profile.ts"
 import { readableScheduler } from "./readable/ReadableScheduler.ts"
 import { nextInt, random } from "./select/Random.ts"
 import { syntheticNodes, syntheticPods } from "./workload/generate.ts"
@@ -185,8 +186,8 @@ export const claims: ReadonlyArray<ClaimCheck> = [
       const e = preemptionCheck()
       return {
         verdict: "modelled",
-        summary: `The cycle runs filter (NodeResourcesFit + KVM/CPU features + NUMA), score (LeastAllocated — LeastRequested's name before v1.23 — BalancedAllocation, TaintToleration, NodeAffinity), reserve (the NUMA cell), bind and preempt (here ${e.placement.victims.length} victim(s) for a critical pod). Not modelled: volume binding / disk format; "+VM density NUMA" is no kube-scheduler or KubeVirt score plugin; grace periods are not simulated.`,
-        evidence: { phases: ["filter", "score", "reserve", "bind", "preempt"], preemption: e.placement },
+        summary: `The cycle runs kube-scheduler v1.35's default profile (${describeProfile(defaultProfile)}), plus KubeVirt's capability filter and a NUMA fit (VmCapabilities, NumaFit) in the VM-aware profile; score includes LeastAllocated (LeastRequested's name before v1.23); reserve (VolumeBinding's claims and volumes, the NUMA cell), bind and preempt (here ${e.placement.victims.length} victim(s) for a critical pod). Not in the seed's sense: "+VM density NUMA" is no kube-scheduler or KubeVirt score plugin, and "disk format" is no scheduling phase (CDI imports a DataVolume before its VMI is scheduled); grace periods are not simulated.`,
+        evidence: { phases: ["filter", "score", "reserve", "bind", "preempt"], profile: describeProfile(defaultProfile), preemption: e.placement },
       }
     },
   },

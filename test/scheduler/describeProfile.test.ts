@@ -2,6 +2,8 @@
  * The one-line account of a profile the report and the docs print: every enabled plugin per
  * extension point, in the order it runs, with the score weights — and nothing disabled.
  */
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { defaultProfile, describeProfile, vmAwareProfile, type Profile } from "../../src/scheduler/index.ts"
 
@@ -31,5 +33,23 @@ describe("describeProfile", () => {
     expect(describeProfile(bare)).toBe("QueueSort none (input order); Filter none; Score none (the first feasible node); PostFilter none")
     expect(describeProfile({ ...bare, hasScorePlugins: true })).toContain("Score VolumeBinding (scores nothing without StorageCapacityScoring)")
     expect(describeProfile({ ...defaultProfile, preemptionBeforeDynamicResources: true })).toContain("PostFilter DefaultPreemption, DynamicResources")
+  })
+
+  it("README, the guide and `schedule --help` state the profile the code runs", async () => {
+    const root = join(import.meta.dirname, "..", "..")
+    const said = describeProfile(defaultProfile)
+    expect(readFileSync(join(root, "README.md"), "utf8")).toContain(`> ${said}\n`)
+    // the guide wraps its prose: compare word by word
+    const words = (t: string) => t.replace(/\s+/g, " ")
+    expect(words(readFileSync(join(root, "docs", "guide.md"), "utf8"))).toContain(`plugin for plugin (${said}), with`)
+    const { Command } = await import("commander")
+    const { register } = await import("../../src/cli/commands/schedule.ts")
+    const program = new Command()
+    register(program)
+    const help = program.commands.find((c) => c.name() === "schedule")!
+    let out = ""
+    help.configureOutput({ writeOut: (s) => (out += s) })
+    help.outputHelp()
+    expect(out).toContain(said.split("; ").join("\n  "))
   })
 })

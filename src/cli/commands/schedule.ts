@@ -12,7 +12,8 @@
  * naming the file and JSON path, exit 2.
  */
 import type { Command } from "commander"
-import { SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
+import { describeProfile } from "../../scheduler/profile/describeProfile.ts"
+import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
@@ -37,7 +38,8 @@ const text = (placements: ReadonlyArray<Placement>, explain: boolean): string =>
   for (const p of placements) {
     const where = p.node ?? "(pending)"
     const victims = p.victims.length > 0 ? `  preempts ${p.victims.join(", ")}` : ""
-    const why = p.node === null ? `  ${p.reasons.join(", ")}` : ""
+    // a pending pod's line ends with kube-scheduler's own message, as `kubectl describe pod` shows it
+    const why = p.node === null ? `  ${p.message === "" ? p.reasons.join(", ") : p.message}` : ""
     lines.push(`${p.pod.padEnd(width)}  ${where}${victims}${why}`)
     if (explain && p.scores !== undefined) {
       const nodeWidth = Math.max(4, ...p.scores.map((s) => s.node.length))
@@ -58,7 +60,12 @@ const text = (placements: ReadonlyArray<Placement>, explain: boolean): string =>
 
 /** Registers `catcluster schedule` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  withSourceOptions(program.command("schedule").description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35 does (filters, scores, preemption)"))
+  withSourceOptions(
+    program
+      .command("schedule")
+      .description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35's default profile does (every plugin, preemption)")
+      .addHelpText("after", `\nThe default profile, plugin for plugin (--config changes it as upstream reads a KubeSchedulerConfiguration;\na plugin catcluster does not implement is refused, exit 2):\n  ${describeProfile(defaultProfile).split("; ").join("\n  ")}\nOptional catcluster filters for VMs, enabled in --config: VmCapabilities (KVM, CPU features), NumaFit (one NUMA cell).`),
+  )
     .option("--pods <paths...>", "the same as --workloads")
     .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1)")
     .option("--explain", "per node: feasibility, reasons, plugin scores and weighted total")
