@@ -83,7 +83,7 @@ export const operationsStep: Step<Context> = {
     let inv: Inventory
     try {
       model = schedulerModelOf(uc.files)
-      inv = inventory(model.nodes, model.workload, manifests, { seed: ctx.seed })
+      inv = inventory(model.nodes, model.workload, manifests, { seed: ctx.seed, ...(ctx.scheduler === undefined ? {} : { profile: ctx.scheduler.profile, profiles: ctx.scheduler.profiles }) })
     } catch (error) {
       // a user's mistake (a pod bound to a node not given, a malformed PDB): exit 2, file named
       if (error instanceof SchedulerInputError || error instanceof OperationsError) throw new UserError(error.message)

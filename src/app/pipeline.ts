@@ -5,7 +5,7 @@ import { toJson } from "../ledger/Ledger.ts"
 import { renderReport, type Section } from "../report/Html.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step, StepResult } from "./Step.ts"
-import { steps, type Context } from "./steps.ts"
+import { steps, type Context, type SchedulerProfiles } from "./steps.ts"
 
 /**
  * The main job: decode → cluster category → laws and diagrams → schedule → autoscaling and
@@ -21,6 +21,8 @@ export interface PipelineOptions {
   readonly progress: Progress
   /** Which steps to run (default: all). */
   readonly only?: ReadonlyArray<string>
+  /** The scheduler's profiles (default: kube-scheduler's default profile). */
+  readonly scheduler?: SchedulerProfiles
 }
 
 /** What the main job produced: each step's result and time, the failures and the files written. @since 0.1.0 @category model */
@@ -41,7 +43,7 @@ export interface PipelineResult {
 export const runPipeline = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions): Promise<PipelineResult> => {
   const started = performance.now()
   mkdirSync(options.outDir, { recursive: true })
-  const ctx: Context = { model, seed: options.seed, outDir: options.outDir, state: {} }
+  const ctx: Context = { model, seed: options.seed, outDir: options.outDir, state: {}, ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }) }
   const selected: ReadonlyArray<Step<Context>> =
     options.only === undefined ? steps : steps.filter((s) => options.only!.includes(s.name))
   const results: Array<{ step: string; seconds: number } & StepResult> = []

@@ -2,14 +2,12 @@ import { UserError } from "../cli/UserError.ts"
 import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
-import { batchOrder } from "../scheduler/batch.ts"
-import { hotScheduler } from "../scheduler/core/HotScheduler.ts"
+import { batchScheduler } from "../scheduler/batch.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
 import type { Placement } from "../scheduler/Placement.ts"
 import { describeProfile } from "../scheduler/profile/describeProfile.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../scheduler/profile/Profile.ts"
-import { readableScheduler } from "../scheduler/readable/ReadableScheduler.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import type { Step } from "./Step.ts"
 import type { Context } from "./steps.ts"
@@ -77,26 +75,29 @@ export const scheduleStep: Step<Context> = {
     }
     const { nodes, workload, cluster } = input
     const pods = workload.pending
-    // the queue's order (PrioritySort), placements kept in input order
-    const order = batchOrder(pods, defaultProfile)
+    const config = ctx.scheduler ?? { profile: defaultProfile, profiles: [] }
+    const profile = config.profile
+    // each pod by the profile its schedulerName names, in the queue's order (PrioritySort); placements kept in input order
+    const hot = batchScheduler(cluster, pods, { profile, profiles: config.profiles, seed: ctx.seed })
+    const order = hot.order
     const explainAll = pods.length * Math.max(1, nodes.length) <= EXPLAIN_ALL_BELOW
     const explained = (i: number) => explainAll || i < EXPLAINED_PODS
-    const checked = Math.min(pods.length, Math.max(EXPLAINED_PODS, Math.floor(READABLE_BUDGET / Math.max(1, nodes.length))))
+    // when the configuration already runs on the readable σ there is nothing to cross-check
+    const checked = hot.engine === "readable" ? 0 : Math.min(pods.length, Math.max(EXPLAINED_PODS, Math.floor(READABLE_BUDGET / Math.max(1, nodes.length))))
 
     progress.start(`scheduling ${pods.length} pods on ${nodes.length} nodes`, pods.length + checked)
-    const hot = hotScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
     const placements: Placement[] = new Array(pods.length)
     order.forEach((i, done) => {
-      placements[i] = hot.schedule(pods[i]!, { explain: explained(i) })
+      placements[i] = hot.schedule(i, explained(i))
       if (done % 200 === 0) progress.update(done, pods[i]!.key)
     })
     // The readable σ on the first `checked` pods of the queue, from the same start: the hot path's
     // first placements are what it would give on that prefix alone (scheduling is sequential).
-    const readable = readableScheduler(cluster, { profile: defaultProfile, seed: ctx.seed })
+    const readable = batchScheduler(cluster, pods, { profile, profiles: config.profiles, seed: ctx.seed, engine: "readable" })
     const disagreements: string[] = []
     for (let k = 0; k < checked; k++) {
       const i = order[k]!
-      const r = readable.schedule(pods[i]!, { explain: explained(i) })
+      const r = readable.schedule(i, explained(i))
       const p = placements[i]!
       if (p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
       if (k % 50 === 0) progress.update(pods.length + k, `readable σ: ${pods[i]!.key}`)
@@ -122,11 +123,14 @@ export const scheduleStep: Step<Context> = {
     const pending = placements.filter((p) => p.node === null)
     const summary =
       `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +
-      `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; overcommitted nodes: ${overcommits.length}`
+      (hot.engine === "hot"
+        ? `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; `
+        : "readable σ (the configuration needs it); ") +
+      `overcommitted nodes: ${overcommits.length}`
     progress.stop(summary)
     const svg = rows.length > 0 ? await heatMap("Weighted score per pod and node (0 = infeasible)", rows, { x: "node", y: "pod", value: "total" }) : undefined
     // each enabled score plugin's own (normalised, unweighted) score on the chosen node
-    const scorers = SCORE_PLUGINS.filter((name) => defaultProfile.weights[name] !== undefined)
+    const scorers = SCORE_PLUGINS.filter((name) => profile.weights[name] !== undefined)
     const chosen = placements.flatMap((p) => {
       const at = p.node === null ? undefined : (p.scores ?? []).find((s) => s.node === p.node && s.feasible)
       return at === undefined ? [] : [[p.pod, p.node as string, ...scorers.map((name) => at.plugins[name] ?? "skip"), at.total]]
@@ -142,7 +146,9 @@ export const scheduleStep: Step<Context> = {
           title: "Scheduling (S11)",
           blocks: [
             paragraph(
-              `The pending pods are scheduled in queue order by kube-scheduler v1.35's default profile, every plugin of it: ${describeProfile(defaultProfile)}. ` +
+              (ctx.scheduler === undefined
+                ? `The pending pods are scheduled in queue order by kube-scheduler v1.35's default profile, every plugin of it: ${describeProfile(defaultProfile)}. `
+                : `The pending pods are scheduled in queue order by the profiles of ${ctx.scheduler.file ?? "the given KubeSchedulerConfiguration"}, as kube-scheduler v1.35 reads it, each pod by its schedulerName: ${[profile, ...config.profiles].map((p) => `${p.schedulerName}: ${describeProfile(p)}`).join(" — ")}${hot.engine === "readable" ? " (on the readable σ: the hot path runs one profile in the default plugin order)" : ""}. `) +
                 "The feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw (kube-scheduler draws at random). " +
                 (checked < pods.length ? `The readable σ re-schedules the first ${checked} of ${pods.length} pods as a cross-check (the hot path's first placements are what it gives on that prefix). ` : "") +
                 `${bound} of ${placements.length} pods placed, ${pending.length} pending.`,
@@ -158,7 +164,7 @@ export const scheduleStep: Step<Context> = {
               ? []
               : [
                   paragraph(
-                    `Where the totals come from: each score plugin's own score (0–100, before its weight; "skip" when its PreScore skips the pod, as PodTopologySpread and InterPodAffinity do for a pod without constraints or terms) on the node chosen${chosen.length < bound ? `, for the first ${chosen.length} placed pods` : ""}. Weights: ${scorers.map((name) => `${name} ×${defaultProfile.weights[name]}`).join(", ")}.`,
+                    `Where the totals come from: each score plugin's own score (0–100, before its weight; "skip" when its PreScore skips the pod, as PodTopologySpread and InterPodAffinity do for a pod without constraints or terms) on the node chosen${chosen.length < bound ? `, for the first ${chosen.length} placed pods` : ""}. Weights: ${scorers.map((name) => `${name} ×${profile.weights[name]}`).join(", ")}${config.profiles.length > 0 ? ` (profile ${profile.schedulerName})` : ""}.`,
                   ),
                   table(["pod", "node", ...scorers.map((name) => name.replace("NodeResources", "")), "total"], chosen),
                 ]),

@@ -17,6 +17,7 @@ import { userCluster, type UserCluster } from "./userCluster.ts"
 import type { Manifest } from "../domain/manifest/index.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step } from "./Step.ts"
+import type { Profile } from "../scheduler/profile/Profile.ts"
 
 /**
  * The steps of the main job, in order.
@@ -47,6 +48,16 @@ export interface Context {
   readonly seed: number
   readonly outDir: string
   readonly state: State
+  /** The scheduler's profiles (a KubeSchedulerConfiguration's; default: kube-scheduler's default profile). */
+  readonly scheduler?: SchedulerProfiles
+}
+
+/** The profile pods get by default and the configuration's other profiles, by `schedulerName`. @since 0.1.0 @category model */
+export interface SchedulerProfiles {
+  readonly profile: Profile
+  readonly profiles: ReadonlyArray<Profile>
+  /** The configuration file, when one was given. */
+  readonly file?: string
 }
 
 const decode: Step<Context> = {

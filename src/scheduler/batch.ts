@@ -48,6 +48,49 @@ export const batchOrder = (pods: ReadonlyArray<SchedulingPod>, profile: Profile 
   return [...sorted, ...gated]
 }
 
+/** A batch's scheduler: its queue order and one scheduling cycle per pod index. @since 0.1.0 @category model */
+export interface BatchScheduler {
+  /** Indices into the pods, in the order the queue schedules them ({@link batchOrder}). */
+  readonly order: ReadonlyArray<number>
+  /** The engine that runs (the readable σ when the pods use several profiles or the profile needs it). */
+  readonly engine: "hot" | "readable"
+  /** One scheduling cycle for pod `i` (call in `order`). */
+  readonly schedule: (i: number, explain?: boolean) => Placement
+}
+
+/**
+ * The scheduler a batch uses, cycle by cycle (what {@link scheduleBatch} runs): each pod by the
+ * profile its `schedulerName` names, a pod naming none left unscheduled with that reason.
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const batchScheduler = (cluster: ClusterSnapshot, pods: ReadonlyArray<SchedulingPod>, options: BatchOptions = {}): BatchScheduler => {
+  const byName = new Map<string, Profile>()
+  for (const p of [options.profile ?? defaultProfile, ...(options.profiles ?? [])]) if (!byName.has(p.schedulerName)) byName.set(p.schedulerName, p)
+  const used = [...new Set(pods.map(schedulerNameOf).filter((n) => byName.has(n)))]
+  const seed = options.seed ?? 0
+  // one queue for every profile: its order is the first profile's QueueSort
+  const order = batchOrder(pods, options.profile ?? defaultProfile)
+  if (used.length > 1) {
+    const [first, ...rest] = [...byName.values()]
+    const s = readableScheduler(cluster, { profile: first as Profile, profiles: rest, seed })
+    return { order, engine: "readable", schedule: (i, explain) => s.schedule(pods[i] as SchedulingPod, { explain: explain === true }) }
+  }
+  const profile = (used[0] === undefined ? undefined : byName.get(used[0])) ?? (options.profile ?? defaultProfile)
+  // a profile that reorders plugins runs on the readable σ (the hot path assumes the default order)
+  const engine = options.engine === "readable" || !hotPathSupports(profile) ? "readable" : "hot"
+  const s = (engine === "readable" ? readableScheduler : hotScheduler)(cluster, { profile, seed })
+  return {
+    order,
+    engine,
+    schedule: (i, explain) => {
+      const p = pods[i] as SchedulingPod
+      return byName.has(schedulerNameOf(p)) ? s.schedule(p, { explain: explain === true }) : { pod: p.key, node: null, reasons: [reasonNoProfile(schedulerNameOf(p))], message: "", victims: [] }
+    },
+  }
+}
+
 /**
  * Schedule `pods` on `cluster` in queue order ({@link batchOrder}); the placements come back in
  * input order.
@@ -61,27 +104,8 @@ export const batchOrder = (pods: ReadonlyArray<SchedulingPod>, profile: Profile 
  * @category scheduling
  */
 export const scheduleBatch = (cluster: ClusterSnapshot, pods: ReadonlyArray<SchedulingPod>, options: BatchOptions = {}): ReadonlyArray<Placement> => {
-  const byName = new Map<string, Profile>()
-  for (const p of [options.profile ?? defaultProfile, ...(options.profiles ?? [])]) if (!byName.has(p.schedulerName)) byName.set(p.schedulerName, p)
-  const used = [...new Set(pods.map(schedulerNameOf).filter((n) => byName.has(n)))]
-  const seed = options.seed ?? 0
-  const explain = options.explain === true
-  // one queue for every profile: its order is the first profile's QueueSort
-  const order = batchOrder(pods, options.profile ?? defaultProfile)
+  const s = batchScheduler(cluster, pods, options)
   const out: Placement[] = new Array(pods.length)
-  if (used.length > 1) {
-    const [first, ...rest] = [...byName.values()]
-    const s = readableScheduler(cluster, { profile: first as Profile, profiles: rest, seed })
-    for (const i of order) out[i] = s.schedule(pods[i] as SchedulingPod, { explain })
-    return out
-  }
-  const profile = (used[0] === undefined ? undefined : byName.get(used[0])) ?? (options.profile ?? defaultProfile)
-  // a profile that reorders plugins runs on the readable σ (the hot path assumes the default order)
-  const make = options.engine === "readable" || !hotPathSupports(profile) ? readableScheduler : hotScheduler
-  const s = make(cluster, { profile, seed })
-  for (const i of order) {
-    const p = pods[i] as SchedulingPod
-    out[i] = byName.has(schedulerNameOf(p)) ? s.schedule(p, { explain }) : { pod: p.key, node: null, reasons: [reasonNoProfile(schedulerNameOf(p))], message: "", victims: [] }
-  }
+  for (const i of s.order) out[i] = s.schedule(i, options.explain)
   return out
 }

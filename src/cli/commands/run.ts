@@ -2,6 +2,7 @@ import type { Command } from "commander"
 import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
 import { runPipeline } from "../../app/pipeline.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
+import { loadSchedulerConfig } from "../cluster.ts"
 import { makeProgress } from "../Progress.ts"
 import { printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
@@ -19,10 +20,13 @@ export const register = (program: Command): void => {
   withSourceOptions(program.command("run").description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/"))
     .option("--out <dir>", "output directory", "out")
     .option("--seed <n>", "seed for every random process", parseSeed, DEFAULT_SEED)
+    .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for every placement (schedule, drain, N−1, capacity) instead of the default profile")
     .option("--only <steps>", "comma-separated steps to run")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output")
-    .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; only?: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
+      // a bad configuration is a user's mistake: before any work, exit 2 naming it
+      const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config), file: opts.config }
       const given = readSourceFiles(opts)
       // the user's objects that catcluster does not model are named once, by kind
       printWarnings(warningsOf(given))
@@ -32,6 +36,7 @@ export const register = (program: Command): void => {
         outDir: opts.out,
         seed: opts.seed,
         progress,
+        ...(scheduler === undefined ? {} : { scheduler }),
         ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((s) => s.trim()) }),
       })
       if (opts.json === true) {
