@@ -1,7 +1,7 @@
 /**
  * `run --config`: a KubeSchedulerConfiguration reaches every placement of the main job (the
  * schedule section and the operator questions), the report names it, and a bad one is a user's
- * mistake (exit 2, file named) before any work.
+ * mistake (exit 2, file named) before any work; so is an `--out` that cannot be a directory.
  */
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -89,5 +89,19 @@ describe("run --config", () => {
     expect(r.stderr).toContain("NodeResourcesFitt")
     expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(readdirSync(dir)).toEqual(["sched.yaml"])
+  })
+
+  it("an --out path that cannot be a directory exits 2 naming it, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "catcluster-run-out-"))
+    const file = join(dir, "report")
+    writeFileSync(file, "")
+    for (const [out, why] of [
+      [file, "exists and is not a directory"],
+      [join(file, "sub"), "cannot create the directory (ENOTDIR)"],
+    ] as const) {
+      const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "main.ts"), "run", "--out", out, "-q"], { cwd: root, encoding: "utf8" })
+      expect(r.status, r.stderr).toBe(2)
+      expect(r.stderr).toBe(`catcluster: --out ${out}: ${why}\n`)
+    }
   })
 })

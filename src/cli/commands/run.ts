@@ -6,6 +6,7 @@ import { loadSchedulerConfig } from "../cluster.ts"
 import { makeProgress } from "../Progress.ts"
 import { printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
+import { existsSync, mkdirSync, statSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { relative } from "node:path"
 
@@ -27,9 +28,16 @@ export const register = (program: Command): void => {
     .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
       // a bad configuration is a user's mistake: before any work, exit 2 naming it
       const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config), file: opts.config }
+      // an output path that cannot become a directory is a user's mistake, found before any work
+      if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new UserError(`--out ${opts.out}: exists and is not a directory`)
       const given = readSourceFiles(opts)
       // the user's objects that catcluster does not model are named once, by kind
       printWarnings(warningsOf(given))
+      try {
+        mkdirSync(opts.out, { recursive: true })
+      } catch (error) {
+        throw new UserError(`--out ${opts.out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+      }
       const model = given.length === 0 ? [{ file: relative(process.cwd(), fileURLToPath(defaultModelUrl)), text: defaultModelText() }] : given
       const progress = makeProgress({ quiet: opts.quiet === true || opts.json === true })
       const result = await runPipeline(model, {
