@@ -56,4 +56,15 @@ items:
       'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0].memory: not a quantity: "8GB"',
     )
   })
+  it("null where a cell or a topology zone or resource belongs is bad input at its path, not a crash", () => {
+    expect(() => nodesFromText(node("[null]"), "nodes.yaml")).toThrow(
+      'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0]: expected {cpus, memory, hugepages}, got null',
+    )
+    const topology = (zones: string) =>
+      `${node("[]")}---\napiVersion: topology.node.k8s.io/v1alpha2\nkind: NodeResourceTopology\nmetadata: {name: node-a}\nzones: ${zones}\n`
+    expect(() => nodesFromText(topology("[null]"), "nodes.yaml")).toThrow("zones[0]: expected a zone {name, type, resources}, got null")
+    expect(() => nodesFromText(topology("[{name: node-0, type: Node, resources: [null]}]"), "nodes.yaml")).toThrow(
+      "zones[0].resources[0]: expected {name, allocatable: quantity}, got null",
+    )
+  })
 })

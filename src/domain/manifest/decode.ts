@@ -38,28 +38,64 @@ const dropNulls = (u: unknown): unknown => {
   return out
 }
 
+/** How deep a document may nest: Kubernetes objects nest a few tens of levels; deeper is an attack or an accident. @since 0.1.0 @category constants */
+export const MAX_NESTING = 100
+
 /**
- * The path of the first `__proto__` key, if any. No Kubernetes key may start with `_`, and
- * assigning one to a JavaScript object replaces its prototype instead of adding a field (the
- * key vanished silently and its fields became inherited ones), so such a document is refused.
+ * The first structural problem of a parsed document, with its path, or undefined:
+ * - a `__proto__` key: no Kubernetes key may start with `_`, and assigning one to a JavaScript
+ *   object replaces its prototype instead of adding a field (the key would vanish silently);
+ * - a cycle (a YAML alias inside the node it names): a manifest is a tree, JSON cannot hold it;
+ * - nesting deeper than {@link MAX_NESTING} levels.
+ * The walk is iterative, so no input can exhaust the stack here.
  */
-const protoKeyPath = (u: unknown, path: ReadonlyArray<PathSegment> = []): ReadonlyArray<PathSegment> | undefined => {
-  if (Array.isArray(u)) {
-    for (let i = 0; i < u.length; i++) {
-      const found = protoKeyPath(u[i], [...path, i])
-      if (found !== undefined) return found
-    }
-    return undefined
+const structureProblem = (root: unknown): { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } | undefined => {
+  // frames: enter a value, or leave it (pop it from the ancestors); paths are rebuilt only for an error
+  interface Frame {
+    readonly value: unknown
+    readonly key: PathSegment
+    readonly parent: Frame | undefined
+    readonly depth: number
+    readonly leave: boolean
   }
-  if (!isPlainObject(u)) return undefined
-  for (const [k, v] of Object.entries(u)) {
-    if (k === "__proto__") return [...path, k]
-    const found = protoKeyPath(v, [...path, k])
-    if (found !== undefined) return found
+  const pathOf = (f: Frame | undefined, key?: PathSegment): ReadonlyArray<PathSegment> => {
+    const out: PathSegment[] = key === undefined ? [] : [key]
+    for (let at = f; at?.parent !== undefined; at = at.parent) out.push(at.key)
+    return out.reverse()
+  }
+  const stack: Frame[] = [{ value: root, key: "", parent: undefined, depth: 0, leave: false }]
+  const ancestors = new Set<unknown>()
+  while (stack.length > 0) {
+    const frame = stack.pop()!
+    const value = frame.value
+    if (frame.leave) {
+      ancestors.delete(value)
+      continue
+    }
+    if (typeof value !== "object" || value === null) continue
+    if (ancestors.has(value)) return { path: pathOf(frame), problem: "a YAML alias refers to a node that contains it: a manifest is a tree, this value would be infinite" }
+    if (frame.depth > MAX_NESTING) return { path: pathOf(frame).slice(0, MAX_NESTING), problem: `nested deeper than ${MAX_NESTING} levels` }
+    ancestors.add(value)
+    stack.push({ ...frame, leave: true })
+    const depth = frame.depth + 1
+    // pushed in reverse so that the first problem in document order is found first
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const v: unknown = value[i]
+        if (typeof v === "object" && v !== null) stack.push({ value: v, key: i, parent: frame, depth, leave: false })
+      }
+      continue
+    }
+    const keys = Object.keys(value)
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!
+      if (k === "__proto__") return { path: pathOf(frame, k), problem: 'the key "__proto__" is not allowed (not a valid Kubernetes key)' }
+      const v: unknown = (value as Record<string, unknown>)[k]
+      if (typeof v === "object" && v !== null) stack.push({ value: v, key: k, parent: frame, depth, leave: false })
+    }
   }
   return undefined
 }
-
 
 /** io-ts context → JSON path segments, skipping the steps into intersection/union members. */
 const segmentsOf = (context: t.Context): ReadonlyArray<PathSegment> => {
@@ -146,8 +182,8 @@ const isList = (value: Record<string, unknown>): boolean =>
 
 /** Decodes one parsed document (already plain data). */
 const decodeDocumentValue = (ctx: Context, raw: unknown): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
-  const proto = protoKeyPath(raw)
-  if (proto !== undefined) return E.left([manifestError(ctx, proto, 'the key "__proto__" is not allowed (not a valid Kubernetes key)')])
+  const structure = structureProblem(raw)
+  if (structure !== undefined) return E.left([manifestError(ctx, structure.path, structure.problem)])
   const value = dropNulls(raw)
   if (value === undefined || value === null) return E.right([])
   if (isPlainObject(value) && isList(value)) {
@@ -270,7 +306,10 @@ export const decodeFile = (text: string, file: string): Either<ReadonlyArray<Man
           file,
           document,
           path: "",
-          problem: `malformed YAML: ${e.message.split("\n")[0] ?? e.code}`,
+          // the parser recurses per nesting level: name the limit rather than the engine's words
+          problem: /Maximum call stack size exceeded/.test(e.message)
+            ? `nested deeper than the YAML parser can read (catcluster accepts ${MAX_NESTING} levels)`
+            : `malformed YAML: ${e.message.split("\n")[0] ?? e.code}`,
           ...(pos === undefined ? {} : { line: pos.line, column: pos.col }),
         })
       }

@@ -87,14 +87,16 @@ export const numaTopologies = (manifests: ReadonlyArray<Manifest>): ReadonlyMap<
     if (typeof name !== "string") throw new SchedulerInputError(where(m, "metadata.name"), "a NodeResourceTopology needs the name of its node")
     if (!Array.isArray(raw.zones)) throw new SchedulerInputError(where(m, "zones"), "expected a list of zones")
     const cells: NumaCell[] = []
-    raw.zones.forEach((zone: { type?: unknown; resources?: unknown }, z) => {
+    raw.zones.forEach((zone: { type?: unknown; resources?: unknown } | null, z) => {
+      if (typeof zone !== "object" || zone === null || Array.isArray(zone)) throw new SchedulerInputError(where(m, `zones[${z}]`), `expected a zone {name, type, resources}, got ${JSON.stringify(zone)}`)
       if (zone.type !== "Node") return // zones of other types (e.g. sockets) are not NUMA cells
       if (!Array.isArray(zone.resources)) throw new SchedulerInputError(where(m, `zones[${z}].resources`), "expected a list of resources")
       let cpus = 0
       let memoryBytes = 0
       let hugepagesBytes = 0
-      zone.resources.forEach((r: { name?: unknown; allocatable?: unknown; capacity?: unknown }, i) => {
+      zone.resources.forEach((r: { name?: unknown; allocatable?: unknown; capacity?: unknown } | null, i) => {
         const at = `zones[${z}].resources[${i}]`
+        if (typeof r !== "object" || r === null || Array.isArray(r)) throw new SchedulerInputError(where(m, at), `expected {name, allocatable: quantity}, got ${JSON.stringify(r)}`)
         const given = r.allocatable ?? r.capacity
         const q = parseQuantity(typeof given === "number" ? given : String(given))
         if (typeof r.name !== "string" || E.isLeft(q)) throw new SchedulerInputError(where(m, at), `expected {name, allocatable: quantity}, got ${JSON.stringify(r)}`)
@@ -164,7 +166,8 @@ const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
     throw new SchedulerInputError(at, "expected a JSON array of {cpus, memory, hugepages}")
   }
   if (!Array.isArray(raw)) throw new SchedulerInputError(at, "expected a JSON array")
-  return raw.map((c: { cpus?: unknown; memory?: unknown; hugepages?: unknown }, i): NumaCell => {
+  return raw.map((c: { cpus?: unknown; memory?: unknown; hugepages?: unknown } | null, i): NumaCell => {
+    if (typeof c !== "object" || c === null || Array.isArray(c)) throw new SchedulerInputError(`${at}[${i}]`, `expected {cpus, memory, hugepages}, got ${JSON.stringify(c)}`)
     const q = (v: unknown, field: string): number => {
       if (v === undefined) return 0
       const r = parseQuantity(String(v))

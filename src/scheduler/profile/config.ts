@@ -250,7 +250,11 @@ export const parseSchedulerConfig = (text: string, file: string, schedulerName?:
   const list = Array.isArray(docs) ? docs : []
   const doc = list[0]
   if (doc === undefined) throw new SchedulerInputError(file, "empty configuration")
-  if (doc.errors.length > 0) throw new SchedulerInputError(file, `YAML: ${doc.errors[0]?.message ?? "parse error"}`)
+  if (doc.errors.length > 0) {
+    const message = doc.errors[0]?.message ?? "parse error"
+    // the parser recurses per nesting level: name the limit rather than the engine's words
+    throw new SchedulerInputError(file, /Maximum call stack size exceeded/.test(message) ? "YAML: nested deeper than the parser can read" : `YAML: ${message}`)
+  }
   if (list.length > 1) throw new SchedulerInputError(file, `expected one KubeSchedulerConfiguration document, got ${list.length}`)
   const root: At = { file, path: "$" }
   const top = object(doc.toJS(), root, TOP)

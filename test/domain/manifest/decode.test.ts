@@ -6,6 +6,7 @@ import {
   decodeManifests,
   decodeManifestValue,
   manifestCodecs,
+  MAX_NESTING,
   ofKind,
   showManifestError,
   unknownFields,
@@ -195,10 +196,26 @@ describe("decodeManifests: nasty input (review)", () => {
     expect(({} as Record<string, unknown>)["containers"]).toBeUndefined()
   })
 
+  it("a self-referencing alias is refused at its path (it used to overflow the stack)", () => {
+    expect(left("apiVersion: v1\nkind: Pod\nmetadata: &m {name: x, self: *m}\nspec: {containers: [{name: c, image: i}]}\n")).toEqual([
+      expect.objectContaining({ path: "metadata.self", line: 3, problem: expect.stringMatching(/alias refers to a node that contains it/) }),
+    ])
+  })
+
+  it("nesting beyond the limit is refused naming the limit, whether the parser or the walk finds it", () => {
+    const nested = (levels: number) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, args: ${"[".repeat(levels)}${"]".repeat(levels)}}]}\n`
+    const walked = left(nested(MAX_NESTING + 10))
+    expect(walked).toEqual([expect.objectContaining({ problem: `nested deeper than ${MAX_NESTING} levels` })])
+    expect(walked[0]?.path.startsWith("spec.containers[0].args[0][0]")).toBe(true)
+    // within the limit the codecs judge the value (args are strings)
+    expect(left(nested(MAX_NESTING - 10)).map((e) => e.problem)).toEqual([expect.stringMatching(/^expected string/)])
+  })
+
   it("deep nesting, an alias bomb, tabs and an empty stream give errors or nothing, never a throw", () => {
     const deep = left(`kind: Pod\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`)
     expect(deep.length).toBeGreaterThan(0)
-    expect(deep.every((e) => e.problem.startsWith("malformed YAML"))).toBe(true)
+    expect(deep.every((e) => e.problem.startsWith("malformed YAML") || e.problem === `nested deeper than the YAML parser can read (catcluster accepts ${MAX_NESTING} levels)`)).toBe(true)
+    expect(deep.some((e) => /Maximum call stack/.test(e.problem))).toBe(false)
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`), "kind: Pod"].join("\n")
     expect(left(bomb)).toEqual([expect.objectContaining({ problem: expect.stringMatching(/alias/i) })])
     expect(left("kind: Pod\n\tapiVersion: v1\n")[0]).toMatchObject({ line: 2, problem: expect.stringMatching(/tab/i) })
@@ -210,7 +227,9 @@ describe("decodeManifests: nasty input (review)", () => {
     let value: unknown = 1
     for (let i = 0; i < 100_000; i++) value = [value]
     const r = decodeManifestValue({ kind: "Pod", apiVersion: "v1", metadata: { name: "p" }, spec: { containers: [], x: value } })
-    expect(E.isLeft(r) && r.left[0]?.problem).toMatch(/^cannot decode: Maximum call stack/)
+    // the structural walk is iterative: it names the limit at the path where the limit is crossed
+    expect(E.isLeft(r) && r.left[0]?.problem).toBe(`nested deeper than ${MAX_NESTING} levels`)
+    expect(E.isLeft(r) && r.left[0]?.path.startsWith("spec.x[0][0]")).toBe(true)
   })
 
   it("a byte-order mark is skipped; NaN, Infinity and huge exponents are quantity errors at their path", () => {
