@@ -1,7 +1,8 @@
 /**
  * `run --config`: a KubeSchedulerConfiguration reaches every placement of the main job (the
  * schedule section and the operator questions), the report names it, and a bad one is a user's
- * mistake (exit 2, file named) before any work; so is an `--out` that cannot be a directory.
+ * mistake (exit 2, file named) before any work; so are an `--out` that cannot be a directory and
+ * an unknown `--only` step.
  */
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -91,17 +92,19 @@ describe("run --config", () => {
     expect(readdirSync(dir)).toEqual(["sched.yaml"])
   })
 
-  it("an --out path that cannot be a directory exits 2 naming it, no stack trace", () => {
+  it("an --out path that cannot be a directory, or an unknown --only step, exits 2 naming it, before any work", () => {
     const dir = mkdtempSync(join(tmpdir(), "catcluster-run-out-"))
     const file = join(dir, "report")
     writeFileSync(file, "")
-    for (const [out, why] of [
-      [file, "exists and is not a directory"],
-      [join(file, "sub"), "cannot create the directory (ENOTDIR)"],
+    for (const [args, message] of [
+      [["--out", file], `--out ${file}: exists and is not a directory`],
+      [["--out", join(file, "sub")], `--out ${join(file, "sub")}: cannot create the directory (ENOTDIR)`],
+      [["--only", "schedule,bogus", "--out", join(dir, "out")], "--only: unknown step(s) bogus; the steps are decode, category, laws, schedule, operations, markov, autoscaling, migration, verify, decisions, ledger"],
     ] as const) {
-      const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "main.ts"), "run", "--out", out, "-q"], { cwd: root, encoding: "utf8" })
+      const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "main.ts"), "run", ...args, "-q"], { cwd: root, encoding: "utf8" })
       expect(r.status, r.stderr).toBe(2)
-      expect(r.stderr).toBe(`catcluster: --out ${out}: ${why}\n`)
+      expect(r.stderr).toBe(`catcluster: ${message}\n`)
     }
+    expect(readdirSync(dir)).toEqual(["report"])
   })
 })

@@ -65,6 +65,8 @@ export const checkModel = (files: ReadonlyArray<ModelFile>, options: CheckModelO
     if (E.isLeft(r)) errors.push(r.left)
     else presentations.push(r.right)
   }
+  // files that hold nothing would let every law pass vacuously: that is a mistake, not a pass
+  if (files.length > 0 && manifests.length === 0) errors.push(`no objects in ${files.map((f) => f.file).join(", ")}: nothing to check`)
   if (errors.length > 0) return { _tag: "BadInput", errors, exitCode: 2 }
   const model = clusterFromManifests(manifests)
   if (E.isLeft(model)) return { _tag: "BadInput", errors: model.left.map(showModelError), exitCode: 2 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander"
 import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
 import { runPipeline } from "../../app/pipeline.ts"
+import { steps } from "../../app/steps.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
 import { loadSchedulerConfig } from "../cluster.ts"
 import { makeProgress } from "../Progress.ts"
@@ -26,6 +27,9 @@ export const register = (program: Command): void => {
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output")
     .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
+      const only = opts.only?.split(",").map((s) => s.trim())
+      const unknown = (only ?? []).filter((name) => !steps.some((s) => s.name === name))
+      if (unknown.length > 0) throw new UserError(`--only: unknown step(s) ${unknown.join(", ")}; the steps are ${steps.map((s) => s.name).join(", ")}`)
       // a bad configuration is a user's mistake: before any work, exit 2 naming it
       const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config), file: opts.config }
       // an output path that cannot become a directory is a user's mistake, found before any work
@@ -45,7 +49,7 @@ export const register = (program: Command): void => {
         seed: opts.seed,
         progress,
         ...(scheduler === undefined ? {} : { scheduler }),
-        ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((s) => s.trim()) }),
+        ...(only === undefined ? {} : { only }),
       })
       if (opts.json === true) {
         console.log(JSON.stringify({ seconds: result.seconds, files: result.files, failures: result.failures, steps: result.results.map((r) => ({ step: r.step, summary: r.summary, seconds: r.seconds })) }))

@@ -121,6 +121,12 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     expect(toJson(o)).toMatchObject({ exitCode: 2 })
   })
 
+  it("files with no object are bad input (exit 2), never a vacuous pass", () => {
+    const o = checkModel([{ file: "empty.yaml", text: "" }, { file: "comments.yaml", text: "# nothing\n---\n" }])
+    expect(o._tag === "BadInput" && o.errors).toEqual(["no objects in empty.yaml, comments.yaml: nothing to check"])
+    expect(checkModel([{ file: "empty.yaml", text: "" }, nodes])._tag).toBe("Checked")
+  })
+
   it("a presentation: category laws, relations certified, a failing claimed equation", () => {
     const r = report(checkModel([], { presentations: [file("square.yaml")] }))
     expect(r.exitCode).toBe(1)
