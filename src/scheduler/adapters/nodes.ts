@@ -16,7 +16,7 @@ import { parseQuantity } from "../../domain/quantity/parse.ts"
 import { milliValue, value } from "../../domain/quantity/decimal.ts"
 import type { NodeImage, NumaCell, SchedulingNode, Taint } from "../model/SchedulingNode.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
-import { amountsOf } from "./pod.ts"
+import { amountsOf } from "./resourceAmounts.ts"
 import { decodeFile, where } from "./source.ts"
 
 /** The annotation carrying a node's NUMA cells. @since 0.1.0 @category constants */
@@ -132,7 +132,7 @@ export const nodesFromManifests = (
     if (m.kind !== "Node") throw new SchedulerInputError(where(m, "kind"), `expected Node, got ${m.kind === "Unknown" ? m.declaredKind : m.kind}`)
     const name = m.metadata?.name
     if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a node needs a name")
-    const allocatable = amountsOf(m.status?.allocatable ?? m.status?.capacity)
+    const allocatable = amountsOf(m.status?.allocatable ?? m.status?.capacity, where(m, m.status?.allocatable === undefined ? "status.capacity" : "status.allocatable"), "node")
     const taints: ReadonlyArray<Taint> = (m.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect }))
     const cellsText = m.metadata?.annotations?.[NUMA_CELLS_ANNOTATION]
     const fromTopology = topologies.get(name)

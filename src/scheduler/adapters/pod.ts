@@ -16,7 +16,7 @@
  * @since 0.1.0
  */
 import type { PodSpec } from "../../domain/manifest/codecs/pod.ts"
-import { milliValue, value } from "../../domain/quantity/decimal.ts"
+import { canonical } from "../../domain/quantity/canonical.ts"
 import type { Quantity } from "../../domain/quantity/Quantity.ts"
 import { KVM_DEVICE } from "../../domain/resources/ResourceName.ts"
 import type { Labels } from "../model/LabelSelector.ts"
@@ -33,22 +33,9 @@ import type {
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { duplicate, invalid, type Locate, required, under } from "./fieldErrors.ts"
 import { podAffinityFromManifest } from "./podAffinity.ts"
+import { amountsOf } from "./resourceAmounts.ts"
 import { podVolumesOf } from "./storage.ts"
 import { spreadConstraintsFromManifest } from "./topologySpread.ts"
-
-const amount = (name: string, q: Quantity): number => Number(name === "cpu" ? milliValue(q) : value(q))
-
-/**
- * Resource name → amount (cpu in millicores, the rest in base units).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const amountsOf = (list: Readonly<Record<string, Quantity>> | undefined): Record<string, number> => {
-  const out: Record<string, number> = {}
-  for (const [k, q] of Object.entries(list ?? {})) out[k] = amount(k, q)
-  return out
-}
 
 interface RawTerm {
   readonly matchExpressions?: ReadonlyArray<{ key: string; operator: SelectorRequirement["operator"]; values?: ReadonlyArray<string> }>
@@ -158,11 +145,27 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
     if (i >= 0) throw dynamicResourcesRefused(key, locate(`${field}[${i}].resources.claims`))
   }
   // the API server defaults a missing request to its limit
-  const requestsOf = (c: PodSpec["containers"][number]) => ({ ...amountsOf(c.resources?.limits), ...amountsOf(c.resources?.requests) })
-  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c) => ({ name: c.name, requests: requestsOf(c) }))
-  const initContainers = (spec.initContainers ?? []).map((c) => ({ name: c.name, requests: requestsOf(c), restartable: c.restartPolicy === "Always" }))
+  // requests default to limits; a request above its limit is refused, as the API server refuses it
+  const requestsOf = (resources: PodSpec["containers"][number]["resources"], path: string) => {
+    const limits = amountsOf(resources?.limits, locate(`${path}.limits`))
+    const requests = amountsOf(resources?.requests, locate(`${path}.requests`))
+    for (const [name, n] of Object.entries(requests)) {
+      const limit = Object.hasOwn(limits, name) ? limits[name] : undefined
+      if (limit !== undefined && n > limit) {
+        const shown = (list: Readonly<Record<string, Quantity>> | undefined) => canonical(list?.[name] as Quantity)
+        throw invalid(locate(`${path}.requests[${JSON.stringify(name)}]`), shown(resources?.requests), `must be less than or equal to ${name} limit of ${shown(resources?.limits)}`)
+      }
+    }
+    return { ...limits, ...requests }
+  }
+  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c, i) => ({ name: c.name, requests: requestsOf(c.resources, `containers[${i}].resources`) }))
+  const initContainers = (spec.initContainers ?? []).map((c, i) => ({
+    name: c.name,
+    requests: requestsOf(c.resources, `initContainers[${i}].resources`),
+    restartable: c.restartPolicy === "Always",
+  }))
   // pod-level requests default to pod-level limits, like container ones
-  const level = spec.resources === undefined ? undefined : { ...amountsOf(spec.resources.limits), ...amountsOf(spec.resources.requests) }
+  const level = spec.resources === undefined ? undefined : requestsOf(spec.resources, "resources")
   const hostPorts = hostPortsOf(spec, locate)
   const images = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => (c.image === undefined || c.image === "" ? [] : [c.image]))
   const volumes = podVolumesOf(spec.volumes, locate("volumes"))
