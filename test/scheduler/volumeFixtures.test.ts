@@ -12,7 +12,7 @@ const FAMILIES = ["volumes/volume-restrictions", "volumes/node-volume-limits", "
 for (const family of FAMILIES) {
   describeFamily(family, {
     hot: true,
-    atLeast: 1,
+    atLeast: 6,
   })
   describe(`fixtures/${family} under the whole default profile`, () => {
     // each pod has a single feasible node (or none) under its plugin, so the other default
