@@ -77,19 +77,26 @@ const replicasOn = (index: PodIndex, classes: ReadonlyArray<number>, n: number):
 const summarise = (s: SpreadSummary, totals: Float64Array, block: number): void => {
   const G = s.groups
   const at = block * G
+  const blockMax = s.blockMax
+  const blockCount = s.blockCount
   for (let g = 0; g < G; g++) {
-    s.blockMax[at + g] = -1
-    s.blockCount[at + g] = 0
+    blockMax[at + g] = -1
+    blockCount[at + g] = 0
   }
+  const of = s.zone.domains.of
+  const has = s.zone.domains.has
+  const occupied = s.occupied
+  const anyOccupied = occupied.size > 0
   const end = Math.min(totals.length, (block + 1) << SHIFT)
   for (let i = block << SHIFT; i < end; i++) {
     const t = totals[i] as number
-    if (t < 0 || s.occupied.has(i)) continue
-    const j = at + groupOf(s, i)
-    if (t > (s.blockMax[j] as number)) {
-      s.blockMax[j] = t
-      s.blockCount[j] = 1
-    } else if (t === s.blockMax[j]) s.blockCount[j] = (s.blockCount[j] as number) + 1
+    if (t < 0 || (anyOccupied && occupied.has(i))) continue
+    const j = at + (has[i] === 1 ? (of[i] as number) : G - 1)
+    const m = blockMax[j] as number
+    if (t > m) {
+      blockMax[j] = t
+      blockCount[j] = 1
+    } else if (t === m) blockCount[j] = (blockCount[j] as number) + 1
   }
 }
 
@@ -129,14 +136,34 @@ export const spreadSummary = (
     zoneFeasible: new Int32Array(zone.domains.count),
     feasible: 0,
   }
-  for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) s.occupied.set(n, (s.occupied.get(n) ?? 0) + c)
+  const occupied = s.occupied
+  for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) occupied.set(n, (occupied.get(n) ?? 0) + c)
+  // One pass: the counts and every block's summary (what `summarise` computes block by block).
+  const blockMax = s.blockMax.fill(-1)
+  const blockCount = s.blockCount
+  const groupFeasible = s.groupFeasible
+  const zoneFeasible = s.zoneFeasible
+  const of = zone.domains.of
+  const has = zone.domains.has
+  const anyOccupied = occupied.size > 0
+  let feasible = 0
   for (let n = 0; n < N; n++) {
-    if ((totals[n] as number) < 0) continue
-    s.feasible++
-    s.zoneFeasible[zone.domains.of[n] as number] = (s.zoneFeasible[zone.domains.of[n] as number] as number) + 1
-    if (!s.occupied.has(n)) s.groupFeasible[groupOf(s, n)] = (s.groupFeasible[groupOf(s, n)] as number) + 1
+    const t = totals[n] as number
+    if (t < 0) continue
+    feasible++
+    const z = of[n] as number
+    zoneFeasible[z] = (zoneFeasible[z] as number) + 1
+    if (anyOccupied && occupied.has(n)) continue
+    const g = has[n] === 1 ? z : groups - 1
+    groupFeasible[g] = (groupFeasible[g] as number) + 1
+    const j = (n >> SHIFT) * groups + g
+    const m = blockMax[j] as number
+    if (t > m) {
+      blockMax[j] = t
+      blockCount[j] = 1
+    } else if (t === m) blockCount[j] = (blockCount[j] as number) + 1
   }
-  for (let b = 0; b < blocks; b++) summarise(s, totals, b)
+  s.feasible = feasible
   return s
 }
 
@@ -221,49 +248,60 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   const norm = (raw: number): number => (max === 0 ? 100 : Math.floor((100 * (max + min - raw)) / max))
   const groupBonus = new Float64Array(G)
   for (let g = 0; g < G; g++) groupBonus[g] = weight * norm(groupRaw[g] as number)
-  const totalOf = (n: number): number => {
-    const t = totals[n] as number
-    if (t < 0) return -1
-    const replicas = s.occupied.get(n)
-    return replicas === undefined ? t + (groupBonus[groupOf(s, n)] as number) : t + weight * norm(rawOf(replicas, groupOf(s, n)))
-  }
+  // The replica-hosting nodes' totals, once, in node order (there are few).
+  const occupiedNodes: number[] = []
+  for (const n of s.occupied.keys()) if ((totals[n] as number) >= 0) occupiedNodes.push(n)
+  occupiedNodes.sort((x, y) => x - y)
+  const occupiedTotals = occupiedNodes.map((n) => (totals[n] as number) + weight * norm(rawOf(s.occupied.get(n) as number, groupOf(s, n))))
   // The top total and how many nodes reach it.
-  const blocks = s.blockMax.length / G
+  const blockMax = s.blockMax
+  const blockCount = s.blockCount
+  const blocks = blockMax.length / G
   let top = -1
   for (let b = 0; b < blocks; b++) {
     for (let g = 0; g < G; g++) {
-      const m = s.blockMax[b * G + g] as number
+      const m = blockMax[b * G + g] as number
       if (m >= 0 && m + (groupBonus[g] as number) > top) top = m + (groupBonus[g] as number)
     }
   }
-  for (const n of s.occupied.keys()) {
-    const t = totalOf(n)
-    if (t > top) top = t
-  }
+  for (const t of occupiedTotals) if (t > top) top = t
   if (top < 0) return -1
   const topIn = (b: number): number => {
     let count = 0
     for (let g = 0; g < G; g++) {
-      const m = s.blockMax[b * G + g] as number
-      if (m >= 0 && m + (groupBonus[g] as number) === top) count += s.blockCount[b * G + g] as number
+      const m = blockMax[b * G + g] as number
+      if (m >= 0 && m + (groupBonus[g] as number) === top) count += blockCount[b * G + g] as number
     }
     return count
   }
   let ties = 0
   for (let b = 0; b < blocks; b++) ties += topIn(b)
-  for (const n of s.occupied.keys()) if (totalOf(n) === top) ties++
+  for (const t of occupiedTotals) if (t === top) ties++
   let j = ties > 1 ? nextInt(rng, ties) : 0
   // The j-th top node in node order: replica-hosting nodes counted where they sit.
+  const of = zone.domains.of
+  const has = zone.domains.has
+  const occupied = s.occupied
+  let o = 0
   for (let b = 0; b < blocks; b++) {
     let count = topIn(b)
     const end = Math.min(totals.length, (b + 1) << SHIFT)
-    for (const n of s.occupied.keys()) if (n >= b << SHIFT && n < end && totalOf(n) === top) count++
+    const firstOccupied = o
+    for (; o < occupiedNodes.length && (occupiedNodes[o] as number) < end; o++) if (occupiedTotals[o] === top) count++
     if (j >= count) {
       j -= count
       continue
     }
     for (let i = b << SHIFT; i < end; i++) {
-      if (totalOf(i) === top) {
+      const t = totals[i] as number
+      if (t < 0) continue
+      let total: number
+      if (occupied.has(i)) {
+        let k = firstOccupied
+        while (occupiedNodes[k] !== i) k++
+        total = occupiedTotals[k] as number
+      } else total = t + (groupBonus[has[i] === 1 ? (of[i] as number) : G - 1] as number)
+      if (total === top) {
         if (j === 0) return i
         j--
       }
