@@ -44,7 +44,7 @@ import { type CompiledPod, type CompiledResources, compilePod, compileResources,
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
-import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
+import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached, selectMasked } from "./ScoreCache.ts"
 import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
 import { namespaceOf } from "../model/SchedulingPod.ts"
@@ -362,18 +362,22 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
-    const incremental =
-      order === null && mask === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const fullScan = order === null && start === 0 && toFind >= N && N > 0 && opts.explain !== true
+    const incremental = fullScan && mask === null && (!relScored || cachedSpread)
+    // Relational filters without relational scores: the entry's totals, restricted to the
+    // nodes the filters let through (selectMasked).
+    const masked = fullScan && mask !== null && mask === relation.verdicts && !relScored
     const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
-    const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
-    if (incremental) {
+    const key = incremental || masked ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
+    if (incremental || masked) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
       if (entry !== undefined) {
-        const n = selectCached(entry, rng)
+        const n = mask === null ? selectCached(entry, rng) : selectMasked(entry, mask, rng)
         if (n >= 0) {
           previousHit = true
           bind(n, p)
+          vol.reserve(volumes, n)
           return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
         }
       }
@@ -381,6 +385,27 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     const c = config
     const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
+    if (masked && mask !== null && (previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
+      // A repeated signature under relational filters: the entry needs every node's total, so
+      // one pass without the filters builds it, then the selection applies them.
+      const all = scan(a, c, buffers, p, v, 0, N, rng, preferred, false, null, null)
+      rng.state = all.rngState
+      const presumed = !(all.taintVaries && all.seenTaint !== v.taintMax) && !(all.affinityVaries && all.seenAffinity !== v.affinityMax)
+      if (presumed && all.found > 0) {
+        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const e = scoreEntry(key, p, v, all, N, feasible, totals, all.found, evicted)
+        scoreEntries.push(e)
+        const n = selectMasked(e, mask, rng)
+        if (n >= 0) {
+          previousHit = true
+          if (recent.length >= RECENT) recent.shift()
+          recent.push(key)
+          bind(n, p)
+          vol.reserve(volumes, n)
+          return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
+        }
+      }
+    }
     if (incremental && cachedSpread) {
       // A replica spread by the system defaults: one pass gives the other plugins' totals, which
       // is what the entry keeps; build it at once and select from it (the full path would cost
@@ -454,7 +479,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       if (affinityVaries) normalizeScores(affS, found, false)
     }
     previousHit = false
-    if (incremental) {
+    if (incremental || masked) {
       if (recent.length >= RECENT) recent.shift()
       recent.push(key)
     }

@@ -175,6 +175,53 @@ export const selectCached = (e: ScoreEntry, rng: Random): number => {
   return -1
 }
 
+/**
+ * The node a full scan would choose (same PRNG draw) when a relational filter lets only the
+ * nodes with `mask[n] = 0` through (PodTopologySpread's DoNotSchedule constraints, required
+ * (anti-)affinity, host ports) and no relational plugin scores: the entry's totals are those
+ * of the other plugins, the scan's own. −1 when it cannot decide: no node passes, the presumed
+ * normalisers are not reached among the passing nodes (the caller then runs the two-pass
+ * scan), or the entry carries a spread summary (a scored pod). One pass over the totals, a
+ * few loads per node instead of the scan's filters and scores.
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const selectMasked = (e: ScoreEntry, mask: Uint8Array, rng: Random): number => {
+  if (e.spread !== undefined) return -1
+  const totals = e.totals
+  const N = totals.length
+  const v = e.verdicts
+  const taintRaw = v.taintRaw
+  const taintMax = v.taintMax
+  const affinityRaw = v.affinityRaw
+  const affinityMax = v.affinityMax
+  let taintSeen = !e.taintVaries
+  let affinitySeen = !e.affinityVaries
+  let top = -1
+  let ties = 0
+  for (let n = 0; n < N; n++) {
+    if (mask[n] !== 0) continue
+    const t = totals[n] as number
+    if (t < 0) continue
+    // the normalisers are the largest raw scores over the nodes that pass every filter
+    if (!taintSeen && taintRaw[n] === taintMax) taintSeen = true
+    if (!affinitySeen && affinityRaw[n] === affinityMax) affinitySeen = true
+    if (t > top) {
+      top = t
+      ties = 1
+    } else if (t === top) ties++
+  }
+  if (top < 0 || !taintSeen || !affinitySeen) return -1
+  let j = ties > 1 ? nextInt(rng, ties) : 0
+  for (let n = 0; n < N; n++) {
+    if (mask[n] !== 0 || totals[n] !== top) continue
+    if (j === 0) return n
+    j--
+  }
+  return -1
+}
+
 /** Bytes held by an entry. @since 0.1.0 @category model */
 export const entryBytes = (e: ScoreEntry): number =>
   e.totals.byteLength + e.blockMax.byteLength + e.blockCount.byteLength + (e.spread === undefined ? 0 : summaryBytes(e.spread))
