@@ -14,7 +14,7 @@ import { filterEnabled, type Profile } from "../profile/Profile.ts"
 import type { StatusCode } from "../plugins/Status.ts"
 import { type Domains, domainsOf } from "./Domains.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
-import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
+import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, affinityVerdicts, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
 import type { NodeArrays } from "./NodeArrays.ts"
 import { labelClassOf, type LabelClass, moveClass, moveTerm, podIndex, type PodIndex, termClassesOf } from "./PodIndex.ts"
 import { countedClasses, hotConstraints, type PolicyMasks, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadScratch, spreadVerdict, spreadVerdicts } from "./SpreadKernel.ts"
@@ -210,7 +210,7 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
       // verdictOf for every node, filter by filter: later filters overwrite, so the first
       // failing one in verdictOf's order (ports, spread, affinity) is the verdict left
       verdicts.fill(RELATION.ok)
-      if (affinity !== undefined) for (let n = 0; n < N; n++) verdicts[n] = relationOfAffinity(affinityVerdict(affinity, n))
+      if (affinity !== undefined) affinityVerdicts(affinity, verdicts, RELATION)
       if (spread !== undefined) spreadVerdicts(spread, verdicts, RELATION.spreadMissingLabel, RELATION.spreadSkew)
       // only nodes with host ports in use can conflict
       if (ports.length > 0) for (const [n, byIp] of used) if (portsConflict(byIp, ports)) verdicts[n] = RELATION.ports

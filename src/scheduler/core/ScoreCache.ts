@@ -200,6 +200,7 @@ export const selectMasked = (e: ScoreEntry, mask: Uint8Array, rng: Random): numb
   let affinitySeen = !e.affinityVaries
   let top = -1
   let ties = 0
+  let first = -1
   for (let n = 0; n < N; n++) {
     if (mask[n] !== 0) continue
     const t = totals[n] as number
@@ -210,11 +211,14 @@ export const selectMasked = (e: ScoreEntry, mask: Uint8Array, rng: Random): numb
     if (t > top) {
       top = t
       ties = 1
+      first = n
     } else if (t === top) ties++
   }
   if (top < 0 || !taintSeen || !affinitySeen) return -1
-  let j = ties > 1 ? nextInt(rng, ties) : 0
-  for (let n = 0; n < N; n++) {
+  if (ties === 1) return first
+  let j = nextInt(rng, ties)
+  // the tied nodes start at the first one
+  for (let n = first; n < N; n++) {
     if (mask[n] !== 0 || totals[n] !== top) continue
     if (j === 0) return n
     j--
