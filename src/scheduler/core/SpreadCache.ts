@@ -35,9 +35,9 @@ export interface SpreadSummary {
   readonly weight: number
   readonly host: HotConstraint
   readonly zone: HotConstraint
-  /** Matching label classes when the entry was built; a longer list later invalidates it. */
-  readonly classes: ReadonlyArray<number>
-  readonly classCount: number
+  /** The matching label classes counted (classes appearing later are counted in at selection). */
+  classes: ReadonlyArray<number>
+  classCount: number
   /** Nodes counted for the zone counts (`nodeAffinityPolicy: Honor`), `undefined`: all. */
   readonly mask: Uint8Array | undefined
   /** Groups: one per zone domain id, plus one for nodes without the zone key. */
@@ -195,15 +195,32 @@ export const refreshSpread = (s: SpreadSummary, totals: Float64Array, n: number,
   summarise(s, totals, n >> SHIFT)
 }
 
+// Classes that matched after the summary was built (a Deployment's first replica creates its
+// label class): count their pods in, node by node, as `refreshSpread` does after a bind. The
+// memoised list only grows; anything else and the caller rebuilds.
+const catchUp = (s: SpreadSummary, totals: Float64Array, now: ReadonlyArray<number>): boolean => {
+  if (now.length < s.classCount) return false
+  for (let i = 0; i < s.classCount; i++) if (now[i] !== s.classes[i]) return false
+  const touched = new Set<number>()
+  for (let i = s.classCount; i < now.length; i++) for (const n of (s.index.classes[now[i] as number] as LabelClass).onNode.keys()) touched.add(n)
+  s.classes = [...now]
+  s.classCount = now.length
+  for (const n of touched) refreshSpread(s, totals, n, totals[n] as number)
+  return true
+}
+
 /**
  * The node the full scan would choose (same PRNG draw), or −1 when the summary cannot decide
- * (no feasible node, or a new matching class appeared: the caller rescans and rebuilds).
+ * (no feasible node, or the matching classes changed other than by growing: the caller rescans
+ * and rebuilds).
  *
  * @since 0.1.0
  * @category scheduling
  */
 export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: Random): number => {
-  if (s.matchingNow().length !== s.classCount || s.feasible === 0) return -1
+  const now = s.matchingNow()
+  if (now.length !== s.classCount && !catchUp(s, totals, now)) return -1
+  if (s.feasible === 0) return -1
   const index = s.index
   const weight = s.weight
   const zone = s.zone
