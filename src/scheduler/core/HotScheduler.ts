@@ -296,6 +296,14 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const recent: string[] = []
   let previousHit = false
 
+  // The arrays a new entry for `key` reuses: a stale entry of the same key (a rebuild), else the
+  // oldest when the cache is full.
+  const slotFor = (key: string): ScoreEntry | undefined => {
+    const same = scoreEntries.findIndex((e) => e.key === key)
+    if (same >= 0) return scoreEntries.splice(same, 1)[0]
+    return scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+  }
+
   // Pods are appended to the tail of their node's list so the list is in bind order.
   const tail = new Int32Array(N).fill(-1)
   const bind = (n: number, p: CompiledPod): number => {
@@ -385,14 +393,15 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     const c = config
     const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
-    if (masked && mask !== null && (previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
-      // A repeated signature under relational filters: the entry needs every node's total, so
-      // one pass without the filters builds it, then the selection applies them.
+    if (masked && mask !== null && (previousHit || recent.includes(key) || pod.controller !== undefined) && !scoreEntries.some((e) => e.key === key)) {
+      // A repeated signature (or a controller's replica: more are likely to follow) under
+      // relational filters: the entry needs every node's total, so one pass without the
+      // filters builds it, then the selection applies them.
       const all = scan(a, c, buffers, p, v, 0, N, rng, preferred, false, null, null)
       rng.state = all.rngState
       const presumed = !(all.taintVaries && all.seenTaint !== v.taintMax) && !(all.affinityVaries && all.seenAffinity !== v.affinityMax)
       if (presumed && all.found > 0) {
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const evicted = slotFor(key)
         const e = scoreEntry(key, p, v, all, N, feasible, totals, all.found, evicted)
         scoreEntries.push(e)
         const n = selectMasked(e, mask, rng)
@@ -414,7 +423,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       rng.state = first.rngState
       const presumed = !(first.taintVaries && first.seenTaint !== v.taintMax) && !(first.affinityVaries && first.seenAffinity !== v.affinityMax)
       if (presumed && first.found > 0) {
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const evicted = slotFor(key)
         const e = scoreEntry(key, p, v, first, N, feasible, totals, first.found, evicted)
         const namespace = namespaceOf(pod)
         const zone = relation.softConstraints[1] as HotConstraint
@@ -471,7 +480,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).
       if ((previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const evicted = slotFor(key)
         scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found, evicted))
       }
     } else if (opts.explain === true) {
