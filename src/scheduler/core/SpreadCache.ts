@@ -51,6 +51,11 @@ export interface SpreadSummary {
   /** Feasible nodes per zone domain id (replica-hosting ones included): the zones PreScore sees. */
   readonly zoneFeasible: Int32Array
   feasible: number
+  /** Scratch of the selection: replicas per zone, raw score and bonus per group, ties per block. */
+  readonly zoneCount: Float64Array
+  readonly groupRaw: Float64Array
+  readonly groupBonus: Float64Array
+  readonly blockTies: Int32Array
 }
 
 /**
@@ -135,6 +140,10 @@ export const spreadSummary = (
     groupFeasible: new Int32Array(groups),
     zoneFeasible: new Int32Array(zone.domains.count),
     feasible: 0,
+    zoneCount: new Float64Array(zone.domains.count),
+    groupRaw: new Float64Array(groups),
+    groupBonus: new Float64Array(groups),
+    blockTies: new Int32Array(blocks),
   }
   const occupied = s.occupied
   for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) occupied.set(n, (occupied.get(n) ?? 0) + c)
@@ -231,7 +240,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   for (let d = 0; d < zones; d++) if ((s.zoneFeasible[d] as number) > 0) spanned++
   const wHost = topologyNormalizingWeight(s.feasible)
   const wZone = topologyNormalizingWeight(spanned)
-  const zoneCount = new Float64Array(zones)
+  const zoneCount = s.zoneCount.fill(0)
   for (const cls of s.classes) {
     for (const [m, c] of (index.classes[cls] as LabelClass).onNode) {
       if (s.mask !== undefined && s.mask[m] === 0) continue
@@ -246,7 +255,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
     return goRound(score)
   }
   // Score and NormalizeScore: the range over replica-free groups and replica-hosting nodes
-  const groupRaw = new Float64Array(G)
+  const groupRaw = s.groupRaw.fill(0)
   let min = Number.MAX_SAFE_INTEGER
   let max = 0
   for (let g = 0; g < G; g++) {
@@ -263,7 +272,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
     if (r > max) max = r
   }
   const norm = (raw: number): number => (max === 0 ? 100 : Math.floor((100 * (max + min - raw)) / max))
-  const groupBonus = new Float64Array(G)
+  const groupBonus = s.groupBonus
   for (let g = 0; g < G; g++) groupBonus[g] = weight * norm(groupRaw[g] as number)
   // The replica-hosting nodes' totals, once, in node order (there are few).
   const occupiedNodes: number[] = []
@@ -283,16 +292,18 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   }
   for (const t of occupiedTotals) if (t > top) top = t
   if (top < 0) return -1
-  const topIn = (b: number): number => {
+  // replica-free nodes at the top, per block (computed once for the count and the walk)
+  const topIn = s.blockTies
+  let ties = 0
+  for (let b = 0; b < blocks; b++) {
     let count = 0
     for (let g = 0; g < G; g++) {
       const m = blockMax[b * G + g] as number
       if (m >= 0 && m + (groupBonus[g] as number) === top) count += blockCount[b * G + g] as number
     }
-    return count
+    topIn[b] = count
+    ties += count
   }
-  let ties = 0
-  for (let b = 0; b < blocks; b++) ties += topIn(b)
   for (const t of occupiedTotals) if (t === top) ties++
   let j = ties > 1 ? nextInt(rng, ties) : 0
   // The j-th top node in node order: replica-hosting nodes counted where they sit.
@@ -301,7 +312,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   const occupied = s.occupied
   let o = 0
   for (let b = 0; b < blocks; b++) {
-    let count = topIn(b)
+    let count = topIn[b] as number
     const end = Math.min(totals.length, (b + 1) << SHIFT)
     const firstOccupied = o
     for (; o < occupiedNodes.length && (occupiedNodes[o] as number) < end; o++) if (occupiedTotals[o] === top) count++
@@ -329,4 +340,11 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
 
 /** Bytes held by a summary's arrays. @since 0.1.0 @category model */
 export const summaryBytes = (s: SpreadSummary): number =>
-  s.blockMax.byteLength + s.blockCount.byteLength + s.groupFeasible.byteLength + s.zoneFeasible.byteLength
+  s.blockMax.byteLength +
+  s.blockCount.byteLength +
+  s.groupFeasible.byteLength +
+  s.zoneFeasible.byteLength +
+  s.zoneCount.byteLength +
+  s.groupRaw.byteLength +
+  s.groupBonus.byteLength +
+  s.blockTies.byteLength
