@@ -44,7 +44,7 @@ import { type CompiledPod, type CompiledResources, compilePod, compileResources,
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
-import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached, selectMasked } from "./ScoreCache.ts"
+import { entryBytes, refreshNode, type ScanFlags, type ScoreEntry, scoreEntry, scoringSignature, selectCached, selectMasked } from "./ScoreCache.ts"
 import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
 import { namespaceOf } from "../model/SchedulingPod.ts"
@@ -295,6 +295,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const stale = faults.staleScoreCache === true
   const recent: string[] = []
   let previousHit = false
+  // The one-pass scan of the last pod, when it placed that pod without an entry: its totals stay
+  // in the scratch buffers until the next scan, so if the very next pod repeats the signature the
+  // entry is built from them (plus the node the bind changed) instead of a second scan.
+  type Carried = { readonly key: string; readonly p: CompiledPod; readonly v: StaticVerdicts; readonly flags: ScanFlags; readonly found: number; node: number }
+  let carried: Carried | undefined
 
   // The arrays a new entry for `key` reuses: a stale entry of the same key (a rebuild), else the
   // oldest when the cache is full.
@@ -348,6 +353,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
+    // the last pod's scan is only good for the very next cycle (any other cycle may change nodes)
+    const last = carried
+    carried = undefined
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
     const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
@@ -380,6 +388,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (incremental || masked) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
+      if (entry === undefined && mask === null && last !== undefined && last.key === key && last.node >= 0) {
+        entry = scoreEntry(key, last.p, last.v, last.flags, N, feasible, totals, last.found, slotFor(key))
+        refreshNode(a, config, entry, last.node)
+        scoreEntries.push(entry)
+      }
       if (entry !== undefined) {
         const n = mask === null ? selectCached(entry, rng) : selectMasked(entry, mask, rng)
         if (n >= 0) {
@@ -482,6 +495,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       if ((previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
         const evicted = slotFor(key)
         scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found, evicted))
+      } else if (!cachedSpread && !scoreEntries.some((e) => e.key === key)) {
+        const flags: ScanFlags = { taintVaries: r.taintVaries, affinityVaries: r.affinityVaries, balancedOn: r.balancedOn, affinityOn: r.affinityOn }
+        carried = { key, p, v, flags, found, node: -1 }
       }
     } else if (opts.explain === true) {
       if (taintVaries) normalizeScores(taintS, found, true)
@@ -529,6 +545,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     if (best >= 0) {
       const n = feasible[best] as number
+      if (carried !== undefined) carried.node = n
       bind(n, p)
       vol.reserve(volumes, n)
       const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }

@@ -47,6 +47,14 @@ export interface ScoreEntry {
   spread?: SpreadSummary
 }
 
+/** Which plugins a scan's totals include (a `ScanResult`'s flags). @since 0.1.0 @category model */
+export interface ScanFlags {
+  readonly taintVaries: boolean
+  readonly affinityVaries: boolean
+  readonly balancedOn: boolean
+  readonly affinityOn: boolean
+}
+
 /** The scoring signature of a compiled pod under a constraint signature. @since 0.1.0 @category model */
 export const scoringSignature = (constraint: string, p: CompiledPod): string =>
   `${p.cpu},${p.memory},${p.storage},${p.requestsNothing ? 1 : 0},${p.numaCpus},${p.numaMemory},${p.numaHuge ? 1 : 0}|${p.scalarColumns.join(",")}:${p.scalarAmounts.join(",")}|${p.fitRequest.join(",")}|${p.balancedRequest.join(",")}|${p.imageKey}|${constraint}`
@@ -78,7 +86,7 @@ export const scoreEntry = (
   key: string,
   pod: CompiledPod,
   verdicts: StaticVerdicts,
-  flags: { readonly taintVaries: boolean; readonly affinityVaries: boolean; readonly balancedOn: boolean; readonly affinityOn: boolean },
+  flags: ScanFlags,
   N: number,
   feasible: Int32Array,
   scanTotals: Float64Array,
