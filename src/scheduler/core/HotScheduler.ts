@@ -12,7 +12,9 @@
  * - binding updates the arrays in place; pods on a node form an intrusive linked list;
  * - a pod whose scoring signature repeats a recent pod's (replicas of one template) is placed
  *   from incrementally maintained totals (`ScoreCache.ts`): only the nodes a bind or an
- *   eviction touches are rescored, with the same choice and PRNG draw as the full scan;
+ *   eviction touches are rescored, with the same choice and PRNG draw as the full scan; under
+ *   relational filters that do not score (DoNotSchedule spreading, required anti-affinity, host
+ *   ports) the choice is drawn from those totals through the filters' per-node mask;
  * - the volume plugins (`VolumeKernel.ts`) cost nothing for pods without volumes; for the others
  *   they give per-node verdicts checked after the resource filters, and Reserve's bound PVs.
  *
