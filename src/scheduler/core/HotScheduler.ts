@@ -12,7 +12,9 @@
  * - binding updates the arrays in place; pods on a node form an intrusive linked list;
  * - a pod whose scoring signature repeats a recent pod's (replicas of one template) is placed
  *   from incrementally maintained totals (`ScoreCache.ts`): only the nodes a bind or an
- *   eviction touches are rescored, with the same choice and PRNG draw as the full scan;
+ *   eviction touches are rescored, with the same choice and PRNG draw as the full scan; under
+ *   relational filters that do not score (DoNotSchedule spreading, required anti-affinity, host
+ *   ports) the choice is drawn from those totals through the filters' per-node mask;
  * - the volume plugins (`VolumeKernel.ts`) cost nothing for pods without volumes; for the others
  *   they give per-node verdicts checked after the resource filters, and Reserve's bound PVs.
  *
@@ -44,7 +46,7 @@ import { type CompiledPod, type CompiledResources, compilePod, compileResources,
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
 import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
-import { entryBytes, refreshNode, type ScoreEntry, scoreEntry, scoringSignature, selectCached } from "./ScoreCache.ts"
+import { entryBytes, refreshNode, type ScanFlags, type ScoreEntry, scoreEntry, scoringSignature, selectCached, selectMasked } from "./ScoreCache.ts"
 import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
 import { namespaceOf } from "../model/SchedulingPod.ts"
@@ -295,6 +297,19 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   const stale = faults.staleScoreCache === true
   const recent: string[] = []
   let previousHit = false
+  // The one-pass scan of the last pod, when it placed that pod without an entry: its totals stay
+  // in the scratch buffers until the next scan, so if the very next pod repeats the signature the
+  // entry is built from them (plus the node the bind changed) instead of a second scan.
+  type Carried = { readonly key: string; readonly p: CompiledPod; readonly v: StaticVerdicts; readonly flags: ScanFlags; readonly found: number; node: number }
+  let carried: Carried | undefined
+
+  // The arrays a new entry for `key` reuses: a stale entry of the same key (a rebuild), else the
+  // oldest when the cache is full.
+  const slotFor = (key: string): ScoreEntry | undefined => {
+    const same = scoreEntries.findIndex((e) => e.key === key)
+    if (same >= 0) return scoreEntries.splice(same, 1)[0]
+    return scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+  }
 
   // Pods are appended to the tail of their node's list so the list is in bind order.
   const tail = new Int32Array(N).fill(-1)
@@ -340,6 +355,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   }
 
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
+    // the last pod's scan is only good for the very next cycle (any other cycle may change nodes)
+    const last = carried
+    carried = undefined
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
     const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
@@ -362,18 +380,28 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const start = visitable === 0 ? 0 : nextStart % visitable
 
     // Full scans from node 0 visit nodes in index order, the order the entries' draw uses.
-    const incremental =
-      order === null && mask === null && (!relScored || cachedSpread) && start === 0 && toFind >= N && N > 0 && opts.explain !== true && !isGated(pod)
+    // (a gated pod, SchedulingGates disabled, is never bound: its cycle runs in full)
+    const fullScan = order === null && start === 0 && toFind >= N && N > 0 && opts.explain !== true && !isGated(pod)
+    const incremental = fullScan && mask === null && (!relScored || cachedSpread)
+    // Relational filters without relational scores: the entry's totals, restricted to the
+    // nodes the filters let through (selectMasked).
+    const masked = fullScan && mask !== null && mask === relation.verdicts && !relScored
     const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
-    const key = incremental ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
-    if (incremental) {
+    const key = incremental || masked ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
+    if (incremental || masked) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
+      if (entry === undefined && mask === null && last !== undefined && last.key === key && last.node >= 0) {
+        entry = scoreEntry(key, last.p, last.v, last.flags, N, feasible, totals, last.found, slotFor(key))
+        refreshNode(a, config, entry, last.node)
+        scoreEntries.push(entry)
+      }
       if (entry !== undefined) {
-        const n = selectCached(entry, rng)
+        const n = mask === null ? selectCached(entry, rng) : selectMasked(entry, mask, rng)
         if (n >= 0) {
           previousHit = true
           bind(n, p)
+          vol.reserve(volumes, n)
           return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
         }
       }
@@ -381,6 +409,28 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
     const c = config
     const preferred = pod.preferredTerms.length > 0 || profile.nodeAffinity.addedPreferred.length > 0
+    if (masked && mask !== null && (previousHit || recent.includes(key) || pod.controller !== undefined) && !scoreEntries.some((e) => e.key === key)) {
+      // A repeated signature (or a controller's replica: more are likely to follow) under
+      // relational filters: the entry needs every node's total, so one pass without the
+      // filters builds it, then the selection applies them.
+      const all = scan(a, c, buffers, p, v, 0, N, rng, preferred, false, null, null)
+      rng.state = all.rngState
+      const presumed = !(all.taintVaries && all.seenTaint !== v.taintMax) && !(all.affinityVaries && all.seenAffinity !== v.affinityMax)
+      if (presumed && all.found > 0) {
+        const evicted = slotFor(key)
+        const e = scoreEntry(key, p, v, all, N, feasible, totals, all.found, evicted)
+        scoreEntries.push(e)
+        const n = selectMasked(e, mask, rng)
+        if (n >= 0) {
+          previousHit = true
+          if (recent.length >= RECENT) recent.shift()
+          recent.push(key)
+          bind(n, p)
+          vol.reserve(volumes, n)
+          return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
+        }
+      }
+    }
     if (incremental && cachedSpread) {
       // A replica spread by the system defaults: one pass gives the other plugins' totals, which
       // is what the entry keeps; build it at once and select from it (the full path would cost
@@ -389,7 +439,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       rng.state = first.rngState
       const presumed = !(first.taintVaries && first.seenTaint !== v.taintMax) && !(first.affinityVaries && first.seenAffinity !== v.affinityMax)
       if (presumed && first.found > 0) {
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const evicted = slotFor(key)
         const e = scoreEntry(key, p, v, first, N, feasible, totals, first.found, evicted)
         const namespace = namespaceOf(pod)
         const zone = relation.softConstraints[1] as HotConstraint
@@ -446,15 +496,18 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       // One-pass totals are the presumed-normaliser totals the entries keep: cache them when
       // the signature is a repeat (building costs a pass; a one-off signature never needs it).
       if ((previousHit || recent.includes(key)) && !scoreEntries.some((e) => e.key === key)) {
-        const evicted = scoreEntries.length >= SCORE_LIMIT ? scoreEntries.shift() : undefined
+        const evicted = slotFor(key)
         scoreEntries.push(scoreEntry(key, p, v, r, N, feasible, totals, found, evicted))
+      } else if (!cachedSpread && !scoreEntries.some((e) => e.key === key)) {
+        const flags: ScanFlags = { taintVaries: r.taintVaries, affinityVaries: r.affinityVaries, balancedOn: r.balancedOn, affinityOn: r.affinityOn }
+        carried = { key, p, v, flags, found, node: -1 }
       }
     } else if (opts.explain === true) {
       if (taintVaries) normalizeScores(taintS, found, true)
       if (affinityVaries) normalizeScores(affS, found, false)
     }
     previousHit = false
-    if (incremental) {
+    if (incremental || masked) {
       if (recent.length >= RECENT) recent.shift()
       recent.push(key)
     }
@@ -498,6 +551,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       // SchedulingGates disabled: the apiserver refuses the binding, the assumed pod is forgotten
       const refused = bindingRefusal(pod)
       if (refused !== undefined) return scores === undefined ? refused : { ...refused, scores }
+      if (carried !== undefined) carried.node = n
       bind(n, p)
       vol.reserve(volumes, n)
       const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }

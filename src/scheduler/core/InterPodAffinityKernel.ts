@@ -174,6 +174,46 @@ export const affinityVerdict = (s: AffinityFilterState, n: number): number => {
 }
 
 /**
+ * The Filter verdicts of every node at once, as `affinityVerdict` gives them node by node:
+ * writes `codes[v]` into `out` for the nodes whose verdict v is not ok and leaves the others.
+ * The checks run from the last to the first, each overwriting, so the first failing check in
+ * upstream order is the verdict left; per-term counts are looked up once, not per node.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const affinityVerdicts = (s: AffinityFilterState, out: Uint8Array, codes: { readonly affinity: number; readonly antiAffinity: number; readonly existingAntiAffinity: number }): void => {
+  const N = out.length
+  for (const k of s.existingAnti.values()) {
+    if (k.nonZero <= 0) continue
+    const { has, of } = k.domains
+    const counts = k.counts
+    for (let n = 0; n < N; n++) if (has[n] === 1 && (counts[of[n] as number] as number) > 0) out[n] = codes.existingAntiAffinity
+  }
+  for (const t of s.antiAffinity) {
+    const counts = s.antiCounts.get(t.domains.key)?.counts
+    if (counts === undefined) continue
+    const { has, of } = t.domains
+    for (let n = 0; n < N; n++) if (has[n] === 1 && ((counts[of[n] as number] as number | undefined) ?? 0) > 0) out[n] = codes.antiAffinity
+  }
+  if (s.affinity.length === 0) return
+  const escape = !anyNonZero(s.affinityCounts) && s.selfMatchesAll
+  const terms = s.affinity.map((t) => ({ has: t.domains.has, of: t.domains.of, counts: s.affinityCounts.get(t.domains.key)?.counts }))
+  for (let n = 0; n < N; n++) {
+    let missing = false
+    let podsExist = true
+    for (const t of terms) {
+      if (t.has[n] === 0) {
+        missing = true
+        break
+      }
+      if (((t.counts?.[t.of[n] as number] as number | undefined) ?? 0) <= 0) podsExist = false
+    }
+    if (missing || (!podsExist && !escape)) out[n] = codes.affinity
+  }
+}
+
+/**
  * Preemption's AddPod / RemovePod of a bound pod (label class `cls`, term classes `terms`) on
  * node `n`.
  *

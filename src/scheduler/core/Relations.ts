@@ -14,10 +14,10 @@ import { filterEnabled, type Profile } from "../profile/Profile.ts"
 import type { StatusCode } from "../plugins/Status.ts"
 import { type Domains, domainsOf } from "./Domains.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
-import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
+import { AFFINITY, affinityAdjust, affinityFilterState, type AffinityFilterState, affinityScores, affinityVerdict, affinityVerdicts, mayScoreAffinity } from "./InterPodAffinityKernel.ts"
 import type { NodeArrays } from "./NodeArrays.ts"
 import { labelClassOf, type LabelClass, moveClass, moveTerm, podIndex, type PodIndex, termClassesOf } from "./PodIndex.ts"
-import { countedClasses, hotConstraints, type PolicyMasks, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadScratch, spreadVerdict } from "./SpreadKernel.ts"
+import { countedClasses, hotConstraints, type PolicyMasks, SPREAD, spreadAdjust, spreadFilterState, type SpreadFilterState, spreadScores, spreadScratch, spreadVerdict, spreadVerdicts } from "./SpreadKernel.ts"
 import { hardTaintsTolerated, requiredAffinityMatches } from "./StaticFilter.ts"
 
 /** Filter verdict codes of the relational plugins (0 = passes). @since 0.1.0 @category constants */
@@ -49,6 +49,7 @@ const policyMasks = (a: NodeArrays, pod: SchedulingPod): PolicyMasks => {
   const free = Object.keys(pod.nodeSelector).length === 0 && pod.requiredTerms === undefined
   return {
     affinity: () => (affinityMask ??= free ? allOnes(a.count) : requiredAffinityMatches(a, pod)),
+    affinityEverywhere: () => free,
     taints: () => (taintMask ??= hardTaintsTolerated(a, pod)),
   }
 }
@@ -141,6 +142,9 @@ const movePorts = (used: UsedPorts, n: number, ports: ReadonlyArray<HostPort>, d
   }
 }
 
+const relationOfAffinity = (v: number): number =>
+  v === AFFINITY.affinity ? RELATION.affinity : v === AFFINITY.antiAffinity ? RELATION.antiAffinity : v === AFFINITY.existingAntiAffinity ? RELATION.existingAntiAffinity : RELATION.ok
+
 const verdictOf = (
   c: { readonly ports: ReadonlyArray<HostPort>; readonly spread?: SpreadFilterState; readonly affinity?: AffinityFilterState },
   n: number,
@@ -152,13 +156,7 @@ const verdictOf = (
     if (v === SPREAD.missingLabel) return RELATION.spreadMissingLabel
     if (v === SPREAD.skew) return RELATION.spreadSkew
   }
-  if (c.affinity !== undefined) {
-    const v = affinityVerdict(c.affinity, n)
-    if (v === AFFINITY.affinity) return RELATION.affinity
-    if (v === AFFINITY.antiAffinity) return RELATION.antiAffinity
-    if (v === AFFINITY.existingAntiAffinity) return RELATION.existingAntiAffinity
-  }
-  return RELATION.ok
+  return c.affinity === undefined ? RELATION.ok : relationOfAffinity(affinityVerdict(c.affinity, n))
 }
 
 /**
@@ -209,8 +207,13 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     const ports = portsOn ? hostPortsOf(pod) : []
     const filtering = spread !== undefined || affinity !== undefined || ports.length > 0
     if (filtering) {
-      const c = { ports, ...(spread === undefined ? {} : { spread }), ...(affinity === undefined ? {} : { affinity }) }
-      for (let n = 0; n < N; n++) verdicts[n] = verdictOf(c, n, used)
+      // verdictOf for every node, filter by filter: later filters overwrite, so the first
+      // failing one in verdictOf's order (ports, spread, affinity) is the verdict left
+      verdicts.fill(RELATION.ok)
+      if (affinity !== undefined) affinityVerdicts(affinity, verdicts, RELATION)
+      if (spread !== undefined) spreadVerdicts(spread, verdicts, RELATION.spreadMissingLabel, RELATION.spreadSkew)
+      // only nodes with host ports in use can conflict
+      if (ports.length > 0) for (const [n, byIp] of used) if (portsConflict(byIp, ports)) verdicts[n] = RELATION.ports
     }
     return {
       ports,

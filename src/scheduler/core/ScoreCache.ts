@@ -47,6 +47,14 @@ export interface ScoreEntry {
   spread?: SpreadSummary
 }
 
+/** Which plugins a scan's totals include (a `ScanResult`'s flags). @since 0.1.0 @category model */
+export interface ScanFlags {
+  readonly taintVaries: boolean
+  readonly affinityVaries: boolean
+  readonly balancedOn: boolean
+  readonly affinityOn: boolean
+}
+
 /** The scoring signature of a compiled pod under a constraint signature. @since 0.1.0 @category model */
 export const scoringSignature = (constraint: string, p: CompiledPod): string =>
   `${p.cpu},${p.memory},${p.storage},${p.requestsNothing ? 1 : 0},${p.numaCpus},${p.numaMemory},${p.numaHuge ? 1 : 0}|${p.scalarColumns.join(",")}:${p.scalarAmounts.join(",")}|${p.fitRequest.join(",")}|${p.balancedRequest.join(",")}|${p.imageKey}|${constraint}`
@@ -78,7 +86,7 @@ export const scoreEntry = (
   key: string,
   pod: CompiledPod,
   verdicts: StaticVerdicts,
-  flags: { readonly taintVaries: boolean; readonly affinityVaries: boolean; readonly balancedOn: boolean; readonly affinityOn: boolean },
+  flags: ScanFlags,
   N: number,
   feasible: Int32Array,
   scanTotals: Float64Array,
@@ -171,6 +179,57 @@ export const selectCached = (e: ScoreEntry, rng: Random): number => {
         j--
       }
     }
+  }
+  return -1
+}
+
+/**
+ * The node a full scan would choose (same PRNG draw) when a relational filter lets only the
+ * nodes with `mask[n] = 0` through (PodTopologySpread's DoNotSchedule constraints, required
+ * (anti-)affinity, host ports) and no relational plugin scores: the entry's totals are those
+ * of the other plugins, the scan's own. −1 when it cannot decide: no node passes, the presumed
+ * normalisers are not reached among the passing nodes (the caller then runs the two-pass
+ * scan), or the entry carries a spread summary (a scored pod). One pass over the totals, a
+ * few loads per node instead of the scan's filters and scores.
+ *
+ * @since 0.1.0
+ * @category scheduling
+ */
+export const selectMasked = (e: ScoreEntry, mask: Uint8Array, rng: Random): number => {
+  if (e.spread !== undefined) return -1
+  const totals = e.totals
+  const N = totals.length
+  const v = e.verdicts
+  const taintRaw = v.taintRaw
+  const taintMax = v.taintMax
+  const affinityRaw = v.affinityRaw
+  const affinityMax = v.affinityMax
+  let taintSeen = !e.taintVaries
+  let affinitySeen = !e.affinityVaries
+  let top = -1
+  let ties = 0
+  let first = -1
+  for (let n = 0; n < N; n++) {
+    if (mask[n] !== 0) continue
+    const t = totals[n] as number
+    if (t < 0) continue
+    // the normalisers are the largest raw scores over the nodes that pass every filter
+    if (!taintSeen && taintRaw[n] === taintMax) taintSeen = true
+    if (!affinitySeen && affinityRaw[n] === affinityMax) affinitySeen = true
+    if (t > top) {
+      top = t
+      ties = 1
+      first = n
+    } else if (t === top) ties++
+  }
+  if (top < 0 || !taintSeen || !affinitySeen) return -1
+  if (ties === 1) return first
+  let j = nextInt(rng, ties)
+  // the tied nodes start at the first one
+  for (let n = first; n < N; n++) {
+    if (mask[n] !== 0 || totals[n] !== top) continue
+    if (j === 0) return n
+    j--
   }
   return -1
 }

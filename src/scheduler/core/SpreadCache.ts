@@ -35,9 +35,9 @@ export interface SpreadSummary {
   readonly weight: number
   readonly host: HotConstraint
   readonly zone: HotConstraint
-  /** Matching label classes when the entry was built; a longer list later invalidates it. */
-  readonly classes: ReadonlyArray<number>
-  readonly classCount: number
+  /** The matching label classes counted (classes appearing later are counted in at selection). */
+  classes: ReadonlyArray<number>
+  classCount: number
   /** Nodes counted for the zone counts (`nodeAffinityPolicy: Honor`), `undefined`: all. */
   readonly mask: Uint8Array | undefined
   /** Groups: one per zone domain id, plus one for nodes without the zone key. */
@@ -51,6 +51,11 @@ export interface SpreadSummary {
   /** Feasible nodes per zone domain id (replica-hosting ones included): the zones PreScore sees. */
   readonly zoneFeasible: Int32Array
   feasible: number
+  /** Scratch of the selection: replicas per zone, raw score and bonus per group, ties per block. */
+  readonly zoneCount: Float64Array
+  readonly groupRaw: Float64Array
+  readonly groupBonus: Float64Array
+  readonly blockTies: Int32Array
 }
 
 /**
@@ -77,19 +82,26 @@ const replicasOn = (index: PodIndex, classes: ReadonlyArray<number>, n: number):
 const summarise = (s: SpreadSummary, totals: Float64Array, block: number): void => {
   const G = s.groups
   const at = block * G
+  const blockMax = s.blockMax
+  const blockCount = s.blockCount
   for (let g = 0; g < G; g++) {
-    s.blockMax[at + g] = -1
-    s.blockCount[at + g] = 0
+    blockMax[at + g] = -1
+    blockCount[at + g] = 0
   }
+  const of = s.zone.domains.of
+  const has = s.zone.domains.has
+  const occupied = s.occupied
+  const anyOccupied = occupied.size > 0
   const end = Math.min(totals.length, (block + 1) << SHIFT)
   for (let i = block << SHIFT; i < end; i++) {
     const t = totals[i] as number
-    if (t < 0 || s.occupied.has(i)) continue
-    const j = at + groupOf(s, i)
-    if (t > (s.blockMax[j] as number)) {
-      s.blockMax[j] = t
-      s.blockCount[j] = 1
-    } else if (t === s.blockMax[j]) s.blockCount[j] = (s.blockCount[j] as number) + 1
+    if (t < 0 || (anyOccupied && occupied.has(i))) continue
+    const j = at + (has[i] === 1 ? (of[i] as number) : G - 1)
+    const m = blockMax[j] as number
+    if (t > m) {
+      blockMax[j] = t
+      blockCount[j] = 1
+    } else if (t === m) blockCount[j] = (blockCount[j] as number) + 1
   }
 }
 
@@ -128,15 +140,39 @@ export const spreadSummary = (
     groupFeasible: new Int32Array(groups),
     zoneFeasible: new Int32Array(zone.domains.count),
     feasible: 0,
+    zoneCount: new Float64Array(zone.domains.count),
+    groupRaw: new Float64Array(groups),
+    groupBonus: new Float64Array(groups),
+    blockTies: new Int32Array(blocks),
   }
-  for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) s.occupied.set(n, (s.occupied.get(n) ?? 0) + c)
+  const occupied = s.occupied
+  for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) occupied.set(n, (occupied.get(n) ?? 0) + c)
+  // One pass: the counts and every block's summary (what `summarise` computes block by block).
+  const blockMax = s.blockMax.fill(-1)
+  const blockCount = s.blockCount
+  const groupFeasible = s.groupFeasible
+  const zoneFeasible = s.zoneFeasible
+  const of = zone.domains.of
+  const has = zone.domains.has
+  const anyOccupied = occupied.size > 0
+  let feasible = 0
   for (let n = 0; n < N; n++) {
-    if ((totals[n] as number) < 0) continue
-    s.feasible++
-    s.zoneFeasible[zone.domains.of[n] as number] = (s.zoneFeasible[zone.domains.of[n] as number] as number) + 1
-    if (!s.occupied.has(n)) s.groupFeasible[groupOf(s, n)] = (s.groupFeasible[groupOf(s, n)] as number) + 1
+    const t = totals[n] as number
+    if (t < 0) continue
+    feasible++
+    const z = of[n] as number
+    zoneFeasible[z] = (zoneFeasible[z] as number) + 1
+    if (anyOccupied && occupied.has(n)) continue
+    const g = has[n] === 1 ? z : groups - 1
+    groupFeasible[g] = (groupFeasible[g] as number) + 1
+    const j = (n >> SHIFT) * groups + g
+    const m = blockMax[j] as number
+    if (t > m) {
+      blockMax[j] = t
+      blockCount[j] = 1
+    } else if (t === m) blockCount[j] = (blockCount[j] as number) + 1
   }
-  for (let b = 0; b < blocks; b++) summarise(s, totals, b)
+  s.feasible = feasible
   return s
 }
 
@@ -168,15 +204,32 @@ export const refreshSpread = (s: SpreadSummary, totals: Float64Array, n: number,
   summarise(s, totals, n >> SHIFT)
 }
 
+// Classes that matched after the summary was built (a Deployment's first replica creates its
+// label class): count their pods in, node by node, as `refreshSpread` does after a bind. The
+// memoised list only grows; anything else and the caller rebuilds.
+const catchUp = (s: SpreadSummary, totals: Float64Array, now: ReadonlyArray<number>): boolean => {
+  if (now.length < s.classCount) return false
+  for (let i = 0; i < s.classCount; i++) if (now[i] !== s.classes[i]) return false
+  const touched = new Set<number>()
+  for (let i = s.classCount; i < now.length; i++) for (const n of (s.index.classes[now[i] as number] as LabelClass).onNode.keys()) touched.add(n)
+  s.classes = [...now]
+  s.classCount = now.length
+  for (const n of touched) refreshSpread(s, totals, n, totals[n] as number)
+  return true
+}
+
 /**
  * The node the full scan would choose (same PRNG draw), or −1 when the summary cannot decide
- * (no feasible node, or a new matching class appeared: the caller rescans and rebuilds).
+ * (no feasible node, or the matching classes changed other than by growing: the caller rescans
+ * and rebuilds).
  *
  * @since 0.1.0
  * @category scheduling
  */
 export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: Random): number => {
-  if (s.matchingNow().length !== s.classCount || s.feasible === 0) return -1
+  const now = s.matchingNow()
+  if (now.length !== s.classCount && !catchUp(s, totals, now)) return -1
+  if (s.feasible === 0) return -1
   const index = s.index
   const weight = s.weight
   const zone = s.zone
@@ -187,7 +240,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   for (let d = 0; d < zones; d++) if ((s.zoneFeasible[d] as number) > 0) spanned++
   const wHost = topologyNormalizingWeight(s.feasible)
   const wZone = topologyNormalizingWeight(spanned)
-  const zoneCount = new Float64Array(zones)
+  const zoneCount = s.zoneCount.fill(0)
   for (const cls of s.classes) {
     for (const [m, c] of (index.classes[cls] as LabelClass).onNode) {
       if (s.mask !== undefined && s.mask[m] === 0) continue
@@ -202,7 +255,7 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
     return goRound(score)
   }
   // Score and NormalizeScore: the range over replica-free groups and replica-hosting nodes
-  const groupRaw = new Float64Array(G)
+  const groupRaw = s.groupRaw.fill(0)
   let min = Number.MAX_SAFE_INTEGER
   let max = 0
   for (let g = 0; g < G; g++) {
@@ -219,51 +272,64 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
     if (r > max) max = r
   }
   const norm = (raw: number): number => (max === 0 ? 100 : Math.floor((100 * (max + min - raw)) / max))
-  const groupBonus = new Float64Array(G)
+  const groupBonus = s.groupBonus
   for (let g = 0; g < G; g++) groupBonus[g] = weight * norm(groupRaw[g] as number)
-  const totalOf = (n: number): number => {
-    const t = totals[n] as number
-    if (t < 0) return -1
-    const replicas = s.occupied.get(n)
-    return replicas === undefined ? t + (groupBonus[groupOf(s, n)] as number) : t + weight * norm(rawOf(replicas, groupOf(s, n)))
-  }
+  // The replica-hosting nodes' totals, once, in node order (there are few).
+  const occupiedNodes: number[] = []
+  for (const n of s.occupied.keys()) if ((totals[n] as number) >= 0) occupiedNodes.push(n)
+  occupiedNodes.sort((x, y) => x - y)
+  const occupiedTotals = occupiedNodes.map((n) => (totals[n] as number) + weight * norm(rawOf(s.occupied.get(n) as number, groupOf(s, n))))
   // The top total and how many nodes reach it.
-  const blocks = s.blockMax.length / G
+  const blockMax = s.blockMax
+  const blockCount = s.blockCount
+  const blocks = blockMax.length / G
   let top = -1
   for (let b = 0; b < blocks; b++) {
     for (let g = 0; g < G; g++) {
-      const m = s.blockMax[b * G + g] as number
+      const m = blockMax[b * G + g] as number
       if (m >= 0 && m + (groupBonus[g] as number) > top) top = m + (groupBonus[g] as number)
     }
   }
-  for (const n of s.occupied.keys()) {
-    const t = totalOf(n)
-    if (t > top) top = t
-  }
+  for (const t of occupiedTotals) if (t > top) top = t
   if (top < 0) return -1
-  const topIn = (b: number): number => {
+  // replica-free nodes at the top, per block (computed once for the count and the walk)
+  const topIn = s.blockTies
+  let ties = 0
+  for (let b = 0; b < blocks; b++) {
     let count = 0
     for (let g = 0; g < G; g++) {
-      const m = s.blockMax[b * G + g] as number
-      if (m >= 0 && m + (groupBonus[g] as number) === top) count += s.blockCount[b * G + g] as number
+      const m = blockMax[b * G + g] as number
+      if (m >= 0 && m + (groupBonus[g] as number) === top) count += blockCount[b * G + g] as number
     }
-    return count
+    topIn[b] = count
+    ties += count
   }
-  let ties = 0
-  for (let b = 0; b < blocks; b++) ties += topIn(b)
-  for (const n of s.occupied.keys()) if (totalOf(n) === top) ties++
+  for (const t of occupiedTotals) if (t === top) ties++
   let j = ties > 1 ? nextInt(rng, ties) : 0
   // The j-th top node in node order: replica-hosting nodes counted where they sit.
+  const of = zone.domains.of
+  const has = zone.domains.has
+  const occupied = s.occupied
+  let o = 0
   for (let b = 0; b < blocks; b++) {
-    let count = topIn(b)
+    let count = topIn[b] as number
     const end = Math.min(totals.length, (b + 1) << SHIFT)
-    for (const n of s.occupied.keys()) if (n >= b << SHIFT && n < end && totalOf(n) === top) count++
+    const firstOccupied = o
+    for (; o < occupiedNodes.length && (occupiedNodes[o] as number) < end; o++) if (occupiedTotals[o] === top) count++
     if (j >= count) {
       j -= count
       continue
     }
     for (let i = b << SHIFT; i < end; i++) {
-      if (totalOf(i) === top) {
+      const t = totals[i] as number
+      if (t < 0) continue
+      let total: number
+      if (occupied.has(i)) {
+        let k = firstOccupied
+        while (occupiedNodes[k] !== i) k++
+        total = occupiedTotals[k] as number
+      } else total = t + (groupBonus[has[i] === 1 ? (of[i] as number) : G - 1] as number)
+      if (total === top) {
         if (j === 0) return i
         j--
       }
@@ -274,4 +340,11 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
 
 /** Bytes held by a summary's arrays. @since 0.1.0 @category model */
 export const summaryBytes = (s: SpreadSummary): number =>
-  s.blockMax.byteLength + s.blockCount.byteLength + s.groupFeasible.byteLength + s.zoneFeasible.byteLength
+  s.blockMax.byteLength +
+  s.blockCount.byteLength +
+  s.groupFeasible.byteLength +
+  s.zoneFeasible.byteLength +
+  s.zoneCount.byteLength +
+  s.groupRaw.byteLength +
+  s.groupBonus.byteLength +
+  s.blockTies.byteLength

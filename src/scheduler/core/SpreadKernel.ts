@@ -181,6 +181,8 @@ export interface SpreadFilterState {
 /** Per-node policy bitmaps a constraint needs (computed once per pod by the caller). @since 0.1.0 @category model */
 export interface PolicyMasks {
   readonly affinity: () => Uint8Array
+  /** The pod's required node affinity admits every node (then `affinity()` is all ones). */
+  readonly affinityEverywhere: () => boolean
   readonly taints: () => Uint8Array
 }
 
@@ -209,27 +211,38 @@ export const spreadFilterState = (ctx: SpreadContext, pod: SchedulingPod, masks:
   if (constraints.length === 0) return undefined
   const N = ctx.a.count
   const namespace = namespaceOf(pod)
-  const hasAll = new Uint8Array(N).fill(1)
-  for (const c of constraints) for (let n = 0; n < N; n++) if (c.domains.has[n] === 0) hasAll[n] = 0
+  // Node labels never change: with one constraint the nodes having its key are its domains' `has`.
+  let hasAll: Uint8Array
+  if (constraints.length === 1) hasAll = (constraints[0] as HotConstraint).domains.has
+  else {
+    hasAll = new Uint8Array(N).fill(1)
+    for (const c of constraints) {
+      const has = c.domains.has
+      for (let n = 0; n < N; n++) if (has[n] === 0) hasAll[n] = 0
+    }
+  }
   const eligible = constraints.map((c) => {
+    const affinity = c.honorAffinity && !masks.affinityEverywhere() ? masks.affinity() : undefined
+    const taints = c.honorTaints ? masks.taints() : undefined
+    // shared, never written: only a policy that excludes nodes needs a copy
+    if (affinity === undefined && taints === undefined) return hasAll
     const e = Uint8Array.from(hasAll)
-    if (c.honorAffinity) {
-      const m = masks.affinity()
-      for (let n = 0; n < N; n++) if (m[n] === 0) e[n] = 0
-    }
-    if (c.honorTaints) {
-      const m = masks.taints()
-      for (let n = 0; n < N; n++) if (m[n] === 0) e[n] = 0
-    }
+    if (affinity !== undefined) for (let n = 0; n < N; n++) if (affinity[n] === 0) e[n] = 0
+    if (taints !== undefined) for (let n = 0; n < N; n++) if (taints[n] === 0) e[n] = 0
     return e
   })
   const counts = constraints.map((c) => new Int32Array(c.domains.count))
-  const present = constraints.map((c) => new Uint8Array(c.domains.count))
+  const present = constraints.map((c, i) => {
+    const e = eligible[i] as Uint8Array
+    if (e === c.domains.has) return presentWhereKeyed(c.domains)
+    const p = new Uint8Array(c.domains.count)
+    const of = c.domains.of
+    for (let n = 0; n < N; n++) if (e[n] === 1) p[of[n] as number] = 1
+    return p
+  })
   constraints.forEach((c, i) => {
     const e = eligible[i] as Uint8Array
-    const p = present[i] as Uint8Array
     const k = counts[i] as Int32Array
-    for (let n = 0; n < N; n++) if (e[n] === 1) p[c.domains.of[n] as number] = 1
     for (const cls of countedClasses(ctx, namespace, c.selector)) {
       for (const [n, count] of (ctx.index.classes[cls] as LabelClass).onNode) {
         if (e[n] === 1) k[c.domains.of[n] as number] = (k[c.domains.of[n] as number] as number) + count
@@ -239,6 +252,44 @@ export const spreadFilterState = (ctx: SpreadContext, pod: SchedulingPod, masks:
   const s: SpreadFilterState = { constraints, namespace, hasAll, eligible, counts, present, minimum: new Int32Array(constraints.length) }
   for (let i = 0; i < constraints.length; i++) recomputeMinimum(s, i)
   return s
+}
+
+// The domains some node carrying the key belongs to, per Domains (read only, shared).
+const presentCache = new WeakMap<Domains, Uint8Array>()
+const presentWhereKeyed = (d: Domains): Uint8Array => {
+  let p = presentCache.get(d)
+  if (p === undefined) {
+    p = new Uint8Array(d.count)
+    for (let n = 0; n < d.of.length; n++) if (d.has[n] === 1) p[d.of[n] as number] = 1
+    presentCache.set(d, p)
+  }
+  return p
+}
+
+/**
+ * The Filter verdicts of every node at once, as `spreadVerdict` gives them node by node: writes
+ * `missingLabel` or `skew` into `out` for the nodes that fail and leaves the others as they are.
+ * Per constraint the verdict of each domain is computed once, then looked up per node.
+ *
+ * @since 0.1.0
+ * @category filters
+ */
+export const spreadVerdicts = (s: SpreadFilterState, out: Uint8Array, missingLabel: number, skew: number): void => {
+  const N = out.length
+  // constraints in reverse, so that the first failing constraint's verdict is the one left
+  for (let i = s.constraints.length - 1; i >= 0; i--) {
+    const c = s.constraints[i] as HotConstraint
+    const counts = s.counts[i] as Int32Array
+    const bound = c.maxSkew - c.selfMatch + (s.minimum[i] as number)
+    const skewed = new Uint8Array(counts.length)
+    for (let d = 0; d < counts.length; d++) skewed[d] = (counts[d] as number) > bound ? 1 : 0
+    const has = c.domains.has
+    const of = c.domains.of
+    for (let n = 0; n < N; n++) {
+      if (has[n] === 0) out[n] = missingLabel
+      else if (skewed[of[n] as number] === 1) out[n] = skew
+    }
+  }
 }
 
 /** Verdicts. @since 0.1.0 @category constants */
