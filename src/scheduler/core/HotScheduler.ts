@@ -461,7 +461,21 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, true, order, mask)
     }
     const found = r.found
-    const processed = r.processed
+    const visited = (k: number): number => {
+      const i = (start + k) % visitable
+      return order === null ? i : (order[i] as number)
+    }
+    // Filtering stops at the feasible node *after* the last one wanted (upstream's
+    // findNodesThatPassFilters cancels when the count exceeds numNodesToFind): the infeasible
+    // nodes met before it count as processed (diagnosis, next start); that node does not.
+    let processed = r.processed
+    if (found === toFind) {
+      while (processed < visitable) {
+        const n = visited(processed)
+        if (diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n)).code === "Success") break
+        processed++
+      }
+    }
     let best = r.best
     const taintVaries = r.taintVaries
     const affinityVaries = r.affinityVaries
@@ -514,10 +528,6 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (!taintVaries) taintS.fill(100, 0, found)
     if (!affinityVaries) affS.fill(0, 0, found)
 
-    const visited = (k: number): number => {
-      const i = (start + k) % visitable
-      return order === null ? i : (order[i] as number)
-    }
     const explain = (): ReadonlyArray<NodeEvaluation> => {
       const position = new Map<number, number>()
       for (let k = 0; k < found; k++) position.set(feasible[k] as number, k)

@@ -246,13 +246,19 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       const candidates = states.map((_, n) => n).filter(inSet)
       // without any Score plugin kube-scheduler takes the first feasible node it finds
       const toFind = hasScoring(profile) ? numFeasibleNodesToFind(candidates.length, profile.nodesToScore) : Math.min(1, candidates.length)
+      // Filtering stops at the feasible node *after* the last one wanted (upstream's
+      // findNodesThatPassFilters cancels when the count exceeds numNodesToFind): that node is
+      // neither kept nor counted, but the infeasible nodes met before it are, in the diagnosis
+      // and in how far the next cycle's start moves.
       let processed = 0
-      for (let k = 0; k < candidates.length && feasible.length < toFind; k++) {
+      for (let k = 0; k < candidates.length; k++) {
         const n = candidates[(nextStart + k) % candidates.length] as number
         const status = runFilters(pod, states[n] as NodeState, pre, view, filters)
+        if (status.code === "Success") {
+          if (feasible.length === toFind) break
+          feasible.push(n)
+        } else statuses[n] = status
         processed++
-        if (status.code === "Success") feasible.push(n)
-        else statuses[n] = status
       }
       nextStart = count === 0 ? 0 : (nextStart + processed) % count
     }
