@@ -30,7 +30,7 @@ const parse = (text: string) => parseSchedulerConfig(head + text, "sched.yaml")
 const defaultFilters = FILTER_PLUGINS.filter((f) => f !== "NumaFit" && f !== "VmCapabilities")
 
 describe("parseSchedulerConfig", () => {
-  it("no profiles: the default profile, full scan", () => {
+  it("no profiles: the default profile, nodes sampled by the adaptive rule as upstream", () => {
     const { profile, profiles, warnings } = parseSchedulerConfig(head, "sched.yaml")
     expect(profile.weights).toEqual({
       TaintToleration: 3,
@@ -41,7 +41,8 @@ describe("parseSchedulerConfig", () => {
       NodeResourcesBalancedAllocation: 1,
       ImageLocality: 1,
     })
-    expect(profile.nodesToScore).toBe("all")
+    // unset percentageOfNodesToScore: upstream's adaptive rule (every node below 100 nodes)
+    expect(profile.nodesToScore).toBe("adaptive")
     // the configured default profile is the library's default profile (VolumeBinding's Score counts for hasScoring)
     expect(profile).toEqual({ ...defaultProfile, hasScorePlugins: true })
     expect(profiles.map((p) => p.schedulerName)).toEqual(["default-scheduler"])

@@ -232,7 +232,7 @@ export const defaultProfile: Profile = {
   podTopologySpread: { defaultingType: "System", defaultConstraints: [] },
   interPodAffinity: { hardPodAffinityWeight: 1, ignorePreferredTermsOfExistingPods: false },
   nodeAffinity: { addedPreferred: [] },
-  nodesToScore: "all",
+  nodesToScore: "adaptive",
 }
 
 /**

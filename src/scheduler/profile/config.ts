@@ -16,7 +16,7 @@
  *   fails every pod with an error status); likewise PreScore / Score (NodeAffinity,
  *   NodeResourcesFit and NodeResourcesBalancedAllocation fall back);
  * - `pluginConfig` args as `PluginArgs.ts` reads them; `percentageOfNodesToScore` (profile,
- *   else top level; absent: catcluster's full scan, 0: Kubernetes' adaptive rule);
+ *   else top level; absent or 0: Kubernetes' adaptive rule, as upstream; 100: every node);
  * - several profiles: each pod is scheduled by the profile its `schedulerName` names; a pod naming
  *   no profile is left alone, as kube-scheduler leaves it to another scheduler.
  *
@@ -206,7 +206,8 @@ const profileOf = (
     }
   })
   const p = percentage(o["percentageOfNodesToScore"], child(at, "percentageOfNodesToScore")) ?? globalPercentage
-  const nodesToScore: NodesToScore = p === undefined ? "all" : p === 0 ? "adaptive" : p
+  // unset and 0 both mean the adaptive rule, as upstream defaults it
+  const nodesToScore: NodesToScore = p === undefined || p === 0 ? "adaptive" : p
   return { profile: { ...profile, nodesToScore }, queueSort: merged.queueSort }
 }
 
