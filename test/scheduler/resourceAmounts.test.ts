@@ -11,8 +11,11 @@ import { join } from "node:path"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { runConfig } from "../../src/laws/RunConfig.ts"
-import { isValidResourceName, MAX_AMOUNT, MAX_PODS, nodesFromText, workloadFromText } from "../../src/scheduler/index.ts"
+import * as E from "fp-ts/lib/Either.js"
+import { parseQuantity } from "../../src/domain/quantity/parse.ts"
+import { amountsOf, isValidResourceName, MAX_AMOUNT, MAX_PODS, nodesFromText, workloadFromText } from "../../src/scheduler/index.ts"
 
+const Gi = 2 ** 30
 const podWith = (resources: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: d}\nspec: {containers: [{name: c, image: i, resources: ${resources}}]}\n`
 const nodeWith = (allocatable: string) => `apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {allocatable: ${allocatable}}\n`
@@ -47,13 +50,34 @@ describe("resource amounts", () => {
     expect(n?.allocatable).toMatchObject({ cpu: 4000, pods: MAX_PODS, "devices.kubevirt.io/kvm": 1000 })
   })
 
+  it("the limits are inclusive: 2^53 − 1 and a node's 2^31 − 1 pods pass, one more does not; zero passes", () => {
+    expect(workloadFromText(podWith(`{requests: {memory: '${MAX_AMOUNT}', cpu: '0'}}`), "pods.yaml").pending[0]?.containers?.[0]?.requests).toEqual({ memory: MAX_AMOUNT, cpu: 0 })
+    expect(() => workloadFromText(podWith(`{requests: {memory: '${MAX_AMOUNT + 1}'}}`), "pods.yaml")).toThrow("exceeds the range")
+    expect(() => nodesFromText(nodeWith(`{cpu: '4', pods: '${MAX_PODS + 1}'}`), "nodes.yaml")).toThrow("exceeds the pod count")
+    // the hot path counts a node's pods in an Int32Array
+    expect(MAX_PODS).toBe(2 ** 31 - 1)
+    const [n] = nodesFromText(nodeWith("{cpu: '4', ephemeral-storage: 10Gi, storage: 1Ti, pods: '10'}"), "nodes.yaml")
+    expect(n?.allocatable).toMatchObject({ "ephemeral-storage": 10 * Gi, storage: 2 ** 40 })
+  })
+
+  it("without a location the amounts are read as given (validation is the adapters' job); a list's owner defaults to a pod", () => {
+    const q = (text: string) => {
+      const r = parseQuantity(text)
+      if (E.isLeft(r)) throw new Error(text)
+      return r.right
+    }
+    expect(amountsOf({ toString: q("5") })).toEqual({ toString: 5 })
+    expect(() => amountsOf({ pods: q("5") }, "here")).toThrow('here["pods"]: Invalid value: "pods"')
+    expect(amountsOf({ pods: q("5") }, "here", "node")).toEqual({ pods: 5 })
+  })
+
   it("resource names: standard, hugepages and domain-qualified names pass; anything else fails", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z0-9]{0,10}(\.[a-z][a-z0-9]{0,10}){1,3}\/[A-Za-z][A-Za-z0-9_.-]{0,20}[A-Za-z0-9]$/), (name) => isValidResourceName(name, "pod")),
       runConfig(),
     )
     for (const name of ["cpu", "memory", "ephemeral-storage", "hugepages-1Gi", "example.com/x"]) expect(isValidResourceName(name, "pod"), name).toBe(true)
-    for (const name of ["pods", "storage", "foo", "foo bar", "toString", "__proto__", "example.com/", "/x", "Example.com/x", `example.com/${"a".repeat(64)}`]) {
+    for (const name of ["pods", "storage", "foo", "foo bar", "toString", "__proto__", "example.com/", "/x", "Example.com/x", `example.com/${"a".repeat(64)}`, "xhugepages-2Mi", "attachable-volumes-aws-ebs", "example.com/x!"]) {
       expect(isValidResourceName(name, "pod"), name).toBe(false)
     }
     expect(isValidResourceName("pods", "node")).toBe(true)
