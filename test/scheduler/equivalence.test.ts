@@ -86,16 +86,23 @@ describe("hot path ≡ readable σ", () => {
     })
   }
 
-  it("agree with percentageOfNodesToScore on (rotating start)", () => {
+  it("agree when filtering stops early (percentageOfNodesToScore, adaptive, no Score plugin; rotating start)", () => {
     const { seed, numRuns } = runConfig(30)
     // 120 nodes so that the adaptive rule (≥ 100 nodes) stops early.
     fc.assert(
       fc.property(clusterArb, ({ nodes, pods, seed: tieSeed }) => {
         const many = Array.from({ length: 120 }, (_, i) => ({ ...nodes[i % nodes.length]!, name: `m${i}` }))
-        const profile: Profile = { ...defaultProfile, nodesToScore: 10 }
-        const readable = readableScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
-        const hot = hotScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
-        expect(run(hot, pods)).toEqual(run(readable, pods))
+        // a fixed percentage, the adaptive default, and no Score plugin (one feasible node wanted)
+        const profiles: ReadonlyArray<Profile> = [
+          { ...defaultProfile, nodesToScore: 10 },
+          defaultProfile,
+          { ...defaultProfile, weights: {}, hasScorePlugins: false },
+        ]
+        for (const profile of profiles) {
+          const readable = readableScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
+          const hot = hotScheduler({ nodes: many, bound: [] }, { profile, seed: tieSeed })
+          expect(run(hot, pods)).toEqual(run(readable, pods))
+        }
       }),
       { seed, numRuns },
     )
