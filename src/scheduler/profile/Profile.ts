@@ -139,8 +139,9 @@ export type ScoringStrategy =
     }
 
 /**
- * How many nodes to examine: `"all"` (full scan, our default, reproducible), `"adaptive"`
- * (Kubernetes' default, percentageOfNodesToScore = 0), or a percentage 1..100.
+ * How many nodes to examine: `"adaptive"` (Kubernetes' default, percentageOfNodesToScore unset
+ * or 0: every node below 100 nodes, then max(5, 50 − N div 125) %), a percentage 1..100, or
+ * `"all"` (every node, as 100).
  *
  * @since 0.1.0
  * @category model
@@ -202,7 +203,7 @@ export const DEFAULT_RESOURCES: ReadonlyArray<WeightedResource> = [
  * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1
  * (LeastAllocated, cpu 1 memory 1), NodeResourcesBalancedAllocation 1 (cpu, memory),
  * ImageLocality 1; system-default spreading; hardPodAffinityWeight 1; scheduling gates, priority
- * sort, DynamicResources and preemption on; full scan (catcluster's default, reproducible).
+ * sort, DynamicResources and preemption on; nodes sampled by the adaptive rule, as upstream.
  *
  * @since 0.1.0
  * @category constants
