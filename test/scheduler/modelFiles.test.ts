@@ -54,9 +54,19 @@ globalDefault: true`
 kind: Pod
 metadata: { name: ${name} }
 spec: { ${extra}containers: [{ name: c }] }`
-    const w = workloadFromText([classes, pod("a", "priorityClassName: gold, "), pod("b", ""), pod("c", "priority: 3, priorityClassName: gold, "), pod("d", "priorityClassName: system-node-critical, ")].join("\n---\n"), "p.yaml")
-    expect(w.pending.map((p) => [p.key, p.priority])).toEqual([["default/a", 500], ["default/b", 7], ["default/c", 3], ["default/d", 2_000_001_000]])
+    const w = workloadFromText(
+      [classes, pod("a", "priorityClassName: gold, "), pod("b", ""), pod("c", "priority: 500, priorityClassName: gold, "), pod("d", "priorityClassName: system-node-critical, "), pod("e", "priority: 42, priorityClassName: unlisted, ")].join("\n---\n"),
+      "p.yaml",
+    )
+    // e: a live dump's pod carries the priority admission computed, even when its class is not in the dump
+    expect(w.pending.map((p) => [p.key, p.priority])).toEqual([["default/a", 500], ["default/b", 7], ["default/c", 500], ["default/d", 2_000_001_000], ["default/e", 42]])
     expect(() => workloadFromText(pod("x", "priorityClassName: platinum, "), "p.yaml")).toThrow(/p\.yaml: document 0, spec\.priorityClassName: no PriorityClass with name platinum was found/)
+    // what the Priority admission plugin refuses, and what an int32 cannot hold
+    expect(() => workloadFromText([classes, pod("c", "priority: 3, priorityClassName: gold, ")].join("\n---\n"), "p.yaml")).toThrow(
+      "p.yaml: document 2, spec.priority: the integer value of priority (3) must not be provided in pod spec; priority admission controller computed 500 from the given PriorityClass name",
+    )
+    expect(() => workloadFromText(pod("big", "priority: 1e300, "), "p.yaml")).toThrow(/spec\.priority|1e\+300/)
+    expect(() => workloadFromText(pod("huge", "priority: 4294967296, "), "p.yaml")).toThrow("spec.priority: Invalid value: 4294967296: must be a 32-bit integer")
   })
 
   it("expands controllers into one pod per replica and schedules the embedded default model", () => {

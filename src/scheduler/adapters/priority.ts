@@ -51,10 +51,29 @@ export const resolvePriority = (
   classes: PriorityClasses,
   at: string,
 ): number => {
-  if (spec?.priority !== undefined) return spec.priority
+  const given: unknown = spec?.priority
   const name = spec?.priorityClassName
+  if (given !== undefined) {
+    // spec.priority is an int32; admission sets it from the class, so a live dump carries it
+    const priorityAt = at.replace(/priorityClassName$/, "priority")
+    if (typeof given !== "number" || !Number.isInteger(given) || given < INT32_MIN || given > INT32_MAX) {
+      throw new SchedulerInputError(priorityAt, `Invalid value: ${JSON.stringify(given)}: must be a 32-bit integer`)
+    }
+    // when the class is known, a different value is what the Priority admission plugin refuses
+    const resolved = name === undefined || name === "" ? classes.globalDefault : classes.byName.get(name)
+    if (resolved !== undefined && resolved !== given) {
+      throw new SchedulerInputError(
+        priorityAt,
+        `the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${resolved} from the given PriorityClass name`,
+      )
+    }
+    return given
+  }
   if (name === undefined || name === "") return classes.globalDefault ?? 0
   const value = classes.byName.get(name)
   if (value === undefined) throw new SchedulerInputError(at, `no PriorityClass with name ${name} was found`)
   return value
 }
+
+const INT32_MIN = -(2 ** 31)
+const INT32_MAX = 2 ** 31 - 1
