@@ -56,6 +56,10 @@ items:
       'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0].memory: not a quantity: "8GB"',
     )
   })
+  it("a node name given twice is bad input naming both places (a cluster has one node of a name)", () => {
+    const twice = `${node("[]")}---\n${node("[]")}`
+    expect(() => nodesFromText(twice, "nodes.yaml")).toThrow('nodes.yaml: document 1, items[0], metadata.name: Duplicate value: "node-a" (first at nodes.yaml: document 0, items[0], metadata.name)')
+  })
   it("null where a cell or a topology zone or resource belongs is bad input at its path, not a crash", () => {
     expect(() => nodesFromText(node("[null]"), "nodes.yaml")).toThrow(
       'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0]: expected {cpus, memory, hugepages}, got null',

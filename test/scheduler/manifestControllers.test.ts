@@ -13,9 +13,11 @@ import {
   type LabelSelector,
   labelSelectorMatches,
   labelsOf,
+  MAX_REPLICAS,
   modelFromFiles,
   namespaceOf,
   podTemplateHash,
+  replicasOf,
   type SchedulingPod,
   SchedulerInputError,
   statefulSetExpansion,
@@ -151,6 +153,14 @@ spec: {nodeName: n1, containers: [{name: nginx, image: "nginx:1.27"}]}`
     expect(() => workloadFromText(bad("  selector: {matchLabels: {app: api}}\n"), "apps.yaml")).toThrow(
       'apps.yaml: document 0, spec.template.metadata.labels: Invalid value: {"app":"web","tier":"front"}: `selector` does not match template `labels`',
     )
+  })
+
+  it("replicas: a non-negative integer as the API server validates it, at most MAX_REPLICAS (named, never a silent hang)", () => {
+    expect(() => workloadFromText(deployment(-3), "apps.yaml")).toThrow("apps.yaml: document 0, spec.replicas: Invalid value: -3: must be greater than or equal to 0")
+    expect(() => workloadFromText(deployment(MAX_REPLICAS + 1), "apps.yaml")).toThrow(`spec.replicas: Invalid value: ${MAX_REPLICAS + 1}: more than ${MAX_REPLICAS} replicas of one controller are not enumerated`)
+    expect(workloadFromText(deployment(0), "apps.yaml").pending).toEqual([])
+    expect(replicasOf(undefined, "here")).toBe(1)
+    expect(replicasOf(MAX_REPLICAS, "here")).toBe(MAX_REPLICAS)
   })
 })
 

@@ -37,6 +37,23 @@ import { controllerOf } from "./lifecycle.ts"
 import { namespaceOfObject, where } from "./source.ts"
 import { podTemplateHash, syntheticUid } from "./templateHash.ts"
 
+/** The most replicas one controller may ask for: more is refused (named), never a silent hang. @since 0.1.0 @category constants */
+export const MAX_REPLICAS = 100_000
+
+/**
+ * A controller's `spec.replicas` (default 1): a non-negative integer as the API server validates
+ * it, and at most {@link MAX_REPLICAS}, catcluster's limit.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const replicasOf = (given: number | undefined, at: string): number => {
+  const replicas = given ?? 1
+  if (!Number.isInteger(replicas) || replicas < 0) throw invalid(at, replicas, "must be greater than or equal to 0")
+  if (replicas > MAX_REPLICAS) throw invalid(at, replicas, `more than ${MAX_REPLICAS} replicas of one controller are not enumerated`)
+  return replicas
+}
+
 /** Label keys controllers set (v1.35). @since 0.1.0 @category constants */
 export const CONTROLLER_LABELS = {
   podTemplateHash: "pod-template-hash",
@@ -162,7 +179,7 @@ export const deploymentPods = (
   const namespace = namespaceOfObject(d)
   const name = nameOf(d, locate("metadata.name"))
   const selector = appsSelector(d.spec.selector, d.spec.template, "deployment", locate)
-  const replicas = d.spec.replicas ?? 1
+  const replicas = replicasOf(d.spec.replicas, locate("spec.replicas"))
   const scales: ReadonlyArray<Scale> = [{ key: scaleKey(namespace, "Deployment", name), replicas }]
   if (ownedReplicaSets.length > 0) {
     return { ...none, scales, notes: [{ key: `${namespace}/${name}`, reason: `Deployment: its ReplicaSet(s) ${ownedReplicaSets.join(", ")} in the input stand for it` }] }
@@ -189,7 +206,7 @@ export const replicaSetExpansion = (rs: ManifestOf<"ReplicaSet">, existing: Exis
   const namespace = namespaceOfObject(rs)
   const name = nameOf(rs, locate("metadata.name"))
   const selector = appsSelector(rs.spec.selector, rs.spec.template, "deployment", locate)
-  const replicas = rs.spec.replicas ?? 1
+  const replicas = replicasOf(rs.spec.replicas, locate("spec.replicas"))
   const owner = controllerOf(rs.metadata, locate)
   const expansion = replicaSetPods(
     {
@@ -225,7 +242,7 @@ export const replicationControllerExpansion = (rc: ManifestOf<"ReplicationContro
   const selector = Object.keys(given).length === 0 ? labels : given
   if (Object.keys(selector).length === 0) throw required(locate("spec.selector"))
   if (!labelSelectorMatches({ matchLabels: selector }, labels)) throw invalid(locate("spec.template.metadata.labels"), labels, "`selector` does not match template `labels`")
-  const replicas = rc.spec?.replicas ?? 1
+  const replicas = replicasOf(rc.spec?.replicas, locate("spec.replicas"))
   const have = existing.active(namespace, "ReplicationController", name).length
   const controller: PodController = { apiVersion: "v1", kind: "ReplicationController", name }
   const pods = freshNames(existing, namespace, name, Math.max(0, replicas - have)).map(
@@ -255,7 +272,7 @@ export const statefulSetExpansion = (
   const namespace = namespaceOfObject(ss)
   const name = nameOf(ss, locate("metadata.name"))
   const selector = appsSelector(ss.spec.selector, ss.spec.template, "statefulset", locate)
-  const replicas = ss.spec.replicas ?? 1
+  const replicas = replicasOf(ss.spec.replicas, locate("spec.replicas"))
   const start = ss.spec.ordinals?.["start"] ?? 0
   if (typeof start !== "number" || !Number.isInteger(start) || start < 0) throw invalid(locate("spec.ordinals.start"), start, "must be greater than or equal to 0")
   const revision = `${name}-${podTemplateHash(ss.spec.template)}`

@@ -34,6 +34,7 @@ import {
   observedTemplateHashes,
   replicaSetExpansion,
   replicaSetsByDeployment,
+  replicasOf,
   replicationControllerExpansion,
   type Scale,
   scaleKey,
@@ -275,7 +276,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     const rawSpec = pool ? rawDoc.spec?.virtualMachineTemplate?.spec?.template?.spec : rawDoc.spec?.template?.spec
     const namespace = namespaceOfObject(m)
     const locate = (p: string) => where(m, p)
-    for (let i = 0; i < (m.spec.replicas ?? 1); i++) {
+    const replicas = replicasOf(m.spec.replicas, locate("spec.replicas"))
+    for (let i = 0; i < replicas; i++) {
       const name = `${m.metadata?.name ?? "<unnamed>"}-${i}`
       const pod = launcherPodOf({
         namespace,

@@ -128,10 +128,15 @@ export const nodesFromManifests = (
   topologies: ReadonlyMap<string, ReadonlyArray<NumaCell>> = new Map(),
 ): ReadonlyArray<SchedulingNode> => {
   const out: SchedulingNode[] = []
+  const seen = new Map<string, Manifest>()
   for (const m of manifests) {
     if (m.kind !== "Node") throw new SchedulerInputError(where(m, "kind"), `expected Node, got ${m.kind === "Unknown" ? m.declaredKind : m.kind}`)
     const name = m.metadata?.name
     if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a node needs a name")
+    // a cluster has one node of a name: a second is a mistake in the input, not a second machine
+    const first = seen.get(name)
+    if (first !== undefined) throw new SchedulerInputError(where(m, "metadata.name"), `Duplicate value: "${name}" (first at ${where(first, "metadata.name")})`)
+    seen.set(name, m)
     const allocatable = amountsOf(m.status?.allocatable ?? m.status?.capacity, where(m, m.status?.allocatable === undefined ? "status.capacity" : "status.allocatable"), "node")
     const taints: ReadonlyArray<Taint> = (m.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect }))
     const cellsText = m.metadata?.annotations?.[NUMA_CELLS_ANNOTATION]
