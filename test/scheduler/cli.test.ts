@@ -3,23 +3,19 @@
  * file and JSON path, no stack trace), and the corpus when `../shared/corpus` exists.
  */
 import { spawnSync } from "node:child_process"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { clusterSnapshotOf, nodesFromText, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
+import { clusterSnapshotOf, nodesFromText, scheduleBatch } from "../../src/scheduler/index.ts"
+import { CORPUS, CORPUS_PRESENT, corpusWorkloads } from "./corpusWorkloads.ts"
 
-// The corpus's DataVolumes name the class `local`; without it upstream's VolumeBinding holds the
-// VM ("unbound immediate PersistentVolumeClaims"), so the test cluster has one that provisions.
 // VolumeBinding's PreFilter rejects the pod before DynamicResources' PreFilter ran: its PostFilter
 // then finds no cycle state and says "not found", as kube-scheduler v1.35 prints it
 const MISSING_CLAIM = '0/5 nodes are available: persistentvolumeclaim "disk-windows" not found. not found'
-const DEFAULT_STORAGE_CLASS =
-  "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local, annotations: {storageclass.kubernetes.io/is-default-class: 'true'}}\nprovisioner: rancher.io/local-path\nvolumeBindingMode: WaitForFirstConsumer\n"
 
 const root = join(import.meta.dirname, "..", "..")
 const tsx = join(root, "node_modules", ".bin", "tsx")
 const fixtures = join(import.meta.dirname, "fixtures")
-const corpus = join(root, "..", "shared", "corpus")
 
 const cli = (...args: string[]) => {
   const r = spawnSync(tsx, [join(root, "src", "cli", "main.ts"), "schedule", ...args], { encoding: "utf8", timeout: 60_000 })
@@ -77,19 +73,15 @@ describe("catcluster schedule", () => {
     expect(noNode.stderr).toContain("pods.yaml")
   })
 
-  describe.skipIf(!existsSync(corpus))("the corpus (../shared/corpus; absent in a user's clone)", () => {
+  describe.skipIf(!CORPUS_PRESENT)("the corpus (../shared/corpus; absent in a user's clone)", () => {
     it("places every corpus Pod, VMI and (started) VM", () => {
       const nodes = nodesFromText(readFileSync(join(fixtures, "nodes.yaml"), "utf8"), "nodes.yaml")
       let scheduled = 0
       const pending: string[] = []
-      for (const dir of ["k8s", "kubevirt"]) {
-        for (const f of readdirSync(join(corpus, dir)).filter((x) => x.endsWith(".yaml"))) {
-          const file = join(corpus, dir, f)
-            const w = workloadFromText(`${readFileSync(file, "utf8")}\n---\n${DEFAULT_STORAGE_CLASS}`, file, { startVms: true })
-          for (const p of scheduleBatch(clusterSnapshotOf(nodes, w), w.pending)) {
-            if (p.node === null) pending.push(`${f}: ${p.pod}: ${p.message}`)
-            else scheduled++
-          }
+      for (const { file: f, workload: w } of corpusWorkloads()) {
+        for (const p of scheduleBatch(clusterSnapshotOf(nodes, w), w.pending)) {
+          if (p.node === null) pending.push(`${f}: ${p.pod}: ${p.message}`)
+          else scheduled++
         }
       }
       expect(scheduled).toBeGreaterThanOrEqual(15)
@@ -98,7 +90,7 @@ describe("catcluster schedule", () => {
     })
 
     it("the CLI on a dedicated-CPU VMI lands on a KVM host with a NUMA cell", () => {
-      const r = cli("--nodes", join(fixtures, "nodes.yaml"), "--pods", join(corpus, "kubevirt", "vmi-fedora-isolated.yaml"), "--json", "--explain")
+      const r = cli("--nodes", join(fixtures, "nodes.yaml"), "--pods", join(CORPUS, "kubevirt", "vmi-fedora-isolated.yaml"), "--json", "--explain")
       expect(r.code).toBe(0)
       const [p] = JSON.parse(r.stdout).placements
       expect(["vmhost-1", "vmhost-2"]).toContain(p.node)

@@ -5,21 +5,16 @@
  * snapshot (skipped when ../shared is absent).
  */
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { clusterSnapshotOf, nodesFromText, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
-
-// The corpus's DataVolumes name the class `local`; without it upstream's VolumeBinding holds the
-// VM ("unbound immediate PersistentVolumeClaims"), so the test cluster has one that provisions.
-const DEFAULT_STORAGE_CLASS =
-  "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local, annotations: {storageclass.kubernetes.io/is-default-class: 'true'}}\nprovisioner: rancher.io/local-path\nvolumeBindingMode: WaitForFirstConsumer\n"
+import { clusterSnapshotOf, nodesFromText, scheduleBatch } from "../../src/scheduler/index.ts"
+import { CORPUS_PRESENT, corpusWorkloads } from "./corpusWorkloads.ts"
 
 const root = join(import.meta.dirname, "..", "..")
 const tsx = join(root, "node_modules", ".bin", "tsx")
 const fixtures = join(import.meta.dirname, "fixtures")
-const corpus = join(root, "..", "shared", "corpus")
 const dir = mkdtempSync(join(tmpdir(), "catcluster-adapters-"))
 
 const cli = (pods: string, ...args: string[]) => {
@@ -112,30 +107,26 @@ items:
   })
 })
 
-describe.skipIf(!existsSync(corpus))("the corpus (../shared/corpus; absent in a user's clone)", () => {
+describe.skipIf(!CORPUS_PRESENT)("the corpus (../shared/corpus; absent in a user's clone)", () => {
   it("every file still decodes into a snapshot; controllers and launchers carry their relations", () => {
     const nodes = nodesFromText(readFileSync(join(fixtures, "nodes.yaml"), "utf8"), "nodes.yaml")
     let pods = 0
     const pending: string[] = []
-    for (const sub of ["k8s", "kubevirt"]) {
-      for (const f of readdirSync(join(corpus, sub)).filter((x) => x.endsWith(".yaml"))) {
-        const file = join(corpus, sub, f)
-        const w = workloadFromText(`${readFileSync(file, "utf8")}\n---\n${DEFAULT_STORAGE_CLASS}`, file, { startVms: true })
-        const cluster = clusterSnapshotOf(nodes, w)
-        for (const p of w.pending) {
-          pods++
-          expect(p.namespace, `${f}: ${p.key}`).toBeDefined()
-          if (p.controller?.kind === "VirtualMachineInstance") {
-            expect(p.labels?.["kubevirt.io"], `${f}: ${p.key}`).toBe("virt-launcher")
-            expect(p.nodeSelector["kubevirt.io/schedulable"]).toBe("true")
-          }
-          if (p.controller?.kind === "ReplicaSet") {
-            const rs = cluster.controllers?.find((c) => c.name === p.controller?.name)
-            expect(rs?.selector.matchLabels?.["pod-template-hash"], `${f}: ${p.key}`).toBe(p.labels?.["pod-template-hash"])
-          }
+    for (const { file: f, workload: w } of corpusWorkloads()) {
+      const cluster = clusterSnapshotOf(nodes, w)
+      for (const p of w.pending) {
+        pods++
+        expect(p.namespace, `${f}: ${p.key}`).toBeDefined()
+        if (p.controller?.kind === "VirtualMachineInstance") {
+          expect(p.labels?.["kubevirt.io"], `${f}: ${p.key}`).toBe("virt-launcher")
+          expect(p.nodeSelector["kubevirt.io/schedulable"]).toBe("true")
         }
-        for (const placement of scheduleBatch(cluster, w.pending)) if (placement.node === null) pending.push(`${f}: ${placement.pod}: ${placement.reasons.join(", ")}`)
+        if (p.controller?.kind === "ReplicaSet") {
+          const rs = cluster.controllers?.find((c) => c.name === p.controller?.name)
+          expect(rs?.selector.matchLabels?.["pod-template-hash"], `${f}: ${p.key}`).toBe(p.labels?.["pod-template-hash"])
+        }
       }
+      for (const placement of scheduleBatch(cluster, w.pending)) if (placement.node === null) pending.push(`${f}: ${placement.pod}: ${placement.reasons.join(", ")}`)
     }
     // upstream's VolumeBinding holds the two Windows machines whose disk is a claim the corpus does not define
     expect(pending).toEqual([
