@@ -13,18 +13,24 @@
 import * as E from "fp-ts/lib/Either.js"
 import type { Either } from "fp-ts/lib/Either.js"
 import type * as t from "io-ts"
-import { Document, LineCounter, parseAllDocuments } from "yaml"
+import { Document, LineCounter, parseAllDocuments, parseDocument } from "yaml"
 import type { CollectionTag, DocumentOptions, ParsedNode, ParseOptions, ScalarTag, SchemaOptions, TagId, Tags } from "yaml"
 import { showPath } from "./JsonPath.ts"
 import type { PathSegment } from "./JsonPath.ts"
 import { isKnownKind, manifestCodecs } from "./Manifest.ts"
 import type { Manifest, ManifestSource } from "./Manifest.ts"
 import type { ManifestError } from "./ManifestError.ts"
+import { fastDecode } from "./fastDecode.ts"
 import { unknownFields } from "./unknownFields.ts"
 import { showValue } from "./showValue.ts"
 
-/** Where a path of the document starts in the file, or its nearest existing ancestor. */
-type Locate = (segments: ReadonlyArray<PathSegment>) => { readonly line: number; readonly column: number } | undefined
+/**
+ * Where a path of the document starts in the file, or its nearest existing ancestor.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type Locate = (segments: ReadonlyArray<PathSegment>) => { readonly line: number; readonly column: number } | undefined
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
@@ -160,6 +166,9 @@ const decodeObject = (
     return E.right({ kind: "Unknown", declaredKind: kind, ...apiVersion, ...metadata, raw: object, source, unknownFields: [] })
   }
   const codec: t.Mixed = manifestCodecs[kind]
+  // valid input (nearly all of it) in one light walk; io-ts again only to say what is wrong
+  const fast = fastDecode(codec, object)
+  if (fast !== undefined) return E.right({ ...(fast.value as object), source, unknownFields: fast.unknownFields } as Manifest)
   const decoded = codec.decode(object)
   if (E.isLeft(decoded)) {
     const seen = new Set<string>()
@@ -180,11 +189,69 @@ const decodeObject = (
 const isList = (value: Record<string, unknown>): boolean =>
   typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items)
 
+const HAS_NULL = 1
+const HAS_PROBLEM = 2
+
+/**
+ * One read-only walk over a value parsed from JSON (no aliases, hence no cycles): whether it
+ * holds a `null` (then {@link dropNulls} copies it) or a structural problem (then
+ * {@link structureProblem} names it). Recursion is bounded by {@link MAX_NESTING}.
+ */
+const jsonFlags = (u: unknown, depth: number): number => {
+  if (typeof u !== "object") return 0
+  if (u === null) return HAS_NULL
+  if (depth > MAX_NESTING) return HAS_PROBLEM
+  let flags = 0
+  if (Array.isArray(u)) {
+    for (let i = 0; i < u.length && flags < HAS_PROBLEM; i++) flags |= jsonFlags(u[i], depth + 1)
+    return flags
+  }
+  for (const k in u) {
+    if (k === "__proto__") return HAS_PROBLEM
+    flags |= jsonFlags((u as Record<string, unknown>)[k], depth + 1)
+    if (flags >= HAS_PROBLEM) return flags
+  }
+  return flags
+}
+
+/** The value with null fields dropped, or its first structural problem. */
+const cleanValue = (raw: unknown, fromJson: boolean): { readonly value: unknown } | { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } => {
+  const flags = fromJson ? jsonFlags(raw, 0) : HAS_NULL | HAS_PROBLEM
+  const structure = (flags & HAS_PROBLEM) === 0 ? undefined : structureProblem(raw)
+  if (structure !== undefined) return structure
+  return { value: (flags & HAS_NULL) === 0 ? raw : dropNulls(raw) }
+}
+
+/**
+ * Decodes one element of a list's `items` (already plain data, as `JSON.parse` gives it):
+ * `defaults` are the kind and apiVersion a typed list (`PodList`) gives items that omit them;
+ * errors name the path `items[i]…`, placed by `locate` when given.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeListItem = (
+  raw: unknown,
+  at: {
+    readonly file: string
+    readonly document: number
+    readonly item: number
+    readonly defaults?: { readonly kind?: string; readonly apiVersion?: string }
+    readonly locate?: Locate
+  },
+): Either<ReadonlyArray<ManifestError>, Manifest> => {
+  const ctx: Context = { file: at.file, document: at.document, locate: at.locate ?? (() => undefined) }
+  const prefix: ReadonlyArray<PathSegment> = ["items", at.item]
+  const clean = cleanValue(raw, true)
+  if (!("value" in clean)) return E.left([manifestError(ctx, [...prefix, ...clean.path], clean.problem)])
+  return decodeObject(ctx, clean.value, prefix, { file: at.file, document: at.document, item: at.item }, at.defaults)
+}
+
 /** Decodes one parsed document (already plain data). */
-const decodeDocumentValue = (ctx: Context, raw: unknown): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
-  const structure = structureProblem(raw)
-  if (structure !== undefined) return E.left([manifestError(ctx, structure.path, structure.problem)])
-  const value = dropNulls(raw)
+const decodeDocumentValue = (ctx: Context, raw: unknown, fromJson = false): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  const clean = cleanValue(raw, fromJson)
+  if (!("value" in clean)) return E.left([manifestError(ctx, clean.path, clean.problem)])
+  const value = clean.value
   if (value === undefined || value === null) return E.right([])
   if (isPlainObject(value) && isList(value)) {
     const listKind = value.kind as string
@@ -245,6 +312,34 @@ const locator =
   }
 
 /**
+ * Where paths of a one-document text lie in it (parsed as YAML, which JSON is), for placing an
+ * error found after the text was read another way (`JSON.parse` knows no lines).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const locateIn = (text: string): Locate => {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter }) as Document.Parsed
+  return locator(doc, lineCounter)
+}
+
+/** Errors in JSON text this long or shorter are placed by reading it again as YAML. */
+const LOCATE_LIMIT = 16 * 1024 * 1024
+
+/** The value of a JSON text (a kubectl dump), or undefined when the text is not JSON. */
+const jsonValue = (text: string): { readonly value: unknown } | undefined => {
+  let i = 0
+  while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t" || text[i] === "\uFEFF")) i++
+  if (text[i] !== "{" && text[i] !== "[") return undefined
+  try {
+    return { value: JSON.parse(i === 0 ? text : text.slice(i)) }
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * A decoded file: its manifests and each document as plain data (`documents[i]` is document
  * `i`, before decoding), for readers that need what a codec does not keep.
  *
@@ -285,6 +380,14 @@ export const decodeManifests = (text: string, file: string): Either<ReadonlyArra
  * @category decoding
  */
 export const decodeFile = (text: string, file: string): Either<ReadonlyArray<ManifestError>, DecodedFile> => {
+  // JSON (kubectl -o json) through JSON.parse: a YAML parser reads it a hundred times slower
+  const json = jsonValue(text)
+  if (json !== undefined) {
+    const r = decodeDocumentValue({ file, document: 0, locate: () => undefined }, json.value, true)
+    if (E.isRight(r)) return E.right({ manifests: r.right, documents: [json.value] })
+    // errors: read again as YAML to say on which line each one is, unless that would take long
+    if (text.length > LOCATE_LIMIT) return r
+  }
   const lineCounter = new LineCounter()
   let docs: ReadonlyArray<Document.Parsed>
   try {
