@@ -1,12 +1,15 @@
-import type { ManifestFile } from "../domain/manifest/load.ts"
+import type { DecodedModelFile } from "../app/userCluster.ts"
 import type { Manifest } from "../domain/manifest/Manifest.ts"
-import { modelFromFiles, type Workload } from "../scheduler/adapters/fromManifests.ts"
+import { modelFromDecoded, type Workload } from "../scheduler/adapters/fromManifests.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
-import { asUserError, decodeFiles, inputWarnings, printWarnings, readSourceFiles, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
+import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
+import { checkHeap } from "./heap.ts"
+import { makeProgress, type Progress } from "./Progress.ts"
+import { asUserError, inputWarnings, printWarnings, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
 import { UserError } from "./UserError.ts"
 import { inventory, type Inventory } from "../operations/Inventory.ts"
 import { OperationsError } from "../operations/OperationsError.ts"
@@ -21,7 +24,7 @@ import { OperationsError } from "../operations/OperationsError.ts"
 
 /** A cluster read from the user's files. @since 0.1.0 @category model */
 export interface LoadedCluster {
-  readonly files: ReadonlyArray<ManifestFile>
+  readonly files: ReadonlyArray<DecodedModelFile>
   readonly manifests: ReadonlyArray<Manifest>
   readonly nodes: ReadonlyArray<SchedulingNode>
   readonly workload: Workload
@@ -37,6 +40,34 @@ export interface LoadOptions {
   readonly quiet?: boolean
   /** Refuse an input without a Node (default true). */
   readonly requireNodes?: boolean
+  /** Where reading large files shows its progress. */
+  readonly progress?: Progress
+}
+
+/** Files this large show a progress bar while they are read. */
+const LARGE_FILE = 16 * 1024 * 1024
+
+/** Reading progress on `progress`, for large files only (a bar per small file would be noise). */
+const readProgress = (progress: Progress): ReadProgress => {
+  let shown = false
+  let started = 0
+  let name = ""
+  return {
+    file: (file, bytes) => {
+      name = file
+      shown = bytes === undefined || bytes > LARGE_FILE
+      started = performance.now()
+      if (shown) progress.start(`reading ${file}`, bytes ?? 0)
+    },
+    read: (bytes) => {
+      checkHeap(`reading ${name}`)
+      if (shown) progress.update(bytes, `${(bytes / 1e6).toFixed(0)} MB`)
+    },
+    done: (_name, objects) => {
+      if (shown) progress.stop(`${objects} objects in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      shown = false
+    },
+  }
 }
 
 /**
@@ -47,14 +78,16 @@ export interface LoadOptions {
  * @category input
  */
 export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): LoadedCluster => {
-  const files = readSourceFiles(flags)
-  if (files.length === 0) throw new UserError("no input: name manifests with --nodes and --workloads (files or directories), or pipe them in with --stdin")
-  const manifests = decodeFiles(files)
+  const paths = [...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])]
+  if (paths.length === 0) throw new UserError("no input: name manifests with --nodes and --workloads (files or directories), or pipe them in with --stdin")
+  // decoded once: the scheduler reads the same manifests and documents the checks read
+  const files = decodeModelFiles(paths, readProgress(options.progress ?? makeProgress({ quiet: true })))
+  const manifests = files.flatMap((f) => f.manifests)
   // said first: without any Node, a pod's binding is not the problem to report
   if (options.requireNodes !== false && !manifests.some((m) => m.kind === "Node")) {
     throw new UserError(`no Node in the input (${files.map((f) => f.file).join(", ")}): nothing to schedule on`)
   }
-  const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromFiles(files, { startVms: options.startVms === true }))
+  const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromDecoded(files, { startVms: options.startVms === true }))
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
     printWarnings(skippedNotes(model.workload.skipped), "note")

@@ -31,7 +31,12 @@ export interface BatchOptions {
   readonly seed?: number
   readonly explain?: boolean
   readonly engine?: "hot" | "readable"
+  /** Called with the number of pods scheduled so far, every {@link PROGRESS_EVERY} pods. */
+  readonly progress?: (scheduled: number) => void
 }
+
+/** How often a batch reports its progress, in pods. @since 0.1.0 @category constants */
+export const PROGRESS_EVERY = 4096
 
 /**
  * The order in which a batch schedules `pods`, as indices into it: the queued pods in queue order
@@ -106,6 +111,10 @@ export const batchScheduler = (cluster: ClusterSnapshot, pods: ReadonlyArray<Sch
 export const scheduleBatch = (cluster: ClusterSnapshot, pods: ReadonlyArray<SchedulingPod>, options: BatchOptions = {}): ReadonlyArray<Placement> => {
   const s = batchScheduler(cluster, pods, options)
   const out: Placement[] = new Array(pods.length)
-  for (const i of s.order) out[i] = s.schedule(i, options.explain)
+  let done = 0
+  for (const i of s.order) {
+    out[i] = s.schedule(i, options.explain)
+    if (++done % PROGRESS_EVERY === 0) options.progress?.(done)
+  }
   return out
 }

@@ -19,7 +19,12 @@ import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
 import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
 import { asUserError, withSourceOptions, type SourceFlags } from "../input.ts"
+import { checkHeap } from "../heap.ts"
+import { makeProgress } from "../Progress.ts"
 import { UserError } from "../UserError.ts"
+
+/** Batches this large show a progress bar on a terminal. */
+const LARGE_BATCH = 10_000
 
 interface Options extends SourceFlags {
   readonly config?: string
@@ -77,16 +82,27 @@ export const register = (program: Command): void => {
       const seed = parseSeed(options.seed)
       if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
       const config = loadSchedulerConfig(options.config)
-      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true })
+      // a bar on a terminal only: piped output and tests see the answer alone
+      const progress = makeProgress({ quiet: process.stderr.isTTY !== true })
+      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress })
+      const pods = workload.pending
+      const large = pods.length >= LARGE_BATCH
+      if (large) progress.start(`scheduling ${pods.length} pods on ${cluster.nodes.length} nodes`, pods.length)
+      const started = performance.now()
       const placements = userError(() =>
-        scheduleBatch(cluster, workload.pending, {
+        scheduleBatch(cluster, pods, {
           profile: config.profile,
           profiles: config.profiles,
           seed,
           explain: options.explain === true,
           engine: options.engine as "hot" | "readable",
+          progress: (done: number) => {
+            checkHeap("scheduling")
+            if (large) progress.update(done)
+          },
         }),
       )
+      if (large) progress.stop(`${Math.round(pods.length / ((performance.now() - started) / 1000))} pods/s`)
       if (options.json === true) process.stdout.write(JSON.stringify({ placements }) + "\n")
       else process.stdout.write(text(placements, options.explain === true) + "\n")
     })

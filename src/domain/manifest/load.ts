@@ -29,6 +29,16 @@ const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<
     })
 }
 
+/**
+ * The manifest files a path names: itself, or a directory's `.yaml`, `.yml` and `.json` files,
+ * recursively, in name order (a symlinked directory loop walked once). Throws the file system's
+ * error for a path that cannot be listed.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const manifestPaths = (path: string): ReadonlyArray<string> => filesUnder(path)
+
 /** A manifest file's name and text. @since 0.1.0 @category model */
 export interface ManifestFile {
   readonly file: string
