@@ -233,7 +233,11 @@ export const printWarnings = (warnings: ReadonlyArray<string>, label = "warning"
 export const skippedNotes = (skipped: ReadonlyArray<{ readonly key: string; readonly reason: string }>): ReadonlyArray<string> => {
   const byReason = new Map<string, string[]>()
   // kinds that are not workloads are read by other parts (or warned about once by kind)
-  for (const s of skipped) if (!s.reason.endsWith("is not scheduled directly")) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key])
+  for (const s of skipped) if (!s.reason.endsWith("is not scheduled directly")) {
+      const keys = byReason.get(s.reason)
+      if (keys === undefined) byReason.set(s.reason, [s.key])
+      else keys.push(s.key)
+    }
   return [...byReason].map(([reason, keys]) => (keys.length === 1 ? `${keys[0]} not scheduled: ${reason}` : `${keys.length} objects not scheduled (${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}): ${reason}`))
 }
 

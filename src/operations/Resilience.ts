@@ -126,7 +126,11 @@ export const resilience = (inv: Inventory, state: ClusterState, options: Resilie
   const zones = new Map<string, string[]>()
   for (const n of state.nodes) {
     const z = zoneOf.get(n.name)
-    if (z !== undefined) zones.set(z, [...(zones.get(z) ?? []), n.name])
+    if (z !== undefined) {
+      const names = zones.get(z)
+      if (names === undefined) zones.set(z, [n.name])
+      else names.push(n.name)
+    }
   }
   const zoneList = options.zones === false ? [] : [...zones].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const chosen = options.only === undefined ? state.nodes : state.nodes.filter((n) => options.only!.includes(n.name))

@@ -122,7 +122,12 @@ const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
     const key = scaleKey(namespace, owner.kind, owner.name)
     const phase = podStatusOf(p.status, (path) => where(p, path)).phase
     if (phase === "Succeeded") succeeded.set(key, (succeeded.get(key) ?? 0) + 1)
-    else if (phase !== "Failed" && p.metadata?.deletionTimestamp === undefined) active.set(key, [...(active.get(key) ?? []), name])
+    else if (phase !== "Failed" && p.metadata?.deletionTimestamp === undefined) {
+      // pushed, not copied: a ReplicaSet of thousands of pods would make this quadratic
+      const names = active.get(key)
+      if (names === undefined) active.set(key, [name])
+      else names.push(name)
+    }
   }
   return {
     active: (ns, kind, name) => active.get(scaleKey(ns, kind, name)) ?? [],

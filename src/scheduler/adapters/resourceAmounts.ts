@@ -73,15 +73,13 @@ export const amountsOf = (
   for (const [name, q] of Object.entries(list ?? {})) {
     const n = amount(name, q)
     if (at !== undefined) {
-      const field = `${at}[${JSON.stringify(name)}]`
-      if (!isValidResourceName(name, owner)) {
-        throw invalid(field, name, "must be a standard resource type or fully qualified (a name such as example.com/device)")
-      }
-      const shown = canonical(q)
-      if (q.nanos < 0n) throw invalid(field, shown, "must be greater than or equal to 0")
-      if (isExtendedResource(name) && q.nanos % NANOS_PER_UNIT !== 0n) throw invalid(field, shown, "must be an integer")
-      if (!(n <= MAX_AMOUNT)) throw invalid(field, shown, `exceeds the range catcluster schedules exactly (${MAX_AMOUNT}${name === "cpu" ? " millicores" : ""})`)
-      if (owner === "node" && name === "pods" && n > MAX_PODS) throw invalid(field, shown, `exceeds the pod count catcluster models (${MAX_PODS})`)
+      // the path and the canonical form are written only for an error: a million pods are valid
+      const refuse = (problem: string, shown: string = canonical(q)) => invalid(`${at}[${JSON.stringify(name)}]`, shown, problem)
+      if (!isValidResourceName(name, owner)) throw refuse("must be a standard resource type or fully qualified (a name such as example.com/device)", name)
+      if (q.nanos < 0n) throw refuse("must be greater than or equal to 0")
+      if (isExtendedResource(name) && q.nanos % NANOS_PER_UNIT !== 0n) throw refuse("must be an integer")
+      if (!(n <= MAX_AMOUNT)) throw refuse(`exceeds the range catcluster schedules exactly (${MAX_AMOUNT}${name === "cpu" ? " millicores" : ""})`)
+      if (owner === "node" && name === "pods" && n > MAX_PODS) throw refuse(`exceeds the pod count catcluster models (${MAX_PODS})`)
     }
     out[name] = n
   }
