@@ -216,7 +216,8 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
   }
 
   const prepare = (pod: SchedulingPod): CycleVolumes => {
-    if (!anyOn || (pod.volumes?.length ?? 0) === 0) return NO_VOLUMES
+    // most pods carry only a service-account projection or a configMap ("other"): no volume plugin reads those
+    if (!anyOn || !(pod.volumes ?? []).some((v) => v.source.type !== "other")) return NO_VOLUMES
     statuses.length = 0
     statusIds.clear()
     // PreFilter, in filter order; every rejection of these plugins is unresolvable and ends PreFilter
