@@ -199,75 +199,86 @@ export const shortlex = (u: string, v: string): number =>
   u.length !== v.length ? u.length - v.length : u < v ? -1 : u > v ? 1 : 0
 
 /**
- * An Aho–Corasick automaton over the left-hand sides: `goto` follows failure links, and
- * `match[state]` is the rule whose left side is the longest suffix ending in that state (or
- * −1). Built in time linear in the total length of the left sides.
+ * An Aho–Corasick automaton over the left-hand sides, as a complete transition table (a DFA on
+ * the letters that occur in some left side; any other letter leads back to the start state).
+ * `match[state]` is a rule whose left side is a suffix of the text read so far (or −1). Built
+ * in time (total length of the left sides) × (letters), which is small next to completion.
  */
 interface Automaton {
-  readonly next: Array<Map<number, number>>
-  readonly fail: Int32Array
+  /** `delta[state * letters + letter]`. */
+  readonly delta: Int32Array
+  readonly letters: number
   readonly match: Int32Array
 }
 
 const automaton = (rules: ReadonlyArray<RewriteRule>): Automaton => {
-  const next: Array<Map<number, number>> = [new Map()]
-  const terminal: number[] = [-1]
+  let letters = 0
+  let size = 1
+  for (const r of rules) {
+    size += r.lhs.length
+    for (let j = 0; j < r.lhs.length; j++) letters = Math.max(letters, r.lhs.charCodeAt(j) - BASE + 1)
+  }
+  // The trie first (children in the table, 0 = none: the start state is never a child).
+  let delta = new Int32Array(size * letters)
+  const terminal = new Int32Array(size).fill(-1)
+  let states = 1
   rules.forEach((r, i) => {
     let s = 0
     for (let j = 0; j < r.lhs.length; j++) {
-      const c = r.lhs.charCodeAt(j)
-      let t = (next[s] as Map<number, number>).get(c)
-      if (t === undefined) {
-        t = next.length
-        next.push(new Map())
-        terminal.push(-1)
-        ;(next[s] as Map<number, number>).set(c, t)
+      const at = s * letters + r.lhs.charCodeAt(j) - BASE
+      let t = delta[at] as number
+      if (t === 0) {
+        t = states++
+        delta[at] = t
       }
       s = t
     }
     if ((terminal[s] as number) < 0) terminal[s] = i
   })
-  const n = next.length
-  const fail = new Int32Array(n)
-  const match = new Int32Array(n)
+  delta = delta.slice(0, states * letters)
+  const fail = new Int32Array(states)
+  const match = new Int32Array(states)
   match[0] = -1
-  // Breadth-first, so a state's failure target is final before its children are visited.
-  const order = new Int32Array(n)
+  // Breadth-first: a state's failure state is complete before its own row is filled in.
+  const order = new Int32Array(states)
   let head = 0
   let tail = 0
-  for (const t of (next[0] as Map<number, number>).values()) {
-    fail[t] = 0
-    match[t] = terminal[t] as number
-    order[tail++] = t
-  }
-  while (head < tail) {
-    const s = order[head++] as number
-    for (const [c, t] of next[s] as Map<number, number>) {
-      let f = fail[s] as number
-      while (f !== 0 && !(next[f] as Map<number, number>).has(c)) f = fail[f] as number
-      const g = (next[f] as Map<number, number>).get(c)
-      fail[t] = g !== undefined && g !== t ? g : 0
-      match[t] = (terminal[t] as number) >= 0 ? (terminal[t] as number) : (match[fail[t] as number] as number)
+  for (let c = 0; c < letters; c++) {
+    const t = delta[c] as number
+    if (t !== 0) {
+      fail[t] = 0
+      match[t] = terminal[t] as number
       order[tail++] = t
     }
   }
-  return { next, fail, match }
-}
-
-const step = (a: Automaton, s: number, c: number): number => {
-  for (;;) {
-    const t = (a.next[s] as Map<number, number>).get(c)
-    if (t !== undefined) return t
-    if (s === 0) return 0
-    s = a.fail[s] as number
+  while (head < tail) {
+    const s = order[head++] as number
+    const f = fail[s] as number
+    for (let c = 0; c < letters; c++) {
+      const t = delta[s * letters + c] as number
+      if (t === 0) {
+        delta[s * letters + c] = delta[f * letters + c] as number
+        continue
+      }
+      const g = delta[f * letters + c] as number
+      fail[t] = g
+      match[t] = (terminal[t] as number) >= 0 ? (terminal[t] as number) : (match[g] as number)
+      order[tail++] = t
+    }
   }
+  return { delta, letters, match }
 }
 
-/** A string from code units, in chunks (spreading a long array into one call overflows the stack). */
-const fromCodes = (codes: ArrayLike<number>, length: number): string => {
+const step = (a: Automaton, s: number, code: number): number => {
+  const c = code - BASE
+  return c < a.letters ? (a.delta[s * a.letters + c] as number) : 0
+}
+
+/** A string from code units, in chunks (one call on a long array overflows the stack). */
+const fromCodes = (codes: Uint16Array, length: number): string => {
   let out = ""
   for (let i = 0; i < length; i += 8192) {
-    out += String.fromCharCode.apply(null, Array.prototype.slice.call(codes, i, Math.min(length, i + 8192)) as number[])
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[])
   }
   return out
 }
@@ -286,23 +297,30 @@ export const rewritingSystem = (rules: ReadonlyArray<RewriteRule>, meter?: { let
   for (const r of rules) if (r.lhs.length > longestLhs) longestLhs = r.lhs.length
   let built: Automaton | undefined
   const ac = (): Automaton => (built ??= automaton(rules))
+  let scratchIn = new Uint16Array(64)
+  let scratchOut = new Uint16Array(64)
+  let scratchStates = new Int32Array(65)
   const normalForm = (word: string): string => {
     if (rules.length === 0) return word
     const a = ac()
     // Input still to read, last letter on top; output letters and the state after each.
-    const input: number[] = []
-    for (let i = word.length - 1; i >= 0; i--) input.push(word.charCodeAt(i))
-    let out = new Int32Array(Math.max(16, word.length))
-    let states = new Int32Array(out.length + 1)
+    // The buffers are kept between calls (normalization is not re-entrant).
+    if (scratchIn.length < word.length) scratchIn = new Uint16Array(word.length * 2)
+    let input = scratchIn
+    let top = 0
+    for (let i = word.length - 1; i >= 0; i--) input[top++] = word.charCodeAt(i)
+    let out = scratchOut
+    let states = scratchStates
+    states[0] = 0
     let n = 0
     let changed = false
     let read = 0
-    while (input.length > 0) {
+    while (top > 0) {
       read++
-      const c = input.pop() as number
+      const c = input[--top] as number
       const s = step(a, states[n] as number, c)
       if (n + 1 >= out.length) {
-        const o2 = new Int32Array(out.length * 2)
+        const o2 = new Uint16Array(out.length * 2)
         o2.set(out)
         out = o2
         const s2 = new Int32Array(states.length * 2)
@@ -315,10 +333,19 @@ export const rewritingSystem = (rules: ReadonlyArray<RewriteRule>, meter?: { let
       if (r >= 0) {
         const rule = rules[r] as RewriteRule
         n -= rule.lhs.length
-        for (let j = rule.rhs.length - 1; j >= 0; j--) input.push(rule.rhs.charCodeAt(j))
+        const rhs = rule.rhs
+        if (top + rhs.length > input.length) {
+          const i2 = new Uint16Array(Math.max(input.length * 2, top + rhs.length))
+          i2.set(input)
+          input = i2
+        }
+        for (let j = rhs.length - 1; j >= 0; j--) input[top++] = rhs.charCodeAt(j)
         changed = true
       }
     }
+    scratchIn = input
+    scratchOut = out
+    scratchStates = states
     if (meter !== undefined) meter.letters += read
     return changed ? fromCodes(out, n) : word
   }
