@@ -101,6 +101,7 @@ export const defaultCompletionBounds: CompletionBounds = {
  * @category model
  */
 export interface CompletionOptions extends Partial<CompletionBounds> {
+  /** Milliseconds since some fixed moment, read to enforce the deadline (default `performance.now`). */
   readonly clock?: () => number
 }
 
