@@ -26,7 +26,8 @@ import {
  * enumerated and tabulated.
  *
  * 1. Knuth–Bendix completion (see `Rewriting.ts`) gives a complete rewriting system, so every
- *    arrow has exactly one normal form: the shortlex-least path in its class.
+ *    arrow has exactly one normal form: the shortlex-least path in its class (least for the weighted
+ *    order when `completion.weights` is given).
  * 2. Normal forms are the irreducible paths, a prefix-closed set, so a breadth-first search from
  *    each object that extends irreducible paths by one generator and keeps the irreducible ones
  *    lists every arrow exactly once, in shortlex order.
