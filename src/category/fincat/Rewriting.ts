@@ -231,9 +231,11 @@ export const shortlex = (u: string, v: string): number =>
  * in time (total length of the left sides) × (letters), which is small next to completion.
  */
 interface Automaton {
-  /** `delta[state * letters + letter]`. */
+  /** `delta[state * letters + letter]`, or empty when the table would be too large (see `sparse`). */
   readonly delta: Int32Array
   readonly letters: number
+  /** For many letters × many states: trie children and failure links, followed at each step. */
+  readonly sparse: { readonly next: ReadonlyArray<Map<number, number>>; readonly fail: Int32Array } | undefined
   readonly match: Int32Array
 }
 
@@ -244,6 +246,7 @@ const automaton = (rules: ReadonlyArray<RewriteRule>): Automaton => {
     size += r.lhs.length
     for (let j = 0; j < r.lhs.length; j++) letters = Math.max(letters, r.lhs.charCodeAt(j) - BASE + 1)
   }
+  if (size * letters > DENSE_LIMIT) return sparseAutomaton(rules, letters)
   // The trie first (children in the table, 0 = none: the start state is never a child).
   let delta = new Int32Array(size * letters)
   const terminal = new Int32Array(size).fill(-1)
@@ -292,12 +295,64 @@ const automaton = (rules: ReadonlyArray<RewriteRule>): Automaton => {
       order[tail++] = t
     }
   }
-  return { delta, letters, match }
+  return { delta, letters, match, sparse: undefined }
+}
+
+/** Most cells of a complete transition table (64 MiB of Int32); beyond it the automaton is sparse. */
+const DENSE_LIMIT = 1 << 24
+
+const sparseAutomaton = (rules: ReadonlyArray<RewriteRule>, letters: number): Automaton => {
+  const next: Array<Map<number, number>> = [new Map()]
+  const terminal: number[] = [-1]
+  rules.forEach((r, i) => {
+    let s = 0
+    for (let j = 0; j < r.lhs.length; j++) {
+      const c = r.lhs.charCodeAt(j) - BASE
+      const children = next[s] as Map<number, number>
+      let t = children.get(c)
+      if (t === undefined) {
+        t = next.length
+        next.push(new Map())
+        terminal.push(-1)
+        children.set(c, t)
+      }
+      s = t
+    }
+    if ((terminal[s] as number) < 0) terminal[s] = i
+  })
+  const fail = new Int32Array(next.length)
+  const match = new Int32Array(next.length)
+  match[0] = -1
+  const order: number[] = []
+  for (const t of (next[0] as Map<number, number>).values()) {
+    match[t] = terminal[t] as number
+    order.push(t)
+  }
+  for (let head = 0; head < order.length; head++) {
+    const s = order[head] as number
+    for (const [c, t] of next[s] as Map<number, number>) {
+      let f = fail[s] as number
+      while (f !== 0 && !(next[f] as Map<number, number>).has(c)) f = fail[f] as number
+      const g = (next[f] as Map<number, number>).get(c) ?? 0
+      fail[t] = g
+      match[t] = (terminal[t] as number) >= 0 ? (terminal[t] as number) : (match[g] as number)
+      order.push(t)
+    }
+  }
+  return { delta: new Int32Array(0), letters, match, sparse: { next, fail } }
 }
 
 const step = (a: Automaton, s: number, code: number): number => {
   const c = code - BASE
-  return c < a.letters ? (a.delta[s * a.letters + c] as number) : 0
+  if (c >= a.letters) return 0
+  const sparse = a.sparse
+  if (sparse === undefined) return a.delta[s * a.letters + c] as number
+  for (;;) {
+    const t = (sparse.next[s] as Map<number, number>).get(c)
+    if (t !== undefined) return t
+    if (s === 0) return 0
+    s = sparse.fail[s] as number
+  }
 }
 
 /** A string from code units, in chunks (one call on a long array overflows the stack). */
