@@ -137,3 +137,19 @@ pathFn(port, isEven)
 pipe(port, andThenFn(isEven))
 // @ts-expect-error a composite keeps its outer names
 export const renamed: Fn<string, boolean, "Port", "boolean"> = composeFn(isEven, length)
+
+// --- a few more: generics, distributive conditional types, mapped arrays ---
+// @ts-expect-error a generic identity helper that does not ask for a singleton
+export const idHelper = <T extends string>(t: T) => identity(t)
+type Target<K> = K extends "vm" ? "V" : "C"
+declare const kind: "vm" | "container"
+const target = (k: typeof kind): Target<typeof kind> => (k === "vm" ? "V" : "C")
+// @ts-expect-error a distributive conditional type over a union of kinds gives a union of objects
+arrow("f", "P", target(kind))
+// @ts-expect-error arrows made by .map over objects: the callback's object is a union
+export const mapped = (["C", "V"] as const).map((o) => arrow("inject", o, "Pod"))
+declare const injections: ReadonlyArray<Arrow<"C" | "V", "Pod">>
+// @ts-expect-error …and such an arrow (declared) does not compose after Ψ
+path(containerize, injections[0]!)
+// @ts-expect-error a union of arrows hidden in a readonly tuple position
+path(...([coin ? containerize : virtualize, wrap] as const))
