@@ -110,6 +110,15 @@ const claimLaw = (C: FinCat, p: Presentation, e: ClaimedEquation) =>
   )
 
 /**
+ * The name of the (not applicable) law a presentation suite reports when Knuth–Bendix
+ * completion ran out of budget; `catcluster check` exits 2 on it.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const completionLaw = "category.completion"
+
+/**
  * The suite of one presentation file.
  *
  * @example
@@ -128,8 +137,11 @@ export const presentationSuite = (input: PresentationFile, options: FinCatOption
       built._tag === "Infinite"
         ? `the category is infinite: hom(${built.dom}, ${built.cod}) contains ${[...built.witness.prefix, `(${built.witness.loop.join("·")})ᵏ`, ...built.witness.suffix].join("·")} for every k ≥ ${built.witness.from}`
         : built.message
+    // An unfinished completion is not an answer about the category: its own law name lets the
+    // CLI say so and exit 2 (raise the budget), instead of passing it off as "not applicable".
+    const law = built._tag === "CompletionIncomplete" ? completionLaw : "category.finite"
     return suite("category", subject, [
-      notApplicable("category.finite", "the presentation presents a finite category", reason),
+      notApplicable(law, "the presentation presents a finite category", reason),
       ...input.claims.map((e) => notApplicable(`equation.${e.name}`, `${showPath(p, e.lhs, false)} = ${showPath(p, e.rhs, false)}`, `not decided: ${reason}`)),
     ])
   }

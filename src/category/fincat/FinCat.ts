@@ -13,11 +13,11 @@ import { PresentationError } from "./PresentationError.ts"
 import {
   complete,
   decodeWord,
-  defaultCompletionBounds,
   encodeWord,
   letter,
+  showCompletionLimit,
   type Completion,
-  type CompletionBounds,
+  type CompletionOptions,
   type RewritingSystem,
 } from "./Rewriting.ts"
 
@@ -26,7 +26,8 @@ import {
  * enumerated and tabulated.
  *
  * 1. Knuth–Bendix completion (see `Rewriting.ts`) gives a complete rewriting system, so every
- *    arrow has exactly one normal form: the shortlex-least path in its class.
+ *    arrow has exactly one normal form: the shortlex-least path in its class (least for the weighted
+ *    order when `completion.weights` is given).
  * 2. Normal forms are the irreducible paths, a prefix-closed set, so a breadth-first search from
  *    each object that extends irreducible paths by one generator and keeps the irreducible ones
  *    lists every arrow exactly once, in shortlex order.
@@ -81,7 +82,8 @@ export interface FinCat extends FiniteCategory<number, number>, CompositionTable
 
 /** Bounds for building a FinCat. @since 0.1.0 @category model */
 export interface FinCatOptions {
-  readonly completion?: CompletionBounds
+  /** The budget of Knuth–Bendix completion; bounds left out take their defaults ({@link defaultCompletionBounds}). */
+  readonly completion?: CompletionOptions
   /** Stop when one hom-set has more arrows than this (default 10 000). */
   readonly maxHomSize?: number
   /** Stop when the category has more arrows than this (default 1 000 000). */
@@ -204,18 +206,25 @@ const pumpingWitness = (
 
 /**
  * Builds the FinCat of a validated presentation: completion, enumeration, composition table.
- * Never hangs: every stage is bounded and a bound passed is a typed result.
+ * Never hangs: every stage is bounded — completion by its budget ({@link defaultCompletionBounds}:
+ * rules, steps, total rule length and a 5 s deadline), the search by `maxHomSize`/`maxArrows` —
+ * and a bound passed is a typed result naming it.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const buildFinCat = (p: Presentation, options: FinCatOptions = {}): FinCatResult => {
-  const completion = complete(p, options.completion ?? defaultCompletionBounds)
+  const completion = complete(p, options.completion ?? {})
   if (completion._tag === "Incomplete") {
+    const pending = completion.pending
+    const showSide = (w: ReadonlyArray<number>): string =>
+      w.length === 0 ? "id" : showWord(p, w, p.generatorDom[w[0] as number] as number)
+    const shorten = (t: string): string => (t.length > 80 ? `${t.slice(0, 77)}…` : t)
+    const processing = pending === undefined ? "" : `; processing ${shorten(showSide(pending.lhs))} = ${shorten(showSide(pending.rhs))}`
     return {
       _tag: "CompletionIncomplete",
       completion,
-      message: `Knuth–Bendix completion of ${p.name} did not finish within ${completion.bounds.maxRules} rules / ${completion.bounds.maxSteps} steps (stopped on the ${completion.reason} bound with ${completion.system.rules.length} rules): equality of paths is not decided`,
+      message: `Knuth–Bendix completion of ${p.name} did not finish: ${showCompletionLimit(completion)}${processing}. Equality of paths is not decided; raise the budget (completion: { maxRules, maxSteps, maxTotalLength, maxWork, deadlineMs }) if the presentation should complete`,
     }
   }
   const system = completion.system

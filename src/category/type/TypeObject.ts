@@ -18,16 +18,19 @@ import * as fc from "fast-check"
  */
 
 /**
- * A described type `A`. Invariant in `A` (`in out`): a `TypeObject<"a">` is not a
- * `TypeObject<string>`, because its `equals` only knows `"a"`.
+ * A described type `A` named `N`. Invariant in `A` (`in out`): a `TypeObject<"a">` is not a
+ * `TypeObject<string>`, because its `equals` only knows `"a"`. Covariant in the name: a
+ * `TypeObject<number, "Port">` is a `TypeObject<number>` (name `string`, i.e. not known to the
+ * type checker). Carrying the name lets `composeFn` refuse `Port` where `integer` is expected
+ * at compile time, although both describe `number`.
  *
  * @since 0.1.0
  * @category model
  */
-export interface TypeObject<in out A> {
+export interface TypeObject<in out A, out N extends string = string> {
   readonly _tag: "TypeObject"
   /** Identifies the type: two described types with the same name are the same object of Type. */
-  readonly name: string
+  readonly name: N
   /** Generates values, for the sampled law checks. */
   readonly arbitrary: fc.Arbitrary<A>
   /** Equality of values: the laws compare results with it. */
@@ -45,8 +48,8 @@ export type AnyTypeObject = TypeObject<any>
 export type ValueOf<T> = T extends TypeObject<infer A> ? A : never
 
 /** What {@link describedType} needs; `equals` defaults to `Object.is`, `show` to `fc.stringify`. @since 0.1.0 @category model */
-export interface TypeDescription<A> {
-  readonly name: string
+export interface TypeDescription<A, N extends string = string> {
+  readonly name: N
   readonly arbitrary: fc.Arbitrary<A>
   /** Equality of values (default `Object.is`). */
   readonly equals?: (a: A, b: A) => boolean
@@ -67,7 +70,7 @@ export interface TypeDescription<A> {
  * @since 0.1.0
  * @category constructors
  */
-export const describedType = <A>(description: TypeDescription<A>): TypeObject<A> => {
+export const describedType = <A, const N extends string = string>(description: TypeDescription<A, N>): TypeObject<A, N> => {
   const enumerate = description.enumerate
   let cache: ReadonlyArray<A> | undefined
   return {
@@ -89,23 +92,23 @@ export const describedType = <A>(description: TypeDescription<A>): TypeObject<A>
 export const cardinality = (t: AnyTypeObject): number | undefined => t.enumerate?.().length
 
 /** `boolean`, enumerable. @since 0.1.0 @category instances */
-export const booleanType: TypeObject<boolean> = describedType({
+export const booleanType: TypeObject<boolean, "boolean"> = describedType({
   name: "boolean",
   arbitrary: fc.boolean(),
   enumerate: () => [false, true],
 })
 
 /** Integers in a small range (so sums do not lose precision), sampled. @since 0.1.0 @category instances */
-export const integerType: TypeObject<number> = describedType({
+export const integerType: TypeObject<number, "integer"> = describedType({
   name: "integer",
   arbitrary: fc.integer({ min: -1000, max: 1000 }),
 })
 
 /** `string`, sampled. @since 0.1.0 @category instances */
-export const stringType: TypeObject<string> = describedType({ name: "string", arbitrary: fc.string({ maxLength: 8 }) })
+export const stringType: TypeObject<string, "string"> = describedType({ name: "string", arbitrary: fc.string({ maxLength: 8 }) })
 
 /** The one-value type `void` (the terminal object of Type). @since 0.1.0 @category instances */
-export const unitType: TypeObject<undefined> = describedType({
+export const unitType: TypeObject<undefined, "void"> = describedType({
   name: "void",
   arbitrary: fc.constant(undefined),
   show: () => "()",

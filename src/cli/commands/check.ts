@@ -10,6 +10,7 @@ import { relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Command } from "commander"
 import { checkModel } from "../../app/check/checkModel.ts"
+import { completionLaw } from "../../app/check/presentationSuite.ts"
 import { printReport, toJson } from "../../app/check/CheckReport.ts"
 import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
 import { readModelFiles, readSourceFiles, withSourceOptions, type SourceFlags } from "../input.ts"
@@ -43,6 +44,11 @@ export const register = (program: Command): void => {
         throw new UserError(`cannot check: ${outcome.errors.length} problem(s) in the input\n${outcome.errors.map((e) => `  ${e}`).join("\n")}`, 2)
       }
       if (opts.json !== true) process.stdout.write(printReport(outcome.report) + "\n")
+      // A presentation whose completion ran out of budget decides nothing: exit 2 with the reason.
+      const unfinished = outcome.report.suites.flatMap((s) =>
+        s.verdict.laws.flatMap((l) => (l._tag === "NotApplicable" && l.law === completionLaw ? [`${s.verdict.subject}: ${l.reason}`] : [])),
+      )
+      if (unfinished.length > 0) throw new UserError(unfinished.join("\n"), 2)
       process.exitCode = outcome.report.exitCode
     })
 }

@@ -55,6 +55,9 @@ export const register = (program: Command): void => {
         if (built._tag === "Finite") {
           const C = built.category
           process.stderr.write(`${p.name}: finite, ${C.arrowCount} arrows, ${C.table.length} composable pairs\n`)
+        } else if (built._tag === "CompletionIncomplete") {
+          // Not an answer about the category: the user must raise the budget or change the presentation.
+          throw new UserError(`${file}: ${built.message}`, 2)
         } else {
           process.stderr.write(`${p.name}: ${built.message}\n`)
         }

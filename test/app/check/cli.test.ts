@@ -4,6 +4,8 @@
  * and the `--json` contract.
  */
 import { spawn } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 
@@ -68,5 +70,16 @@ describe.concurrent("catcluster check", () => {
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout) as { suites: Array<{ suite: string }>; exitCode: number }
     expect(out.suites.map((s) => s.suite)).toEqual(["manifests", "resources", "fit", "schedule", "footprint"])
+  })
+
+  // The work bound decides on any unloaded machine (~0.5 s); the deadline is the backstop.
+  it("exits 2 naming the bound when a presentation's completion runs out of budget (B3+)", async () => {
+    const braid = join(mkdtempSync(join(tmpdir(), "catcluster-check-")), "braid.yaml")
+    writeFileSync(braid, 'name: braid\nobjects: ["*"]\narrows:\n  - { name: a, dom: "*", cod: "*" }\n  - { name: b, dom: "*", cod: "*" }\nequations:\n  - { lhs: [a, b, a], rhs: [b, a, b] }\n')
+    const r = await check("--presentation", braid)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^catcluster: braid \(.*braid\.yaml\): Knuth–Bendix completion of braid did not finish: stopped on the (work bound|deadline)/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(r.stdout).toContain("category.completion")
   })
 })

@@ -39,13 +39,17 @@ const loops = file(
   ["name: loops", "objects: [A, B]", "arrows:", "  - { name: x, dom: A, cod: A }", "  - { name: f, dom: A, cod: B }", "equations:", '  - { lhs: [x, x, x], rhs: [x] }', ""].join("\n"),
 )
 
+const braid = file(
+  "braid.yaml",
+  ['name: braid', 'objects: ["*"]', "arrows:", '  - { name: a, dom: "*", cod: "*" }', '  - { name: b, dom: "*", cod: "*" }', "equations:", "  - { lhs: [a, b, a], rhs: [b, a, b] }", ""].join("\n"),
+)
 const bad = file("bad.yaml", "objects: [A]\narrows:\n  - { name: x, dom: A, cod: Q }\n")
 const runs: Record<string, Run> = {}
 
 describe("catcluster diagram", () => {
   beforeAll(async () => {
-    const names = ["check", "svg", "bad", "png"] as const
-    const results = await Promise.all([cli(loops, "--check"), cli(loops, "-f", "svg"), cli(bad), cli(loops, "--format", "png")])
+    const names = ["check", "svg", "bad", "png", "braid"] as const
+    const results = await Promise.all([cli(loops, "--check"), cli(loops, "-f", "svg"), cli(bad), cli(loops, "--format", "png"), cli(braid, "--check")])
     names.forEach((n, i) => (runs[n] = results[i]!))
   }, 60_000)
 
@@ -70,5 +74,13 @@ describe("catcluster diagram", () => {
     expect(r.stderr).toBe(`catcluster: ${bad}: arrows[0].cod: unknown object 'Q'\n`)
     const png = runs["png"]!
     expect([png.status, png.stderr]).toEqual([2, "catcluster: --format: 'png' is not one of mermaid, dot, svg\n"])
+  })
+
+  it("exits 2 with the reason when --check's completion runs out of budget (B3+), after the picture", () => {
+    const r = runs["braid"]!
+    expect(r.status).toBe(2)
+    expect(r.stdout).toContain("%% a∘b∘a = b∘a∘b")
+    expect(r.stderr).toMatch(new RegExp(`^catcluster: ${braid.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: Knuth–Bendix completion of braid did not finish: stopped on the (work bound|deadline) .*processing .* = .*raise the budget`))
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 })

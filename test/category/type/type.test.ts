@@ -5,6 +5,7 @@ import {
   booleanType,
   compareFunctions,
   composeFn,
+  describedType,
   fn,
   functionType,
   identityFn,
@@ -87,6 +88,16 @@ describe("typed arrows", () => {
     expect(h.run("abcd")).toBe(true)
     const p = pathFn(length, isEven, not)
     expect([p.name, p.run("abc")]).toEqual(["not∘isEven∘length", true])
+  })
+
+  it("are refused by composeFn at run time when the carriers agree but the described types differ", () => {
+    // The name is widened to string (as data read at run time would be), so tsc cannot see it.
+    const portName: string = "Port"
+    const port = describedType({ name: portName, arbitrary: fc.integer({ min: 1, max: 65535 }) })
+    const toPort = fn("toPort", stringType, port, (s) => s.length + 1)
+    const isEven: AnyFn = fn("isEven", integerType, booleanType, (n) => n % 2 === 0)
+    expect(() => composeFn(isEven, toPort)).toThrow(NotComposableError)
+    expect(() => composeFn(isEven, toPort)).toThrow("codomain of toPort : string → Port is Port but domain of isEven : integer → boolean is integer")
   })
 
   it("are refused by Type.compose when built from untyped data and do not meet", () => {
