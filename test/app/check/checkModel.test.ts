@@ -187,6 +187,33 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     expect(f.counterexample.message).toBe("dropped without a reason: document 5: ConfigMap settings")
   })
 
+  it("the manifests law reads each manifest a bounded number of times, however many files (was a filter over all manifests per file)", () => {
+    const count = 2000
+    const files: ModelFile[] = [nodes, ...Array.from({ length: count }, (_, i) => ({ file: `p${i}.yaml`, text: `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: c, image: x}]}\n` }))]
+    const decoded = files.flatMap((f) => {
+      const r = decodeManifests(f.text, f.file)
+      if (E.isLeft(r)) throw new Error("decode")
+      return r.right
+    })
+    const built = clusterFromManifests(decoded)
+    if (E.isLeft(built)) throw new Error("model")
+    // every read of an element of the list counts; a per-file filter reads it files × manifests times
+    let reads = 0
+    const counted = new Proxy(decoded, {
+      get: (target, key, receiver) => {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++
+        return Reflect.get(target, key, receiver) as unknown
+      },
+    })
+    const lost = decoded.find((m) => m.metadata?.name === "p1234")!
+    const forgetful = { ...built.right, units: built.right.units.filter((u) => u.origin.source !== lost.source) }
+    const verdict = runSuite(manifestSuite(files, counted, forgetful)).laws[0]!
+    expect(reads).toBeLessThanOrEqual(2 * decoded.length)
+    expect(failing(verdict).counterexample.input).toBe("p1234.yaml")
+    expect(failing(verdict).counterexample.message).toBe("dropped without a reason: document 0: Pod p1234")
+    expect(runSuite(manifestSuite(files, decoded, built.right)).laws[0]).toMatchObject({ _tag: "Holds", coverage: { cases: count + 1 } })
+  })
+
   it("the JSON names every suite, law, verdict, count and counterexample", () => {
     const j = toJson(checkModel([nodes, file("overcommitted.yaml")])) as { suites: Array<{ suite: string; laws: Array<Record<string, unknown>> }>; exitCode: number }
     expect(j.exitCode).toBe(1)
