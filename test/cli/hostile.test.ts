@@ -47,6 +47,23 @@ describe("hostile manifests: exit 2 at the path", () => {
   })
 })
 
+describe("accepted before although Kubernetes rejects it: exit 2 at the path", () => {
+  it("hugepages requested without a limit, and a hugepages request ≠ its limit (schedule)", () => {
+    const noLimit = write("hugepages.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: h}\nspec: {containers: [{name: c, image: x, resources: {requests: {cpu: 100m, hugepages-2Mi: 4Mi}}}]}\n")
+    refused(cli("schedule", "--nodes", nodes, "--pods", noLimit), `${noLimit}: document 0, spec.containers[0].resources.limits["hugepages-2Mi"]: Required value: Limit must be set for non overcommitable resources`)
+    const unequal = write("hugepages-unequal.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: h}\nspec: {containers: [{name: c, image: x, resources: {requests: {cpu: 100m, hugepages-2Mi: 4Mi}, limits: {hugepages-2Mi: 8Mi}}}]}\n")
+    refused(cli("schedule", "--nodes", nodes, "--pods", unequal), `${unequal}: document 0, spec.containers[0].resources.requests["hugepages-2Mi"]: Invalid value: "4Mi": must be equal to hugepages-2Mi limit of 8Mi`)
+  })
+
+  it("two Pods of one name in one namespace, in two files: exit 2 naming both places (schedule and check)", () => {
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: twin}\nspec: {containers: [{name: c, image: x}]}\n"
+    const a = write("twin-a.yaml", pod)
+    const b = write("twin-b.yaml", pod)
+    refused(cli("schedule", "--nodes", nodes, "--pods", a, b), `${b}: document 0: pod default/twin is defined twice (first at ${a}: document 0)`)
+    refused(cli("check", "--nodes", nodes, "--workloads", a, b), `${b}: document 0, Pod default/twin, metadata.name: Duplicate value: "twin" (first at ${a}: document 0)`)
+  })
+})
+
 describe("hostile files: only regular files, within a limit, named", () => {
   const pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: x, resources: {requests: {cpu: 100m}}}]}\n"
 
