@@ -9,7 +9,7 @@ import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
 import { checkHeap } from "./heap.ts"
 import { makeProgress, type Progress } from "./Progress.ts"
-import { asUserError, inputWarnings, printWarnings, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
+import { asUserError, inputWarnings, maxFileSizeOf, printWarnings, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
 import { UserError } from "./UserError.ts"
 import { inventory, type Inventory } from "../operations/Inventory.ts"
 import { OperationsError } from "../operations/OperationsError.ts"
@@ -81,7 +81,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   const paths = [...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])]
   if (paths.length === 0) throw new UserError("no input: name manifests with --nodes and --workloads (files or directories), or pipe them in with --stdin")
   // decoded once: the scheduler reads the same manifests and documents the checks read
-  const files = decodeModelFiles(paths, readProgress(options.progress ?? makeProgress({ quiet: true })))
+  const files = decodeModelFiles(paths, readProgress(options.progress ?? makeProgress({ quiet: true })), maxFileSizeOf(flags.maxFileSize))
   const manifests = files.flatMap((f) => f.manifests)
   // said first: without any Node, a pod's binding is not the problem to report
   if (options.requireNodes !== false && !manifests.some((m) => m.kind === "Node")) {

@@ -7,15 +7,13 @@
  *
  * @since 0.1.0
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs"
+import { closeSync, constants, fstatSync, openSync, realpathSync } from "node:fs"
 import * as E from "fp-ts/lib/Either.js"
 import type { DecodedModelFile } from "../app/userCluster.ts"
 import { decodeFile, decodeJsonStream, manifestPaths, showManifestError, type ManifestError } from "../domain/manifest/index.ts"
+import { DEFAULT_MAX_FILE_BYTES, readWaiting, regularFileProblem, showBytes, streamProblem, type ReadLimits } from "../domain/manifest/regularFile.ts"
 import { STDIN_NAME } from "./input.ts"
 import { UserError } from "./UserError.ts"
-
-/** The start of a file kept while it is scanned, to read it whole if it is not a list. */
-const REPLAY_LIMIT = 64 * 1024 * 1024
 
 const errno = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
 
@@ -32,19 +30,24 @@ export interface ReadProgress {
   readonly done: (name: string, objects: number) => void
 }
 
+/** A text that is not a JSON list and is over the per-file limit (it would be read whole). */
+class TooLarge {
+  constructor(readonly max: number) {}
+}
+
 /** Reads and decodes the file open at `fd`. */
-const decodeOpen = (fd: number, file: string, progress?: ReadProgress): E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> => {
+const decodeOpen = (fd: number, file: string, max: number, progress?: ReadProgress): E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> => {
   let total = 0
   // the bytes read so far, while they fit, so a text that is not a list is decoded without reading it twice
   const start: Buffer[] = []
   let kept = 0
   let replayable = true
   const read = (buffer: Uint8Array, offset: number, length: number): number => {
-    const n = readSync(fd, buffer, offset, length, null)
+    const n = readWaiting(fd, buffer, offset, length)
     total += n
     progress?.read(total)
     if (replayable) {
-      if (kept + n <= REPLAY_LIMIT) {
+      if (kept + n <= max) {
         start.push(Buffer.from(buffer.subarray(offset, offset + n)))
         kept += n
       } else {
@@ -55,13 +58,20 @@ const decodeOpen = (fd: number, file: string, progress?: ReadProgress): E.Either
     return n
   }
   const streamed = decodeJsonStream(read, file)
+  // too large to read whole: the JSON error is the answer
+  if (streamed._tag === "NotJson" && !replayable) return E.left([streamed.error])
   if (streamed._tag === "Decoded") return E.map((d: { manifests: DecodedModelFile["manifests"]; documents: DecodedModelFile["raws"] }) => ({ file, manifests: d.manifests, raws: d.documents }))(streamed.result)
-  if (!replayable) {
-    const problem = `a JSON object over ${REPLAY_LIMIT / 1024 / 1024} MiB that is not a list (kind …List with items): catcluster reads larger input as kubectl lists it`
-    return E.left([{ _tag: "ManifestError", file, document: 0, path: "", problem }])
+  // not a list: read whole, within the per-file limit (a list streams, so only the heap bounds it)
+  const tooLarge = (): E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> => {
+    throw new TooLarge(max)
   }
+  if (!replayable) return tooLarge()
   const chunk = Buffer.allocUnsafe(1024 * 1024)
-  for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) start.push(Buffer.from(chunk.subarray(0, n)))
+  for (let n = readWaiting(fd, chunk, 0, chunk.length); n > 0; n = readWaiting(fd, chunk, 0, chunk.length)) {
+    kept += n
+    if (kept > max) return tooLarge()
+    start.push(Buffer.from(chunk.subarray(0, n)))
+  }
   return E.map((d: { manifests: DecodedModelFile["manifests"]; documents: DecodedModelFile["raws"] }) => ({ file, manifests: d.manifests, raws: d.documents }))(decodeFile(Buffer.concat(start).toString("utf8"), file))
 }
 
@@ -76,7 +86,8 @@ let stdinDecoded: E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> | und
  * @since 0.1.0
  * @category input
  */
-export const decodeModelFiles = (paths: ReadonlyArray<string>, progress?: ReadProgress): ReadonlyArray<DecodedModelFile> => {
+export const decodeModelFiles = (paths: ReadonlyArray<string>, progress?: ReadProgress, limits: ReadLimits = {}): ReadonlyArray<DecodedModelFile> => {
+  const max = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const out: DecodedModelFile[] = []
   const unreadable: string[] = []
   const problems: string[] = []
@@ -94,7 +105,18 @@ export const decodeModelFiles = (paths: ReadonlyArray<string>, progress?: ReadPr
       seen.add(STDIN_NAME)
       if (process.stdin.isTTY === true) throw new UserError("standard input is a terminal: pipe manifests in, e.g. kubectl get nodes,pods,vmis -A -o json | catcluster … --stdin")
       if (stdinDecoded === undefined) progress?.file(STDIN_NAME, undefined)
-      stdinDecoded ??= decodeOpen(0, STDIN_NAME, progress)
+      const problem = streamProblem(0)
+      if (problem !== undefined) {
+        unreadable.push(`cannot read standard input: ${problem}`)
+        continue
+      }
+      try {
+        stdinDecoded ??= decodeOpen(0, STDIN_NAME, max, progress)
+      } catch (error) {
+        if (!(error instanceof TooLarge)) throw error
+        unreadable.push(`cannot read standard input: more than ${showBytes(max)}, the limit per file (--max-file-size raises it; a JSON list streams past it)`)
+        continue
+      }
       take(stdinDecoded)
       continue
     }
@@ -115,17 +137,27 @@ export const decodeModelFiles = (paths: ReadonlyArray<string>, progress?: ReadPr
       }
       if (seen.has(real)) continue
       seen.add(real)
+      // only regular files (a FIFO would block, a device never end); their size bounds only what is read whole
+      const problem = regularFileProblem(file, { maxFileBytes: Number.MAX_SAFE_INTEGER })
+      if (problem !== undefined) {
+        unreadable.push(`cannot read ${file}: ${problem}`)
+        continue
+      }
       let fd: number
       try {
-        fd = openSync(file, "r")
+        fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
       } catch (error) {
         unreadable.push(`cannot read ${file}: ${errno(error)}`)
         continue
       }
       try {
         progress?.file(file, fstatSync(fd).size)
-        take(decodeOpen(fd, file, progress))
+        take(decodeOpen(fd, file, max, progress))
       } catch (error) {
+        if (error instanceof TooLarge) {
+          unreadable.push(`cannot read ${file}: ${showBytes(fstatSync(fd).size)} is over the limit of ${showBytes(max)} per file (--max-file-size raises it; a JSON list streams past it)`)
+          continue
+        }
         if (!(error instanceof Error && "code" in error)) throw error
         unreadable.push(`cannot read ${file}: ${errno(error)}`)
       } finally {

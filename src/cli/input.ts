@@ -1,6 +1,9 @@
-import { readFileSync, realpathSync } from "node:fs"
+import { realpathSync } from "node:fs"
 import * as E from "fp-ts/lib/Either.js"
 import { readManifestFiles, type ManifestFile } from "../domain/manifest/load.ts"
+import { DEFAULT_MAX_FILE_BYTES, readRegularFile, readStreamText, type ReadLimits, showBytes } from "../domain/manifest/regularFile.ts"
+import { value } from "../domain/quantity/decimal.ts"
+import { parseQuantity } from "../domain/quantity/parse.ts"
 import { decodeManifests } from "../domain/manifest/decode.ts"
 import { isKnownKind, type Manifest } from "../domain/manifest/Manifest.ts"
 import { showManifestError } from "../domain/manifest/ManifestError.ts"
@@ -22,18 +25,16 @@ export const STDIN_NAME = "<stdin>"
 
 /**
  * The text of one file; `what` says which option it came from ("nodes", "pods", …). `-` reads
- * standard input.
+ * standard input. Only a regular file of at most `limits.maxFileBytes` bytes is read.
  *
  * @since 0.1.0
  * @category input
  */
-export const readUserFile = (file: string, what: string): string => {
-  if (file === "-") return readStdin()
-  try {
-    return readFileSync(file, "utf8")
-  } catch (error) {
-    throw new UserError(`cannot read ${what} file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
+export const readUserFile = (file: string, what: string, limits: ReadLimits = {}): string => {
+  if (file === "-") return readStdin(limits)
+  const read = readRegularFile(file, limits)
+  if (E.isLeft(read)) throw new UserError(`cannot read ${what} file ${file}: ${read.left}`)
+  return read.right
 }
 
 let stdinText: string | undefined
@@ -47,21 +48,37 @@ const realPath = (file: string): string => {
 }
 
 /**
- * Standard input, read once (a second request gets the same text). A terminal is refused: the
- * command would otherwise wait for input nobody is typing.
+ * Standard input, read once (a second request gets the same text), at most
+ * `limits.maxFileBytes` bytes. A terminal is refused: the command would otherwise wait for input
+ * nobody is typing; so is a device (`< /dev/zero`).
  *
  * @since 0.1.0
  * @category input
  */
-export const readStdin = (): string => {
+export const readStdin = (limits: ReadLimits = {}): string => {
   if (stdinText !== undefined) return stdinText
   if (process.stdin.isTTY === true) throw new UserError("standard input is a terminal: pipe manifests in, e.g. kubectl get nodes,pods,vmis -A -o json | catcluster … --stdin")
-  try {
-    stdinText = readFileSync(0, "utf8")
-  } catch (error) {
-    throw new UserError(`cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
+  const read = readStreamText(0, limits)
+  if (E.isLeft(read)) throw new UserError(`cannot read standard input: ${read.left}`)
+  stdinText = read.right
   return stdinText
+}
+
+/**
+ * The per-file limit a `--max-file-size` flag gives: a byte count or a quantity (`512Mi`,
+ * `1G`); none gives the default (256Mi).
+ *
+ * `maxFileSizeOf("1Gi")` is `{ maxFileBytes: 1073741824 }`.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const maxFileSizeOf = (flag: string | undefined): ReadLimits => {
+  if (flag === undefined) return { maxFileBytes: DEFAULT_MAX_FILE_BYTES }
+  const q = parseQuantity(flag.trim())
+  const bytes = E.isRight(q) ? Number(value(q.right)) : NaN
+  if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new UserError(`--max-file-size: expected a positive number of bytes (e.g. 268435456 or 512Mi), got ${flag}`)
+  return { maxFileBytes: bytes }
 }
 
 /**
@@ -72,7 +89,7 @@ export const readStdin = (): string => {
  * @since 0.1.0
  * @category input
  */
-export const readModelFiles = (paths: ReadonlyArray<string>): ReadonlyArray<ManifestFile> => {
+export const readModelFiles = (paths: ReadonlyArray<string>, limits: ReadLimits = {}): ReadonlyArray<ManifestFile> => {
   const out: ManifestFile[] = []
   const problems: string[] = []
   let stdinSeen = false
@@ -80,11 +97,11 @@ export const readModelFiles = (paths: ReadonlyArray<string>): ReadonlyArray<Mani
   for (const path of paths) {
     if (path === "-") {
       // the same stream twice would count every object twice
-      if (!stdinSeen) out.push({ file: STDIN_NAME, text: readStdin() })
+      if (!stdinSeen) out.push({ file: STDIN_NAME, text: readStdin(limits) })
       stdinSeen = true
       continue
     }
-    const read = readManifestFiles([path])
+    const read = readManifestFiles([path], limits)
     if (E.isLeft(read)) problems.push(...read.left.map((e) => `cannot read ${e.file}: ${e.problem.replace(/^cannot read: /, "")}`))
     else {
       if (read.right.length === 0) problems.push(`${path}: a directory with no .yaml, .yml or .json file`)
@@ -113,6 +130,8 @@ export interface SourceFlags {
   readonly workloads?: ReadonlyArray<string>
   readonly pods?: ReadonlyArray<string>
   readonly stdin?: boolean
+  /** `--max-file-size`: the per-file limit (bytes or a quantity). */
+  readonly maxFileSize?: string
 }
 
 /**
@@ -123,7 +142,7 @@ export interface SourceFlags {
  * @category input
  */
 export const readSourceFiles = (flags: SourceFlags): ReadonlyArray<ManifestFile> =>
-  readModelFiles([...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])])
+  readModelFiles([...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])], maxFileSizeOf(flags.maxFileSize))
 
 /**
  * Registers the input options every cluster-reading subcommand shares.
@@ -136,6 +155,7 @@ export const withSourceOptions = <C extends { option: (flags: string, descriptio
     .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
     .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
     .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads")
+    .option("--max-file-size <bytes>", `the largest file (or standard input) read whole, in bytes or as a quantity such as 1Gi (a kubectl JSON list streams past it); only regular files are read (default ${showBytes(DEFAULT_MAX_FILE_BYTES).split(" ")[0]})`)
 
 /**
  * Kinds catcluster reads besides the ones its codecs decode fully: NodeResourceTopology (NUMA

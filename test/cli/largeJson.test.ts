@@ -68,11 +68,18 @@ describe("a kubectl JSON dump, streamed", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it("names the line of broken JSON", () => {
+  it("names the line of broken JSON; what YAML reads (flow style, several documents) is read as YAML", () => {
     const file = join(dir, "broken.json")
-    writeFileSync(file, '{\n  "kind": "List",\n  "items": [\n    {"kind": "Pod"},\n    {"kind": Pod}\n  ]\n}\n')
+    writeFileSync(file, '{\n  "kind": "List",\n  "items": [\n    {"kind": "Pod"},\n    {"kind": "Pod" "x"}\n  ]\n}\n')
     const r = cli(["schedule", "--nodes", join(dir, "nodes.json"), "--pods", file])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, "\\.")}:5:\\d+: document 0: malformed JSON`))
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, "\\.")}:5:\\d+: document 0: malformed`))
+    const docs = join(dir, "docs.yaml")
+    writeFileSync(docs, pods.slice(0, 2).map((p) => JSON.stringify(p)).join("\n---\n"))
+    const flow = join(dir, "flow.yaml")
+    writeFileSync(flow, "{kind: List, items: [{kind: Pod, apiVersion: v1, metadata: {name: f, namespace: default}, spec: {containers: [{name: c}]}},],}\n")
+    const read = cli(["schedule", "--nodes", join(dir, "nodes.json"), "--pods", docs, flow, "--json"])
+    expect(read.code).toBe(0)
+    expect((JSON.parse(read.stdout) as { placements: Array<{ pod: string }> }).placements.map((p) => p.pod)).toEqual(["default/p0", "default/p1", "default/f"])
   })
 })

@@ -60,6 +60,18 @@ items:
     const twice = `${node("[]")}---\n${node("[]")}`
     expect(() => nodesFromText(twice, "nodes.yaml")).toThrow('nodes.yaml: document 1, items[0], metadata.name: Duplicate value: "node-a" (first at nodes.yaml: document 0, items[0], metadata.name)')
   })
+  it("NUMA cell amounts beyond 2^53 − 1 or negative are bad input at their path (were Infinity in a cell)", () => {
+    expect(() => nodesFromText(node('[{"cpus": 1e300, "memory": "8Gi"}]'), "nodes.yaml")).toThrow(
+      'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0].cpus: Invalid value: 1e+300: exceeds the range catcluster schedules exactly (9007199254740991)',
+    )
+    expect(() => nodesFromText(node('[{"cpus": 2, "memory": "1e400"}]'), "nodes.yaml")).toThrow('numa-cells"][0].memory: Invalid value: Infinity: exceeds the range')
+    expect(() => nodesFromText(node('[{"cpus": 2, "hugepages": "-2Mi"}]'), "nodes.yaml")).toThrow('numa-cells"][0].hugepages: Invalid value: -2097152: must be greater than or equal to 0')
+    const topology = (zones: string) =>
+      `${node("[]")}---\napiVersion: topology.node.k8s.io/v1alpha2\nkind: NodeResourceTopology\nmetadata: {name: node-a}\nzones: ${zones}\n`
+    expect(() => nodesFromText(topology("[{name: node-0, type: Node, resources: [{name: memory, allocatable: '1e400'}]}]"), "nodes.yaml")).toThrow("zones[0].memory: Invalid value: Infinity: exceeds the range")
+    expect(nodesFromText(node('[{"cpus": 9007199254740991, "memory": "9007199254740991"}]'), "nodes.yaml")[0]?.numaCells).toEqual([{ cpus: 9007199254740991, memoryBytes: 9007199254740991, hugepagesBytes: 0 }])
+  })
+
   it("null where a cell or a topology zone or resource belongs is bad input at its path, not a crash", () => {
     expect(() => nodesFromText(node("[null]"), "nodes.yaml")).toThrow(
       'nodes.yaml: document 0, items[0], metadata.annotations["catcluster.io/numa-cells"][0]: expected {cpus, memory, hugepages}, got null',

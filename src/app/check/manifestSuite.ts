@@ -19,10 +19,17 @@ import { noneFound } from "./Shortfall.ts"
  */
 export const manifestSuite = (files: ReadonlyArray<ModelFile>, manifests: ReadonlyArray<Manifest>, model: ClusterModel): Suite => {
   const accounted = new Set<object>([...model.machines.map((m) => m.source), ...model.units.map((u) => u.origin.source), ...model.notModelled.map((n) => n.source)])
+  // grouped once: a filter over every manifest per file is quadratic in the number of files
+  const byFile = new Map<string, Manifest[]>()
+  for (const m of manifests) {
+    const own = byFile.get(m.source.file)
+    if (own === undefined) byFile.set(m.source.file, [m])
+    else own.push(m)
+  }
   return suite("manifests", `${files.length} file(s), ${manifests.length} manifest(s)`, [
     bind(
       law("manifests.accounted", "every decoded manifest is a node, a unit's origin, or listed as not modelled", (f: ModelFile) => {
-        const own = manifests.filter((m) => m.source.file === f.file)
+        const own = byFile.get(f.file) ?? []
         return { lhs: own.filter((m) => !accounted.has(m.source)).map((m) => `document ${m.source.document}${m.source.item === undefined ? "" : `, items[${m.source.item}]`}: ${m.kind === "Unknown" ? m.declaredKind : m.kind} ${m.metadata?.name ?? ""}`), rhs: [] }
       }),
       exhaustive(() => files, (f) => f.file),

@@ -12,11 +12,9 @@ import type { Command } from "commander"
 import { checkModel } from "../../app/check/checkModel.ts"
 import { completionLaw } from "../../app/check/presentationSuite.ts"
 import { printReport, toJson } from "../../app/check/CheckReport.ts"
-import { defaultModelText, defaultModelUrl, type ModelFile } from "../../app/model.ts"
-import { readModelFiles, readSourceFiles, withSourceOptions, type SourceFlags } from "../input.ts"
+import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
+import { maxFileSizeOf, readModelFiles, readSourceFiles, withSourceOptions, type SourceFlags } from "../input.ts"
 import { UserError } from "../UserError.ts"
-
-const readFiles = (path: string): ReadonlyArray<ModelFile> => readModelFiles([path])
 
 interface Options extends SourceFlags {
   readonly presentation?: ReadonlyArray<string>
@@ -30,7 +28,7 @@ export const register = (program: Command): void => {
     .option("--json", "print the report as JSON")
     .action((opts: Options) => {
       const given = readSourceFiles(opts)
-      const presentations = (opts.presentation ?? []).flatMap(readFiles)
+      const presentations = readModelFiles(opts.presentation ?? [], maxFileSizeOf(opts.maxFileSize))
       const files =
         given.length === 0
           ? presentations.length === 0

@@ -4,12 +4,12 @@
  * reports, on stderr, its size or why it is not finite. Bad input exits 2 with the file and the
  * JSON path of the culprit.
  */
-import { readFileSync } from "node:fs"
 import type { Command } from "commander"
 import * as E from "fp-ts/lib/Either.js"
 import { parse } from "yaml"
 import { buildFinCat, decodePresentation } from "../../category/fincat/index.ts"
 import { presentationGraph, toDot, toMermaid, toSvg } from "../../category/render/index.ts"
+import { readRegularFile } from "../../domain/manifest/regularFile.ts"
 import { UserError } from "../UserError.ts"
 
 const formats = ["mermaid", "dot", "svg"] as const
@@ -17,12 +17,10 @@ type Format = (typeof formats)[number]
 const isFormat = (s: string): s is Format => (formats as ReadonlyArray<string>).includes(s)
 
 const readDocument = (file: string): unknown => {
-  let text: string
-  try {
-    text = readFileSync(file, "utf8")
-  } catch (error) {
-    throw new UserError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+  // a regular file within the default limit: a FIFO or a device would block or never end
+  const read = readRegularFile(file)
+  if (E.isLeft(read)) throw new UserError(`${file}: cannot read (${read.left})`)
+  const text = read.right
   try {
     // YAML is a superset of JSON, so one parser reads both.
     return parse(text)

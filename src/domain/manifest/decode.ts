@@ -13,8 +13,8 @@
 import * as E from "fp-ts/lib/Either.js"
 import type { Either } from "fp-ts/lib/Either.js"
 import type * as t from "io-ts"
-import { Document, LineCounter, parseAllDocuments, parseDocument } from "yaml"
-import type { CollectionTag, DocumentOptions, ParsedNode, ParseOptions, ScalarTag, SchemaOptions, TagId, Tags } from "yaml"
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from "yaml"
+import type { CollectionTag, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, ScalarTag, SchemaOptions, TagId, Tags } from "yaml"
 import { showPath } from "./JsonPath.ts"
 import type { PathSegment } from "./JsonPath.ts"
 import { isKnownKind, manifestCodecs } from "./Manifest.ts"
@@ -98,6 +98,32 @@ const structureProblem = (root: unknown): { readonly path: ReadonlyArray<PathSeg
       if (k === "__proto__") return { path: pathOf(frame, k), problem: 'the key "__proto__" is not allowed (not a valid Kubernetes key)' }
       const v: unknown = (value as Record<string, unknown>)[k]
       if (typeof v === "object" && v !== null) stack.push({ value: v, key: k, parent: frame, depth, leave: false })
+    }
+  }
+  return undefined
+}
+
+/**
+ * The first mapping key of a parsed YAML document that is a sequence or a mapping (`? [a, b] : c`,
+ * `{[a, b]: c}`), with the path of the mapping holding it, or undefined. JSON and Kubernetes keys
+ * are strings: such a key would be turned into the text "[ a, b ]" (with a runtime warning).
+ * Iterative, aliases not followed (their anchors are walked where they stand).
+ */
+const complexKey = (doc: Document.Parsed): { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } | undefined => {
+  const stack: Array<{ readonly node: unknown; readonly path: ReadonlyArray<PathSegment> }> = [{ node: doc.contents, path: [] }]
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] })
+    } else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const { key, value } = node.items[i]!
+        const resolved = isAlias(key) ? key.resolve(doc) : key
+        if (isCollection(resolved as YamlNode | undefined)) {
+          return { path, problem: `a mapping key is a ${isSeq(resolved) ? "sequence" : "mapping"} (a YAML complex key such as ? [a, b]): keys must be strings` }
+        }
+        stack.push({ node: value, path: [...path, isScalar(key) ? (key.value as PathSegment) : String(key)] })
+      }
     }
   }
   return undefined
@@ -416,6 +442,11 @@ export const decodeFile = (text: string, file: string): Either<ReadonlyArray<Man
           ...(pos === undefined ? {} : { line: pos.line, column: pos.col }),
         })
       }
+      return
+    }
+    const complex = complexKey(doc)
+    if (complex !== undefined) {
+      errors.push(manifestError({ file, document, locate }, complex.path, complex.problem))
       return
     }
     let value: unknown

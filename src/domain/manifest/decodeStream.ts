@@ -14,13 +14,18 @@ import type { ManifestError } from "./ManifestError.ts"
 
 /**
  * How a streamed read ended: decoded (manifests and problems), or the text is not a list
- * (`NotAList`: not a JSON object, or an object without `items` or whose kind is not `…List`),
- * which the caller reads whole instead.
+ * (`NotAList`: not a JSON object, or an object without `items` or whose kind is not `…List`)
+ * or not JSON (`NotJson`: YAML's flow style and several documents start with `{` too), which the
+ * caller reads whole instead.
  *
  * @since 0.1.0
  * @category model
  */
-export type StreamedFile = { readonly _tag: "NotAList" } | { readonly _tag: "Decoded"; readonly result: Either<ReadonlyArray<ManifestError>, DecodedFile> }
+export type StreamedFile =
+  | { readonly _tag: "NotAList" }
+  /** Not JSON as it stands: YAML may still read it (flow style, comments, several documents); the error if not. */
+  | { readonly _tag: "NotJson"; readonly error: ManifestError }
+  | { readonly _tag: "Decoded"; readonly result: Either<ReadonlyArray<ManifestError>, DecodedFile> }
 
 /**
  * How many problems one file reports in full; the rest are counted.
@@ -88,8 +93,7 @@ export const decodeJsonStream = (read: ReadBytes, file: string): StreamedFile =>
   })
   if (scanned._tag === "NotAnObject") return { _tag: "NotAList" }
   if (scanned._tag === "SyntaxError") {
-    const e: ManifestError = { _tag: "ManifestError", file, document: 0, path: "", problem: scanned.problem, line: scanned.at.line, column: scanned.at.column }
-    return { _tag: "Decoded", result: E.left([e]) }
+    return { _tag: "NotJson", error: { _tag: "ManifestError", file, document: 0, path: "", problem: scanned.problem, line: scanned.at.line, column: scanned.at.column } }
   }
   const kind = head.kind
   if (!sawItems || typeof kind !== "string" || !kind.endsWith("List")) return { _tag: "NotAList" }

@@ -5,19 +5,34 @@
  *
  * @since 0.1.0
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
+import { readdirSync, realpathSync, statSync } from "node:fs"
 import { join } from "node:path"
 import * as E from "fp-ts/lib/Either.js"
 import type { Either } from "fp-ts/lib/Either.js"
 import { decodeManifests } from "./decode.ts"
 import type { Manifest } from "./Manifest.ts"
 import type { ManifestError } from "./ManifestError.ts"
+import { readRegularFile, type ReadLimits } from "./regularFile.ts"
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i
 
-/** `seen` holds the real paths of the directories entered, so a symlink loop is walked once. */
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The files to read under `path` (itself when it is not a directory), in name order (code-unit
+ * order, the same on every machine). `seen` holds the real paths of the directories entered, so a
+ * symlink loop is walked once. An entry whose type cannot be told (a dangling symlink) is
+ * listed when its name is a manifest's, so that reading it names the link.
+ */
 const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<string> => {
-  if (!statSync(path).isDirectory()) return [path]
+  // a path that cannot be followed is read as a file, whose reader says why (e.g. a dangling link)
+  if (!isDirectory(path)) return [path]
   const real = realpathSync(path)
   if (seen.has(real)) return []
   seen.add(real)
@@ -25,7 +40,8 @@ const filesUnder = (path: string, seen: Set<string> = new Set()): ReadonlyArray<
     .sort()
     .flatMap((name) => {
       const full = join(path, name)
-      return statSync(full).isDirectory() ? filesUnder(full, seen) : MANIFEST_FILE.test(name) ? [full] : []
+      // readdir listed it and stat cannot follow it: a link to nothing, named when it is read
+      return isDirectory(full) ? filesUnder(full, seen) : MANIFEST_FILE.test(name) ? [full] : []
     })
 }
 
@@ -57,13 +73,13 @@ export interface ManifestFile {
  * @since 0.1.0
  * @category reading
  */
-export const readManifestFiles = (paths: ReadonlyArray<string>): Either<ReadonlyArray<ManifestError>, ReadonlyArray<ManifestFile>> => {
-  const { files, errors } = readAll(paths)
+export const readManifestFiles = (paths: ReadonlyArray<string>, limits: ReadLimits = {}): Either<ReadonlyArray<ManifestError>, ReadonlyArray<ManifestFile>> => {
+  const { files, errors } = readAll(paths, limits)
   return errors.length > 0 ? E.left(errors) : E.right(files)
 }
 
 /** Every readable file and every problem, so callers can report both together. */
-const readAll = (paths: ReadonlyArray<string>): { readonly files: ReadonlyArray<ManifestFile>; readonly errors: ReadonlyArray<ManifestError> } => {
+const readAll = (paths: ReadonlyArray<string>, limits: ReadLimits): { readonly files: ReadonlyArray<ManifestFile>; readonly errors: ReadonlyArray<ManifestError> } => {
   const errors: ManifestError[] = []
   const out: ManifestFile[] = []
   const cannotRead = (file: string, error: unknown): ManifestError => ({
@@ -71,7 +87,7 @@ const readAll = (paths: ReadonlyArray<string>): { readonly files: ReadonlyArray<
     file,
     document: 0,
     path: "",
-    problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`,
+    problem: `cannot read: ${typeof error === "string" ? error : ((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)))}`,
   })
   for (const path of paths) {
     let files: ReadonlyArray<string>
@@ -82,11 +98,9 @@ const readAll = (paths: ReadonlyArray<string>): { readonly files: ReadonlyArray<
       continue
     }
     for (const file of files) {
-      try {
-        out.push({ file, text: readFileSync(file, "utf8") })
-      } catch (error) {
-        errors.push(cannotRead(file, error))
-      }
+      const read = readRegularFile(file, limits)
+      if (E.isLeft(read)) errors.push(cannotRead(file, read.left))
+      else out.push({ file, text: read.right })
     }
   }
   return { files: out, errors }
@@ -103,8 +117,8 @@ const readAll = (paths: ReadonlyArray<string>): { readonly files: ReadonlyArray<
  * @since 0.1.0
  * @category decoding
  */
-export const loadManifests = (paths: ReadonlyArray<string>): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
-  const read = readAll(paths)
+export const loadManifests = (paths: ReadonlyArray<string>, limits: ReadLimits = {}): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  const read = readAll(paths, limits)
   const errors: ManifestError[] = [...read.errors]
   const manifests: Manifest[] = []
   for (const { file, text } of read.files) {

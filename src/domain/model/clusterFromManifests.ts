@@ -13,7 +13,7 @@ import type { Quantity } from "../quantity/Quantity.ts"
 import { podRequests } from "../resources/PodRequests.ts"
 import { containerLimits, containerRequests } from "../resources/ResourceRequirements.ts"
 import { fromQuantities, type ResourceVector } from "../resources/ResourceVector.ts"
-import type { ModelError } from "./ModelError.ts"
+import { type ModelError, showSource } from "./ModelError.ts"
 
 /**
  * From a user's decoded manifests to the domain's cluster (S1.1): Nodes become machines P,
@@ -309,8 +309,9 @@ const statusNodeName = (m: ManifestOf<"VirtualMachineInstance">): string | undef
  * Builds the domain's cluster from decoded manifests, or every reason it cannot be built.
  *
  * Unit names: a Pod or VMI is `namespace/name`; replica i of a controller is
- * `namespace/name[i]`; a running VM whose VMI is also given is modelled once, by the VMI; a
- * name given twice (e.g. examples from different sources) becomes `name#2` for the second.
+ * `namespace/name[i]`; a running VM whose VMI is also given is modelled once, by the VMI. A Node,
+ * Pod or VMI named twice (in its namespace) is an error naming both places; other units of one
+ * name (e.g. a Pod and a controller's replica) get `name#2` for the second.
  *
  * @example
  * import * as E from "fp-ts/lib/Either.js"
@@ -326,7 +327,18 @@ export const clusterFromManifests = (manifests: ReadonlyArray<Manifest>): E.Eith
   const kernels = new Map(manifests.flatMap((m) => (m.kind === "Node" ? [[objectName(m), kernelOf(m)] as const] : [])))
   const b: Builder = { machines: [], units: [], notModelled: [], errors: [], kernels, taken: new Map() }
   const vmiNames = new Set(manifests.flatMap((m) => (m.kind === "VirtualMachineInstance" ? [objectName(m)] : [])))
+  // the API server holds one object of a kind per (namespace and) name: a second is a mistake
+  const first = new Map<string, Manifest>()
   for (const m of manifests) {
+    if ((m.kind === "Node" || m.kind === "Pod" || m.kind === "VirtualMachineInstance") && m.metadata?.name !== undefined) {
+      const id = `${m.kind} ${objectName(m)}`
+      const earlier = first.get(id)
+      if (earlier !== undefined) {
+        b.errors.push({ _tag: "ModelError", source: m.source, object: id, path: "metadata.name", problem: `Duplicate value: ${JSON.stringify(m.metadata.name)} (first at ${showSource(earlier.source)})` })
+        continue
+      }
+      first.set(id, m)
+    }
     const skip = (reason: string): void => {
       b.notModelled.push({ kind: kindOf(m), object: objectName(m), source: m.source, reason })
     }

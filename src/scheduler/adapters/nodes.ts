@@ -16,7 +16,7 @@ import { parseQuantity } from "../../domain/quantity/parse.ts"
 import { milliValue, value } from "../../domain/quantity/decimal.ts"
 import type { NodeImage, NumaCell, SchedulingNode, Taint } from "../model/SchedulingNode.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
-import { amountsOf } from "./resourceAmounts.ts"
+import { amountsOf, MAX_AMOUNT } from "./resourceAmounts.ts"
 import { decodeFile, where } from "./source.ts"
 
 /** The annotation carrying a node's NUMA cells. @since 0.1.0 @category constants */
@@ -107,7 +107,7 @@ export const numaTopologies = (manifests: ReadonlyArray<Manifest>): ReadonlyMap<
         } else if (r.name === "memory") memoryBytes = Number(value(q.right))
         else if (r.name.startsWith("hugepages-")) hugepagesBytes += Number(value(q.right))
       })
-      cells.push({ cpus, memoryBytes, hugepagesBytes })
+      cells.push(cellInRange({ cpus, memoryBytes, hugepagesBytes }, where(m, `zones[${z}]`)))
     })
     if (out.has(name)) throw new SchedulerInputError(where(m, "metadata.name"), `a second NodeResourceTopology for node ${name}`)
     out.set(name, cells)
@@ -163,6 +163,15 @@ export const nodesFromManifests = (
   return out
 }
 
+/** A NUMA cell's amounts within the range both engines count exactly (as resource lists are). */
+const cellInRange = (cell: NumaCell, at: string): NumaCell => {
+  for (const [field, n] of [["cpus", cell.cpus], ["memory", cell.memoryBytes], ["hugepages", cell.hugepagesBytes]] as const) {
+    if (n < 0) throw new SchedulerInputError(`${at}.${field}`, `Invalid value: ${n}: must be greater than or equal to 0`)
+    if (!(n <= MAX_AMOUNT)) throw new SchedulerInputError(`${at}.${field}`, `Invalid value: ${n}: exceeds the range catcluster schedules exactly (${MAX_AMOUNT})`)
+  }
+  return cell
+}
+
 const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
   let raw: unknown
   try {
@@ -182,7 +191,7 @@ const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
     if (typeof c.cpus !== "number" || !Number.isInteger(c.cpus) || c.cpus < 0) {
       throw new SchedulerInputError(`${at}[${i}].cpus`, "expected a whole number of CPUs")
     }
-    return { cpus: c.cpus, memoryBytes: q(c.memory, "memory"), hugepagesBytes: q(c.hugepages, "hugepages") }
+    return cellInRange({ cpus: c.cpus, memoryBytes: q(c.memory, "memory"), hugepagesBytes: q(c.hugepages, "hugepages") }, `${at}[${i}]`)
   })
 }
 

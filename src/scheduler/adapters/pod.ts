@@ -16,8 +16,6 @@
  * @since 0.1.0
  */
 import type { PodSpec } from "../../domain/manifest/codecs/pod.ts"
-import { canonical } from "../../domain/quantity/canonical.ts"
-import type { Quantity } from "../../domain/quantity/Quantity.ts"
 import { KVM_DEVICE } from "../../domain/resources/ResourceName.ts"
 import type { Labels } from "../model/LabelSelector.ts"
 import type {
@@ -34,6 +32,7 @@ import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { duplicate, invalid, type Locate, required, under } from "./fieldErrors.ts"
 import { podAffinityFromManifest } from "./podAffinity.ts"
 import { amountsOf } from "./resourceAmounts.ts"
+import { requestsOf } from "./requirements.ts"
 import { podVolumesOf } from "./storage.ts"
 import { spreadConstraintsFromManifest } from "./topologySpread.ts"
 
@@ -144,28 +143,16 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
     const i = list.findIndex((c) => (c.resources?.claims ?? []).length > 0)
     if (i >= 0) throw dynamicResourcesRefused(key, locate(`${field}[${i}].resources.claims`))
   }
-  // the API server defaults a missing request to its limit
-  // requests default to limits; a request above its limit is refused, as the API server refuses it
-  const requestsOf = (resources: PodSpec["containers"][number]["resources"], path: string) => {
-    const limits = amountsOf(resources?.limits, locate(`${path}.limits`))
-    const requests = amountsOf(resources?.requests, locate(`${path}.requests`))
-    for (const [name, n] of Object.entries(requests)) {
-      const limit = Object.hasOwn(limits, name) ? limits[name] : undefined
-      if (limit !== undefined && n > limit) {
-        const shown = (list: Readonly<Record<string, Quantity>> | undefined) => canonical(list?.[name] as Quantity)
-        throw invalid(locate(`${path}.requests[${JSON.stringify(name)}]`), shown(resources?.requests), `must be less than or equal to ${name} limit of ${shown(resources?.limits)}`)
-      }
-    }
-    return { ...limits, ...requests }
-  }
-  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c, i) => ({ name: c.name, requests: requestsOf(c.resources, `containers[${i}].resources`) }))
+  // requests default to limits; the API server's checks between the two (requirements.ts)
+  const requestsOfAt = (resources: PodSpec["containers"][number]["resources"], path: string) => requestsOf(resources, locate, path)
+  const containers: ReadonlyArray<ContainerRequests> = spec.containers.map((c, i) => ({ name: c.name, requests: requestsOfAt(c.resources, `containers[${i}].resources`) }))
   const initContainers = (spec.initContainers ?? []).map((c, i) => ({
     name: c.name,
-    requests: requestsOf(c.resources, `initContainers[${i}].resources`),
+    requests: requestsOfAt(c.resources, `initContainers[${i}].resources`),
     restartable: c.restartPolicy === "Always",
   }))
   // pod-level requests default to pod-level limits, like container ones
-  const level = spec.resources === undefined ? undefined : requestsOf(spec.resources, "resources")
+  const level = spec.resources === undefined ? undefined : requestsOfAt(spec.resources, "resources")
   const hostPorts = hostPortsOf(spec, locate)
   const images = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => (c.image === undefined || c.image === "" ? [] : [c.image]))
   const volumes = podVolumesOf(spec.volumes, locate("volumes"))

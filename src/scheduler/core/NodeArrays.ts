@@ -39,11 +39,11 @@ export interface NodeArrays {
   readonly taintValue: Int32Array
   readonly taintEffect: Uint8Array
   readonly cellStart: Int32Array
-  readonly cellCpuCap: Int32Array
+  readonly cellCpuCap: Float64Array
   readonly cellMemoryCap: Float64Array
   /** Empty when no cell has hugepages (reads then give 0). */
   readonly cellHugeCap: Float64Array
-  readonly cellCpuFree: Int32Array
+  readonly cellCpuFree: Float64Array
   readonly cellMemoryFree: Float64Array
   readonly cellHugeFree: Float64Array
 }
@@ -102,10 +102,10 @@ export const nodeArrays = (nodes: ReadonlyArray<SchedulingNode>): NodeArrays => 
     taintValue: new Int32Array(taints),
     taintEffect: new Uint8Array(taints),
     cellStart: new Int32Array(n + 1),
-    cellCpuCap: new Int32Array(cells),
+    cellCpuCap: new Float64Array(cells),
     cellMemoryCap: new Float64Array(cells),
     cellHugeCap: new Float64Array(huge ? cells : 0),
-    cellCpuFree: new Int32Array(cells),
+    cellCpuFree: new Float64Array(cells),
     cellMemoryFree: new Float64Array(cells),
     cellHugeFree: new Float64Array(huge ? cells : 0),
   }

@@ -187,6 +187,33 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     expect(f.counterexample.message).toBe("dropped without a reason: document 5: ConfigMap settings")
   })
 
+  it("the manifests law reads each manifest a bounded number of times, however many files (was a filter over all manifests per file)", () => {
+    const count = 2000
+    const files: ModelFile[] = [nodes, ...Array.from({ length: count }, (_, i) => ({ file: `p${i}.yaml`, text: `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: c, image: x}]}\n` }))]
+    const decoded = files.flatMap((f) => {
+      const r = decodeManifests(f.text, f.file)
+      if (E.isLeft(r)) throw new Error("decode")
+      return r.right
+    })
+    const built = clusterFromManifests(decoded)
+    if (E.isLeft(built)) throw new Error("model")
+    // every read of an element of the list counts; a per-file filter reads it files × manifests times
+    let reads = 0
+    const counted = new Proxy(decoded, {
+      get: (target, key, receiver) => {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++
+        return Reflect.get(target, key, receiver) as unknown
+      },
+    })
+    const lost = decoded.find((m) => m.metadata?.name === "p1234")!
+    const forgetful = { ...built.right, units: built.right.units.filter((u) => u.origin.source !== lost.source) }
+    const verdict = runSuite(manifestSuite(files, counted, forgetful)).laws[0]!
+    expect(reads).toBeLessThanOrEqual(2 * decoded.length)
+    expect(failing(verdict).counterexample.input).toBe("p1234.yaml")
+    expect(failing(verdict).counterexample.message).toBe("dropped without a reason: document 0: Pod p1234")
+    expect(runSuite(manifestSuite(files, decoded, built.right)).laws[0]).toMatchObject({ _tag: "Holds", coverage: { cases: count + 1 } })
+  })
+
   it("the JSON names every suite, law, verdict, count and counterexample", () => {
     const j = toJson(checkModel([nodes, file("overcommitted.yaml")])) as { suites: Array<{ suite: string; laws: Array<Record<string, unknown>> }>; exitCode: number }
     expect(j.exitCode).toBe(1)
@@ -207,16 +234,24 @@ const corpusFiles = (dir: string): ReadonlyArray<ModelFile> =>
     })
 
 describe.skipIf(!existsSync(corpus))("checkModel on ../shared/corpus (skipped: absent in a user's clone)", () => {
-  it("models every manifest; S2.2 holds; the GPU VMI and the dongle pod fit no fixture node", () => {
-    const r = report(checkModel([nodes, ...corpusFiles(corpus)]))
-    const s22 = lawOf(r, "resources.requestWithinLimit")
-    expect(s22._tag).toBe("Holds")
-    expect(s22._tag === "Holds" && s22.coverage.mode === "exhaustive" && s22.coverage.cases).toBeGreaterThanOrEqual(15)
-    const phi = failing(lawOf(r, "virtualize.fitsKvmNode"))
-    expect(phi.all.map((c) => c.input)).toEqual([expect.stringContaining("vmi-gpu")])
-    expect(phi.counterexample.message).toContain("nvidia.com/GP102GL_Tesla_P40 1 > 0 (short by 1)")
-    const psi = failing(lawOf(r, "containerize.fitsNode"))
-    expect(psi.all.map((c) => c.input)).toEqual([expect.stringContaining("extended-resource-demo")])
-    expect(r.notModelled.filter((n) => n.reason.startsWith("stopped VM")).length).toBe(3)
+  // the corpus is a set of independent examples: two of them name the same VMI, which one cluster cannot hold
+  it("as one cluster it is refused: a VMI named twice, both places named", () => {
+    const o = checkModel([nodes, ...corpusFiles(corpus)])
+    expect(o._tag).toBe("BadInput")
+    expect(o._tag === "BadInput" && o.errors.join("\n")).toMatch(/Duplicate value: "vmi-fedora" \(first at .*vmi-fedora/)
+  })
+
+  it("each example with the fixture nodes: every manifest modelled; S2.2 holds; the GPU VMI and the dongle pod fit no fixture node", () => {
+    const reports = corpusFiles(corpus).map((f) => report(checkModel([nodes, f])))
+    const laws = (name: string) => reports.flatMap((r) => r.suites.flatMap((s) => s.verdict.laws).filter((l) => l.law === name))
+    const s22 = laws("resources.requestWithinLimit")
+    expect(s22.filter((l) => l._tag === "Fails")).toEqual([])
+    const s22Cases = s22.reduce((n, l) => n + (l._tag === "Holds" && l.coverage.mode === "exhaustive" ? l.coverage.cases : 0), 0)
+    expect(s22Cases).toBeGreaterThanOrEqual(15)
+    const inputsOfFailures = (name: string) => laws(name).flatMap((l) => (l._tag === "Fails" ? l.all.map((c) => c.input) : []))
+    expect(inputsOfFailures("virtualize.fitsKvmNode")).toEqual([expect.stringContaining("vmi-gpu")])
+    expect(laws("virtualize.fitsKvmNode").map((l) => (l._tag === "Fails" ? l.counterexample.message : "")).join("\n")).toContain("nvidia.com/GP102GL_Tesla_P40 1 > 0 (short by 1)")
+    expect(inputsOfFailures("containerize.fitsNode")).toEqual([expect.stringContaining("extended-resource-demo")])
+    expect(reports.flatMap((r) => r.notModelled).filter((n) => n.reason.startsWith("stopped VM")).length).toBe(3)
   })
 })

@@ -1,7 +1,7 @@
 import * as fc from "fast-check"
 import * as E from "fp-ts/lib/Either.js"
 import { match } from "ts-pattern"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import {
   decodeManifests,
   decodeManifestValue,
@@ -194,6 +194,28 @@ describe("decodeManifests: nasty input (review)", () => {
     const parsed = decodeManifestValue(JSON.parse(json))
     expect(E.isLeft(parsed) && parsed.left.map((e) => e.path)).toEqual(["spec.__proto__"])
     expect(({} as Record<string, unknown>)["containers"]).toBeUndefined()
+  })
+
+  it("a complex mapping key (a sequence or mapping as key, written, in flow style or through an alias) is refused at its mapping, with no runtime warning", () => {
+    // the yaml package warns through process.emitWarning when it stringifies such a key
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined)
+    try {
+      const complex = expect.stringMatching(/a mapping key is a sequence .*keys must be strings/)
+      expect(left(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    ? [a, b]\n    : c\nspec: {containers: [{name: c, image: i}]}\n`)).toEqual([
+        expect.objectContaining({ path: "metadata.labels", line: 6, problem: complex }),
+      ])
+      expect(left(podWith("{[a, b]: c}"))).toEqual([expect.objectContaining({ path: "metadata.labels", line: 3, problem: complex })])
+      expect(left(podWith("{{a: b}: c}"))).toEqual([expect.objectContaining({ path: "metadata.labels", problem: expect.stringMatching(/a mapping key is a mapping/) })])
+      const aliased = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {x: &k [a]}\n  labels:\n    *k : c\nspec: {containers: [{name: c, image: i}]}\n`
+      expect(left(aliased)).toEqual([expect.objectContaining({ path: "metadata.labels", line: 7, problem: complex })])
+      // inside a list item: the path names the item
+      expect(left(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, env: [{? [x] : y}]}]}\n`).map((e) => e.path)).toEqual(["spec.containers[0].env[0]"])
+      // a scalar key given as an alias, or a quoted key, stays fine
+      expect(E.isRight(decodeManifests(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {k: &k app}\n  labels: {*k : web, "[a]": b}\nspec: {containers: [{name: c, image: i}]}\n`, "p.yaml"))).toBe(true)
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it("a self-referencing alias is refused at its path (it used to overflow the stack)", () => {

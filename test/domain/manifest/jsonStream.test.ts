@@ -127,5 +127,8 @@ describe("decodeJsonStream", () => {
     expect(decodeJsonStream(reader(encode(JSON.stringify(pod("a")))), "pod.json")._tag).toBe("NotAList")
     expect(decodeJsonStream(reader(encode(JSON.stringify({ kind: "Thing", items: [1] }))), "thing.json")._tag).toBe("NotAList")
     expect(decodeJsonStream(reader(encode("kind: Pod\n")), "pod.yaml")._tag).toBe("NotAList")
+    // YAML documents written as JSON objects, and flow-style YAML, are for the whole-text reader too
+    expect(decodeJsonStream(reader(encode('{"kind": "List", "items": []}\n---\n{"kind": "Pod"}')), "docs.yaml")).toMatchObject({ _tag: "NotJson", error: { line: 2, problem: "text after the JSON object" } })
+    expect(decodeJsonStream(reader(encode("{kind: List, items: [{kind: Pod},],}")), "flow.yaml")._tag).toBe("NotJson")
   })
 })

@@ -87,7 +87,7 @@ describe("clusterFromManifests", () => {
     expect(manifests.every((x) => accounted.has(x.source))).toBe(true)
   })
 
-  it("models a running VM once when its VMI is given too, and keeps equal names apart", () => {
+  it("models a running VM once when its VMI is given too, and keeps equal names of different kinds apart", () => {
     const both = decode([
       "vm.yaml",
       `apiVersion: kubevirt.io/v1
@@ -101,15 +101,30 @@ metadata: { name: twin }
 spec: { domain: { devices: {}, memory: { guest: 1Gi } } }
 status: { nodeName: kvm-1 }
 ---
-apiVersion: kubevirt.io/v1
-kind: VirtualMachineInstance
+apiVersion: v1
+kind: Pod
 metadata: { name: twin }
-spec: { domain: { devices: {}, memory: { guest: 2Gi } } }`,
+spec: { containers: [{ name: c, image: i }] }`,
     ])
     const t = model(both)
     expect(t.units.map((u) => u.unit.name)).toEqual(["default/twin", "default/twin#2"])
     expect(t.placement.get("default/twin")).toBe("kvm-1")
     expect(t.notModelled.map((n) => n.reason)).toEqual(["running (running: true); modelled by its VirtualMachineInstance of the same name"])
+  })
+
+  it("a Node, a Pod or a VMI named twice (in its namespace) is an error naming both places; other namespaces and generated names are fine", () => {
+    const twice = (kind: string, body: string, meta = "") => `apiVersion: ${kind === "VirtualMachineInstance" ? "kubevirt.io/v1" : "v1"}\nkind: ${kind}\nmetadata: { name: twin${meta} }\n${body}\n`
+    const pod = "spec: { containers: [{ name: c, image: i }] }"
+    const vmi = "spec: { domain: { devices: {}, memory: { guest: 1Gi } } }"
+    const node = "status: { allocatable: { cpu: '4', memory: 8Gi, pods: '10' } }"
+    for (const [kind, body, shown] of [["Pod", pod, "Pod default/twin"], ["VirtualMachineInstance", vmi, "VirtualMachineInstance default/twin"], ["Node", node, "Node twin"]] as const) {
+      const decoded = decode(["a.yaml", twice(kind, body)], ["b.yaml", twice(kind, body)])
+      const r = clusterFromManifests(decoded)
+      expect(E.isLeft(r) && r.left.map(showModelError)).toEqual([`b.yaml: document 0, ${shown}, metadata.name: Duplicate value: "twin" (first at a.yaml: document 0)`])
+    }
+    expect(model(decode(["a.yaml", twice("Pod", pod)], ["b.yaml", twice("Pod", pod, ", namespace: other")])).units.map((u) => u.unit.name)).toEqual(["default/twin", "other/twin"])
+    const generated = (n: number) => `apiVersion: v1\nkind: Pod\nmetadata: { generateName: web- }\nspec: { containers: [{ name: c${n}, image: i }] }\n`
+    expect(model(decode(["a.yaml", generated(1)], ["b.yaml", generated(2)])).units).toHaveLength(2)
   })
 
   it("leaves terminated Pods and VMIs out of σ, saying why", () => {
