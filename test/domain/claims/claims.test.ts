@@ -81,6 +81,8 @@ describe("claims S1–S3", () => {
 
   it("S1.8 underdetermined: no reading of the field table gives 0.68", () => {
     expect(run("S1.8").verdict).toBe("underdetermined")
+    expect(evidence("S1.8")["componentMean"]).toBeCloseTo(0.432, 12)
+    expect(run("S1.8").summary).toContain("(mean 43.2 %, none above 62 %)")
     const readings = evidence("S1.8")["readings"] as Record<string, number>
     expect(readings["PodSpec→VMI strict"]).toBeCloseTo(12 / 39, 10)
     expect(readings["VMI→PodSpec weighted"]).toBeCloseTo(15 / 21, 10)
