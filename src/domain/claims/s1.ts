@@ -194,11 +194,15 @@ export const checkS1_4 = (
         rows.push({ vcpus, memoryGi: gi, dedicated, residual: recordOf(r) })
       }
   const r = residual(example.container, example.vm)
+  // what else the VM side asks, named from the residual itself (device plugins by their short name, bytes in M)
+  const extras = [...r.entries()]
+    .filter(([name]) => name !== "memory" && name !== "cpu")
+    .map(([name, amount]) => (name === "ephemeral-storage" ? `${amount % 1_000_000n === 0n ? `${amount / 1_000_000n}M` : `${amount} bytes`} of ephemeral storage` : `${name.replace(/^devices\.kubevirt\.io\//, "")} ${amount}`))
   // the equation only type-checks when both paths land in the same object; then the footprints decide
   const verdict = !sameCodomain ? "ill-typed" : commutes === rows.length ? "holds" : "fails"
   return {
     verdict,
-    summary: `Ω′∘Φ : ${paths.vm.dom} → ${paths.vm.cod} and Ω∘Ψ : ${paths.container.dom} → ${paths.container.cod} ${sameCodomain ? "share their codomain" : "have different codomains, so the equation is ill-typed"}. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10), plus kvm, tun, vhost-net and 50M of ephemeral storage; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
+    summary: `Ω′∘Φ : ${paths.vm.dom} → ${paths.vm.cod} and Ω∘Ψ : ${paths.container.dom} → ${paths.container.cod} ${sameCodomain ? "share their codomain" : "have different codomains, so the equation is ill-typed"}. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10)${extras.length === 0 ? "" : `, plus ${extras.join(", ")}`}; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
     evidence: { codomains: { container: paths.container.cod, vm: paths.vm.cod }, example: { container: recordOf(example.container), vm: recordOf(example.vm), residual: recordOf(r) }, shapes: rows, commutes },
   }
 }
