@@ -56,4 +56,4 @@ console.log(`completions of η: ${completions.completions}, functors ${completio
 
 // S3.5: the counts behind "169 state pairs".
 console.log(`S3.5 ${checkS3_5().verdict}: ${checkS3_5().summary}`)
-//> S3.5 inconsistent
+//> S3.5 fails

@@ -74,23 +74,33 @@ export const selectPlatform = (c: ClusterProfile): Decision<Platform> =>
     .otherwise(() => ({ choice: "no rule" as const, rule: null, because: "no platform rule of S14.4 matches" }))
 
 /**
- * Profiles where the order of the rules decides: more than one rule matches, and the later one
- * is shadowed. Found by enumerating a grid of profiles.
+ * The grid of workload profiles the rules are probed on: security 5 or 9, performance-critical
+ * or not, start-up 2 s or 30 s, cloud-native or not (one value on each side of every threshold).
  *
  * @since 0.1.0
  * @category rules
  */
-export const shadowedRuntimeRules = (): ReadonlyArray<{ readonly profile: WorkloadProfile; readonly matching: ReadonlyArray<number> }> => {
-  const out: Array<{ profile: WorkloadProfile; matching: number[] }> = []
+export const runtimeProfileGrid = (): ReadonlyArray<WorkloadProfile> => {
+  const out: WorkloadProfile[] = []
   for (const security of [5, 9])
     for (const performanceCritical of [false, true])
       for (const startupSeconds of [2, 30])
-        for (const cloudNative of [false, true]) {
-          const profile = { security, performanceCritical, startupSeconds, cloudNative }
-          const matching = [security > 8, performanceCritical && startupSeconds < 10, cloudNative]
-            .map((m, i) => (m ? i + 1 : 0))
-            .filter((i) => i > 0)
-          if (matching.length > 1) out.push({ profile, matching })
-        }
+        for (const cloudNative of [false, true]) out.push({ security, performanceCritical, startupSeconds, cloudNative })
   return out
 }
+
+/**
+ * Profiles where the order of the rules decides: more than one rule matches, and the later one
+ * is shadowed. Found by enumerating {@link runtimeProfileGrid}.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const shadowedRuntimeRules = (
+  grid: ReadonlyArray<WorkloadProfile> = runtimeProfileGrid(),
+): ReadonlyArray<{ readonly profile: WorkloadProfile; readonly matching: ReadonlyArray<number> }> =>
+  grid.flatMap((profile) => {
+    const { security, performanceCritical, startupSeconds, cloudNative } = profile
+    const matching = [security > 8, performanceCritical && startupSeconds < 10, cloudNative].map((m, i) => (m ? i + 1 : 0)).filter((i) => i > 0)
+    return matching.length > 1 ? [{ profile, matching }] : []
+  })

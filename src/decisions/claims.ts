@@ -1,8 +1,8 @@
-import type { ClaimCheck } from "../claims/Claim.ts"
-import { distortedRange, seedDistortion } from "./Distortion.ts"
+import type { ClaimCheck, ClaimResult } from "../claims/Claim.ts"
+import { distortedRange, seedDistortion, type Interval } from "./Distortion.ts"
 import { paretoFrontier, seedFrontier } from "./Pareto.ts"
 import { axes, distance, minMaxNormalise, seedPoints, unitWeights } from "./PerformanceSpace.ts"
-import { selectPlatform, selectRuntime, shadowedRuntimeRules } from "./RuntimeRules.ts"
+import { runtimeProfileGrid, selectPlatform, selectRuntime, shadowedRuntimeRules, type ClusterProfile, type WorkloadProfile } from "./RuntimeRules.ts"
 import { fitWeights, seedRiskAversion, seedUtilityTable, utility } from "./Utility.ts"
 
 /**
@@ -13,22 +13,85 @@ import { fitWeights, seedRiskAversion, seedUtilityTable, utility } from "./Utili
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits))
 
+/**
+ * S14.1 from its evidence: every point has one coordinate per axis (seven), or the claim fails
+ * naming the points that do not.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const pointsVerdict = (axisNames: ReadonlyArray<string>, points: Readonly<Record<string, ReadonlyArray<number>>>): ClaimResult => {
+  const wrong = Object.entries(points).filter(([, p]) => p.length !== axisNames.length)
+  const ordering = axisNames.map((axis, i) => ({ axis, ...Object.fromEntries(Object.entries(points).map(([name, p]) => [name, p[i]])) }))
+  return {
+    verdict: axisNames.length === 7 && wrong.length === 0 ? "holds" : "fails",
+    summary:
+      `${Object.keys(points).length} points on ${axisNames.length} axes (${axisNames.join(", ")}); ` +
+      (wrong.length === 0 ? "each has one coordinate per axis" : `${wrong.map(([n, p]) => `${n} has ${p.length}`).join(", ")}`) +
+      ". Nothing else is claimed of them; the axes mix larger-is-better and smaller-is-better scales, which is why one scalar metric needs weights (S14.2).",
+    evidence: { axes: axisNames, ordering, wrong: wrong.map(([n]) => n) },
+  }
+}
+
+/**
+ * S14.4 from its evidence: the rules run as first-match pattern matches; profiles (and clusters)
+ * no rule matches have no decision in the seed, which gives no default, so the verdict is
+ * `underdetermined` when there are any and `holds` when the rules decide every probe.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const rulesVerdict = (
+  grid: ReadonlyArray<WorkloadProfile>,
+  clusters: ReadonlyArray<ClusterProfile>,
+  select: (w: WorkloadProfile) => { readonly rule: number | null } = selectRuntime,
+  platform: (c: ClusterProfile) => { readonly rule: number | null } = selectPlatform,
+): ClaimResult => {
+  const shadowed = shadowedRuntimeRules(grid)
+  const noRule = grid.filter((w) => select(w).rule === null)
+  const noPlatform = clusters.filter((c) => platform(c).rule === null)
+  const undecided = noRule.length + noPlatform.length
+  const show = (w: WorkloadProfile) =>
+    `security ${w.security}, ${w.performanceCritical ? "" : "not "}performance-critical, start-up ${w.startupSeconds} s, ${w.cloudNative ? "" : "not "}cloud-native`
+  const eg = <T>(xs: ReadonlyArray<T>, f: (x: T) => string) => (xs[0] === undefined ? "" : ` (e.g. ${f(xs[0])})`)
+  return {
+    verdict: undecided > 0 ? "underdetermined" : "holds",
+    summary:
+      `Rules run as ordered pattern matches. ${shadowed.length} of ${grid.length} grid profiles match several rules, so order decides${eg(shadowed, (x) => `${show(x.profile)}: rules ${x.matching.join(" and ")} match, rule ${x.matching[0]} wins`)}; ` +
+      `${noRule.length} of ${grid.length} profiles match no runtime rule${eg(noRule, show)} and ${noPlatform.length} of ${clusters.length} clusters no platform rule${eg(noPlatform, (c) => `${c.nodes} nodes, ${c.mixedWorkload ? "mixed" : "one kind of"} workload`)}` +
+      (undecided > 0 ? ": the seed gives no default, so the rules do not decide them." : ": every probe is decided."),
+    evidence: { grid: grid.length, shadowed, noRule, noPlatform },
+  }
+}
+
+/**
+ * S14.6 from its evidence: the range T_vm takes under the formula, against the VM start-up range
+ * the seed states in S4.1 (30–180 s): `holds` when they coincide, `inconsistent` when the
+ * formula's own range differs.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const distortionVerdict = (container: Interval, vm: Interval, stated: Interval): ClaimResult => {
+  const same = vm.low === stated.low && vm.high === stated.high
+  const covers = vm.low <= stated.low && vm.high >= stated.high
+  return {
+    verdict: same ? "holds" : "inconsistent",
+    summary:
+      `For container start-up ${container.low}–${container.high} s the formula gives VM start-up ${round(vm.low, 2)}–${round(vm.high, 2)} s, against the ${stated.low}–${stated.high} s stated in S4.1` +
+      (same ? "." : `: it ${covers ? "covers it but is wider" : `misses ${vm.low > stated.low ? `${stated.low}–${round(vm.low, 2)} s` : `${round(vm.high, 2)}–${stated.high} s`}${vm.high > stated.high ? ` and overshoots to ${round(vm.high, 2)} s` : ""}`}. `) +
+      (same ? "" : `The constant H carries almost all of it (ε contributes at most ${round(container.high * seedDistortion.epsilon.high, 2)} s), so the gap is small, but the seed's two ranges for one quantity differ.`),
+    evidence: { containerRange: container, vmRange: vm, statedVmRange: stated, parameters: seedDistortion },
+  }
+}
+
 /** The computed verdicts of the decision claims (S14). @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [
   {
     id: "S14.1",
     statement: "Seven-dimensional performance points for bare metal, container and VM.",
     source: "src/decisions/PerformanceSpace.ts seedPoints",
-    check: () => {
-      // Per axis: which of container/VM is "better"? Mixed directions are why one scalar metric needs weights.
-      const ordering = axes.map((axis, i) => ({
-        axis,
-        container: seedPoints.container[i],
-        vm: seedPoints.virtualMachine[i],
-        bareMetal: seedPoints.bareMetal[i],
-      }))
-      return { verdict: "modelled", summary: "The three points are data in the model; axes mix larger-is-better and smaller-is-better scales.", evidence: ordering }
-    },
+    check: () => pointsVerdict(axes, seedPoints),
   },
   {
     id: "S14.2",
@@ -64,23 +127,12 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     id: "S14.4",
     statement: "Ordered runtime and platform selection rules, first match wins.",
     source: "src/decisions/RuntimeRules.ts selectRuntime, selectPlatform, shadowedRuntimeRules",
-    check: () => {
-      const shadowed = shadowedRuntimeRules()
-      const noRule = selectRuntime({ security: 5, performanceCritical: false, startupSeconds: 30, cloudNative: false })
-      return {
-        verdict: "modelled",
-        summary: `Rules run as ordered pattern matches. ${shadowed.length} of 16 grid profiles match several rules (order decides, e.g. a performance-critical, fast-starting workload with security 9 gets KubeVirt, not Kata); a non-cloud-native, non-critical, security-5 workload matches no rule (the seed gives no default).`,
-        evidence: {
-          shadowed,
-          noRule,
-          examples: [
-            selectRuntime({ security: 9, performanceCritical: true, startupSeconds: 2, cloudNative: true }),
-            selectPlatform({ nodes: 5000, mixedWorkload: true }),
-            selectPlatform({ nodes: 200, mixedWorkload: true }),
-          ],
-        },
-      }
-    },
+    check: () =>
+      rulesVerdict(runtimeProfileGrid(), [
+        { nodes: 5000, mixedWorkload: true },
+        { nodes: 200, mixedWorkload: true },
+        { nodes: 200, mixedWorkload: false },
+      ]),
   },
   {
     id: "S14.5",
@@ -103,13 +155,6 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     id: "S14.6",
     statement: "T_vm(p) = T_container(p)·(1+ε), ε ∈ [0.05, 0.15], plus a hypervisor constant of 30–180 s.",
     source: "src/decisions/Distortion.ts distortedRange",
-    check: () => {
-      const range = distortedRange({ low: 1, high: 3 })
-      return {
-        verdict: "modelled",
-        summary: `For container start-up 1–3 s the model gives VM start-up ${round(range.low, 2)}–${round(range.high, 2)} s, which covers the 30–180 s stated in S4.1; the constant H carries almost all of it (ε contributes at most ${round(3 * seedDistortion.epsilon.high, 2)} s).`,
-        evidence: { containerRange: { low: 1, high: 3 }, vmRange: range, parameters: seedDistortion },
-      }
-    },
+    check: () => distortionVerdict({ low: 1, high: 3 }, distortedRange({ low: 1, high: 3 }), { low: 30, high: 180 }),
   },
 ]

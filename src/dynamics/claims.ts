@@ -19,6 +19,7 @@ import {
   rangeRatioBound,
   readyWindows,
   sampleMany,
+  kubernetesScaleUpDeadline,
   scaleUpTimeoutSeconds,
   timeoutProbability,
   violationProbability,
@@ -117,7 +118,7 @@ export const checkS4_2 = (vm: LatencyStatement = vmStart, container: LatencyStat
 }
 
 /**
- * S13.1 on one workload (the seed's 4 GiB example by default): "modelled" when the simulated run
+ * S13.1 on one workload (the seed's 4 GiB example by default): "holds" when the simulated run
  * walks the stated steps — pre-copy rounds where each round resends what the previous one
  * dirtied, then stop-and-copy, then the target running — and "fails" with the outcome when the
  * run takes another course (aborted, or phases out of order).
@@ -134,7 +135,7 @@ export const checkS13_1 = (
   const iterates = rounds.every((r, i) => i === 0 || r.sentMiB === rounds[i - 1]!.dirtiedMiB)
   const stated = phases.join(" → ") === "PreCopy → StopAndCopy → TargetRunning" && rounds.length > 0 && iterates
   return {
-    verdict: stated ? "modelled" : "fails",
+    verdict: stated ? "holds" : "fails",
     summary: stated
       ? `Pre-copy with KubeVirt v1.9 defaults. ${workload.memoryMiB} MiB at ${workload.bandwidthMiBps} MiB/s, ${workload.dirtyRateMiBps} MiB/s dirty, 300 ms limit: ${describeOutcome(example)}.`
       : `The simulated run does not follow the stated steps (${phases.join(" → ")}): ${describeOutcome(example)}.`,
@@ -146,6 +147,78 @@ export const checkS13_1 = (
       downtimeSeconds: example._tag === "Completed" ? example.downtimeSeconds : null,
       dataSentMiB: example.dataSentMiB,
     },
+  }
+}
+
+/** Kubernetes' deadline behaviour, as `kubernetesScaleUpDeadline` states it. @since 0.1.0 @category model */
+export interface ScaleUpDeadline {
+  readonly progressDeadlineSeconds: number
+  readonly automaticRollback: boolean
+  readonly condition: string
+}
+
+/**
+ * S4.4 from its evidence: the seed's timed automaton (deadline 5 min, then roll back) against
+ * what Kubernetes does. `holds` when Kubernetes' deadline is the seed's and it rolls back on its
+ * own, `fails` otherwise; the probabilities say how often the seed's automaton would fire under
+ * S4.1's start-up fits.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const scaleUpTimeoutVerdict = (
+  seedSeconds: number,
+  upstream: ScaleUpDeadline,
+  rows: ReadonlyArray<{ readonly replicas: number; readonly vm: number; readonly container: number }>,
+  distributions: unknown,
+): ClaimResult => {
+  const ok = upstream.progressDeadlineSeconds === seedSeconds && upstream.automaticRollback
+  const row = (n: number) => rows.find((r) => r.replicas === n)
+  const last = rows[rows.length - 1]
+  return {
+    verdict: ok ? "holds" : "fails",
+    summary:
+      `Kubernetes has ${ok ? "this timeout" : `no ${seedSeconds / 60}-minute scale-up timeout with rollback`}: a Deployment's progressDeadlineSeconds defaults to ${upstream.progressDeadlineSeconds} s` +
+      `${upstream.automaticRollback ? " and rolls back" : ` and then only reports ${upstream.condition}; nothing rolls back on its own`}, and the HPA and VMI ReplicaSet have no deadline. ` +
+      `Were the seed's automaton real, under the VM log-normal one VM start would exceed ${seedSeconds} s with probability ${row(1)?.vm}, a scale-up of 10 VMs with ${row(10)?.vm}, of ${last?.replicas} VMs ${last?.vm}; container starts essentially never (${last?.container.toExponential(2)} for ${last?.replicas}).`,
+    evidence: { timeoutSeconds: seedSeconds, kubernetes: upstream, distributions, rows },
+  }
+}
+
+/** What S7.5's verdict rests on. @since 0.1.0 @category model */
+export interface HealthMdpEvidence {
+  /** The container's optimum at Unhealthy is Restart, under the model's assumptions. */
+  readonly containerHolds: boolean
+  /** The VM's optimum at Unhealthy is Migrate, under the model's assumptions. */
+  readonly vmHolds: boolean
+  /** Assumption cells tried (restart penalty × self-recovery). */
+  readonly gridCells: number
+  /** The restart penalties of the grid. */
+  readonly restartPenalties: ReadonlyArray<number>
+  /** Cells where Migrate is the VM's optimum at the seed's C_migrate = −5. */
+  readonly gridCellsWhereVmMigrates: number
+}
+
+/**
+ * S7.5 from its evidence. The seed gives rewards, γ and C_migrate but no transition
+ * probabilities, so the optimum depends on assumptions (A1–A4). `holds` when both claimed
+ * optima come out under the model's assumptions; `fails` when one does not and no cell of the
+ * assumption grid makes it come out either; `underdetermined` when some cell would.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const healthMdpVerdict = (e: HealthMdpEvidence): ClaimResult => {
+  const verdict = e.containerHolds && e.vmHolds ? "holds" : e.gridCellsWhereVmMigrates > 0 || e.vmHolds ? "underdetermined" : "fails"
+  return {
+    verdict,
+    summary:
+      verdict === "holds"
+        ? "Both claimed optima come out."
+        : verdict === "fails"
+          ? `The seed states no transition probabilities, so A1–A4 are this model's; the verdict is fails, not underdetermined, because none of the ${e.gridCells} assumption cells tried (restart penalty ${Math.max(...e.restartPenalties)} to ${Math.min(...e.restartPenalties)}, with and without self-recovery) makes Migrate optimal at the seed's −5.`
+          : `The seed states no transition probabilities, and the assumptions decide: at the seed's −5 Migrate is optimal in ${e.gridCellsWhereVmMigrates} of ${e.gridCells} assumption cells.`,
+    evidence: e,
   }
 }
 
@@ -232,20 +305,17 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     id: "S4.4",
     statement: "A scale-up times out at 5 min and rolls back.",
     source: "src/dynamics/startup/Latency.ts timeoutProbability",
-    check: () => {
-      const rows = [1, 10, 100].map((replicas) => ({
-        replicas,
-        vm: round(timeoutProbability(vmFit, scaleUpTimeoutSeconds, replicas)),
-        container: timeoutProbability(containerFit, scaleUpTimeoutSeconds, replicas),
-      }))
-      return {
-        verdict: "modelled",
-        summary:
-          `Under the VM log-normal, one VM start exceeds 300 s with probability ${rows[0]!.vm}; a scale-up of 10 VMs times out and rolls back ` +
-          `with probability ${rows[1]!.vm}, of 100 VMs ${rows[2]!.vm}. Container starts essentially never do (${rows[2]!.container.toExponential(2)} for 100).`,
-        evidence: { timeoutSeconds: scaleUpTimeoutSeconds, vmDistribution: vmFit.parameters, containerDistribution: containerFit.parameters, rows },
-      }
-    },
+    check: () =>
+      scaleUpTimeoutVerdict(
+        scaleUpTimeoutSeconds,
+        kubernetesScaleUpDeadline,
+        [1, 10, 100].map((replicas) => ({
+          replicas,
+          vm: round(timeoutProbability(vmFit, scaleUpTimeoutSeconds, replicas)),
+          container: timeoutProbability(containerFit, scaleUpTimeoutSeconds, replicas),
+        })),
+        { vm: vmFit.parameters, container: containerFit.parameters },
+      ),
   },
   {
     id: "S7.4",
@@ -306,18 +376,16 @@ export const claims: ReadonlyArray<ClaimCheck> = [
         containerRestartCostAboveWhichRestartIsOptimal: round(switchingPoint("container", "restartCost", -20, 0, "Restart", {}, 1e-6) ?? NaN, 6),
         vmGrid: grid,
       }
-      const both = container.holds && vm.holds
       const migratesAtSeedCost = grid.filter((g) => g.byMigrateCost[0] === "-5:Migrate")
+      const r = healthMdpVerdict({ containerHolds: container.holds, vmHolds: vm.holds, gridCells: grid.length, restartPenalties: [...new Set(grid.map((g) => g.restartCost))], gridCellsWhereVmMigrates: migratesAtSeedCost.length })
       return {
-        verdict: both ? "holds" : "fails",
+        verdict: r.verdict,
         summary:
-          `Under the stated assumptions (A1–A4 in HealthMdp.ts) value and policy iteration agree: at Unhealthy the container's optimum is ` +
-          `${container.decisionAtUnhealthy} (claim ${container.holds ? "holds" : "fails"}) and the VM's is ${vm.decisionAtUnhealthy}, not Migrate ` +
-          `(Q: ${JSON.stringify(vm.q)}). Migrate becomes optimal only when C_migrate > ${sensitivity.vmMigrateCostAboveWhichMigrateIsOptimal}, ` +
-          (migratesAtSeedCost.length === 0
-            ? `and at the seed's −5 no restart penalty (0 to −20) or loss of self-recovery in the grid makes it optimal.`
-            : `; at the seed's −5 it is optimal in ${migratesAtSeedCost.length} grid cells.`),
-        evidence: { runs, sensitivity },
+          `Under this model's assumptions (A1–A4 in HealthMdp.ts) value and policy iteration ${container.agree && vm.agree ? "agree" : "DISAGREE"}: at Unhealthy the container's optimum is ` +
+          `${container.decisionAtUnhealthy} (claim ${container.holds ? "holds" : "fails"}) and the VM's is ${vm.decisionAtUnhealthy}${vm.holds ? " (claim holds)" : ", not Migrate"} ` +
+          `(Q: ${JSON.stringify(vm.q)}). Migrate becomes optimal only when C_migrate > ${sensitivity.vmMigrateCostAboveWhichMigrateIsOptimal}. ` +
+          r.summary,
+        evidence: { runs, sensitivity, gridCellsWhereVmMigrates: migratesAtSeedCost.length },
       }
     },
   },
@@ -384,7 +452,8 @@ export const claims: ReadonlyArray<ClaimCheck> = [
       const throttleWeight = sweepMigration("throttleWeight", [0, 0.5, 1, 2, 4, 8], watch)
       const agree = solution.disagreements.length === 0 && solution.maxValueDifference < 1e-6
       return {
-        verdict: "modelled",
+        // the seed states no operator policy, so there is nothing to check; solvers that disagree leave the optimum undetermined
+        verdict: agree ? "modelled" : "underdetermined",
         summary:
           `Operator MDP (${built.mdp.states.length} states; wait / migrate / throttle / abort; A1–A6 stated in MigrationMdp.ts), value and policy iteration ` +
           `${agree ? "agree" : "DISAGREE"}. At the high dirty level (${high.lowMiBps}–${high.highMiBps} MiB/s over ${built.parameters.bandwidthMiBps} MiB/s) ` +

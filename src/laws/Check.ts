@@ -45,14 +45,16 @@ const evaluate = <In, T>(law: Law<In, T>, equals: Equality<T>, input: In): Outco
 
 /**
  * Checks `law` on every input of an exhaustive carrier, or on a seeded sample of a sampled one
- * (with the counterexample shrunk by fast-check).
+ * (with the counterexample shrunk by fast-check). Inputs the law does not apply to are counted as
+ * discarded; a law that reaches no input, or that fast-check gives up on, is `Unchecked`, never
+ * `Holds`. A sampled coverage carries the seed and run count fast-check reports having used.
  *
  * @example
  * import { checkLaw, exhaustive, law } from "catcluster/laws"
  * const commutes = law("add.commutative", "a + b = b + a", ([a, b]: [number, number]) => ({ lhs: a + b, rhs: b + a }))
  * const verdict = checkLaw(commutes, exhaustive(() => [[1, 2], [3, 4]] as Array<[number, number]>), (x, y) =>
  *   x === y ? { equal: true } : { equal: false, witness: [x, y], message: `${x} ≠ ${y}` })
- * // verdict._tag === "Holds", coverage { mode: "exhaustive", cases: 2 }
+ * // verdict._tag === "Holds", coverage { mode: "exhaustive", cases: 2, discarded: 0 }
  *
  * @since 0.1.0
  * @category checking
@@ -85,7 +87,10 @@ export const checkLaw = <In, T>(
     const coverage = { mode: "exhaustive", cases, discarded } as const
     const first = all[0]
     if (first !== undefined) return { _tag: "Fails", law: name, statement, counterexample: first, all, failingCases, coverage }
-    if (cases === 0) return { _tag: "NotApplicable", law: name, statement, reason: "the carrier has no applicable input" }
+    if (cases === 0) {
+      const reason = discarded === 0 ? "the carrier is empty" : `none of the carrier's ${discarded} inputs applies`
+      return { _tag: "Unchecked", law: name, statement, reason, coverage }
+    }
     return { _tag: "Holds", law: name, statement, coverage }
   }
   const config = options.config ?? runConfig()
@@ -97,7 +102,14 @@ export const checkLaw = <In, T>(
     }),
     { seed: config.seed, numRuns: config.numRuns },
   )
-  const coverage = { mode: "sampled", runs: details.numRuns, seed: config.seed } as const
+  // What fast-check says it used, not what was asked: a verdict must be reproducible from its own numbers.
+  const coverage = {
+    mode: "sampled",
+    runs: details.numRuns,
+    discarded: details.numSkips,
+    seed: details.seed,
+    numRuns: details.runConfiguration.numRuns ?? config.numRuns,
+  } as const
   if (details.failed && details.counterexample !== null) {
     const input = details.counterexample[0]
     const outcome = evaluate(law, equals, input)
@@ -110,7 +122,9 @@ export const checkLaw = <In, T>(
     return { _tag: "Fails", law: name, statement, counterexample: found, all: [found], failingCases: 1, coverage }
   }
   if (details.failed) {
-    return { _tag: "NotApplicable", law: name, statement, reason: `fast-check gave up: ${details.numSkips} inputs were not applicable` }
+    const reason = `fast-check gave up after ${details.numRuns} of ${coverage.numRuns} runs: ${details.numSkips} inputs were not applicable`
+    return { _tag: "Unchecked", law: name, statement, reason, coverage }
   }
+  if (details.numRuns === 0) return { _tag: "Unchecked", law: name, statement, reason: "no run was asked for (numRuns 0)", coverage }
   return { _tag: "Holds", law: name, statement, coverage }
 }

@@ -41,16 +41,25 @@ export const bind = <In, T>(law: Law<In, T>, carrier: Carrier<In>, equals: Equal
 })
 
 /**
- * A law that cannot be checked here, with the reason (it shows up as "not applicable").
+ * A law that cannot be checked here, declared so with the reason (it shows up as "not
+ * applicable", and `describeLaws` skips it with that reason). The reason must say something:
+ * a law that merely checked nothing is `Unchecked`, which fails.
+ *
+ * @example
+ * import { notApplicable } from "catcluster/laws"
+ * notApplicable("schedule.respectsCapacity", "σ(p) fits", "no placement is given")
  *
  * @since 0.1.0
  * @category constructors
  */
-export const notApplicable = (name: string, statement: string, reason: string): LawCheck => ({
-  name,
-  statement,
-  run: () => ({ _tag: "NotApplicable", law: name, statement, reason }),
-})
+export const notApplicable = (name: string, statement: string, reason: string): LawCheck => {
+  if (reason.trim() === "") throw new TypeError(`notApplicable(${JSON.stringify(name)}): give the reason the law does not apply`)
+  return {
+    name,
+    statement,
+    run: () => ({ _tag: "NotApplicable", law: name, statement, reason }),
+  }
+}
 
 /**
  * A suite from its name, subject, checks and parent suites.

@@ -1,8 +1,9 @@
-import { failures, printVerdict, type SuiteVerdict } from "./Verdict.ts"
+import { failures, holds, printVerdict, unchecked, type SuiteVerdict } from "./Verdict.ts"
 
 /**
- * Thrown by {@link assertLaws} when a suite has failing laws; its message is the printed verdict
- * with every counterexample, so any test runner shows what broke.
+ * Thrown by {@link assertLaws} when a suite does not hold (a law fails, a law checked nothing, or
+ * no law holds); its message is the printed verdict with every counterexample, so any test
+ * runner shows what broke.
  *
  * @since 0.1.0
  * @category errors
@@ -10,14 +11,17 @@ import { failures, printVerdict, type SuiteVerdict } from "./Verdict.ts"
 export class LawsFailedError extends Error {
   readonly _tag = "LawsFailed" as const
   constructor(readonly verdict: SuiteVerdict) {
-    super(`${failures(verdict).length} law(s) fail:\n${printVerdict(verdict)}`)
+    const failing = failures(verdict).length
+    const empty = unchecked(verdict).length
+    const what = failing + empty > 0 ? `${failing} law(s) fail, ${empty} checked nothing` : "no law was checked"
+    super(`${what}:\n${printVerdict(verdict)}`)
     this.name = "LawsFailedError"
   }
 }
 
 /**
- * Throws a {@link LawsFailedError} unless every law of the suite holds; returns the verdict
- * otherwise. Use it in any test runner:
+ * Throws a {@link LawsFailedError} unless the suite holds (see `holds`: no law fails, none went
+ * unchecked, at least one holds); returns the verdict otherwise. Use it in any test runner:
  *
  * @example
  * import { assertLaws, runSuite } from "catcluster/laws"
@@ -27,6 +31,6 @@ export class LawsFailedError extends Error {
  * @category checking
  */
 export const assertLaws = (verdict: SuiteVerdict): SuiteVerdict => {
-  if (failures(verdict).length > 0) throw new LawsFailedError(verdict)
+  if (!holds(verdict)) throw new LawsFailedError(verdict)
   return verdict
 }

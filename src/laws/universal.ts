@@ -4,7 +4,7 @@ import type { Exponential } from "../category/finset/exponential.ts"
 import type * as fc from "fast-check"
 import { exhaustive, sampled, type Carrier } from "./Carrier.ts"
 import { law } from "./Law.ts"
-import { bind, suite, type Suite } from "./Suite.ts"
+import { bind, notApplicable, suite, type LawCheck, type Suite } from "./Suite.ts"
 
 /**
  * The universal property of a limit or colimit as laws, checked against competing (co)cones:
@@ -22,6 +22,10 @@ import { bind, suite, type Suite } from "./Suite.ts"
  *
  * @since 0.1.0
  */
+
+/** The check, or the law declared not applicable when the diagram has none of what it ranges over. */
+const whenAny = (items: ReadonlyArray<unknown>, name: string, statement: string, reason: string, check: () => LawCheck): LawCheck =>
+  items.length === 0 ? notApplicable(name, statement, reason) : check()
 
 /** Where competing cones and candidate mediators come from. @since 0.1.0 @category model */
 export interface ConeCarriers<O, A> {
@@ -303,26 +307,28 @@ export function limitLaws<O, A>(
     C.equalObjects(C.cod(u), limit.apex) &&
     limit.legs.every((leg, j) => C.equalArrows(C.compose(leg, u), c.legs[j] as A).equal)
   return suite(name, `${name} of ${D.objects.map(C.showObject).join(", ")} in ${C.name}`, [
-    bind(
-      law("limit.legEndpoints", "leg_j : apex → D j", (j: number) => ({
-        lhs: [C.dom(limit.legs[j] as A), C.cod(limit.legs[j] as A)] as const,
-        rhs: [limit.apex, D.objects[j] as O] as const,
-      })),
-      legIndices,
-      endpointsEqual(C),
-    ),
-    bind(
-      law("limit.commutes", "d ∘ leg_i = leg_j for every diagram arrow d : i → j", (k: number) => {
-        const d = D.arrows[k]!
-        const legFrom = limit.legs[d.from] as A
-        const legTo = limit.legs[d.to] as A
-        // a leg with the wrong endpoints is reported by limit.legEndpoints, not composed here
-        if (!C.equalObjects(C.cod(legFrom), C.dom(d.arrow)) || !parallel(C, C.compose(d.arrow, legFrom), legTo)) return undefined
-        return { lhs: C.compose(d.arrow, legFrom), rhs: legTo }
-      }),
-      arrowIndices,
-      C.equalArrows,
-    ),
+    whenAny(D.objects, "limit.legEndpoints", "leg_j : apex → D j", "the diagram has no object, so the limit has no leg", () =>
+      bind(
+        law("limit.legEndpoints", "leg_j : apex → D j", (j: number) => ({
+          lhs: [C.dom(limit.legs[j] as A), C.cod(limit.legs[j] as A)] as const,
+          rhs: [limit.apex, D.objects[j] as O] as const,
+        })),
+        legIndices,
+        endpointsEqual(C),
+      )),
+    whenAny(D.arrows, "limit.commutes", "d ∘ leg_i = leg_j for every diagram arrow d : i → j", "the diagram has no arrow, so every family of legs commutes", () =>
+      bind(
+        law("limit.commutes", "d ∘ leg_i = leg_j for every diagram arrow d : i → j", (k: number) => {
+          const d = D.arrows[k]!
+          const legFrom = limit.legs[d.from] as A
+          const legTo = limit.legs[d.to] as A
+          // a leg with the wrong endpoints is reported by limit.legEndpoints, not composed here
+          if (!C.equalObjects(C.cod(legFrom), C.dom(d.arrow)) || !parallel(C, C.compose(d.arrow, legFrom), legTo)) return undefined
+          return { lhs: C.compose(d.arrow, legFrom), rhs: legTo }
+        }),
+        arrowIndices,
+        C.equalArrows,
+      )),
     bind(
       law("limit.mediatorEndpoints", "mediate(c) : c.apex → apex", (c: Cone<O, A>) => {
         const u = mediate(c)
@@ -391,25 +397,27 @@ export function colimitLaws<O, A>(
     C.equalObjects(C.cod(u), c.nadir) &&
     colimit.legs.every((leg, j) => C.equalArrows(C.compose(u, leg), c.legs[j] as A).equal)
   return suite(name, `${name} of ${D.objects.map(C.showObject).join(", ")} in ${C.name}`, [
-    bind(
-      law("colimit.legEndpoints", "leg_j : D j → nadir", (j: number) => ({
-        lhs: [C.dom(colimit.legs[j] as A), C.cod(colimit.legs[j] as A)] as const,
-        rhs: [D.objects[j] as O, colimit.nadir] as const,
-      })),
-      legIndices,
-      endpointsEqual(C),
-    ),
-    bind(
-      law("colimit.commutes", "leg_j ∘ d = leg_i for every diagram arrow d : i → j", (k: number) => {
-        const d = D.arrows[k]!
-        const legFrom = colimit.legs[d.from] as A
-        const legTo = colimit.legs[d.to] as A
-        if (!C.equalObjects(C.cod(d.arrow), C.dom(legTo)) || !parallel(C, C.compose(legTo, d.arrow), legFrom)) return undefined
-        return { lhs: C.compose(legTo, d.arrow), rhs: legFrom }
-      }),
-      arrowIndices,
-      C.equalArrows,
-    ),
+    whenAny(D.objects, "colimit.legEndpoints", "leg_j : D j → nadir", "the diagram has no object, so the colimit has no leg", () =>
+      bind(
+        law("colimit.legEndpoints", "leg_j : D j → nadir", (j: number) => ({
+          lhs: [C.dom(colimit.legs[j] as A), C.cod(colimit.legs[j] as A)] as const,
+          rhs: [D.objects[j] as O, colimit.nadir] as const,
+        })),
+        legIndices,
+        endpointsEqual(C),
+      )),
+    whenAny(D.arrows, "colimit.commutes", "leg_j ∘ d = leg_i for every diagram arrow d : i → j", "the diagram has no arrow, so every family of legs commutes", () =>
+      bind(
+        law("colimit.commutes", "leg_j ∘ d = leg_i for every diagram arrow d : i → j", (k: number) => {
+          const d = D.arrows[k]!
+          const legFrom = colimit.legs[d.from] as A
+          const legTo = colimit.legs[d.to] as A
+          if (!C.equalObjects(C.cod(d.arrow), C.dom(legTo)) || !parallel(C, C.compose(legTo, d.arrow), legFrom)) return undefined
+          return { lhs: C.compose(legTo, d.arrow), rhs: legFrom }
+        }),
+        arrowIndices,
+        C.equalArrows,
+      )),
     bind(
       law("colimit.mediatorEndpoints", "mediate(c) : nadir → c.nadir", (c: Cocone<O, A>) => {
         const u = mediate(c)

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import type { ClaimCheck } from "../claims/Claim.ts"
+import type { ClaimCheck, ClaimResult } from "../claims/Claim.ts"
 import { hotScheduler } from "./core/HotScheduler.ts"
 import { podRequests } from "./model/Requests.ts"
 import { node, type SchedulingNode } from "./model/SchedulingNode.ts"
@@ -13,6 +13,103 @@ import { defaultProfile, vmAwareProfile } from "./profile/Profile.ts"
 import { readableScheduler } from "./readable/ReadableScheduler.ts"
 import { nextInt, random } from "./select/Random.ts"
 import { syntheticNodes, syntheticPods } from "./workload/generate.ts"
+
+/** What S11.1's check measured over a batch. @since 0.1.0 @category model */
+export interface ArgminEvidence {
+  readonly pods: number
+  readonly bound: number
+  /** Bound pods not placed on a node of the top total. */
+  readonly notArgmax: number
+  /** Bound pods placed outside {n | request ≤ available}. */
+  readonly outsidePullback: number
+  /** Pods whose feasible set is smaller than the resource pullback. */
+  readonly pullbackLarger: number
+}
+
+/**
+ * S11.1 from its evidence. The seed gives no cost (S11.2's weights are missing), so the argmin
+ * can only be read with kube-scheduler's own total as the cost, where it holds by construction;
+ * what can fail is the constraint: a pod bound outside the resource pullback, or (with that
+ * reading) off the top total. Otherwise `underdetermined`: no cost, and a stated constraint that
+ * is not the feasible set when other filters shrink it.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const argminVerdict = (e: ArgminEvidence): ClaimResult => ({
+  verdict: e.outsidePullback > 0 || e.notArgmax > 0 ? "fails" : "underdetermined",
+  summary:
+    `The seed gives no cost function (S11.2's weights are missing). Read with cost = (best total − total), kube-scheduler's choice is an argmin by construction (${e.bound} of ${e.pods} pods bound, ${e.notArgmax} not at the top total), ` +
+    `and it stays inside the resource pullback {n | request ≤ available} (${e.outsidePullback} outside). ` +
+    `But that constraint is not the feasible set: for ${e.pullbackLarger} of ${e.pods} pods it is smaller (pod count, taints, affinity, KVM/feature and NUMA filters are constraints too)` +
+    (e.outsidePullback > 0 || e.notArgmax > 0 ? "." : `, so "argmin subject to request ≤ available" names neither the cost nor all the constraints: "holds" would rest on a cost chosen to make it true.`),
+  evidence: e,
+})
+
+/** One scheduling phase or extension the seed names in S11.4, and what implements it upstream (null: nothing does). @since 0.1.0 @category model */
+export interface SeedPhase {
+  readonly seed: string
+  readonly phase: "filter" | "score" | "reserve" | "bind" | "preempt"
+  readonly upstream: string | null
+}
+
+/**
+ * The phases and extensions S11.4 names, with what kube-scheduler v1.35 or KubeVirt v1.9
+ * implements them by.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const seedPhases: ReadonlyArray<SeedPhase> = [
+  { seed: "PodFitsResources", phase: "filter", upstream: "NodeResourcesFit (PodFitsResources before v1.19)" },
+  { seed: "+VM capacity/KVM", phase: "filter", upstream: "NodeResourcesFit on devices.kubevirt.io/kvm, plus KubeVirt's node labels" },
+  { seed: "LeastRequested", phase: "score", upstream: "NodeResourcesFit LeastAllocated (LeastRequested before v1.23)" },
+  { seed: "+VM density NUMA", phase: "score", upstream: null },
+  { seed: "volume binding", phase: "reserve", upstream: "VolumeBinding" },
+  { seed: "+disk format", phase: "reserve", upstream: null },
+  { seed: "bind", phase: "bind", upstream: "DefaultBinder" },
+  { seed: "PriorityClass, +eviction", phase: "preempt", upstream: "DefaultPreemption" },
+]
+
+/**
+ * S11.4 from its evidence: `holds` when every phase and extension the seed names has an upstream
+ * counterpart and a preemption ran (victims found); `fails` naming those that have none.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const phasesVerdict = (phases: ReadonlyArray<SeedPhase>, victims: ReadonlyArray<string>, profile: string): ClaimResult => {
+  const missing = phases.filter((p) => p.upstream === null)
+  const ok = missing.length === 0 && victims.length > 0
+  return {
+    verdict: ok ? "holds" : "fails",
+    summary:
+      `The cycle runs kube-scheduler v1.35's default profile (${profile}), plus KubeVirt's capability filter and a NUMA fit (VmCapabilities, NumaFit) in the VM-aware profile; ` +
+      `${phases.length - missing.length} of the ${phases.length} phases and extensions the seed names have a counterpart (${phases.filter((p) => p.upstream !== null).map((p) => `${p.seed} → ${p.upstream}`).join("; ")}); preempt found ${victims.length} victim(s) for a critical pod. ` +
+      (missing.length > 0 ? `${missing.map((p) => `"${p.seed}" (${p.phase})`).join(" and ")} ${missing.length === 1 ? "is" : "are"} no kube-scheduler or KubeVirt phase or plugin (CDI imports a DataVolume before its VMI is scheduled). ` : "") +
+      "Grace periods are not simulated.",
+    evidence: { phases, missing: missing.map((p) => p.seed), victims, profile },
+  }
+}
+
+/**
+ * S11.6 from its evidence: a placement is a section only if no NUMA cell is over-used (fails
+ * otherwise); the lift "to the nearest cell (argmin distance)" is `underdetermined`, since the
+ * seed never defines the distance (best fit is this model's reading).
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const fibreVerdict = (cellCpusUsed: ReadonlyArray<number>, cellCpusCapacity: ReadonlyArray<number>): ClaimResult => {
+  const over = cellCpusUsed.flatMap((u, i) => (u > (cellCpusCapacity[i] ?? 0) ? [i] : []))
+  return {
+    verdict: over.length > 0 ? "fails" : "underdetermined",
+    summary:
+      `Fibres are the NUMA cells of each node; a dedicated-CPU VMI lifts to one cell by best fit (argmin of CPUs, then memory, left over); cell usage after the batch: ${JSON.stringify(cellCpusUsed)} of ${JSON.stringify(cellCpusCapacity)} CPUs` +
+      (over.length > 0 ? `: cell(s) ${over.join(", ")} over-used, so the placement is no section.` : `, so the placement is a section. The seed never defines "distance", so which cell is "nearest" is not determined by it.`),
+    evidence: { cellCpusUsed, cellCpusCapacity, overUsed: over },
+  }
+}
 
 const Gi = 2 ** 30
 const SEED = 20261127
@@ -137,15 +234,7 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     id: "S11.1",
     statement: "Sched(p, N) = argmin over nodes of cost(p, n) subject to request(p, r) ≤ available(n, r) for every resource r.",
     source: "src/scheduler/claims.ts argmaxCheck (readableScheduler explain mode)",
-    check: () => {
-      const e = argmaxCheck()
-      const ok = e.notArgmax === 0 && e.outsidePullback === 0
-      return {
-        verdict: ok ? "holds" : "fails",
-        summary: `With cost = (best total − total), kube-scheduler's choice is an argmin (${e.bound} of ${e.pods} pods bound, ${e.notArgmax} not at the top total) inside the resource pullback {n | request ≤ available} (${e.outsidePullback} outside). The feasible set is smaller than that pullback for ${e.pullbackLarger} pods: pod count, taints, affinity, KVM/feature and NUMA filters are constraints too.`,
-        evidence: e,
-      }
-    },
+    check: () => argminVerdict(argmaxCheck()),
   },
   {
     id: "S11.2",
@@ -184,11 +273,8 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     source: "src/scheduler/readable/ReadableScheduler.ts schedule; src/scheduler/preemption/Preemption.ts",
     check: () => {
       const e = preemptionCheck()
-      return {
-        verdict: "modelled",
-        summary: `The cycle runs kube-scheduler v1.35's default profile (${describeProfile(defaultProfile)}), plus KubeVirt's capability filter and a NUMA fit (VmCapabilities, NumaFit) in the VM-aware profile; score includes LeastAllocated (LeastRequested's name before v1.23); reserve (VolumeBinding's claims and volumes, the NUMA cell), bind and preempt (here ${e.placement.victims.length} victim(s) for a critical pod). Not in the seed's sense: "+VM density NUMA" is no kube-scheduler or KubeVirt score plugin, and "disk format" is no scheduling phase (CDI imports a DataVolume before its VMI is scheduled); grace periods are not simulated.`,
-        evidence: { phases: ["filter", "score", "reserve", "bind", "preempt"], profile: describeProfile(defaultProfile), preemption: e.placement },
-      }
+      const r = phasesVerdict(seedPhases, e.placement.victims, describeProfile(defaultProfile))
+      return { ...r, evidence: { ...(r.evidence as object), preemption: e.placement } }
     },
   },
   {
@@ -212,11 +298,7 @@ export const claims: ReadonlyArray<ClaimCheck> = [
     source: "src/scheduler/plugins/NumaFit.ts bestFitCell; src/scheduler/claims.ts vmCheck",
     check: () => {
       const e = vmCheck()
-      return {
-        verdict: "modelled",
-        summary: `Fibres are the NUMA cells of each node; a dedicated-CPU VMI lifts to one cell by best fit (argmin of CPUs, then memory, left over — the seed leaves "distance" undefined); cell usage after the batch: ${JSON.stringify(e.cellCpusUsed)} of ${JSON.stringify(e.cellCpusCapacity)} CPUs.`,
-        evidence: e,
-      }
+      return fibreVerdict(e.cellCpusUsed, e.cellCpusCapacity)
     },
   },
   {

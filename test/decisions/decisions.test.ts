@@ -1,7 +1,7 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { claims } from "../../src/decisions/claims.ts"
-import { dominates, fitWeights, paretoFrontier, seedFrontier, selectRuntime, utility, type UtilityRow } from "../../src/decisions/index.ts"
+import { claims, distortionVerdict, pointsVerdict, rulesVerdict } from "../../src/decisions/claims.ts"
+import { axes, distortedRange, runtimeProfileGrid, seedPoints, dominates, fitWeights, paretoFrontier, seedFrontier, selectRuntime, utility, type UtilityRow } from "../../src/decisions/index.ts"
 import { runConfig } from "../../src/laws/RunConfig.ts"
 
 const verdictOf = async (id: string) => {
@@ -68,5 +68,33 @@ describe("S14 verdicts", () => {
     expect(selectRuntime({ security: 3, performanceCritical: true, startupSeconds: 2, cloudNative: true }).choice).toBe("Kata")
     expect(selectRuntime({ security: 3, performanceCritical: true, startupSeconds: 20, cloudNative: true }).choice).toBe("containerd")
     expect(selectRuntime({ security: 3, performanceCritical: false, startupSeconds: 20, cloudNative: false }).rule).toBeNull()
+  })
+})
+
+describe("S14.1, S14.4, S14.6 verdicts follow their evidence (issue 12: they were literals beside their checks)", () => {
+  it("S14.1 holds with seven coordinates per point, fails when a point lacks one", async () => {
+    expect((await verdictOf("S14.1")).verdict).toBe("holds")
+    const short = pointsVerdict(axes, { ...seedPoints, virtualMachine: [2, 0.15, 75, 20, 85, 8] })
+    expect(short.verdict).toBe("fails")
+    expect(short.summary).toContain("virtualMachine has 6")
+  })
+
+  it("S14.4 is underdetermined while some probe matches no rule, holds once the rules decide every probe", async () => {
+    const r = await verdictOf("S14.4")
+    expect(r.verdict).toBe("underdetermined")
+    expect(r.summary).toContain("6 of 16 grid profiles match several rules")
+    expect(r.summary).toContain("3 of 16 profiles match no runtime rule")
+    const decided = rulesVerdict(runtimeProfileGrid(), [{ nodes: 5000, mixedWorkload: false }], () => ({ rule: 1 }), () => ({ rule: 1 }))
+    expect(decided.verdict).toBe("holds")
+    expect(decided.summary).toContain("0 of 16 profiles match no runtime rule and 0 of 1 clusters")
+  })
+
+  it("S14.6 is inconsistent: the formula's 31.05–183.45 s is not S4.1's 30–180 s; it holds when they coincide", async () => {
+    const r = await verdictOf("S14.6")
+    expect(r.verdict).toBe("inconsistent")
+    expect(r.summary).toContain("31.05–183.45 s")
+    expect(r.summary).toContain("misses 30–31.05 s")
+    const vm = distortedRange({ low: 1, high: 3 })
+    expect(distortionVerdict({ low: 1, high: 3 }, vm, vm).verdict).toBe("holds")
   })
 })

@@ -28,7 +28,8 @@ describe("runLawCheck", () => {
     }
     expect(error).toBeInstanceOf(LawFailedError)
     const message = (error as Error).message
-    expect(message).toMatch(/^✗ monoid\.leftIdentity {2}e ⊕ a = a {2}\(\d+ runs, seed \d+\)/)
+    expect(message).toMatch(/^✗ monoid\.leftIdentity {2}e ⊕ a = a {2}\(\d+ of \d+ runs, seed \d+\)/)
+    expect(message).toContain(`of ${config.numRuns} runs, seed ${config.seed})`)
     expect(message).toMatch(/counterexample: -?1\n/)
     expect(message).toMatch(/-?1 ≠ -?1/)
   })

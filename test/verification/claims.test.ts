@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { claims } from "../../src/verification/claims.ts"
+import { claims, stateSpaceVerdict } from "../../src/verification/claims.ts"
 
 const verdictOf = async (id: string) => {
   const c = claims.find((x) => x.id === id)
@@ -34,10 +34,12 @@ describe("verification claims: computed verdicts", () => {
     expect(evidence.find((e) => e.check === "quota/atomic-admission/requested-within-soft")?.status).toBe("violated")
   })
 
-  it("S15.5 holds (Galois insertion), S15.6 fails on the abstract O(n·k) part", async () => {
+  it("S15.5 holds (Galois insertion), S15.6 underdetermined on the abstract O(n·k) part (the seed's k is resource types)", async () => {
     expect((await verdictOf("S15.5")).verdict).toBe("holds")
     const s156 = await verdictOf("S15.6")
-    expect(s156.verdict).toBe("fails")
+    expect(s156.verdict).toBe("underdetermined")
+    expect(stateSpaceVerdict(false, 1, 2, {}).verdict).toBe("fails") // an explored count that is not kⁿ
+    expect(stateSpaceVerdict(true, 0.97, 1.93, {}).summary).toContain("so it is linear with two states and not linear with a Migrating state")
     const ev = s156.evidence as { threeStates: { slope: number }; twoStates: { slope: number } }
     expect(ev.threeStates.slope).toBeGreaterThan(1.8)
     expect(ev.twoStates.slope).toBeLessThan(1.1)

@@ -1,6 +1,6 @@
 import { match } from "ts-pattern"
 import type { NotModelled } from "../../domain/model/clusterFromManifests.ts"
-import { holds, printVerdict, type LawVerdict, type SuiteVerdict } from "../../laws/Verdict.ts"
+import { checkedCases, countVerdicts, nothingFails, printVerdict, type LawVerdict, type SuiteVerdict } from "../../laws/Verdict.ts"
 
 /**
  * What `catcluster check` found: one verdict per suite (with notes reported beside the laws,
@@ -29,19 +29,20 @@ export type CheckOutcome =
   | { readonly _tag: "BadInput"; readonly errors: ReadonlyArray<string>; readonly exitCode: 2 }
 
 /**
- * 0 when no law fails, 1 otherwise (not-applicable laws do not fail a check).
+ * 0 when no law fails and none went unchecked, 1 otherwise (laws declared not applicable, with
+ * their reason, do not fail a check: a model without pods has nothing for the pod laws).
  *
  * @since 0.1.0
  * @category destructors
  */
-export const exitCodeOf = (suites: ReadonlyArray<SuiteReport>): 0 | 1 => (suites.every((s) => holds(s.verdict)) ? 0 : 1)
+export const exitCodeOf = (suites: ReadonlyArray<SuiteReport>): 0 | 1 => (suites.every((s) => nothingFails(s.verdict)) ? 0 : 1)
 
 /** One law in the JSON of `catcluster check --json`. @since 0.1.0 @category model */
 export interface LawJson {
   readonly law: string
   readonly statement: string
-  readonly verdict: "holds" | "fails" | "not-applicable"
-  /** Cases checked (exhaustive) or runs (sampled); 0 when not applicable. */
+  readonly verdict: "holds" | "fails" | "unchecked" | "not-applicable"
+  /** Cases checked (exhaustive) or runs (sampled); 0 when unchecked or not applicable. */
   readonly checked: number
   readonly counterexample: { readonly input: string; readonly message: string } | null
   /** Every failing case kept (up to the cap), and how many failed in all. */
@@ -55,16 +56,24 @@ const lawJson = (l: LawVerdict): LawJson =>
       law: h.law,
       statement: h.statement,
       verdict: "holds" as const,
-      checked: h.coverage.mode === "exhaustive" ? h.coverage.cases : h.coverage.runs,
+      checked: checkedCases(h.coverage),
       counterexample: null,
     }))
     .with({ _tag: "Fails" }, (f) => ({
       law: f.law,
       statement: f.statement,
       verdict: "fails" as const,
-      checked: f.coverage.mode === "exhaustive" ? f.coverage.cases : f.coverage.runs,
+      checked: checkedCases(f.coverage),
       counterexample: { input: f.counterexample.input, message: f.counterexample.message },
       failing: { count: f.failingCases, cases: f.all.map((c) => ({ input: c.input, message: c.message })) },
+    }))
+    .with({ _tag: "Unchecked" }, (u) => ({
+      law: u.law,
+      statement: u.statement,
+      verdict: "unchecked" as const,
+      checked: checkedCases(u.coverage),
+      counterexample: null,
+      reason: u.reason,
     }))
     .with({ _tag: "NotApplicable" }, (n) => ({
       law: n.law,
@@ -119,12 +128,11 @@ export const printReport = (report: CheckReport): string => {
     for (const n of report.notModelled) lines.push(`  · ${n.kind} ${n.object} (${n.source.file}): ${n.reason}`)
   }
   const laws = report.suites.flatMap((s) => s.verdict.laws)
-  const failing = laws.filter((l) => l._tag === "Fails").length
-  const na = laws.filter((l) => l._tag === "NotApplicable").length
+  const counts = countVerdicts(laws)
   lines.push(
-    failing === 0
-      ? `all ${laws.length - na} applicable laws hold${na > 0 ? ` (${na} not applicable)` : ""}`
-      : `${failing} of ${laws.length} laws fail`,
+    counts.fails + counts.unchecked === 0
+      ? `all ${laws.length - counts.notApplicable} applicable laws hold${counts.notApplicable > 0 ? ` (${counts.notApplicable} not applicable)` : ""}`
+      : `${counts.fails} of ${laws.length} laws fail${counts.unchecked > 0 ? `, ${counts.unchecked} checked nothing` : ""}`,
   )
   return lines.join("\n")
 }

@@ -6,7 +6,7 @@ import { resourceRequirements, type ContainerInput } from "../../domain/resource
 import { showResourceError } from "../../domain/resources/ResourceError.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { law } from "../../laws/Law.ts"
-import { bind, suite, type Suite } from "../../laws/Suite.ts"
+import { bind, notApplicable, suite, type Suite } from "../../laws/Suite.ts"
 import { noneFound } from "./Shortfall.ts"
 
 /**
@@ -71,14 +71,17 @@ export const resourceStanzas = (manifests: ReadonlyArray<Manifest>): ReadonlyArr
  */
 export const resourceSuite = (manifests: ReadonlyArray<Manifest>, subject = "your manifests"): Suite => {
   const stanzas = resourceStanzas(manifests)
+  const statement = "request ≤ limit; extended and hugepages: request = limit (S2.2)"
   return suite("resources", subject, [
-    bind(
-      law("resources.requestWithinLimit", "request ≤ limit; extended and hugepages: request = limit (S2.2)", (s: ResourceStanza) => {
-        const r = resourceRequirements(s.container, s.path)
-        return { lhs: E.isLeft(r) ? r.left : [], rhs: [] }
-      }),
-      exhaustive(() => stanzas, (s) => `${s.where}, ${s.path}`),
-      noneFound((errors) => errors.map(showResourceError).join("; ")),
-    ),
+    stanzas.length === 0
+      ? notApplicable("resources.requestWithinLimit", statement, "the manifests have no container and no VMI domain")
+      : bind(
+          law("resources.requestWithinLimit", statement, (s: ResourceStanza) => {
+            const r = resourceRequirements(s.container, s.path)
+            return { lhs: E.isLeft(r) ? r.left : [], rhs: [] }
+          }),
+          exhaustive(() => stanzas, (s) => `${s.where}, ${s.path}`),
+          noneFound((errors) => errors.map(showResourceError).join("; ")),
+        ),
   ])
 }

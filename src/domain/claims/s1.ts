@@ -194,11 +194,15 @@ export const checkS1_4 = (
         rows.push({ vcpus, memoryGi: gi, dedicated, residual: recordOf(r) })
       }
   const r = residual(example.container, example.vm)
+  // what else the VM side asks, named from the residual itself (device plugins by their short name, bytes in M)
+  const extras = [...r.entries()]
+    .filter(([name]) => name !== "memory" && name !== "cpu")
+    .map(([name, amount]) => (name === "ephemeral-storage" ? `${amount % 1_000_000n === 0n ? `${amount / 1_000_000n}M` : `${amount} bytes`} of ephemeral storage` : `${name.replace(/^devices\.kubevirt\.io\//, "")} ${amount}`))
   // the equation only type-checks when both paths land in the same object; then the footprints decide
   const verdict = !sameCodomain ? "ill-typed" : commutes === rows.length ? "holds" : "fails"
   return {
     verdict,
-    summary: `Ω′∘Φ : ${paths.vm.dom} → ${paths.vm.cod} and Ω∘Ψ : ${paths.container.dom} → ${paths.container.cod} ${sameCodomain ? "share their codomain" : "have different codomains, so the equation is ill-typed"}. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10), plus kvm, tun, vhost-net and 50M of ephemeral storage; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
+    summary: `Ω′∘Φ : ${paths.vm.dom} → ${paths.vm.cod} and Ω∘Ψ : ${paths.container.dom} → ${paths.container.cod} ${sameCodomain ? "share their codomain" : "have different codomains, so the equation is ill-typed"}. Through the footprint functor into Res≤ the square commutes for ${commutes} of ${rows.length} shapes: for 2 vCPU / 2Gi the VM side asks memory +${(r.get("memory") ?? 0n) / Mi}Mi (KubeVirt v1.9 overhead), cpu ${r.get("cpu")}m (shared vCPUs request 1/10)${extras.length === 0 ? "" : `, plus ${extras.join(", ")}`}; the memory residual ranges ${(minMemory ?? 0n) / Mi}–${(maxMemory ?? 0n) / Mi}Mi.`,
     evidence: { codomains: { container: paths.container.cod, vm: paths.vm.cod }, example: { container: recordOf(example.container), vm: recordOf(example.vm), residual: recordOf(r) }, shapes: rows, commutes },
   }
 }
@@ -288,6 +292,15 @@ export const checkS1_7 = (iso: typeof curryingIso = curryingIso): ClaimResult =>
   }
 }
 
+/**
+ * The seed's per-component isomorphism degrees of its runtime table [I.1.1] (compute runtime,
+ * isolation, state management, lifecycle, density).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const seedComponentDegrees: Readonly<Record<string, number>> = { "compute runtime": 0.62, isolation: 0.31, "state management": 0.45, lifecycle: 0.58, density: 0.2 }
+
 /** S1.8: isomorphism degree 0.68. @since 0.1.0 @category claims */
 export const checkS1_8 = (): ClaimResult => {
   const pod = isomorphismDegree(podSpecFields)
@@ -303,10 +316,19 @@ export const checkS1_8 = (): ClaimResult => {
   const near = readings.filter(([, d]) => Math.abs(d - 0.68) < 0.005)
   const closest = [...readings].sort((x, y) => Math.abs(x[1] - 0.68) - Math.abs(y[1] - 0.68))[0]
   const f = (x: number) => x.toFixed(3)
+  const components = Object.values(seedComponentDegrees)
+  const componentMean = components.reduce((a, b) => a + b, 0) / components.length
+  const componentMax = Math.max(...components)
   return {
     verdict: near.length > 0 ? "holds" : "underdetermined",
-    summary: `From a field table (${pod.fields} PodSpec fields: ${pod.mapped} mapped, ${pod.partial} partial, ${pod.none} none; ${vmi.fields} VMI spec fields: ${vmi.mapped}/${vmi.partial}/${vmi.none}) the degree is ${readings.map(([n, d]) => `${n} ${f(d)}`).join(", ")}. No reading gives 0.68${closest === undefined ? "" : ` (closest: ${closest[0]} ${f(closest[1])})`}; the seed does not say what it counts.`,
-    evidence: { podSpec: pod, vmiSpec: vmi, readings: Object.fromEntries(readings), nonIsomorphic: podSpecFields.filter((r) => r.mapping === "none").map((r) => r.field) },
+    summary:
+      `From a field table (${pod.fields} PodSpec fields: ${pod.mapped} mapped, ${pod.partial} partial, ${pod.none} none; ${vmi.fields} VMI spec fields: ${vmi.mapped}/${vmi.partial}/${vmi.none}) the degree is ${readings.map(([n, d]) => `${n} ${f(d)}`).join(", ")}. ` +
+      (near.length > 0 ? `${near.map(([n]) => n).join(", ")} gives 0.68.` : `No reading gives 0.68${closest === undefined ? "" : ` (closest: ${closest[0]} ${f(closest[1])})`}; the seed does not say what it counts. `) +
+      `Its own runtime table grades ${components.length} components ${components.map((d) => `${Math.round(d * 100)} %`).join(", ")} (mean ${(componentMean * 100).toFixed(1)} %, none above ${Math.round(componentMax * 100)} %), so no weighting of them reaches 68 %; ` +
+      `that would make the claim inconsistent if 0.68 aggregated them, but the table grades runtime components (CRI vs libvirt, cgroups vs VT-x) while 0.68 counts API arrows Hom(K8s, KubeVirt), a different measure.`,
+    evidence: {
+      seedComponentDegrees,
+      componentMean, podSpec: pod, vmiSpec: vmi, readings: Object.fromEntries(readings), nonIsomorphic: podSpecFields.filter((r) => r.mapping === "none").map((r) => r.field) },
   }
 }
 

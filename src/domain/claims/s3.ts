@@ -182,30 +182,76 @@ export const checkS3_4 = (): ClaimResult => {
 }
 
 /**
- * S3.5: state counts and the 169 pairs.
+ * What S3.5 states: the CRI container states and libvirt domain states of [II.1.1], and the
+ * n, m and pair count of [II.4.1] ("n = Pod states = 5", "m = VMI states = 8", O((n+m)²) = 169).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const seedS3_5: SeedStateCounts = { containerStates: 4, domainStates: 8, n: 5, m: 8, statedPairs: 169 }
+
+/** The numbers S3.5 states. @since 0.1.0 @category model */
+export interface SeedStateCounts {
+  readonly containerStates: number
+  readonly domainStates: number
+  readonly n: number
+  readonly m: number
+  readonly statedPairs: number
+}
+
+/** The model's state counts S3.5 is checked against. @since 0.1.0 @category model */
+export interface StateCounts {
+  /** Kubernetes' ContainerState (Waiting, Running, Terminated). */
+  readonly container: number
+  readonly pod: number
+  /** libvirt domain states (the seed's "VM domain state" and its m). */
+  readonly domain: number
+}
+
+/**
+ * S3.5 from the seed's numbers and the model's machines. The combined system runs a Pod's
+ * machine and a VM's machine at once, so its states are the product (pod · domain) and the
+ * pairs to verify are that product squared; the seed's (n+m)² counts the disjoint union (a
+ * system that is one or the other). `inconsistent` when the seed's own arithmetic is wrong,
+ * `fails` when its count differs from the product's, `holds` when they agree.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const stateCountVerdict = (counts: StateCounts, seed: SeedStateCounts = seedS3_5): ClaimResult => {
+  const seedArithmetic = (seed.n + seed.m) ** 2
+  const productStates = counts.pod * counts.domain
+  const productPairs = productStates ** 2
+  const verdict = seedArithmetic !== seed.statedPairs ? "inconsistent" : productPairs === seed.statedPairs ? "holds" : "fails"
+  return {
+    verdict,
+    summary:
+      `The seed's counts are of different machines, not contradictory: its ${seed.containerStates} container states are CRI's (created, running, exited, unknown; Kubernetes' ContainerState has ${counts.container}), ` +
+      `its n = ${seed.n} counts Pod phases (the model has ${counts.pod}) and its m = ${seed.m} libvirt domain states (the model has ${counts.domain}). ` +
+      (verdict === "inconsistent"
+        ? `But (${seed.n}+${seed.m})² = ${seedArithmetic}, not the ${seed.statedPairs} stated.`
+        : `(${seed.n}+${seed.m})² = ${seedArithmetic} squares the disjoint union, a system that is a Pod or a VM; the combined system runs both machines, a product of ${counts.pod}·${counts.domain} = ${productStates} states, so ${productStates}² = ${productPairs} state pairs${verdict === "holds" ? ", as stated" : `, not ${seed.statedPairs}`}.`),
+    evidence: { seed, counts, seedArithmetic, productStates, productPairs, disjointUnionPairs: (counts.pod + counts.domain) ** 2 },
+  }
+}
+
+/**
+ * S3.5: state counts and the 169 pairs, from the machines of the model.
  *
  * @since 0.1.0
  * @category claims
  */
 export const checkS3_5 = (): ClaimResult => {
-  const container = containerStates.states.length
-  const pod = podPhases.states.length
-  const domain = domainStates.length
-  const seedPairs = (5 + 8) ** 2
-  const productPairs = pod * domain
-  const consistent = container === 4 && seedPairs === productPairs
+  const r = stateCountVerdict({ container: containerStates.states.length, pod: podPhases.states.length, domain: domainStates.length })
   return {
-    verdict: consistent ? "holds" : "inconsistent",
-    summary: `Containers have ${container} states (seed: 4), Pods ${pod} phases, libvirt domains ${domain} states (seed: 8, right). The seed's (5+8)² = ${seedPairs} uses 5, not its own 4, and squares the disjoint union: the product of Pod phases and domain states has ${pod}·${domain} = ${productPairs} pairs (containers × domains: ${container * domain}).`,
+    ...r,
     evidence: {
+      ...(r.evidence as object),
       containerStates: containerStates.states,
       podPhases: podPhases.states,
       domainStates,
       seedPodMachineStates: seedPodMachine.states.length,
       seedVmMachineStates: seedVmMachine.states.length,
-      seedPairs,
-      productPairs,
-      containerDomainPairs: container * domain,
     },
   }
 }

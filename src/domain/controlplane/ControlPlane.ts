@@ -44,15 +44,19 @@ export interface ControllerPair {
   readonly seedCounterpart: string
   readonly kubevirt: string
   readonly exact: boolean
+  /** The seed's verdict column for the row ("形式化验证"), translated. */
+  readonly seedSays: string
+  /** Whether the seed calls the pair isomorphic (同构 / 完全同构): the part of S10.2 that can be checked. */
+  readonly seedClaimsIsomorphic: boolean
   readonly note: string
 }
 
 /** The seed's S10.2 table, checked against KubeVirt v1.9's API. @since 0.1.0 @category constants */
 export const controllerMapping: ReadonlyArray<ControllerPair> = [
-  { kubernetes: "ReplicaSet", seedCounterpart: "VMI ReplicaSet", kubevirt: "VirtualMachineInstanceReplicaSet", exact: true, note: "same role: keep N VMIs from a template" },
-  { kubernetes: "Deployment", seedCounterpart: "VM live update", kubevirt: "VirtualMachine (spec.updateVolumesStrategy, LiveUpdate rollout)", exact: false, note: "a VM updates one instance in place; there is no rollout over replicas" },
-  { kubernetes: "StatefulSet", seedCounterpart: "VirtualMachine", kubevirt: "VirtualMachine / VirtualMachinePool", exact: false, note: "VirtualMachinePool gives stable names per replica" },
-  { kubernetes: "DaemonSet", seedCounterpart: "virt-handler", kubevirt: "virt-handler (itself a DaemonSet)", exact: false, note: "virt-handler is deployed *as* a DaemonSet; it is not a workload counterpart" },
-  { kubernetes: "HorizontalPodAutoscaler", seedCounterpart: "VMIRS", kubevirt: "HPA targeting VirtualMachineInstanceReplicaSet's scale subresource", exact: true, note: "the HPA is reused, the VMIRS is its target" },
-  { kubernetes: "PodDisruptionBudget", seedCounterpart: "MigrationPolicy", kubevirt: "PDB created per VMI with evictionStrategy LiveMigrate", exact: false, note: "MigrationPolicy tunes migrations (bandwidth, timeouts); disruption budgets stay PDBs" },
+  { kubernetes: "ReplicaSet", seedCounterpart: "VMI ReplicaSet", kubevirt: "VirtualMachineInstanceReplicaSet", exact: true, seedSays: "TL⁺ model checking", seedClaimsIsomorphic: false, note: "same role: keep N VMIs from a template" },
+  { kubernetes: "Deployment", seedCounterpart: "VM live update", kubevirt: "VirtualMachine (spec.updateVolumesStrategy, LiveUpdate rollout)", exact: false, seedSays: "needs downtime", seedClaimsIsomorphic: false, note: "a VM updates one instance in place; there is no rollout over replicas" },
+  { kubernetes: "StatefulSet", seedCounterpart: "VirtualMachine", kubevirt: "VirtualMachine / VirtualMachinePool", exact: false, seedSays: "isomorphic", seedClaimsIsomorphic: true, note: "VirtualMachinePool gives stable names per replica" },
+  { kubernetes: "DaemonSet", seedCounterpart: "virt-handler", kubevirt: "virt-handler (itself a DaemonSet)", exact: false, seedSays: "fully isomorphic", seedClaimsIsomorphic: true, note: "virt-handler is deployed *as* a DaemonSet; it is not a workload counterpart" },
+  { kubernetes: "HorizontalPodAutoscaler", seedCounterpart: "VMIRS", kubevirt: "HPA targeting VirtualMachineInstanceReplicaSet's scale subresource", exact: true, seedSays: "delay-compensating controller", seedClaimsIsomorphic: false, note: "the HPA is reused, the VMIRS is its target" },
+  { kubernetes: "PodDisruptionBudget", seedCounterpart: "MigrationPolicy", kubevirt: "PDB created per VMI with evictionStrategy LiveMigrate", exact: false, seedSays: "one budget model", seedClaimsIsomorphic: false, note: "MigrationPolicy tunes migrations (bandwidth, timeouts); disruption budgets stay PDBs" },
 ]

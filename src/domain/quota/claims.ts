@@ -60,15 +60,18 @@ export const checkAdmissionRule = (threshold = 0): ClaimResult => {
  * @category claims
  */
 export const checkDynamicQuota = (): ClaimResult => {
-  const disagreements = triggerDisagreement(20)
+  const steps = 20
+  const disagreements = triggerDisagreement(steps)
+  const gridPoints = (steps + 1) ** 2
   const busy: QuotaState = { hard: { "requests.cpu": 10_000n }, used: { "requests.cpu": 9_500n } }
   const after = adjust({ cpu: 0.95, memory: 0.5 })(busy)
   const broken = overLimit(after)
   return {
     verdict: disagreements.length > 0 || broken.length > 0 ? "inconsistent" : "modelled",
-    summary: `Part I scales at cpu > 0.8 ∨ memory > 0.9, part II at cpu > 0.9: they disagree on ${disagreements.length} of 441 grid points (e.g. cpu ${disagreements[0]?.cpu}, memory ${disagreements[0]?.memory}); scaling hard to 80 % at cpu 0.95 leaves used ${broken[0]?.used} > hard ${broken[0]?.hard}, breaking □(used ≤ hard).`,
+    summary: `Part I scales at cpu > 0.8 ∨ memory > 0.9, part II at cpu > 0.9: they disagree on ${disagreements.length} of ${gridPoints} grid points (e.g. cpu ${disagreements[0]?.cpu}, memory ${disagreements[0]?.memory}); scaling hard to 80 % at cpu 0.95 leaves used ${broken[0]?.used} > hard ${broken[0]?.hard}, breaking □(used ≤ hard).`,
     evidence: plain({
       disagreementCount: disagreements.length,
+      gridPoints,
       firstDisagreements: disagreements.slice(0, 5),
       scaleDown: { before: busy, after, overLimit: broken },
       kubernetes: "a ResourceQuota lowered below usage is accepted; existing pods stay, new ones are refused until usage falls",

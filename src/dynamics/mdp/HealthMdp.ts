@@ -81,7 +81,7 @@ export const healthDefaults = (runtime: "container" | "vm"): HealthMdpParameters
  * @example
  * import { healthMdp, policyIteration, showPolicy } from "catcluster/dynamics/mdp"
  * const { mdp } = healthMdp({ runtime: "vm", restartCost: -10 })
- * showPolicy(mdp, policyIteration(mdp).policy) // { Healthy: "Wait", Unhealthy: "Migrate", … }
+ * showPolicy(mdp, policyIteration(mdp).policy) // { Healthy: "Wait", Unhealthy: "Wait", Starting: "Wait", Migrating: "Wait" }
  *
  * @since 0.1.0
  * @category constructors

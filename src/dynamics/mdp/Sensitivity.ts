@@ -67,7 +67,8 @@ export interface SweepPoint {
  *
  * @example
  * import { sweep } from "catcluster/dynamics/mdp"
- * sweep("vm", "restartCost", [0, -5, -10], "Migrate").map((p) => p.action) // ["Restart", …, "Migrate"]
+ * sweep("vm", "restartCost", [0, -5, -10], "Migrate").map((p) => p.action) // ["Restart", "Wait", "Wait"]: a dear restart makes waiting, not migrating, optimal
+ * sweep("vm", "migrateCost", [-5, -0.5, 0], "Migrate").map((p) => p.action) // ["Restart", "Migrate", "Migrate"]
  *
  * @since 0.1.0
  * @category algorithms

@@ -59,6 +59,17 @@ export const readyWindows = {
 export const scaleUpTimeoutSeconds = 300
 
 /**
+ * What Kubernetes does where S4.4 puts its timeout: a Deployment's `progressDeadlineSeconds`
+ * defaults to 600 and, once exceeded, only sets the condition Progressing=False with reason
+ * ProgressDeadlineExceeded; nothing rolls back on its own (`kubectl rollout undo` is manual),
+ * and neither the HPA nor a VirtualMachineInstanceReplicaSet has a scale-up deadline.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const kubernetesScaleUpDeadline = { progressDeadlineSeconds: 600, automaticRollback: false, condition: "Progressing=False, reason ProgressDeadlineExceeded" } as const
+
+/**
  * P(T_v < k·T_c + c) for independent T_v ~ `vm`, T_c ~ `container`: the probability that one
  * draw violates S4.2's inequality, by ∫ f_c(t)·F_v(k t + c) dt over the container's 1e-12…1−1e-12
  * quantile range.

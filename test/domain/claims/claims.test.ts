@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest"
 import type { ClaimResult } from "../../../src/claims/Claim.ts"
 import { claims } from "../../../src/domain/claims/index.ts"
 import { checkS1_1, checkS1_3, checkS1_4, checkS1_7, squareSides } from "../../../src/domain/claims/s1.ts"
+import { seedS3_5, stateCountVerdict } from "../../../src/domain/claims/s3.ts"
 import { arrow } from "../../../src/category/Arrow.ts"
 import { curryingIso } from "../../../src/category/finset/index.ts"
 import { exampleContainers, exampleVms } from "../../../src/domain/cluster/index.ts"
@@ -80,6 +81,8 @@ describe("claims S1–S3", () => {
 
   it("S1.8 underdetermined: no reading of the field table gives 0.68", () => {
     expect(run("S1.8").verdict).toBe("underdetermined")
+    expect(evidence("S1.8")["componentMean"]).toBeCloseTo(0.432, 12)
+    expect(run("S1.8").summary).toContain("(mean 43.2 %, none above 62 %)")
     const readings = evidence("S1.8")["readings"] as Record<string, number>
     expect(readings["PodSpec→VMI strict"]).toBeCloseTo(12 / 39, 10)
     expect(readings["VMI→PodSpec weighted"]).toBeCloseTo(15 / 21, 10)
@@ -132,9 +135,16 @@ describe("claims S1–S3", () => {
     expect(e["completions"]).toMatchObject({ completions: 36, functors: 36, homomorphisms: 0 })
   })
 
-  it("S3.5 inconsistent: 3 container states, 5·8 = 40 pairs, not 169", () => {
-    expect(run("S3.5").verdict).toBe("inconsistent")
-    expect(evidence("S3.5")).toMatchObject({ seedPairs: 169, productPairs: 40, containerDomainPairs: 24 })
+  it("S3.5 fails: the combined system is a product of 5·8 = 40 states, 1600 pairs, not (5+8)² = 169", () => {
+    expect(run("S3.5").verdict).toBe("fails")
+    expect(evidence("S3.5")).toMatchObject({ seedArithmetic: 169, productStates: 40, productPairs: 1600, disjointUnionPairs: 169 })
+  })
+
+  it("S3.5's verdict follows the machines and the seed's arithmetic (it compared two literals)", () => {
+    expect(stateCountVerdict({ container: 3, pod: 5, domain: 8 }).verdict).toBe("fails")
+    expect(stateCountVerdict({ container: 3, pod: 13, domain: 1 }).verdict).toBe("holds") // 13·1 states: 169 pairs
+    expect(stateCountVerdict({ container: 3, pod: 5, domain: 8 }, { ...seedS3_5, statedPairs: 170 }).verdict).toBe("inconsistent")
+    expect(stateCountVerdict({ container: 3, pod: 6, domain: 8 }).summary).toContain("6·8 = 48 states, so 48² = 2304 state pairs")
   })
 })
 

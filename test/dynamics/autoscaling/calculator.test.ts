@@ -9,6 +9,7 @@ import {
   groupPods,
   perPodValueReplicas,
   plainMetricReplicas,
+  readyPodCount,
   resourceReplicas,
   valueReplicas,
   type PodMetric,
@@ -141,5 +142,58 @@ describe("requests (calculateRequests)", () => {
   it("a named container that does not exist is an error", () => {
     const r = resourceReplicas({ ...base, currentReplicas: 1, pods: [running("a")], metrics: new Map([["a", sample(5)]]), targetUtilization: 50, container: "nope" })
     expect(r).toMatchObject({ _tag: "MetricFailure", message: "container nope not found in Pod a" })
+  })
+})
+
+// Issue 12 §3: cases after Kubernetes' replica_calculator_test.go semantics (missing, unready and
+// pending pods; Pods metrics; per-pod values), each chosen so one surviving mutant changes the
+// answer. The arithmetic is in the comments.
+describe("rebalancing missing and unready pods (replica_calculator_test.go semantics)", () => {
+  const pending = (name: string, request = 1000): PodSnapshot => ({ name, phase: "Pending", deleting: false, containers: [{ name: "app", requests: { cpu: request } }] })
+  const plain = (current: number, pods: PodSnapshot[], metrics: Array<[string, PodMetric]>, target: number) =>
+    plainMetricReplicas({ ...base, resource: undefined, currentReplicas: current, pods, metrics: new Map(metrics), targetAverage: target })
+
+  it("a missing pod counts as 0 % on a scale-up", () => {
+    // ready a, b at 80 %, c has no sample; target 50: ratio 1.6 → c at 0: 1600/3000 = 53 % → 1.06, within tolerance → 3
+    // (without the 0 the ratio stays 1.6 and ⌈1.6·2⌉ = 4)
+    expect(calc(3, [running("a"), running("b"), running("c")], [["a", sample(800)], ["b", sample(800)]], 50)).toMatchObject({ replicas: 3 })
+  })
+
+  it("a missing pod counts at its request on a scale-down, and unready pods are not zeroed then", () => {
+    // a, d at 20 %, b missing, c Pending; target 50: ratio 0.4 → b at 100 %: 1400/3000 = 46 % → 0.92, within → 4
+    // (zeroing the pending c too would give 1400/4000 = 35 % → ⌈0.7·4⌉ = 3)
+    const pods = [running("a"), running("b"), pending("c"), running("d")]
+    expect(calc(4, pods, [["a", sample(200)], ["d", sample(200)]], 50)).toMatchObject({ replicas: 4, utilization: 20 })
+  })
+
+  it("a rebalanced ratio that flips the direction keeps the current count", () => {
+    // a at 10 %, b and c missing; target 50: ratio 0.2 → b, c at 100 %: 2100/3000 = 70 % → 1.4 > 1: flipped → 3
+    // (without the guard: ⌈1.4·3⌉ = 5)
+    expect(calc(3, [running("a"), running("b"), running("c")], [["a", sample(100)]], 50)).toMatchObject({ replicas: 3 })
+  })
+
+  it("Pods metric: missing pods count at the target on a scale-down", () => {
+    // a at 500, b missing; target 1000: ratio 0.5 → b at 1000: 750 → 0.75 → ⌈0.75·2⌉ = 2 (not ⌈0.5·1⌉ = 1)
+    expect(plain(3, [running("a"), running("b")], [["a", sample(500)]], 1000)).toMatchObject({ replicas: 2, averageValue: 500 })
+  })
+
+  it("Pods metric: unready pods count as 0 on a scale-up", () => {
+    // a, b, c at 1400, d Pending; target 1000: ratio 1.4 → d at 0: 4200/4 = 1050 → 1.05, within → 4 (not ⌈1.4·3⌉ = 5)
+    const pods = [running("a"), running("b"), running("c"), pending("d")]
+    expect(plain(4, pods, [["a", sample(1400)], ["b", sample(1400)], ["c", sample(1400)]], 1000)).toMatchObject({ replicas: 4 })
+  })
+
+  it("readyPodCount counts Running pods whose Ready condition is True only", () => {
+    const notReady: PodSnapshot = { ...running("b"), ready: { status: "False", lastTransitionTime: NOW } }
+    expect(readyPodCount([running("a"), notReady, pending("c"), { ...running("d"), phase: "Succeeded" }])).toBe(1)
+  })
+
+  it("AverageValue of an Object/External metric: the reported average is value / current", () => {
+    // 10000 over 4 replicas, 1000 per pod: ratio 2.5 → ⌈10000/1000⌉ = 10, average ⌈10000/4⌉ = 2500
+    expect(perPodValueReplicas({ currentReplicas: 4, value: 10_000, targetAverage: 1000, tolerances: defaultTolerances })).toEqual({
+      _tag: "Proposal",
+      replicas: 10,
+      averageValue: 2500,
+    })
   })
 })

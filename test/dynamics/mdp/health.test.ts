@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { claims } from "../../../src/dynamics/claims.ts"
+import { claims, healthMdpVerdict } from "../../../src/dynamics/claims.ts"
 import { decideAtUnhealthy, healthMdp, policyIteration, showPolicy, sweep, switchingPoint, valueIteration } from "../../../src/dynamics/mdp/index.ts"
 
 describe("the health MDP (S7.5)", () => {
@@ -38,5 +38,13 @@ describe("the health MDP (S7.5)", () => {
       ["vm", false, true],
     ])
     expect(e.sensitivity.vmMigrateCostAboveWhichMigrateIsOptimal).toBeGreaterThan(-5)
+  })
+
+  it("S7.5's verdict follows the evidence: holds when both optima come out, underdetermined when an assumption cell makes Migrate optimal", () => {
+    const base = { containerHolds: true, vmHolds: false, gridCells: 8, restartPenalties: [0, -5], gridCellsWhereVmMigrates: 0 }
+    expect(healthMdpVerdict(base).verdict).toBe("fails")
+    expect(healthMdpVerdict(base).summary).toContain("none of the 8 assumption cells tried (restart penalty 0 to -5")
+    expect(healthMdpVerdict({ ...base, vmHolds: true }).verdict).toBe("holds")
+    expect(healthMdpVerdict({ ...base, gridCellsWhereVmMigrates: 2 }).verdict).toBe("underdetermined")
   })
 })

@@ -36,9 +36,9 @@ describe("S13.2 invariants", () => {
     expect(bad.counterexample?.outcome).toMatchObject({ _tag: "Aborted", reason: "completion-timeout" })
   })
 
-  it("claims: S13.1 modelled with the 5.25 s example, S13.2 fails, S13.3 underdetermined", async () => {
+  it("claims: S13.1 holds with the 5.25 s example, S13.2 fails, S13.3 underdetermined", async () => {
     const verdict = async (id: string) => (await claims.find((c) => c.id === id)!.check()).verdict
-    expect(await verdict("S13.1")).toBe("modelled")
+    expect(await verdict("S13.1")).toBe("holds")
     expect(await verdict("S13.2")).toBe("fails")
     expect(await verdict("S13.3")).toBe("underdetermined")
     const s131 = await claims.find((c) => c.id === "S13.1")!.check()
@@ -50,7 +50,7 @@ describe("S13.1's verdict follows the simulated run (review: it was a constant '
   it("the seed's example walks PreCopy → StopAndCopy → TargetRunning, each round resending the previous round's dirty pages", async () => {
     const { checkS13_1 } = await import("../../../src/dynamics/claims.ts")
     const r = checkS13_1()
-    expect(r.verdict).toBe("modelled")
+    expect(r.verdict).toBe("holds")
     // by hand: 4096 MiB in 4 s dirties 1024; 1024 in 1 s dirties 256; 256 MiB fit in 0.25 s ≤ 300 ms → stop-and-copy
     expect(r.evidence).toMatchObject({ phases: ["PreCopy", "StopAndCopy", "TargetRunning"], rounds: [{ sentMiB: 4096, dirtiedMiB: 1024 }, { sentMiB: 1024, dirtiedMiB: 256 }] })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { ClaimResult } from "../../../src/claims/Claim.ts"
-import { claims } from "../../../src/dynamics/claims.ts"
-import { fitLogNormal, fitShiftedExponential, violationProbability } from "../../../src/dynamics/startup/index.ts"
+import { claims, scaleUpTimeoutVerdict } from "../../../src/dynamics/claims.ts"
+import { fitLogNormal, fitShiftedExponential, kubernetesScaleUpDeadline, violationProbability } from "../../../src/dynamics/startup/index.ts"
 
 const run = async (id: string): Promise<ClaimResult> => {
   const claim = claims.find((c) => c.id === id)
@@ -67,11 +67,17 @@ describe("S4 claims", () => {
     expect(e.containerWindow.probability).toBeGreaterThan(0.99)
   })
 
-  it("S4.4 is modelled with the timeout probability of one VM start ≈ 0.0048 (z = 2.589 in the normal table)", async () => {
+  it("S4.4 fails (Kubernetes: 600 s progress deadline, no automatic rollback), with the timeout probability of one VM start ≈ 0.0048 (z = 2.589 in the normal table)", async () => {
     const r = await run("S4.4")
-    expect(r.verdict).toBe("modelled")
-    const rows = (r.evidence as { rows: Array<{ replicas: number; vm: number }> }).rows
-    expect(rows[0]!.vm).toBeCloseTo(0.0048, 4)
-    expect(rows[1]!.vm).toBeCloseTo(1 - (1 - rows[0]!.vm) ** 10, 4)
+    expect(r.verdict).toBe("fails")
+    expect(r.summary).toContain("progressDeadlineSeconds defaults to 600 s")
+    // the verdict follows the evidence: a Kubernetes with the seed's deadline and a rollback would hold
+    const rows = [{ replicas: 1, vm: 0.1, container: 0 }]
+    expect(scaleUpTimeoutVerdict(300, { ...kubernetesScaleUpDeadline, progressDeadlineSeconds: 300, automaticRollback: true }, rows, {}).verdict).toBe("holds")
+    expect(scaleUpTimeoutVerdict(300, { ...kubernetesScaleUpDeadline, progressDeadlineSeconds: 300 }, rows, {}).verdict).toBe("fails")
+    expect(scaleUpTimeoutVerdict(300, { ...kubernetesScaleUpDeadline, automaticRollback: true }, rows, {}).verdict).toBe("fails")
+    const computed = (r.evidence as { rows: Array<{ replicas: number; vm: number }> }).rows
+    expect(computed[0]!.vm).toBeCloseTo(0.0048, 4)
+    expect(computed[1]!.vm).toBeCloseTo(1 - (1 - computed[0]!.vm) ** 10, 4)
   })
 })
