@@ -8,7 +8,6 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { runConfig } from "../../src/laws/RunConfig.ts"
 import {
-  type ClusterSnapshot,
   defaultProfile,
   hotScheduler,
   type Profile,
@@ -19,6 +18,7 @@ import {
   vmAwareProfile,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
+import { expectEnginesAgree } from "./enginesAgree.ts"
 
 const profiles: ReadonlyArray<readonly [string, Profile]> = [
   ["default", defaultProfile],
@@ -72,15 +72,7 @@ describe("hot path ≡ readable σ", () => {
     it(`same placements, victims, reasons and scores (${name})`, () => {
       const { seed, numRuns } = runConfig(150)
       fc.assert(
-        fc.property(clusterArb, ({ nodes, pods, prebound, seed: tieSeed }) => {
-          const bound = pods.slice(0, prebound).map((pod, i) => ({ pod, node: nodes[i % nodes.length]!.name }))
-          const cluster: ClusterSnapshot = { nodes, bound }
-          const rest = pods.slice(prebound)
-          const readable = readableScheduler(cluster, { profile, seed: tieSeed })
-          const hot = hotScheduler(cluster, { profile, seed: tieSeed })
-          expect(run(hot, rest)).toEqual(run(readable, rest))
-          expect(hot.bindings()).toEqual(readable.bindings())
-        }),
+        fc.property(clusterArb, (input) => expectEnginesAgree(input, profile)),
         { seed, numRuns },
       )
     })

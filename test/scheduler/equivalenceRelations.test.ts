@@ -20,6 +20,7 @@ import {
   type SchedulingPod,
 } from "../../src/scheduler/index.ts"
 import { relationalClusterArb } from "./arbitraries.ts"
+import { expectEnginesAgree } from "./enginesAgree.ts"
 
 const profiles: ReadonlyArray<readonly [string, Profile]> = [
   ["default", defaultProfile],
@@ -40,22 +41,13 @@ const profiles: ReadonlyArray<readonly [string, Profile]> = [
   ["spread and pod affinity only", { ...defaultProfile, filters: ["PodTopologySpread", "InterPodAffinity"], weights: { PodTopologySpread: 1, InterPodAffinity: 1 } }],
 ]
 
-const run = (s: Scheduler, pods: ReadonlyArray<SchedulingPod>) => pods.map((p) => s.schedule(p, { explain: true }))
 
 describe("hot path ≡ readable σ with pod relations", () => {
   for (const [name, profile] of profiles) {
     it(`same placements, victims, reasons, messages and scores (${name})`, () => {
       const { seed, numRuns } = runConfig(200)
       fc.assert(
-        fc.property(relationalClusterArb, ({ nodes, pods, prebound, objects, seed: tieSeed }) => {
-          const bound = pods.slice(0, prebound).map((pod, i) => ({ pod, node: nodes[i % nodes.length]!.name }))
-          const cluster: ClusterSnapshot = { nodes, bound, ...objects }
-          const rest = pods.slice(prebound)
-          const readable = readableScheduler(cluster, { profile, seed: tieSeed })
-          const hot = hotScheduler(cluster, { profile, seed: tieSeed })
-          expect(run(hot, rest)).toEqual(run(readable, rest))
-          expect(hot.bindings()).toEqual(readable.bindings())
-        }),
+        fc.property(relationalClusterArb, (input) => expectEnginesAgree(input, profile)),
         { seed, numRuns },
       )
     })
