@@ -59,6 +59,24 @@ import { type CycleVolumes, NO_VOLUMES, volumeKernel, type VolumeKernelFaults } 
 const NO_RELATIONS: CycleRelations = { ports: [], verdicts: null, spreadScored: false, softConstraints: [], affinityScored: false }
 
 const CACHE_LIMIT = 16
+
+/**
+ * The entry of `key`, made on a miss; the least recently used entry leaves when the cache is
+ * full (a hit moves its entry last), so a queue cycling through up to CACHE_LIMIT shapes never
+ * recomputes one (first-in-first-out evicted the shape about to come back).
+ */
+const cached = <V>(cache: Map<string, V>, key: string, make: () => V): V => {
+  const hit = cache.get(key)
+  if (hit !== undefined) {
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  const made = make()
+  cache.set(key, made)
+  return made
+}
 // Score entries cost 8 bytes per node each: 3 keep the footprint under 300 bytes per node.
 const SCORE_LIMIT = 3
 // A signature gets an entry when it repeats one of the last RECENT pods' signatures, or at
@@ -161,9 +179,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const volumes = pod.imageVolumes ?? []
     if ((images.length === 0 && volumes.length === 0) || profile.weights.ImageLocality === undefined) return { scores: null, key: "" }
     const key = JSON.stringify([images, volumes])
-    let entry = imageCache.get(key)
-    if (entry === undefined) {
-      if (imageCache.size >= CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string)
+    return cached(imageCache, key, () => {
       const scores = new Uint8Array(N)
       let any = false
       cluster.nodes.forEach((node, n) => {
@@ -171,22 +187,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         scores[n] = s
         if (s !== 0) any = true
       })
-      entry = { scores: any ? scores : null, key: any ? key : "" }
-      imageCache.set(key, entry)
-    }
-    return entry
+      return { scores: any ? scores : null, key: any ? key : "" }
+    })
   }
 
   const cache = new Map<string, StaticVerdicts>()
   const verdictsFor = (pod: SchedulingPod): StaticVerdicts => {
-    const sig = constraintSignature(pod)
-    let v = cache.get(sig)
-    if (v === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
-      v = staticVerdicts(a, pod, profile)
-      cache.set(sig, v)
-    }
-    return v
+    return cached(cache, constraintSignature(pod), () => staticVerdicts(a, pod, profile))
   }
 
   const fitDefault =
