@@ -320,6 +320,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
 
   // Pods are appended to the tail of their node's list so the list is in bind order.
   const tail = new Int32Array(N).fill(-1)
+  // bound pods per priority: preemption needs no node walk when nothing bound is below the preemptor
+  const boundPriorities = new Map<number, number>()
+  const countPriority = (priority: number, delta: number): void => {
+    const next = (boundPriorities.get(priority) ?? 0) + delta
+    if (next === 0) boundPriorities.delete(priority)
+    else boundPriorities.set(priority, next)
+  }
   const bind = (n: number, p: CompiledPod): number => {
     const id = podRecord.length
     if (id >= podCap) grow()
@@ -333,6 +340,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     else head[n] = id
     tail[n] = id
     applyUsage(n, p, cell, 1)
+    countPriority(p.pod.priority, 1)
     rel.bind(id, p.pod, n)
     vol.bind(id, p.pod, n)
     if (!stale) for (let i = 0; i < scoreEntries.length; i++) refreshNode(a, config, scoreEntries[i] as ScoreEntry, n)
@@ -349,6 +357,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (next >= 0) podPrev[next] = prev
     else tail[n] = prev
     applyUsage(n, podRecord[id] as CompiledPod, podCell[id] as number, -1)
+    countPriority((podRecord[id] as CompiledPod).pod.priority, -1)
     rel.unbind(id, n)
     vol.unbind(id, n)
     podNode[id] = -1
@@ -616,11 +625,16 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const host: PreemptionHost = {
       nodeCount: N,
       unresolvable: (n) => statusCode(n) !== "Unschedulable",
-      podsOn: (n) => {
+      lowestPriority: () => {
+        let lowest = Number.POSITIVE_INFINITY
+        for (const priority of boundPriorities.keys()) if (priority < lowest) lowest = priority
+        return lowest
+      },
+      podsBelow: (n, priority) => {
         const out: PreemptionPod[] = []
         for (let id = head[n] as number; id >= 0; id = podNext[id] as number) {
           const bound = (podRecord[id] as CompiledPod).pod
-          out.push({ id, priority: bound.priority, seq: id, budgets: budgets.of(bound) })
+          if (bound.priority < priority) out.push({ id, priority: bound.priority, seq: id, budgets: budgets.of(bound) })
         }
         return out
       },

@@ -35,8 +35,13 @@ export interface PreemptionHost {
   readonly nodeCount: number
   /** The node's status in the failed cycle was UnschedulableAndUnresolvable (preemption cannot help). */
   readonly unresolvable: (node: number) => boolean
-  /** The pods bound to a node (by index), the candidates for eviction there. */
-  readonly podsOn: (node: number) => ReadonlyArray<PreemptionPod>
+  /**
+   * The pods bound to a node (by index) with a priority below `priority`: the candidates for
+   * eviction there (asked for them only: a pending pod of a full cluster asks every node).
+   */
+  readonly podsBelow: (node: number, priority: number) => ReadonlyArray<PreemptionPod>
+  /** The lowest priority of any bound pod (+∞ when none is bound). */
+  readonly lowestPriority: () => number
   /** The preemptor's filter status on `node` with `removed` taken off it. */
   readonly filterWithout: (node: number, removed: ReadonlyArray<PreemptionPod>) => Status
   /** `disruptionsAllowed` of each budget. */
@@ -97,7 +102,7 @@ export const splitByBudgetViolation = (
  * @category preemption
  */
 export const selectVictimsOnNode = (host: PreemptionHost, node: number, priority: number): NodeVictims | Status => {
-  const lower = host.podsOn(node).filter((p) => p.priority < priority)
+  const lower = host.podsBelow(node, priority)
   if (lower.length === 0) return { code: "UnschedulableAndUnresolvable", reasons: [REASON_NO_VICTIMS] }
   const all = host.filterWithout(node, lower)
   if (all.code !== "Success") return all
@@ -130,6 +135,10 @@ const isVictims = (r: NodeVictims | Status): r is NodeVictims => "victims" in r
  * @category preemption
  */
 export const preempt = (host: PreemptionHost, priority: number): PreemptionOutcome => {
+  // nothing bound below the preemptor: every node it could help has no victim (the walk below says the same)
+  if (host.lowestPriority() >= priority) {
+    return { nodeReasons: Array.from({ length: host.nodeCount }, (_, n) => (host.unresolvable(n) ? [REASON_NOT_HELPFUL] : [REASON_NO_VICTIMS])) }
+  }
   let best: { chosen: NodeVictims; key: ReadonlyArray<number> } | undefined
   const nodeReasons: Array<ReadonlyArray<string>> = []
   for (let n = 0; n < host.nodeCount; n++) {
