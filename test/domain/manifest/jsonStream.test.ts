@@ -76,6 +76,36 @@ describe("streamJsonList", () => {
     ])
   })
 
+  it("keeps lines and columns right across refills of a growing buffer, in a list of hundreds of kilobytes", () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ kind: "Pod", metadata: { name: `p-${i}`, labels: { app: `a${i % 7}` } }, note: "x".repeat(i % 50) }))
+    const text = `\uFEFF${JSON.stringify({ apiVersion: "v1", items, kind: "List" }, null, 4)}\n`
+    const lines = text.split("\n")
+    // where each item's "{" is: the line after "items": [ and after each "},"
+    const expected: Array<{ line: number; column: number }> = []
+    lines.forEach((l, i) => {
+      if (/^ {8}\{$/.test(l)) expected.push({ line: i + 1, column: 9 })
+    })
+    for (const sizes of [[100_000], [70_001, 3], [1 << 20]]) {
+      const got = scan(text, sizes)
+      expect(got.result).toEqual({ _tag: "Read", items: 3000 })
+      expect(got.items).toEqual(items)
+      expect(got.starts).toEqual(expected)
+    }
+    // an error near the end is placed on its own line, after many refills
+    const broken = text.replace('"p-2999"', '"p-2999" oops')
+    const at = broken.split("\n").findIndex((l) => l.includes("oops")) + 1
+    expect(scan(broken, [65_536]).result).toMatchObject({ _tag: "SyntaxError", at: { line: at } })
+  })
+
+  it("reads an empty object, and refuses a key that is not a string", () => {
+    expect(scan("{}").result).toEqual({ _tag: "Read", items: 0 })
+    expect(scan(' { "items" : [ ] } ').result).toEqual({ _tag: "Read", items: 0 })
+    expect(scan('{1: 2}').result).toMatchObject({ _tag: "SyntaxError", problem: "expected a key (a string), got 1", at: { line: 1, column: 2 } })
+    expect(scan('{"a" 1}').result).toMatchObject({ _tag: "SyntaxError", problem: 'expected ":" after the key "a"' })
+    expect(scan('{"a": 1,').result).toMatchObject({ _tag: "SyntaxError", problem: "the JSON ends where the next key was expected" })
+    expect(scan('{"a": tru}').result).toMatchObject({ _tag: "SyntaxError", problem: expect.stringMatching(/^malformed JSON/), at: { line: 1, column: 7 } })
+  })
+
   it("places syntax errors, and tells a text that is not an object from one that is broken", () => {
     expect(scan("[1, 2]").result).toEqual({ _tag: "NotAnObject" })
     expect(scan("kind: List\nitems: []\n").result).toEqual({ _tag: "NotAnObject" })
