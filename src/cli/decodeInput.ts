@@ -10,7 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, realpathSync } from "node:fs"
 import * as E from "fp-ts/lib/Either.js"
 import type { DecodedModelFile } from "../app/userCluster.ts"
-import { decodeFile, decodeJsonStream, manifestPaths, showManifestError, type ManifestError } from "../domain/manifest/index.ts"
+import { decodeFile, decodeJsonStream, manifestPaths, showManifestError, type DecodedFile, type ManifestError } from "../domain/manifest/index.ts"
 import { DEFAULT_MAX_FILE_BYTES, readWaiting, regularFileProblem, showBytes, streamProblem, type ReadLimits } from "../domain/manifest/regularFile.ts"
 import { STDIN_NAME } from "./input.ts"
 import { UserError } from "./UserError.ts"
@@ -34,6 +34,11 @@ export interface ReadProgress {
 class TooLarge {
   constructor(readonly max: number) {}
 }
+
+/** A decoded file as the model reads it: its manifests and plain documents, named. */
+const asModelFile =
+  (file: string) =>
+  (d: DecodedFile): DecodedModelFile => ({ file, manifests: d.manifests, raws: d.documents })
 
 /** Reads and decodes the file open at `fd`. */
 const decodeOpen = (fd: number, file: string, max: number, progress?: ReadProgress): E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> => {
@@ -60,19 +65,16 @@ const decodeOpen = (fd: number, file: string, max: number, progress?: ReadProgre
   const streamed = decodeJsonStream(read, file)
   // too large to read whole: the JSON error is the answer
   if (streamed._tag === "NotJson" && !replayable) return E.left([streamed.error])
-  if (streamed._tag === "Decoded") return E.map((d: { manifests: DecodedModelFile["manifests"]; documents: DecodedModelFile["raws"] }) => ({ file, manifests: d.manifests, raws: d.documents }))(streamed.result)
+  if (streamed._tag === "Decoded") return E.map(asModelFile(file))(streamed.result)
   // not a list: read whole, within the per-file limit (a list streams, so only the heap bounds it)
-  const tooLarge = (): E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> => {
-    throw new TooLarge(max)
-  }
-  if (!replayable) return tooLarge()
+  if (!replayable) throw new TooLarge(max)
   const chunk = Buffer.allocUnsafe(1024 * 1024)
   for (let n = readWaiting(fd, chunk, 0, chunk.length); n > 0; n = readWaiting(fd, chunk, 0, chunk.length)) {
     kept += n
-    if (kept > max) return tooLarge()
+    if (kept > max) throw new TooLarge(max)
     start.push(Buffer.from(chunk.subarray(0, n)))
   }
-  return E.map((d: { manifests: DecodedModelFile["manifests"]; documents: DecodedModelFile["raws"] }) => ({ file, manifests: d.manifests, raws: d.documents }))(decodeFile(Buffer.concat(start).toString("utf8"), file))
+  return E.map(asModelFile(file))(decodeFile(Buffer.concat(start).toString("utf8"), file))
 }
 
 let stdinDecoded: E.Either<ReadonlyArray<ManifestError>, DecodedModelFile> | undefined
