@@ -357,7 +357,9 @@ const scanCommon = (
       nodeScore += (r > am ? 0 : intDiv((am - r) * 100, am)) * fitMemoryWeight
       weightSum += fitMemoryWeight
     }
-    const fitScore = weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+    // weights are integers in 1..100, so nodeScore is a small non-negative integer: with the
+    // default weights (1 + 1) its floor half is a shift, not a division (a quarter of the loop)
+    const fitScore = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
     if (store) fitS[k] = fitScore
     let balScore = 0
     if (balancedOn) {
