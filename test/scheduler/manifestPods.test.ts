@@ -5,7 +5,7 @@
  * pods that come with a status, and nodes' images.
  */
 import { describe, expect, it } from "vitest"
-import { clusterSnapshotOf, nodesFromText, SchedulerInputError, workloadFromText } from "../../src/scheduler/index.ts"
+import { clusterSnapshotOf, nodesFromText, scheduleBatch, SchedulerInputError, workloadFromText } from "../../src/scheduler/index.ts"
 
 const one = (text: string) => {
   const w = workloadFromText(text, "pods.yaml")
@@ -318,6 +318,56 @@ describe("pods that come with a status (kubectl get -o json)", () => {
   it("a pod defined twice is refused", () => {
     const p = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c}]}`
     expect(() => workloadFromText(`${p}\n---\n${p}`, "p.yaml")).toThrow("p.yaml: document 1: pod default/p is defined twice (first at p.yaml: document 0)")
+  })
+})
+
+describe("spec.schedulerName: the profile that schedules the pod", () => {
+  const nodes = nodesFromText(`apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {allocatable: {cpu: "4", memory: 8Gi, pods: "10"}}`, "nodes.yaml")
+  const w = workloadFromText(
+    `apiVersion: v1
+kind: Pod
+metadata: {name: mine, namespace: a}
+spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: named, namespace: a}
+spec: {schedulerName: default-scheduler, containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: theirs, namespace: a}
+spec: {schedulerName: gpu-scheduler, containers: [{name: c}]}
+---
+apiVersion: kubevirt.io/v1
+kind: VirtualMachineInstance
+metadata: {name: vm, namespace: a}
+spec:
+  schedulerName: vm-scheduler
+  domain: {devices: {}, memory: {guest: 1Gi}}`,
+    "pods.yaml",
+  )
+
+  it("is read from a Pod and copied from a VMI to its launcher pod", () => {
+    expect(w.pending.map((p) => [p.key, p.schedulerName])).toEqual([
+      ["a/mine", undefined],
+      ["a/named", "default-scheduler"],
+      ["a/theirs", "gpu-scheduler"],
+      ["a/vm", "vm-scheduler"],
+    ])
+  })
+
+  it("a pod naming another scheduler stays pending with that reason; the default scheduler's pods are placed", () => {
+    for (const engine of ["hot", "readable"] as const) {
+      const out = scheduleBatch(clusterSnapshotOf(nodes, w), w.pending, { engine })
+      expect(out.map((p) => [p.pod, p.node])).toEqual([
+        ["a/mine", "n1"],
+        ["a/named", "n1"],
+        ["a/theirs", null],
+        ["a/vm", null],
+      ])
+      expect(out[2]!.reasons).toEqual(['no profile for schedulerName "gpu-scheduler": kube-scheduler leaves the pod to another scheduler'])
+    }
   })
 })
 

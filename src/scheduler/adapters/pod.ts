@@ -167,6 +167,8 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
     ...(level === undefined || Object.keys(level).length === 0 ? {} : { podLevelRequests: level }),
     ...(spec.nodeName === undefined || spec.nodeName === "" ? {} : { nodeName: spec.nodeName }),
     ...(spec.preemptionPolicy === "Never" ? { neverPreempts: true } : {}),
+    // the profile that schedules it (a pod naming another scheduler is left to that scheduler)
+    ...(spec.schedulerName === undefined || spec.schedulerName === "" ? {} : { schedulerName: spec.schedulerName }),
     ...placementOf(spec, locate),
     priority: identity.priority,
     requiredFeatures: [],

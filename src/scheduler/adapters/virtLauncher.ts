@@ -229,6 +229,8 @@ export const launcherPodOf = (vmi: VmiSource): SchedulingPod => {
     initContainers: [],
     overhead: {},
     ...base,
+    // virt-controller copies the VMI's schedulerName to its launcher pod
+    ...(spec.schedulerName === undefined || spec.schedulerName === "" ? {} : { schedulerName: spec.schedulerName }),
     priority: vmi.priority,
     requiredFeatures: features,
     requiresKvm: requests[KVM_DEVICE] !== undefined,
