@@ -35,6 +35,7 @@ export const kindName = (x: Manifest): string =>
     .with({ kind: "CSINode" }, (c) => c.spec.drivers.map((d) => d.name).join(","))
     .with({ kind: "ResourceQuota" }, (q) => Object.keys(q.spec?.hard ?? {}).join(","))
     .with({ kind: "PriorityClass" }, (p) => String(p.value))
+    .with({ kind: "RuntimeClass" }, (r) => r.handler)
     .with({ kind: "Service" }, (s) => String(s.spec?.ports?.[0]?.port))
     .with({ kind: "EndpointSlice" }, (e) => e.addressType)
     .with({ kind: "HorizontalPodAutoscaler" }, (h) => String(h.spec.maxReplicas))

@@ -21,7 +21,7 @@ import { Namespace } from "./codecs/namespace.ts"
 import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
-import { PriorityClass, ResourceQuota } from "./codecs/policy.ts"
+import { PriorityClass, ResourceQuota, RuntimeClass } from "./codecs/policy.ts"
 import { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
 import { Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
@@ -53,6 +53,7 @@ export const manifestCodecs = {
   CSINode,
   ResourceQuota,
   PriorityClass,
+  RuntimeClass,
   PodDisruptionBudget,
   Service,
   EndpointSlice,

@@ -12,8 +12,10 @@
  *   renders it (`virtLauncher.ts`), unless the input holds that pod (or, for a VM, its VMI); a
  *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
  *   `startVms`.
- * - Priorities as admission resolves them (`priority.ts`); PodDisruptionBudgets as the disruption
- *   controller computes them (`disruptionBudgets.ts`).
+ * - Priorities as admission resolves them (`priority.ts`); RuntimeClass overhead and scheduling
+ *   constraints as its admission plugin writes them into the pods about to be created
+ *   (`runtimeClass.ts`); PodDisruptionBudgets as the disruption controller computes them
+ *   (`disruptionBudgets.ts`).
  *
  * Several files read together (`modelFromFiles`) give what one text holding them all gives
  * (`workloadFromText`): objects in one file apply to pods in another.
@@ -49,6 +51,7 @@ import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
 import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
+import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
 import { serviceSelectorsOf } from "./services.ts"
 import { type DecodedFile, decodeFile, keyOf, namespaceOfObject, rawOf, where } from "./source.ts"
 import { storageObjectsOf } from "./storage.ts"
@@ -104,7 +107,7 @@ export interface WorkloadOptions {
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
 
 /** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
-const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
+const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
 
 const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind : m.kind)
 
@@ -146,6 +149,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const all = files.flatMap((f) => f.manifests.map((m) => ({ m, file: f })))
   const manifests = all.map((x) => x.m)
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
+  const runtimeClasses = runtimeClassesOf(manifests)
   const raw = (x: { m: Manifest; file: DecodedFile }) => rawOf(x.file.raws(), x.m)
   const explicitPods = manifests.filter((m): m is ManifestOf<"Pod"> => m.kind === "Pod")
   const existing = existingPods(explicitPods)
@@ -212,7 +216,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   }
   const addTemplatePod = (t: TemplatePod, at: Manifest) => {
     const priority = resolvePriority(t.spec, classes, t.priorityAt)
-    const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, t.spec, t.locate)
+    // a controller's pods are created now: RuntimeClass admission runs on each
+    const spec = admitRuntimeClass(t.spec, runtimeClasses, t.locate, false)
+    const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
   const expand = (e: Expansion, at: Manifest) => {
@@ -333,7 +339,10 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
         }
-        place(schedulingPodOf(identity, m.spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
+        // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
+        const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
+        const spec = admitRuntimeClass(m.spec, runtimeClasses, under(locate, "spec"), exists)
+        place(schedulingPodOf(identity, spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
         break
       }
       case "Deployment":

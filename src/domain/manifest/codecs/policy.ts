@@ -1,12 +1,13 @@
 /**
  * Admission and priority objects: ResourceQuota (`core/v1`), PriorityClass
- * (`scheduling.k8s.io/v1`).
+ * (`scheduling.k8s.io/v1`), RuntimeClass (`node.k8s.io/v1`).
  *
  * @since 0.1.0
  */
 import * as t from "io-ts"
 import { ObjectMeta } from "./meta.ts"
-import { Integer, oneOf, OpaqueObject, QuantityMap, struct } from "./primitives.ts"
+import { Toleration } from "./pod.ts"
+import { Integer, oneOf, OpaqueObject, QuantityMap, StringMap, struct } from "./primitives.ts"
 
 /**
  * A Kubernetes ResourceQuota (`v1`): hard limits per namespace.
@@ -41,7 +42,26 @@ export const PriorityClass = struct(
   },
 )
 
+/**
+ * A RuntimeClass (`node.k8s.io/v1`): the pod overhead and the scheduling constraints (node
+ * selector, tolerations) the RuntimeClass admission plugin adds to the pods that name it.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const RuntimeClass = struct(
+  "RuntimeClass",
+  { apiVersion: t.string, kind: t.literal("RuntimeClass"), handler: t.string },
+  {
+    metadata: ObjectMeta,
+    overhead: t.partial({ podFixed: QuantityMap }, "Overhead"),
+    scheduling: t.partial({ nodeSelector: StringMap, tolerations: t.array(Toleration) }, "Scheduling"),
+  },
+)
+
 /** A decoded ResourceQuota. @since 0.1.0 @category model */
 export type ResourceQuota = t.TypeOf<typeof ResourceQuota>
 /** A decoded PriorityClass. @since 0.1.0 @category model */
 export type PriorityClass = t.TypeOf<typeof PriorityClass>
+/** A decoded RuntimeClass. @since 0.1.0 @category model */
+export type RuntimeClass = t.TypeOf<typeof RuntimeClass>
