@@ -18,10 +18,9 @@ import * as A from "fp-ts/lib/Array.js"
 import { identity } from "fp-ts/lib/function.js"
 import type { Functor1 } from "fp-ts/lib/Functor.js"
 import * as O from "fp-ts/lib/Option.js"
-import { arrayType, booleanType, fn, integerType, literalType, stringType } from "../src/category/Type.ts"
-import { arrayEndofunctor, fromFunctor1, optionEndofunctor } from "../src/functors/index.ts"
-import { functorLaws, typeCarriers } from "../src/laws/functor.ts"
-import { failures, printVerdict, runSuite } from "../src/laws/index.ts"
+import { arrayType, booleanType, fn, integerType, literalType, stringType } from "catcluster/category"
+import { arrayEndofunctor, fromFunctor1, optionEndofunctor } from "catcluster/functors"
+import { failures, functorLaws, printVerdict, runSuite, typeCarriers } from "catcluster/laws"
 
 // Arrows of Type carry their described domain and codomain.
 const phase = literalType("Pending", "Running", "Failed")
