@@ -113,7 +113,9 @@ export class CarriersRequiredError extends Error {
     readonly category: string,
     readonly purpose: string,
   ) {
-    super(`${purpose}: ${category} is not a finite category (no objects()/hom()), so pass carriers for its arrows`)
+    // Type (where every fp-ts functor lives) is the usual case: say what to pass there.
+    const hint = category === "Type" ? ", e.g. typeCarriers([booleanType, …]) for the types to check on" : ""
+    super(`${purpose}: ${category} is not a finite category (no objects()/hom()), so pass carriers for its arrows${hint}`)
     this.name = "CarriersRequiredError"
   }
 }
