@@ -73,7 +73,7 @@ describe("code blocks of README.md and docs/guide.md", () => {
     const unrunnable = blocks
       .filter((b) => isShell(b) && runnable(b))
       .flatMap((b) => commandLines(b).filter((l) => cliArguments(l) === undefined).map((l) => `${name(b)}: ${l}`))
-    expect(unrunnable, "shell lines that are not `npx catcluster …`: annotate the block `<!-- not run: reason -->`").toEqual([])
+    expect(unrunnable, "shell lines that are not `npx catcluster …` / `catcluster …`: annotate the block `<!-- not run: reason -->`").toEqual([])
   })
 
   it("TypeScript blocks type-check as written, and their `// compile error` lines do not", () => {
@@ -170,7 +170,9 @@ describe("the block reader", () => {
   it("finds compile-error lines and CLI commands", () => {
     expect(compileErrorLines("a\n  // f(x)  // compile error: no\n// plain comment")).toEqual([{ index: 1, code: "  f(x)" }])
     expect(cliArguments("npx catcluster check --nodes a.yaml   # exit 1 if …")).toEqual(["check", "--nodes", "a.yaml"])
+    expect(cliArguments("catcluster quantity 1Gi")).toEqual(["quantity", "1Gi"])
     expect(cliArguments("kubectl get pods | npx catcluster drain n --stdin")).toBeUndefined()
+    expect(cliArguments("npx catclusterx check")).toBeUndefined()
     expect(cliArguments("npx catcluster check > out.json")).toBeUndefined()
   })
 

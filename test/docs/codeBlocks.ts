@@ -52,9 +52,9 @@ export const strayAnnotations = (doc: string, text: string): ReadonlyArray<strin
 export const isTypeScript = (b: CodeBlock): boolean => b.lang === "ts" || b.lang === "typescript"
 export const isShell = (b: CodeBlock): boolean => b.lang === "sh" || b.lang === "bash" || b.lang === "shell"
 
-/** A shell line as the arguments of the CLI: `npx catcluster ARGS  # comment` → ARGS. */
+/** A shell line as the arguments of the CLI: `npx catcluster ARGS  # comment` (or `catcluster ARGS`) → ARGS. */
 export const cliArguments = (line: string): ReadonlyArray<string> | undefined => {
-  const m = /^npx catcluster((?:\s+[^\s#|<>;&'"`$]+)*)\s*(?:#.*)?$/.exec(line.trim())
+  const m = /^(?:npx )?catcluster((?:\s+[^\s#|<>;&'"`$]+)*)\s*(?:#.*)?$/.exec(line.trim())
   return m === null ? undefined : m[1]!.trim().split(/\s+/).filter((a) => a !== "")
 }
 
