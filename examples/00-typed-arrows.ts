@@ -8,7 +8,7 @@
  * catcluster gives every arrow its domain and codomain *in its type*, so that writing a
  * composite whose arrows do not meet is a compile error, not a runtime surprise.
  */
-import { arrow, compose, path, showArrowPath } from "../src/category/index.ts"
+import { arrow, compose, path, showArrowPath } from "catcluster/category"
 
 const virtualize = arrow("virtualize", "P", "V") //   Φ : P → V
 const containerize = arrow("containerize", "P", "C") // Ψ : P → C

@@ -13,8 +13,8 @@
  * If the presented category is infinite (a loop nothing tames), the search stops at a bound and
  * says so, with a proof; it never hangs.
  */
-import { buildFinCat, certify, commutes, diagram, pathsEqual, presentation, type PresentationInput } from "../src/category/fincat/index.ts"
-import { presentationGraph, toMermaid } from "../src/category/render/index.ts"
+import { buildFinCat, certify, commutes, diagram, pathsEqual, presentation, type PresentationInput } from "catcluster/category/fincat"
+import { presentationGraph, toMermaid } from "catcluster/category/render"
 
 // The seed's base category (S1.1, S1.2), in part: machines P, VMs V, containers C, Pods and
 // VMIs, with virtualization Φ, containerization Ψ, wrapping Ω and Ω′, and scheduling σ of a

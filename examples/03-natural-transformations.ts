@@ -20,17 +20,15 @@
  * decides such claims instead of asserting them.
  */
 import * as O from "fp-ts/lib/Option.js"
-import { booleanType, integerType, literalType, stringType } from "../src/category/Type.ts"
+import { booleanType, integerType, literalType, stringType } from "catcluster/category"
 import {
   headTransformation,
   horizontalCompose,
   optionToArrayTransformation,
   sortTransformation,
   verticalCompose,
-} from "../src/functors/index.ts"
-import { typeCarriers } from "../src/laws/functor.ts"
-import { printVerdict, runSuite } from "../src/laws/index.ts"
-import { failingSquare, naturalityLaws } from "../src/laws/naturality.ts"
+} from "catcluster/functors"
+import { failingSquare, naturalityLaws, printVerdict, runSuite, typeCarriers } from "catcluster/laws"
 
 // Components are arrows of Type, one per described type.
 const headOfInts = headTransformation.at(integerType)

@@ -28,9 +28,8 @@ import {
   pullback,
   pushout,
   showFunction,
-} from "../src/category/finset/index.ts"
-import { printVerdict, runSuite } from "../src/laws/index.ts"
-import { limitLaws } from "../src/laws/universal.ts"
+} from "catcluster/category/finset"
+import { limitLaws, printVerdict, runSuite } from "catcluster/laws"
 
 // ── 1. Pullback: feasible placements ────────────────────────────────────────────────────
 // Each pod requires one node label (a nodeSelector), each node carries one label.

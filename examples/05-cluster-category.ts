@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import * as E from "fp-ts/lib/Either.js"
 import { parse } from "yaml"
-import { squareSides } from "../src/domain/claims/s1.ts"
+import { squareSides } from "catcluster/domain/claims"
 import {
   containerize,
   exampleMachines,
@@ -32,9 +32,9 @@ import {
   wrapVm,
   type Cluster,
   type Machine,
-} from "../src/domain/cluster/index.ts"
-import { decodeVmiSpec } from "../src/domain/kubevirt/index.ts"
-import { resources, showResources } from "../src/domain/resources/index.ts"
+} from "catcluster/domain/cluster"
+import { decodeVmiSpec } from "catcluster/domain/kubevirt"
+import { resources, showResources } from "catcluster/domain/resources"
 
 const Mi = 1024n * 1024n
 const [nodeA, nodeB] = exampleMachines as readonly [Machine, Machine, Machine]

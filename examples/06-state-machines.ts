@@ -12,7 +12,7 @@
  * claims against them: the product of the two machines (S3.3), the map η : Pod → VM (S3.4) and
  * the state counts (S3.5).
  */
-import { checkS3_5, seedEta } from "../src/domain/claims/s3.ts"
+import { checkS3_5, seedEta } from "catcluster/domain/claims"
 import {
   checkStateMap,
   countCompletions,
@@ -23,7 +23,7 @@ import {
   seedVmMachine,
   shortestRun,
   vmiPhases,
-} from "../src/domain/state/index.ts"
+} from "catcluster/domain/state"
 
 // The real Pod phases: which are terminal (absorbing)?
 console.log(`${podPhases.name}: ${podPhases.states.join(", ")}; terminal: ${podPhases.terminal.join(", ")}`)

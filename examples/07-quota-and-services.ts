@@ -28,9 +28,9 @@ import {
   request,
   showEndpointSet,
   vmInstance,
-} from "../src/domain/services/index.ts"
-import { admit, admitBeforeAdding, checkQuotaInvariants, quotaReadings, showRejection } from "../src/domain/quota/index.ts"
-import { failures, holds, runConfig } from "../src/laws/index.ts"
+} from "catcluster/domain/services"
+import { admit, admitBeforeAdding, checkQuotaInvariants, quotaReadings, showRejection } from "catcluster/domain/quota"
+import { failures, holds, runConfig } from "catcluster/laws"
 
 // ── 1. Two EndpointSlices of one Service, merged ──────────────────────────────────────────
 const sliceA = endpointSet([endpoint("10.244.1.5", 8080), endpoint("10.244.2.7", 8080, { ready: false })])

@@ -33,7 +33,7 @@ import {
   snapshot,
   workloadFromText,
   type Placement,
-} from "../src/scheduler/index.ts"
+} from "catcluster/scheduler"
 
 const Gi = 2 ** 30
 const kvm = "devices.kubevirt.io/kvm"

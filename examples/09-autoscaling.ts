@@ -14,9 +14,8 @@
  * and measures overshoot, reaction time, waste and SLO violations; V = (ready − reference)²
  * (S12.2) shows where the loop does not move towards its target.
  */
-import { defaultReadinessTiming, defaultTolerances, emptyHistory, normalize, resourceReplicas } from "../src/dynamics/autoscaling/index.ts"
-import type { PodSnapshot } from "../src/dynamics/autoscaling/index.ts"
-import { simulateAutoscaling } from "../src/dynamics/simulation/index.ts"
+import { defaultReadinessTiming, defaultTolerances, emptyHistory, normalize, type PodSnapshot, resourceReplicas } from "catcluster/dynamics/autoscaling"
+import { simulateAutoscaling } from "catcluster/dynamics/simulation"
 
 // --- One sync by hand: three pods requesting 500m CPU, target 50 %.
 const now = 3_600_000

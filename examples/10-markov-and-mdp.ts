@@ -13,8 +13,8 @@
  *    no transitions for Restart or Migrate; the model states them as assumptions and computes the
  *    optimal policy with value iteration and with policy iteration, which must agree.
  */
-import { Rational, analyse, expectedAvailable, seedHealthChain, stationaryExact, stationaryIterative, vmHealth } from "../src/dynamics/markov/index.ts"
-import { decideAtUnhealthy, healthMdp, policyIteration, showPolicy, switchingPoint, valueIteration } from "../src/dynamics/mdp/index.ts"
+import { Rational, analyse, expectedAvailable, seedHealthChain, stationaryExact, stationaryIterative, vmHealth } from "catcluster/dynamics/markov"
+import { decideAtUnhealthy, healthMdp, policyIteration, showPolicy, switchingPoint, valueIteration } from "catcluster/dynamics/mdp"
 
 // --- The chain's structure: which states talk to which.
 const structure = analyse(seedHealthChain)

@@ -14,8 +14,8 @@
  *
  * The phases also settle the seed's invariant S13.2 "□(migration active → ¬ vmi.running)".
  */
-import { activeWhileRunning, describeOutcome, diverges, simulateMigration } from "../src/dynamics/migration/index.ts"
-import { idleState, migrationMdp, solveMigrationMdp, sweepMigration } from "../src/dynamics/mdp/MigrationMdp.ts"
+import { activeWhileRunning, describeOutcome, diverges, simulateMigration } from "catcluster/dynamics/migration"
+import { idleState, migrationMdp, solveMigrationMdp, sweepMigration } from "catcluster/dynamics/mdp"
 
 // --- The worked example: 4 GiB of memory, a 1 GiB/s link, a guest dirtying 256 MiB/s.
 const example = simulateMigration({ memoryMiB: 4096, bandwidthMiBps: 1024, dirtyRateMiBps: 256 })

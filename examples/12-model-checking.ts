@@ -24,7 +24,7 @@ import {
   proposition,
   showTrace,
   vmLifecycle,
-} from "../src/verification/index.ts"
+} from "catcluster/verification"
 
 // 1. A product of component machines: three VMs, each with the seed's six-state lifecycle
 //    (Stopped → Starting → Running ↔ Paused/Migrating, Running → Stopping → Stopped).

@@ -12,8 +12,7 @@
  * pod, VMI and node; a law that fails names each case that breaks it and by how much.
  * Exit codes for CI: 0 every law holds, 1 a law fails, 2 the input cannot be read.
  */
-import { checkModel } from "../src/app/check/checkModel.ts"
-import { printReport, type CheckReport } from "../src/app/check/CheckReport.ts"
+import { checkModel, type CheckReport, printReport } from "catcluster/app/check"
 
 // A small model as YAML text: one KVM host, a pod already bound to it, and a VM. (Leave out
 // the node's ephemeral-storage and Φ fails: the virt-launcher pod asks 50M of it.)

@@ -25,7 +25,8 @@ export interface AdjunctionCarriers<OC, AC, OD, AD> {
 }
 
 /**
- * The adjunction laws on the given carriers.
+ * The adjunction laws on the given carriers. `name` names the suite's subject in verdicts and
+ * test titles (default: the adjunction's name).
  *
  * @example
  * import { booleanType, literalType } from "catcluster/category"
@@ -37,7 +38,11 @@ export interface AdjunctionCarriers<OC, AC, OD, AD> {
  * @since 0.1.0
  * @category suites
  */
-export const adjunctionLaws = <OC, AC, OD, AD>(adj: Adjunction<OC, AC, OD, AD>, carriers: AdjunctionCarriers<OC, AC, OD, AD>): Suite => {
+export const adjunctionLaws = <OC, AC, OD, AD>(
+  adj: Adjunction<OC, AC, OD, AD>,
+  carriers: AdjunctionCarriers<OC, AC, OD, AD>,
+  name: string = adj.name,
+): Suite => {
   const { left: F, right: G, unit, counit } = adj
   const C = F.source
   const D = F.target
@@ -58,7 +63,7 @@ export const adjunctionLaws = <OC, AC, OD, AD>(adj: Adjunction<OC, AC, OD, AD>, 
   }
   return suite(
     "adjunction",
-    adj.name,
+    name,
     [
       bind(
         law("adjunction.leftTriangle", "ε_{F x} ∘ F(η_x) = 1_{F x}", (x: OC) => ({

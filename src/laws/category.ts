@@ -48,6 +48,7 @@ export const finiteCategoryCarriers = <O, A>(C: FiniteCategory<O, A>): CategoryC
 
 /**
  * The category laws of `C` on the given carriers (default: exhaustive, for a finite category).
+ * `name` names the suite's subject in verdicts and test titles (default: the category's name).
  *
  * @example
  * import { categoryLaws, runSuite, assertLaws } from "catcluster/laws"
@@ -56,9 +57,9 @@ export const finiteCategoryCarriers = <O, A>(C: FiniteCategory<O, A>): CategoryC
  * @since 0.1.0
  * @category suites
  */
-export function categoryLaws<O, A>(C: FiniteCategory<O, A>): Suite
-export function categoryLaws<O, A>(C: Category<O, A>, carriers: CategoryCarriers<A>): Suite
-export function categoryLaws<O, A>(C: Category<O, A>, carriers?: CategoryCarriers<A>): Suite {
+export function categoryLaws<O, A>(C: FiniteCategory<O, A>, carriers?: undefined, name?: string): Suite
+export function categoryLaws<O, A>(C: Category<O, A>, carriers: CategoryCarriers<A>, name?: string): Suite
+export function categoryLaws<O, A>(C: Category<O, A>, carriers?: CategoryCarriers<A>, name: string = C.name): Suite {
   const on = carriers ?? finiteCategoryCarriers(C as FiniteCategory<O, A>)
   const composable = (f: A, g: A) => C.equalObjects(C.cod(f), C.dom(g))
   const arrowsEqual = C.equalArrows
@@ -66,7 +67,7 @@ export function categoryLaws<O, A>(C: Category<O, A>, carriers?: CategoryCarrier
     C.equalObjects(x, y)
       ? ({ equal: true } as const)
       : ({ equal: false, witness: [x, y], message: `${C.showObject(x)} ≠ ${C.showObject(y)}` } as const)
-  return suite("category", C.name, [
+  return suite("category", name, [
     bind(
       law("category.leftIdentity", "id(cod f) ∘ f = f", (f: A) => ({ lhs: C.compose(C.id(C.cod(f)), f), rhs: f })),
       on.arrows,

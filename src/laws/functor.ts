@@ -113,7 +113,9 @@ export class CarriersRequiredError extends Error {
     readonly category: string,
     readonly purpose: string,
   ) {
-    super(`${purpose}: ${category} is not a finite category (no objects()/hom()), so pass carriers for its arrows`)
+    // Type (where every fp-ts functor lives) is the usual case: say what to pass there.
+    const hint = category === "Type" ? ", e.g. typeCarriers([booleanType, …]) for the types to check on" : ""
+    super(`${purpose}: ${category} is not a finite category (no objects()/hom()), so pass carriers for its arrows${hint}`)
     this.name = "CarriersRequiredError"
   }
 }
@@ -132,22 +134,26 @@ export const requireFinite = <O, A>(C: Category<O, A>, purpose: string): FiniteC
 
 /**
  * The functor laws of `F` on the given carriers of its source (default: exhaustive, for a
- * finite source category; a {@link CarriersRequiredError} for an infinite one).
+ * finite source category; a {@link CarriersRequiredError} for an infinite one, such as the
+ * Type of an fp-ts functor: pass {@link typeCarriers}). `name` names the suite's subject in
+ * verdicts and test titles (default: the functor's name), so that two functors both called
+ * "Option" can be told apart.
  *
  * @example
  * import { booleanType, optionType } from "catcluster/category"
  * import { optionEndofunctor } from "catcluster/functors"
  * import { functorLaws, runSuite, typeCarriers } from "catcluster/laws"
  * runSuite(functorLaws(optionEndofunctor, typeCarriers([booleanType, optionType(booleanType)])))
+ * runSuite(functorLaws(optionEndofunctor, typeCarriers([booleanType]), "fp-ts Option")).subject // "fp-ts Option"
  *
  * @since 0.1.0
  * @category suites
  */
-export const functorLaws = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers?: FunctorCarriers<O1, A1>): Suite => {
+export const functorLaws = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers?: FunctorCarriers<O1, A1>, name: string = F.name): Suite => {
   const { source: C, target: D } = F
   const on = carriers ?? finiteFunctorCarriers(requireFinite(C, `the functor laws of ${F.name}`))
   const composable = (f: A1, g: A1) => C.equalObjects(C.cod(f), C.dom(g))
-  return suite("functor", F.name, [
+  return suite("functor", name, [
     bind(
       law("functor.identity", "F(id x) = id(F x)", (x: O1) => ({ lhs: F.onArrows(C.id(x)), rhs: D.id(F.onObjects(x)) })),
       on.objects,
@@ -176,13 +182,18 @@ export const functorLaws = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, carriers
 /**
  * Faithfulness as a law: for parallel arrows f, g, `F f = F g` implies `f = g`. Inputs whose
  * images differ do not apply. Use it on carriers where {@link isFaithful} (finite categories)
- * is not available, e.g. sampled pairs in Type.
+ * is not available, e.g. sampled pairs in Type. `name` names the suite's subject (default: the
+ * functor's name).
  *
  * @since 0.1.0
  * @category suites
  */
-export const faithfulnessLaw = <O1, A1, O2, A2>(F: Functor<O1, A1, O2, A2>, parallelPairs: Carrier<readonly [A1, A1]>): Suite =>
-  suite("faithful", F.name, [
+export const faithfulnessLaw = <O1, A1, O2, A2>(
+  F: Functor<O1, A1, O2, A2>,
+  parallelPairs: Carrier<readonly [A1, A1]>,
+  name: string = F.name,
+): Suite =>
+  suite("faithful", name, [
     bind(
       law("functor.faithful", "F f = F g ⇒ f = g", ([f, g]: readonly [A1, A1]) =>
         F.target.equalArrows(F.onArrows(f), F.onArrows(g)).equal ? { lhs: f, rhs: g } : undefined,

@@ -52,14 +52,15 @@ const equivalent = <A>(P: FinitePreorder<A>) => (x: A, y: A) =>
 
 /**
  * The laws of a Galois connection: adjointness (`α(c) ≤ a ⇔ c ≤ γ(a)`), γ∘α extensive, α∘γ
- * reductive — all exhaustive over the finite preorders.
+ * reductive — all exhaustive over the finite preorders. `name` names the suite's subject in
+ * verdicts and test titles (default: `α ⊣ γ : P ⇄ Q` from the preorders' names).
  *
  * @since 0.1.0
  * @category suites
  */
-export const galoisConnectionLaws = <C, A>(g: GaloisConnection<C, A>): Suite => {
+export const galoisConnectionLaws = <C, A>(g: GaloisConnection<C, A>, name = `α ⊣ γ : ${g.concrete.name} ⇄ ${g.abstract.name}`): Suite => {
   const { concrete: P, abstract: Q, alpha, gamma } = g
-  return suite("galoisConnection", `α ⊣ γ : ${P.name} ⇄ ${Q.name}`, [
+  return suite("galoisConnection", name, [
     bind(
       law("galois.adjoint", "α(c) ≤ a ⇔ c ≤ γ(a)", ([c, a]: readonly [C, A]) => ({ lhs: Q.leq(alpha(c), a), rhs: P.leq(c, gamma(a)) })),
       exhaustive(function* () {
@@ -91,11 +92,11 @@ export const galoisConnectionLaws = <C, A>(g: GaloisConnection<C, A>): Suite => 
  * @since 0.1.0
  * @category suites
  */
-export const galoisInsertionLaws = <C, A>(g: GaloisConnection<C, A>): Suite => {
+export const galoisInsertionLaws = <C, A>(g: GaloisConnection<C, A>, name = `α ⊣ γ : ${g.concrete.name} ⇄ ${g.abstract.name}`): Suite => {
   const { abstract: Q, alpha, gamma } = g
   return suite(
     "galoisInsertion",
-    `α ⊣ γ : ${g.concrete.name} ⇄ ${Q.name}`,
+    name,
     [
       bind(
         law("galois.insertion", "α(γ(a)) = a", (a: A) => ({ lhs: alpha(gamma(a)), rhs: a })),

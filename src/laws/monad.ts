@@ -53,7 +53,8 @@ const pairCarrier = <X, Y>(
 }
 
 /**
- * The monad laws of `M` (with the functor laws of its `map` as parent).
+ * The monad laws of `M` (with the functor laws of its `map` as parent). `name` names the
+ * suite's subject in verdicts and test titles (default: the fp-ts URI, e.g. "Option").
  *
  * @example
  * import * as O from "fp-ts/lib/Option.js"
@@ -64,7 +65,7 @@ const pairCarrier = <X, Y>(
  * @since 0.1.0
  * @category suites
  */
-export const monadLaws = <F extends URIS, A, B, C>(M: Monad1<F>, lift: Lift1<F>, types: MonadTypes<A, B, C>): Suite => {
+export const monadLaws = <F extends URIS, A, B, C>(M: Monad1<F>, lift: Lift1<F>, types: MonadTypes<A, B, C>, name: string = M.URI): Suite => {
   const { a, b, c } = types
   const [fa, fb, fc_] = [lift(a), lift(b), lift(c)]
   const f = kleisli(a, fb)
@@ -82,7 +83,7 @@ export const monadLaws = <F extends URIS, A, B, C>(M: Monad1<F>, lift: Lift1<F>,
   )
   return suite(
     "monad",
-    M.URI,
+    name,
     [
       bind(
         law("monad.leftIdentity", "chain(of(a), f) = f(a)", ([x, k]: readonly [A, Fn<A, Kind<F, B>>]) => ({

@@ -56,6 +56,8 @@ export interface NaturalitySquare {
  */
 export interface NaturalityOptions {
   readonly law?: string
+  /** The suite's subject in verdicts and test titles (default: `η : F ⇒ G` from the names). */
+  readonly name?: string
 }
 
 interface Side<A2> {
@@ -113,7 +115,7 @@ export const naturalityLaws = <O1, A1, O2, A2>(
       message: `square of ${lhs.square.arrow} : ${lhs.square.x} → ${lhs.square.y} does not commute${at}: G f ∘ η_x gives ${values.viaTarget}, η_y ∘ F f gives ${values.viaSource}`,
     }
   }
-  return suite("naturality", `${eta.name} : ${F.name} ⇒ ${G.name}`, [
+  return suite("naturality", options.name ?? `${eta.name} : ${F.name} ⇒ ${G.name}`, [
     bind(
  law(options.law ?? "naturality.square", "G f ∘ η_x = η_y ∘ F f", (f: A1) => {
         const x = C.dom(f)

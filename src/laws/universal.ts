@@ -491,23 +491,25 @@ export const finiteExponentialCarriers = <O, A>(
 /**
  * The universal property of an exponential Bᴬ: for every h : X × A → B, the curried
  * λh : X → Bᴬ satisfies ev ∘ (λh × 1_A) = h (β), and it is the only such arrow (uniqueness) —
- * which together say FinSet(X × A, B) ≅ FinSet(X, Bᴬ).
+ * which together say FinSet(X × A, B) ≅ FinSet(X, Bᴬ). `name` names the suite's subject in
+ * verdicts and test titles (default: `Bᴬ in C`).
  *
  * @since 0.1.0
  * @category suites
  */
-export function exponentialLaws<O, A>(C: FiniteCategory<O, A>, E: Exponential<O, A>, xs: ReadonlyArray<O>): Suite
-export function exponentialLaws<O, A>(C: Category<O, A>, E: Exponential<O, A>, carriers: ExponentialCarriers<O, A>): Suite
+export function exponentialLaws<O, A>(C: FiniteCategory<O, A>, E: Exponential<O, A>, xs: ReadonlyArray<O>, name?: string): Suite
+export function exponentialLaws<O, A>(C: Category<O, A>, E: Exponential<O, A>, carriers: ExponentialCarriers<O, A>, name?: string): Suite
 export function exponentialLaws<O, A>(
   C: Category<O, A>,
   E: Exponential<O, A>,
   on: ReadonlyArray<O> | ExponentialCarriers<O, A>,
+  name = `${C.showObject(E.base)}^${C.showObject(E.exponent)} in ${C.name}`,
 ): Suite {
   const carriers = Array.isArray(on)
     ? finiteExponentialCarriers(C as FiniteCategory<O, A>, E, on as ReadonlyArray<O>)
     : (on as ExponentialCarriers<O, A>)
   const uncurryVia = (u: A): A => C.compose(E.evaluation, E.timesExponent(u))
-  return suite("exponential", `${C.showObject(E.base)}^${C.showObject(E.exponent)} in ${C.name}`, [
+  return suite("exponential", name, [
     bind(
       law("exponential.curryEndpoints", "λh : X → Bᴬ", ([x, h]: readonly [O, A]) => ({
         lhs: [C.dom(E.curry(h, x)), C.cod(E.curry(h, x))] as const,

@@ -5,17 +5,17 @@
  * - Every claim ID of the catalogue (S1.1 … S15.7) has a claim line in the guide.
  * - Every verdict the guide states equals the verdict `buildLedger(allClaims)` computes now, and
  *   a claim line says "not yet registered" exactly when no registered check covers its ID.
- * - Quoted output of `catcluster check` matches what it prints now; with `CATCLUSTER_DEEP=1`, so
- *   does the quoted output of every example.
+ * - Quoted output of `catcluster check` and `catcluster simulate` matches what they print now;
+ *   the quoted output of every example is checked where the examples run
+ *   (test/examples/examples.test.ts).
  * - `CATCLUSTER_UPDATE_GUIDE=1` rewrites the claim lines from the ledger (like a snapshot update).
  *
  * Claim lines have the form `- **S1.4** — *ill-typed*: evidence …`.
  */
-import { execFile } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Command } from "commander"
-import { beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it, vi } from "vitest"
 import type { Verdict } from "../../src/claims/Claim.ts"
 import { printReport } from "../../src/app/check/CheckReport.ts"
 import { checkModel } from "../../src/app/check/checkModel.ts"
@@ -23,7 +23,7 @@ import { commands } from "../../src/cli/commands/index.ts"
 import { defaultModelText } from "../../src/app/model.ts"
 import { allClaims, buildLedger, catalog, severity, type Ledger, type LedgerEntry } from "../../src/ledger/index.ts"
 import { failures, holds } from "../../src/laws/Verdict.ts"
-import { runConfig } from "../../src/laws/RunConfig.ts"
+import { exampleQuotes } from "./guideQuotes.ts"
 
 const root = join(import.meta.dirname, "..", "..")
 const guidePath = join(root, "docs", "guide.md")
@@ -66,43 +66,23 @@ const sourcePaths = (text: string): ReadonlyArray<string> => [
 
 const registeredIds = new Set(allClaims.map((c) => c.id))
 
-/** Output quoted from an example: a ```text block and the example named just before it. */
-interface Quote {
-  readonly example: string
-  readonly lines: ReadonlyArray<string>
-}
-
-/** Every ```text block whose nearest preceding command (within a few lines) runs an example. */
-const exampleQuotes = (text: string): ReadonlyArray<Quote> => {
-  const lines = text.split("\n")
-  const out: Quote[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const fence = /^(\s*)```text$/.exec(lines[i]!)
-    if (fence === null) continue
-    const indent = fence[1]!.length
-    const body: string[] = []
-    let j = i + 1
-    for (; j < lines.length && lines[j]!.trim() !== "```"; j++) body.push(lines[j]!.slice(indent))
-    const before = lines.slice(Math.max(0, i - 4), i).join("\n")
-    const commands = [...before.matchAll(/npx tsx (examples\/\d\d-[A-Za-z0-9-]+\.ts|src\/cli\/main\.ts)/g)]
-    const last = commands.at(-1)?.[1]
-    if (last !== undefined && last.startsWith("examples/")) out.push({ example: last, lines: body.filter((l) => l.trim() !== "") })
-    i = j
+/** What the CLI prints for `args`, run in this process (no second start-up); progress is off
+ * for the short runs quoted. */
+const printed = async (args: ReadonlyArray<string>): Promise<string> => {
+  const program = new Command().name("catcluster").exitOverride()
+  for (const register of commands) register(program)
+  const chunks: string[] = []
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"))
+    return true
+  })
+  try {
+    await program.parseAsync([...args], { from: "user" })
+  } finally {
+    spy.mockRestore()
   }
-  return out
+  return chunks.join("")
 }
-
-const tsx = join(root, "node_modules", ".bin", "tsx")
-const run = (file: string, args: ReadonlyArray<string> = []): Promise<string> =>
-  new Promise((resolve, reject) =>
-    execFile(
-      tsx,
-      [join(root, file), ...args],
-      // The guide quotes default runs: default seed, normal depth (this test itself runs deep).
-      { encoding: "utf8", timeout: 180_000, cwd: root, env: { ...process.env, CATCLUSTER_DEEP: "0", CATCLUSTER_SEED: "" } },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
-    ),
-  )
 
 /** The CLI reference table, from the registered commands (what `--help` prints). */
 const cliTable = (): string => {
@@ -190,21 +170,14 @@ describe("docs/guide.md", () => {
     expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
   })
 
+  // The quoted lines are checked against each example's output by test/examples/examples.test.ts,
+  // which runs every example once anyway.
   it("finds the example output it quotes", () => {
-    expect(exampleQuotes(guide).length).toBeGreaterThan(8)
+    const quotes = exampleQuotes(guide)
+    expect(quotes.length).toBeGreaterThan(8)
+    expect(quotes.filter((q) => q.lines.length === 0).map((q) => q.line), "empty quotes").toEqual([])
+    expect(quotes.filter((q) => !existsSync(join(root, q.example))).map((q) => q.example)).toEqual([])
   })
-
-  // Running every quoted example takes ~30 s on a loaded 2-core machine, so only in deep runs.
-  it.runIf(runConfig().deep)(
-    "quotes example output that the examples really print (CATCLUSTER_DEEP=1)",
-    async () => {
-      const quotes = exampleQuotes(guide)
-      const outputs = new Map(await Promise.all([...new Set(quotes.map((q) => q.example))].map(async (f) => [f, await run(f)] as const)))
-      const absent = quotes.flatMap((q) => q.lines.filter((l) => !outputs.get(q.example)!.includes(l)).map((l) => `${q.example}: ${l}`))
-      expect(absent).toEqual([])
-    },
-    240_000,
-  )
 
   it("imports in its code samples only what the package's entry points export", async () => {
     // `catcluster/laws/vitest` is src/laws/vitest.ts; `catcluster/X` is src/X/index.ts.
@@ -235,17 +208,13 @@ describe("docs/guide.md", () => {
     expect(cliTableInGuide.exec(guide)?.[0].trimEnd(), `CLI table is stale: run ${UPDATE}`).toEqual(cliTable())
   })
 
-  it.runIf(runConfig().deep)(
-    "quotes `catcluster simulate` output that it really prints (CATCLUSTER_DEEP=1)",
-    async () => {
-      const quoted = /simulate --workload vm` and then with `--predictor`:\n\n```text\n([\s\S]*?)\n```/.exec(guide)
-      expect(quoted, "the guide's quoted simulate output").not.toBeNull()
-      const cli = "src/cli/main.ts"
-      const printed = (await Promise.all([run(cli, ["simulate", "--workload", "vm"]), run(cli, ["simulate", "--workload", "vm", "--predictor"])])).join("\n")
-      expect(quoted![1]!.split("\n").filter((l) => !printed.includes(l))).toEqual([])
-    },
-    240_000,
-  )
+  it("quotes `catcluster simulate` output that it really prints", async () => {
+    const quoted = /simulate --workload vm` and then with `--predictor`:\n\n```text\n([\s\S]*?)\n```/.exec(guide)
+    expect(quoted, "the guide's quoted simulate output").not.toBeNull()
+    const out = (await printed(["simulate", "--workload", "vm"])) + (await printed(["simulate", "--workload", "vm", "--predictor"]))
+    expect(out).toContain("workload vm (HPA), seed")
+    expect(quoted![1]!.split("\n").filter((l) => !out.includes(l))).toEqual([])
+  })
 
   it("names only source paths that exist", () => {
     const paths = sourcePaths(guide)

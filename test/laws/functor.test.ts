@@ -64,6 +64,7 @@ describe("functor laws on Type", () => {
 
   it("ask for carriers instead of guessing when the source is not finite", () => {
     expect(() => functorLaws(optionEndofunctor)).toThrow(CarriersRequiredError)
+    expect(() => functorLaws(optionEndofunctor)).toThrow("the functor laws of Option: Type is not a finite category (no objects()/hom()), so pass carriers for its arrows, e.g. typeCarriers([booleanType, …])")
     expect(() => functorLaws(optionEndofunctor)).toThrow("the functor laws of Option: Type is not a finite category")
   })
 

@@ -13,6 +13,6 @@ import { s3Claims } from "./s3.ts"
 /** Every claim check of S1–S3. @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [...s1Claims, ...s2Claims, ...s3Claims]
 
-export { s1Claims } from "./s1.ts"
+export { s1Claims, squareSides } from "./s1.ts"
 export { s2Claims } from "./s2.ts"
-export { s3Claims } from "./s3.ts"
+export { checkS3_5, s3Claims, seedEta } from "./s3.ts"
