@@ -36,6 +36,7 @@ export const kindName = (x: Manifest): string =>
     .with({ kind: "ResourceQuota" }, (q) => Object.keys(q.spec?.hard ?? {}).join(","))
     .with({ kind: "PriorityClass" }, (p) => String(p.value))
     .with({ kind: "RuntimeClass" }, (r) => r.handler)
+    .with({ kind: "LimitRange" }, (l) => l.spec.limits.map((i) => i.type).join(","))
     .with({ kind: "Service" }, (s) => String(s.spec?.ports?.[0]?.port))
     .with({ kind: "EndpointSlice" }, (e) => e.addressType)
     .with({ kind: "HorizontalPodAutoscaler" }, (h) => String(h.spec.maxReplicas))

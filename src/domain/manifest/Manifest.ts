@@ -21,7 +21,7 @@ import { Namespace } from "./codecs/namespace.ts"
 import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
-import { PriorityClass, ResourceQuota, RuntimeClass } from "./codecs/policy.ts"
+import { LimitRange, PriorityClass, ResourceQuota, RuntimeClass } from "./codecs/policy.ts"
 import { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
 import { Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
@@ -52,6 +52,7 @@ export const manifestCodecs = {
   StorageClass,
   CSINode,
   ResourceQuota,
+  LimitRange,
   PriorityClass,
   RuntimeClass,
   PodDisruptionBudget,

@@ -12,9 +12,9 @@
  *   renders it (`virtLauncher.ts`), unless the input holds that pod (or, for a VM, its VMI); a
  *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
  *   `startVms`.
- * - Priorities as admission resolves them (`priority.ts`); RuntimeClass overhead and scheduling
- *   constraints as its admission plugin writes them into the pods about to be created
- *   (`runtimeClass.ts`); PodDisruptionBudgets as the disruption controller computes them
+ * - Priorities as admission resolves them (`priority.ts`); for the pods about to be created,
+ *   LimitRange defaults and bounds (`limitRange.ts`) and RuntimeClass overhead and scheduling
+ *   constraints (`runtimeClass.ts`) as their admission plugins apply them; PodDisruptionBudgets as the disruption controller computes them
  *   (`disruptionBudgets.ts`).
  *
  * Several files read together (`modelFromFiles`) give what one text holding them all gives
@@ -22,6 +22,7 @@
  *
  * @since 0.1.0
  */
+import type { PodSpec } from "../../domain/manifest/codecs/pod.ts"
 import type { Manifest, ManifestOf } from "../../domain/manifest/Manifest.ts"
 import type { ClusterObjects, ControllerSelector } from "../model/ClusterObjects.ts"
 import type { Binding, ClusterSnapshot } from "../model/ClusterSnapshot.ts"
@@ -45,12 +46,13 @@ import {
 } from "./controllers.ts"
 import { dataVolumeClaim } from "./claims.ts"
 import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
-import { under } from "./fieldErrors.ts"
+import { type Locate, under } from "./fieldErrors.ts"
 import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
 import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
 import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
+import { admitLimitRanges, limitRangesOf } from "./limitRange.ts"
 import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
 import { serviceSelectorsOf } from "./services.ts"
 import { type DecodedFile, decodeFile, keyOf, namespaceOfObject, rawOf, where } from "./source.ts"
@@ -107,7 +109,7 @@ export interface WorkloadOptions {
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
 
 /** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
-const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
+const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
 
 const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind : m.kind)
 
@@ -150,6 +152,10 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const manifests = all.map((x) => x.m)
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
   const runtimeClasses = runtimeClassesOf(manifests)
+  const limitRanges = limitRangesOf(manifests)
+  // admission as the API server runs it on a pod being created: LimitRanger, then RuntimeClass
+  const admit = (spec: PodSpec, namespace: string, name: string, at: string, locate: Locate, exists: boolean): PodSpec =>
+    admitRuntimeClass(admitLimitRanges(spec, limitRanges.get(namespace) ?? [], name, at, exists), runtimeClasses, locate, exists)
   const raw = (x: { m: Manifest; file: DecodedFile }) => rawOf(x.file.raws(), x.m)
   const explicitPods = manifests.filter((m): m is ManifestOf<"Pod"> => m.kind === "Pod")
   const existing = existingPods(explicitPods)
@@ -193,6 +199,13 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const bound: Binding[] = []
   const skipped: WorkloadNote[] = []
   const notes: WorkloadNote[] = []
+  for (const ranges of limitRanges.values()) {
+    for (const r of ranges) {
+      if (r.spec.limits.some((i) => i.type === "PersistentVolumeClaim")) {
+        notes.push({ key: keyOf(r), reason: "LimitRange: its PersistentVolumeClaim limits bound the storage a claim may request, which catcluster does not check (claims are taken as created)" })
+      }
+    }
+  }
   const locations = new Map<string, string>()
   const origins = new Map<SchedulingPod, WorkloadOrigin>()
   const healthy = new Map<string, boolean>()
@@ -217,7 +230,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const addTemplatePod = (t: TemplatePod, at: Manifest) => {
     const priority = resolvePriority(t.spec, classes, t.priorityAt)
     // a controller's pods are created now: RuntimeClass admission runs on each
-    const spec = admitRuntimeClass(t.spec, runtimeClasses, t.locate, false)
+    const spec = admit(t.spec, t.namespace, t.name, where(at, ""), t.locate, false)
     const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
@@ -341,7 +354,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         }
         // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
         const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
-        const spec = admitRuntimeClass(m.spec, runtimeClasses, under(locate, "spec"), exists)
+        const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
         place(schedulingPodOf(identity, spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
         break
       }

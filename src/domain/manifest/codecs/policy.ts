@@ -1,5 +1,5 @@
 /**
- * Admission and priority objects: ResourceQuota (`core/v1`), PriorityClass
+ * Admission and priority objects: ResourceQuota and LimitRange (`core/v1`), PriorityClass
  * (`scheduling.k8s.io/v1`), RuntimeClass (`node.k8s.io/v1`).
  *
  * @since 0.1.0
@@ -43,6 +43,32 @@ export const PriorityClass = struct(
 )
 
 /**
+ * One item of a LimitRange: per container or per pod bounds (or per claim) and the defaults
+ * admission fills in.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const LimitRangeItem = struct(
+  "LimitRangeItem",
+  { type: oneOf("LimitType", ["Container", "Pod", "PersistentVolumeClaim"]) },
+  { max: QuantityMap, min: QuantityMap, default: QuantityMap, defaultRequest: QuantityMap, maxLimitRequestRatio: QuantityMap },
+)
+
+/**
+ * A Kubernetes LimitRange (`v1`): the LimitRanger admission plugin's defaults and bounds for the
+ * pods of a namespace.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const LimitRange = struct(
+  "LimitRange",
+  { apiVersion: t.string, kind: t.literal("LimitRange"), spec: t.type({ limits: t.array(LimitRangeItem) }, "LimitRangeSpec") },
+  { metadata: ObjectMeta },
+)
+
+/**
  * A RuntimeClass (`node.k8s.io/v1`): the pod overhead and the scheduling constraints (node
  * selector, tolerations) the RuntimeClass admission plugin adds to the pods that name it.
  *
@@ -65,3 +91,7 @@ export type ResourceQuota = t.TypeOf<typeof ResourceQuota>
 export type PriorityClass = t.TypeOf<typeof PriorityClass>
 /** A decoded RuntimeClass. @since 0.1.0 @category model */
 export type RuntimeClass = t.TypeOf<typeof RuntimeClass>
+/** One decoded LimitRange item. @since 0.1.0 @category model */
+export type LimitRangeItem = t.TypeOf<typeof LimitRangeItem>
+/** A decoded LimitRange. @since 0.1.0 @category model */
+export type LimitRange = t.TypeOf<typeof LimitRange>

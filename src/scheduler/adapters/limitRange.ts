@@ -1,0 +1,188 @@
+/**
+ * The LimitRanger admission plugin, for pods about to be created in a namespace with
+ * LimitRanges: each container (and init container) gets the ranges' default requests and limits
+ * for the resources it leaves unset, then every `Container` and `Pod` item's `min`, `max` and
+ * `maxLimitRequestRatio` is enforced; a pod that breaks one is refused with the API server's
+ * message (`pods "x" is forbidden: …`), as `kubectl apply` would report it. A LimitRange written
+ * by hand gets the API server's defaults first (`default` from `max`, `defaultRequest` from
+ * `default`, then from `min`), as it would when created.
+ *
+ * The order is the API server's: a container's requests default to its limits when the pod is
+ * decoded, before admission, so a range's default request only fills what neither set. Several
+ * ranges in a namespace apply in input order. `PersistentVolumeClaim` items bound claims, not pods.
+ * Pods that already exist (a live dump) were admitted when created and are read as they are.
+ *
+ * @since 0.1.0
+ */
+import type { PodSpec } from "../../domain/manifest/codecs/pod.ts"
+import type { LimitRangeItem } from "../../domain/manifest/codecs/policy.ts"
+import type { Manifest, ManifestOf } from "../../domain/manifest/Manifest.ts"
+import { canonical } from "../../domain/quantity/canonical.ts"
+import { milliValue, value } from "../../domain/quantity/decimal.ts"
+import { fromNanos, type Quantity } from "../../domain/quantity/Quantity.ts"
+import { SchedulerInputError } from "../SchedulerInputError.ts"
+import { namespaceOfObject } from "./source.ts"
+
+type ResourceList = Readonly<Record<string, Quantity>>
+type Item = LimitRangeItem
+
+/** LimitRanges by namespace, in input order. @since 0.1.0 @category model */
+export type LimitRanges = ReadonlyMap<string, ReadonlyArray<ManifestOf<"LimitRange">>>
+
+/**
+ * The LimitRange objects among `manifests`, by namespace.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const limitRangesOf = (manifests: ReadonlyArray<Manifest>): LimitRanges => {
+  const out = new Map<string, ManifestOf<"LimitRange">[]>()
+  for (const m of manifests) {
+    if (m.kind !== "LimitRange") continue
+    const ns = namespaceOfObject(m)
+    const list = out.get(ns)
+    if (list === undefined) out.set(ns, [m])
+    else list.push(m)
+  }
+  return out
+}
+
+// SetDefaults_LimitRangeItem: what the API server fills in when a LimitRange is created.
+const withDefaults = (item: Item): Item => {
+  if (item.type !== "Container") return item
+  const limits: Record<string, Quantity> = { ...(item.default ?? {}) }
+  for (const [k, v] of Object.entries(item.max ?? {})) if (limits[k] === undefined) limits[k] = v
+  const requests: Record<string, Quantity> = { ...(item.defaultRequest ?? {}) }
+  for (const [k, v] of Object.entries(limits)) if (requests[k] === undefined) requests[k] = v
+  for (const [k, v] of Object.entries(item.min ?? {})) if (requests[k] === undefined) requests[k] = v
+  return { ...item, default: limits, defaultRequest: requests }
+}
+
+const MAX_MILLI_VALUE = 9_223_372_036_854_775n // math.MaxInt64 / 1000
+
+// requestLimitEnforcedValues: compared in thousandths when none would overflow, else in units.
+const enforcedValues = (req: Quantity | undefined, lim: Quantity | undefined, enforced: Quantity): readonly [bigint, bigint, bigint] => {
+  const r = req === undefined ? 0n : value(req)
+  const l = lim === undefined ? 0n : value(lim)
+  const e = value(enforced)
+  if (r <= MAX_MILLI_VALUE && l <= MAX_MILLI_VALUE && e <= MAX_MILLI_VALUE) {
+    return [req === undefined ? 0n : milliValue(req), lim === undefined ? 0n : milliValue(lim), milliValue(enforced)]
+  }
+  return [r, l, e]
+}
+
+const minConstraint = (type: string, name: string, enforced: Quantity, request: ResourceList, limit: ResourceList): string | undefined => {
+  const req = request[name]
+  const lim = limit[name]
+  const [r, l, e] = enforcedValues(req, lim, enforced)
+  if (req === undefined) return `minimum ${name} usage per ${type} is ${canonical(enforced)}.  No request is specified.`
+  if (r < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}.`
+  if (lim !== undefined && l < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}.`
+  return undefined
+}
+
+const maxConstraint = (type: string, name: string, enforced: Quantity, request: ResourceList, limit: ResourceList): string | undefined => {
+  const req = request[name]
+  const lim = limit[name]
+  const [r, l, e] = enforcedValues(req, lim, enforced)
+  if (lim === undefined) return `maximum ${name} usage per ${type} is ${canonical(enforced)}.  No limit is specified.`
+  if (l > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}.`
+  if (req !== undefined && r > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}.`
+  return undefined
+}
+
+const ratioConstraint = (type: string, name: string, enforced: Quantity, request: ResourceList, limit: ResourceList): string | undefined => {
+  const req = request[name]
+  const lim = limit[name]
+  const [r, l] = enforcedValues(req, lim, enforced)
+  const shown = canonical(enforced)
+  if (req === undefined || r === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no request is specified or request is 0.`
+  if (lim === undefined || l === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no limit is specified or limit is 0.`
+  const ratio = Number(l) / Number(r)
+  const inMillis = value(enforced) <= MAX_MILLI_VALUE
+  if ((inMillis ? ratio * 1000 : ratio) > Number(inMillis ? milliValue(enforced) : value(enforced))) {
+    return `${name} max limit to request ratio per ${type} is ${shown}, but provided ratio is ${ratio.toFixed(6)}.`
+  }
+  return undefined
+}
+
+// Per resource, the total over the containers, kept only when every container sets it (cpu in
+// thousandths, the rest in units, as upstream sums).
+const sum = (lists: ReadonlyArray<ResourceList>): Record<string, Quantity> => {
+  const out: Record<string, Quantity> = {}
+  const keys = new Set(lists.flatMap((l) => Object.keys(l)))
+  for (const k of keys) {
+    if (!lists.every((l) => l[k] !== undefined)) continue
+    const total = lists.reduce((acc, l) => acc + (k === "cpu" ? milliValue(l[k] as Quantity) * 1_000_000n : value(l[k] as Quantity) * 1_000_000_000n), 0n)
+    out[k] = fromNanos(total)
+  }
+  return out
+}
+
+type Resources = { requests: Record<string, Quantity>; limits: Record<string, Quantity> }
+
+const check = (item: Item, request: ResourceList, limit: ResourceList, errors: string[]): void => {
+  // upstream walks Go maps (random order); resource names in order keep the message stable
+  const sorted = (l: ResourceList | undefined) => Object.entries(l ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))
+  const add = (e: string | undefined) => {
+    if (e !== undefined) errors.push(e)
+  }
+  for (const [k, v] of sorted(item.min)) add(minConstraint(item.type, k, v, request, limit))
+  for (const [k, v] of sorted(item.max)) add(maxConstraint(item.type, k, v, request, limit))
+  for (const [k, v] of sorted(item.maxLimitRequestRatio)) add(ratioConstraint(item.type, k, v, request, limit))
+}
+
+/**
+ * The spec LimitRanger leaves for pod `name` (its namespace's `ranges`), or the API server's
+ * refusal naming `at`; `spec` itself when there is no range or the pod exists (`admitted`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf<"LimitRange">>, name: string, at: string, admitted: boolean): PodSpec => {
+  if (admitted || ranges.length === 0) return spec
+  // requests default to limits when the pod is decoded, before admission
+  const initial = (c: PodSpec["containers"][number]): Resources => {
+    const limits = { ...(c.resources?.limits ?? {}) }
+    const requests: Record<string, Quantity> = { ...(c.resources?.requests ?? {}) }
+    for (const [k, v] of Object.entries(limits)) if (requests[k] === undefined) requests[k] = v
+    return { requests, limits }
+  }
+  const containers = spec.containers.map(initial)
+  const inits = (spec.initContainers ?? []).map(initial)
+  const errors: string[] = []
+  for (const range of ranges) {
+    const items = range.spec.limits.map(withDefaults)
+    // defaultContainerResourceRequirements: a later Container item's default wins
+    const defaults: Resources = { requests: {}, limits: {} }
+    for (const item of items) {
+      if (item.type !== "Container") continue
+      Object.assign(defaults.requests, item.defaultRequest ?? {})
+      Object.assign(defaults.limits, item.default ?? {})
+    }
+    for (const r of [...containers, ...inits]) {
+      for (const [k, v] of Object.entries(defaults.limits)) if (r.limits[k] === undefined) r.limits[k] = v
+      for (const [k, v] of Object.entries(defaults.requests)) if (r.requests[k] === undefined) r.requests[k] = v
+    }
+    for (const item of items) {
+      if (item.type === "Container") for (const r of [...containers, ...inits]) check(item, r.requests, r.limits, errors)
+      if (item.type === "Pod") {
+        const requests = sum(containers.map((r) => r.requests))
+        const limits = sum(containers.map((r) => r.limits))
+        // an init container runs alone: the pod needs the larger of it and the sum
+        for (const r of inits) {
+          for (const [k, v] of Object.entries(r.requests)) if (requests[k] === undefined || v.nanos > (requests[k] as Quantity).nanos) requests[k] = v
+          for (const [k, v] of Object.entries(r.limits)) if (limits[k] === undefined || v.nanos > (limits[k] as Quantity).nanos) limits[k] = v
+        }
+        check(item, requests, limits, errors)
+      }
+    }
+  }
+  if (errors.length > 0) throw new SchedulerInputError(at, `pods ${JSON.stringify(name)} is forbidden: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}`)
+  const write = (c: PodSpec["containers"][number], r: Resources) => ({ ...c, resources: { ...(c.resources ?? {}), requests: r.requests, limits: r.limits } })
+  return {
+    ...spec,
+    containers: spec.containers.map((c, i) => write(c, containers[i] as Resources)),
+    ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map((c, i) => write(c, inits[i] as Resources)) }),
+  }
+}
