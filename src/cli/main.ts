@@ -4,15 +4,19 @@
  * `register(program)`. Exit codes: 0 = every verdict as expected, 1 = a law or invariant
  * fails, 2 = bad input or usage. A user's mistake never prints a stack trace.
  */
+import { readFileSync } from "node:fs"
 import { Command, CommanderError } from "commander"
 import { UserError } from "./UserError.ts"
 import { loadCommands } from "./commands/lazy.ts"
+
+// the package's own version, from the package.json beside src/ and dist/ (both are two levels down)
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { readonly version: string }
 
 const program = new Command()
 program
   .name("catcluster")
   .description("Typed, law-checked modelling of hybrid container + VM clusters (Kubernetes + KubeVirt)")
-  .version("0.1.0")
+  .version(version)
   .exitOverride()
   .showHelpAfterError()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })

@@ -97,7 +97,7 @@ export interface TypeEndofunctor<K> extends Endofunctor<AnyTypeObject, AnyFn> {
  * import * as A from "fp-ts/lib/Array.js"
  * import { fromFunctor1 } from "catcluster/functors"
  * import { arrayType } from "catcluster/category"
- * const ArrayF = fromFunctor1(A.Functor, arrayType) // TypeEndofunctor<Hkt1<"Array">>
+ * const ArrayF = fromFunctor1(A.Functor, arrayType) // TypeEndofunctor<Hkt1<A.URI>>
  *
  * @since 0.1.0
  * @category constructors
@@ -137,19 +137,23 @@ export const fromFunctor2 = <F extends URIS2, L>(
   return { name: `${F.URI}<${left.name}, _>`, source: category, target: category, onObjects: liftHere, onArrows: map, lift: liftHere, map }
 }
 
+// The instances name their URI through fp-ts's own type (`A.URI`, not `"Array"`), so the emitted
+// .d.ts imports fp-ts/lib/Array, whose module augmentation declares URItoKind's `Array` entry: a
+// consumer type-checking with skipLibCheck: false would otherwise reject `Hkt1<"Array">`.
+
 /** fp-ts `Option` as an endofunctor of Type. @since 0.1.0 @category instances */
-export const optionEndofunctor: TypeEndofunctor<Hkt1<"Option">> = fromFunctor1(O.Functor, optionType)
+export const optionEndofunctor: TypeEndofunctor<Hkt1<O.URI>> = fromFunctor1(O.Functor, optionType)
 
 /** fp-ts `Array` as an endofunctor of Type. @since 0.1.0 @category instances */
-export const arrayEndofunctor: TypeEndofunctor<Hkt1<"Array">> = fromFunctor1(A.Functor, (a) => arrayType(a))
+export const arrayEndofunctor: TypeEndofunctor<Hkt1<A.URI>> = fromFunctor1(A.Functor, (a) => arrayType(a))
 
 /** fp-ts `ReadonlyArray` as an endofunctor of Type. @since 0.1.0 @category instances */
-export const readonlyArrayEndofunctor: TypeEndofunctor<Hkt1<"ReadonlyArray">> = fromFunctor1(RA.Functor, (a) =>
+export const readonlyArrayEndofunctor: TypeEndofunctor<Hkt1<RA.URI>> = fromFunctor1(RA.Functor, (a) =>
   readonlyArrayType(a),
 )
 
 /** fp-ts `NonEmptyArray` as an endofunctor of Type. @since 0.1.0 @category instances */
-export const nonEmptyArrayEndofunctor: TypeEndofunctor<Hkt1<"NonEmptyArray">> = fromFunctor1(NEA.Functor, (a) =>
+export const nonEmptyArrayEndofunctor: TypeEndofunctor<Hkt1<NEA.URI>> = fromFunctor1(NEA.Functor, (a) =>
   nonEmptyArrayType(a),
 )
 

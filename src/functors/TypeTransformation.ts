@@ -53,7 +53,7 @@ export const typeTransformation = <F, G>(
 }
 
 /** `head : Array ⇒ Option`, the first element if any (natural). @since 0.1.0 @category instances */
-export const headTransformation: TypeTransformation<Hkt1<"Array">, Hkt1<"Option">> = typeTransformation(
+export const headTransformation: TypeTransformation<Hkt1<A.URI>, Hkt1<O.URI>> = typeTransformation(
   "head",
   arrayEndofunctor,
   optionEndofunctor,
@@ -61,7 +61,7 @@ export const headTransformation: TypeTransformation<Hkt1<"Array">, Hkt1<"Option"
 )
 
 /** `toArray : Option ⇒ Array`, `none ↦ []`, `some(a) ↦ [a]` (natural). @since 0.1.0 @category instances */
-export const optionToArrayTransformation: TypeTransformation<Hkt1<"Option">, Hkt1<"Array">> = typeTransformation(
+export const optionToArrayTransformation: TypeTransformation<Hkt1<O.URI>, Hkt1<A.URI>> = typeTransformation(
   "toArray",
   optionEndofunctor,
   arrayEndofunctor,
@@ -76,7 +76,7 @@ export const optionToArrayTransformation: TypeTransformation<Hkt1<"Option">, Hkt
  * @since 0.1.0
  * @category instances
  */
-export const sortTransformation: TypeTransformation<Hkt1<"Array">, Hkt1<"Array">> = typeTransformation(
+export const sortTransformation: TypeTransformation<Hkt1<A.URI>, Hkt1<A.URI>> = typeTransformation(
   "sort",
   arrayEndofunctor,
   arrayEndofunctor,

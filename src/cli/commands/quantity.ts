@@ -4,7 +4,10 @@
  * Negative values need `--` first (`catcluster quantity -- -1.5`) or are accepted as is.
  */
 import type { Command } from "commander"
-import { canonical, parseQuantity, toDecimalString } from "../../domain/quantity/index.ts"
+// the files themselves, not the folder's index: that also exports the fast-check generators
+import { canonical } from "../../domain/quantity/canonical.ts"
+import { toDecimalString } from "../../domain/quantity/decimal.ts"
+import { parseQuantity } from "../../domain/quantity/parse.ts"
 import { UserError } from "../UserError.ts"
 
 /** One line of output: the value and canonical form, or why the input is not a quantity. */
