@@ -181,6 +181,10 @@ export const describeTable = (title: string, plugin: string, cases: ReadonlyArra
   })
 }
 
-/** A pending pod's message on `n` nodes all failing with `reason`; `resolvable`: preemption could help. */
-export const pendingMessage = (n: number, reason: string, resolvable: boolean): string =>
-  `0/${n} nodes are available: ${n} ${reason}. preemption: 0/${n} nodes are available: ${n} ${resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"}.`
+/**
+ * A pending pod's message when every one of `n` nodes fails with all of `reasons` (the histogram
+ * in kube-scheduler's sorted order); `resolvable`: preemption could help (no victim found among
+ * equal-priority pods) rather than not.
+ */
+export const pendingMessage = (n: number, reasons: ReadonlyArray<string>, resolvable: boolean): string =>
+  `0/${n} nodes are available: ${[...reasons].sort().map((r) => `${n} ${r}`).join(", ")}. preemption: 0/${n} nodes are available: ${n} ${resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"}.`
