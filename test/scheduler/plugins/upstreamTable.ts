@@ -117,8 +117,8 @@ export interface TableCase {
   readonly existing?: ReadonlyArray<Manifest>
   readonly pod: PodOptions
   readonly config: string
-  /** The plugin's score on every node (all feasible). */
-  readonly scores?: Readonly<Record<string, number>>
+  /** The plugin's score on every node (all feasible; `null`: the plugin gave none there). */
+  readonly scores?: Readonly<Record<string, number | null>>
   /** The filter's reasons on every infeasible node; nodes not named are feasible. */
   readonly reasons?: Readonly<Record<string, ReadonlyArray<string>>>
   /** Where the pod lands (`null`: pending). */
