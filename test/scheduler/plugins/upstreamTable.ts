@@ -188,3 +188,27 @@ export const describeTable = (title: string, plugin: string, cases: ReadonlyArra
  */
 export const pendingMessage = (n: number, reasons: ReadonlyArray<string>, resolvable: boolean): string =>
   `0/${n} nodes are available: ${[...reasons].sort().map((r) => `${n} ${r}`).join(", ")}. preemption: 0/${n} nodes are available: ${n} ${resolvable ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"}.`
+
+/** An upstream case catcluster cannot express: its input is refused as bad input, naming `error`. */
+export interface RefusedCase {
+  readonly name: string
+  readonly nodes: ReadonlyArray<Manifest>
+  readonly pod: PodOptions
+  readonly config: string
+  /** Why upstream's case cannot be restated. */
+  readonly why: string
+  /** What the typed error must say (path and problem). */
+  readonly error: string | RegExp
+}
+
+/** Upstream cases whose input catcluster refuses loudly, as the API server of v1.35 would. */
+export const describeRefusals = (title: string, cases: ReadonlyArray<RefusedCase>): void => {
+  describe(`${title}: refused`, () => {
+    for (const c of cases) {
+      it(`${c.name} — ${c.why}`, () => {
+        const asCase: TableCase = { name: c.name, nodes: c.nodes, pod: c.pod, config: c.config, node: null }
+        expect(() => placementOf(asCase, "readable")).toThrow(c.error)
+      })
+    }
+  })
+}
