@@ -30,6 +30,7 @@ import type {
 } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { duplicate, invalid, type Locate, required, under } from "./fieldErrors.ts"
+import { requiredTerm, termProblem } from "./nodeSelectorTerms.ts"
 import { podAffinityFromManifest } from "./podAffinity.ts"
 import { amountsOf } from "./resourceAmounts.ts"
 import { requestsOf } from "./requirements.ts"
@@ -64,14 +65,19 @@ export const placementOf = (spec: PlacementSpec, locate: Locate) => {
     value: t.value ?? "",
     effect: t.effect ?? "",
   }))
-  const preferredTerms: ReadonlyArray<PreferredTerm> = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({
-    weight: p.weight,
-    preference: nodeTerm(p.preference),
-  }))
+  const preferredTerms: ReadonlyArray<PreferredTerm> = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p, i) => {
+    const preference = nodeTerm(p.preference)
+    // kube-scheduler's PreScore fails on such a term at every attempt: the pod would never be placed
+    const bad = termProblem(preference)
+    if (bad !== undefined) {
+      throw invalid(locate(`affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].preference.${bad.at}`), p.preference, `${bad.problem} (kube-scheduler's NodeAffinity cannot parse this preferred term and fails the pod's every scheduling attempt)`)
+    }
+    return { weight: p.weight, preference }
+  })
   const spread = spreadConstraintsFromManifest(spec.topologySpreadConstraints, under(locate, "topologySpreadConstraints"))
   return {
     nodeSelector: spec.nodeSelector ?? {},
-    ...(requiredNodes === undefined ? {} : { requiredTerms: requiredNodes.nodeSelectorTerms.map(nodeTerm) }),
+    ...(requiredNodes === undefined ? {} : { requiredTerms: requiredNodes.nodeSelectorTerms.map((t) => requiredTerm(nodeTerm(t))) }),
     preferredTerms,
     tolerations,
     ...podAffinityFromManifest(spec.affinity, under(locate, "affinity")),
