@@ -4,7 +4,8 @@
  * API server's messages, and pods admitted already (a live dump) read as they are.
  */
 import { describe, expect, it } from "vitest"
-import { SchedulerInputError, workloadFromText } from "../../src/scheduler/index.ts"
+import { workloadFromText } from "../../src/scheduler/index.ts"
+import { refusedWorkload } from "./refusedWorkload.ts"
 
 const range = (items: string, namespace = "d") => `apiVersion: v1
 kind: LimitRange
@@ -23,15 +24,7 @@ ${containers}
 `
 const requestsOf = (text: string) => workloadFromText(text, "pods.yaml").pending.map((p) => p.containers.map((c) => c.requests))
 
-const refused = (text: string): string => {
-  try {
-    workloadFromText(text, "pods.yaml")
-  } catch (e) {
-    expect(e).toBeInstanceOf(SchedulerInputError)
-    return (e as Error).message
-  }
-  throw new Error("not refused")
-}
+const refused = (text: string): string => refusedWorkload(text)
 
 describe("defaults written into the containers", () => {
   it("defaultRequest fills an unset request; a limit the pod sets is its request (decoding runs before admission)", () => {

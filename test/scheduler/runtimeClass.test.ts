@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest"
 import { inputWarnings } from "../../src/cli/input.ts"
 import { decodeFile } from "../../src/scheduler/adapters/source.ts"
-import { clusterSnapshotOf, nodesFromText, scheduleBatch, SchedulerInputError, workloadFromText } from "../../src/scheduler/index.ts"
+import { clusterSnapshotOf, nodesFromText, scheduleBatch, workloadFromText } from "../../src/scheduler/index.ts"
+import { refusedWorkload } from "./refusedWorkload.ts"
 
 const kata = `apiVersion: node.k8s.io/v1
 kind: RuntimeClass
@@ -25,15 +26,7 @@ spec:
 ${spec}
 `
 
-const refused = (text: string): string => {
-  try {
-    workloadFromText(text, "pods.yaml")
-  } catch (e) {
-    expect(e).toBeInstanceOf(SchedulerInputError)
-    return (e as Error).message
-  }
-  throw new Error("not refused")
-}
+const refused = (text: string): string => refusedWorkload(text)
 
 describe("RuntimeClass admission on pods about to be created", () => {
   it("writes the class's overhead, node selector and tolerations into a pod and a Deployment's pods", () => {
