@@ -205,7 +205,9 @@ const precopyChart = (e: MigrationEstimate): Promise<string> => {
     series: "rate",
     seriesOrder: order,
     seriesTitle: "guest dirty rate",
-    xTitle: "seconds since the migration started",
+    xTitle: "seconds since the migration started (symmetric log scale)",
+    xScale: "symlog",
+    xTicks: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].filter((t) => t <= Math.max(...rows.map((r) => r.t)) * 1.2),
     yTitle: "MiB left to send",
     rule: { y: threshold, label: `stop-and-copy below ${threshold.toFixed(0)} MiB` },
   })

@@ -68,13 +68,17 @@ export const lineChart = (
     readonly yTitle?: string
     readonly points?: boolean
     readonly interpolate?: "step-after" | "linear"
+    /** `symlog` spreads a series that spans a few seconds and a few hundred (0 stays at 0). */
+    readonly xScale?: "linear" | "symlog"
+    /** Where the x axis puts its ticks (default: Vega's choice, which suits linear scales only). */
+    readonly xTicks?: ReadonlyArray<number>
     readonly rule?: { readonly y: number; readonly label: string }
   },
 ): Promise<string> => {
   const line = {
     mark: { type: "line" as const, interpolate: fields.interpolate ?? "step-after", ...(fields.points === true ? { point: true } : {}) },
     encoding: {
-      x: { field: fields.x, type: "quantitative" as const, title: fields.xTitle ?? fields.x },
+      x: { field: fields.x, type: "quantitative" as const, title: fields.xTitle ?? fields.x, ...(fields.xScale === undefined ? {} : { scale: { type: fields.xScale } }), ...(fields.xTicks === undefined ? {} : { axis: { values: [...fields.xTicks] } }) },
       y: { field: fields.y, type: "quantitative" as const, title: fields.yTitle ?? fields.y },
       ...(fields.series === undefined
         ? {}
