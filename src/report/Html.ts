@@ -83,6 +83,8 @@ export const badgeTone = (text: string): "good" | "bad" | "warn" | "info" | "mut
   }
 }
 
+/** Cells of at most this many characters without a space are kept on one line. */
+const SHORT_CELL = 16
 /** Preformatted text longer than this many lines is folded. */
 const FOLD_PRE_LINES = 16
 
@@ -126,7 +128,9 @@ const fitSvg = (svg: string): string => {
 const renderCell = (c: Cell, header = false): string => {
   const tag = header ? "th" : "td"
   if (typeof c === "object") return `<${tag}><span class="badge ${badgeTone(c.text)}">${escapeHtml(c.text)}</span></${tag}>`
-  return `<${tag}${typeof c === "number" ? ' class="num"' : ""}>${typeof c === "number" ? escapeHtml(String(c)) : inlineMarkdown(c)}</${tag}>`
+  if (typeof c === "number") return `<${tag} class="num">${escapeHtml(String(c))}</${tag}>`
+  // a short word (an ID, a name) is never broken; long text may break anywhere rather than widen the table
+  return `<${tag}${c.length <= SHORT_CELL && !/\s/.test(c) ? ' class="word"' : ""}>${inlineMarkdown(c)}</${tag}>`
 }
 
 const tableHtml = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): string =>
@@ -174,7 +178,9 @@ figure svg{display:block}
 .scroll:focus-visible,pre:focus-visible{outline:2px solid var(--accent)}
 table{border-collapse:collapse;font-size:var(--step--1);margin:.75rem 0;min-width:min(100%,20rem)}
 td,th{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;overflow-wrap:normal}
-td{max-width:32rem;overflow-wrap:anywhere}
+td{overflow-wrap:anywhere}
+td code{overflow-wrap:anywhere}
+td.word{overflow-wrap:normal;white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 th{background:var(--surface);font-weight:600}
 pre{background:var(--surface);padding:.75rem;overflow-x:auto;font:var(--step--1)/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.75rem 0;max-width:100%}
