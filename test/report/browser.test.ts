@@ -37,6 +37,23 @@ interface Measured {
   readonly pictures: ReadonlyArray<{ readonly w: number; readonly h: number; readonly marks: number }>
 }
 
+// The DOM as far as `measure` uses it: it runs in the browser, and the project's types have no DOM.
+interface Box { readonly left: number; readonly right: number; readonly width: number; readonly height: number }
+interface Matrix { readonly a: number; readonly b: number; readonly c: number; readonly d: number }
+interface Element {
+  readonly tagName: string
+  readonly id: string
+  readonly className: unknown
+  readonly parentElement: Element | null
+  readonly textContent: string | null
+  getBoundingClientRect(): Box
+  getAttribute(name: string): string | null
+  querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>
+  getScreenCTM?(): Matrix | null
+}
+declare const document: { readonly documentElement: Element & { readonly clientWidth: number; readonly scrollWidth: number }; readonly body: Element; querySelector(s: string): Element | null; querySelectorAll(s: string): ArrayLike<Element> & Iterable<Element> }
+declare const getComputedStyle: (e: Element) => { readonly overflowX: string; readonly fontSize: string; readonly display: string }
+
 const measure = (minText: number): Measured => {
   const root = document.documentElement
   const width = root.clientWidth
@@ -56,10 +73,10 @@ const measure = (minText: number): Measured => {
     if ((r.right > width + 0.5 || r.left < -0.5) && !scrolled(e)) overflowing.push(`${describe(e)} [${r.left.toFixed(0)}, ${r.right.toFixed(0)}]`)
   }
   const small: Array<{ px: number; text: string }> = []
-  const texts = [...document.querySelectorAll("svg text")] as SVGTextElement[]
+  const texts = [...document.querySelectorAll("svg text")]
   for (const t of texts) {
     if (t.textContent === null || t.textContent.trim() === "") continue
-    const m = t.getScreenCTM()
+    const m = t.getScreenCTM?.() ?? null
     const scale = m === null ? 1 : Math.sqrt(Math.abs(m.a * m.d - m.b * m.c))
     const px = parseFloat(getComputedStyle(t).fontSize) * scale
     if (px < minText - 0.01) small.push({ px: Math.round(px * 100) / 100, text: t.textContent.slice(0, 40) })
