@@ -9,6 +9,7 @@ import { serviceHealthSystem } from "../verification/scenarios/ServiceHealth.ts"
 import { showTrace } from "../verification/Trace.ts"
 import type { TransitionSystem } from "../verification/TransitionSystem.ts"
 import { milliValue } from "../domain/quantity/decimal.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import type { ModelledUnit } from "../domain/model/clusterFromManifests.ts"
 import { mapSelectorMatches, unitLabelsOf, vmiTemplateOf } from "../domain/model/templates.ts"
 import { badge, legend, paragraph, pre, table, type Block } from "../report/Html.ts"
@@ -166,7 +167,7 @@ export const userInstances = (uc: UserCluster, migrationConverges: boolean | und
     instances.push({
       scenario: "pending-vm",
       claims: ["S15.2"],
-      property: `the largest VMI (cpu ${requests[0]}m) Pending ⇝ Running, VMs may stop and start`,
+      property: `the largest VMI (cpu ${showAmount("cpu", BigInt(requests[0] ?? 0))}) Pending ⇝ Running, VMs may stop and start`,
       of: `${requests.length} VMIs (cpu requests, largest first) on ${vmNodes.length} ${kvmNodes.length > 0 ? "KVM " : ""}nodes (${distinct(vmNodes)} distinct cpu)`,
       size: requests.length,
       build: (k) => {
@@ -183,7 +184,7 @@ export const userInstances = (uc: UserCluster, migrationConverges: boolean | und
     instances.push({
       scenario: "pod-fits-node",
       claims: ["S15.3"],
-      property: `□◇ the largest pod (cpu ${requests[0]}m) is bound to a node whose cpu covers it, pods may be evicted`,
+      property: `□◇ the largest pod (cpu ${showAmount("cpu", BigInt(requests[0] ?? 0))}) is bound to a node whose cpu covers it, pods may be evicted`,
       of,
       size: requests.length,
       build: (k) => {
