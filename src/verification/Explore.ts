@@ -184,7 +184,8 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
     }
     head++
     if (record) edgeStart[head] = edges
-    if (bounded || (set.count >= maxStates && head < set.count)) {
+    // the stored states are still expanded: only a new state past the bound makes the search unfinished
+    if (bounded) {
       complete = false
       break
     }
