@@ -171,7 +171,7 @@ const ledger: Step<Context> = {
           blocks: [
             paragraph(`${ledgerScope} ${summary}.`),
             legend(verdictMeanings),
-            table(["ID", "verdict", "summary (computed by)"], l.claims.map((c) => [c.id, badge(c.verdict), `${c.summary} (${c.source.split("; ").map((s) => `\`${s}\``).join(", ")})`])),
+            table(["ID", "verdict", "summary (computed by)"], l.claims.map((c) => [c.id, badge(c.verdict), `${c.summary} (${c.source.split("; ").map((s) => `\`${s}\``).join(", ")})`]), { stack: true }),
           ],
         },
       ],

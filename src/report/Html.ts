@@ -23,7 +23,7 @@ export type Cell = string | number | Badge
 export type Block =
   | { readonly _tag: "Paragraph"; readonly text: string }
   | { readonly _tag: "Figure"; readonly svg: string; readonly caption: string }
-  | { readonly _tag: "Table"; readonly head: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<Cell>> }
+  | { readonly _tag: "Table"; readonly head: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<Cell>>; readonly stack?: boolean }
   | { readonly _tag: "Pre"; readonly text: string }
   | { readonly _tag: "Details"; readonly summary: string; readonly blocks: ReadonlyArray<Block> }
   | { readonly _tag: "Legend"; readonly items: ReadonlyArray<readonly [Badge, string]> }
@@ -39,8 +39,19 @@ export interface Section {
 export const paragraph = (text: string): Block => ({ _tag: "Paragraph", text })
 /** A figure block: an inline SVG picture with its caption (inline Markdown). @since 0.1.0 @category constructors */
 export const figure = (svg: string, caption: string): Block => ({ _tag: "Figure", svg, caption })
-/** A table block: a header row and rows of cells. @since 0.1.0 @category constructors */
-export const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): Block => ({ _tag: "Table", head, rows })
+/**
+ * A table block: a header row and rows of cells. With `stack`, a narrow screen shows each row as
+ * a card of labelled cells (for tables of prose, where columns would be a few words wide).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>, options: { readonly stack?: boolean } = {}): Block => ({
+  _tag: "Table",
+  head,
+  rows,
+  ...(options.stack === true ? { stack: true } : {}),
+})
 /** A preformatted text block (the text is escaped; long ones are folded). @since 0.1.0 @category constructors */
 export const pre = (text: string): Block => ({ _tag: "Pre", text })
 /** A folded block: `summary` is shown, `blocks` open on a click (and in print). @since 0.1.0 @category constructors */
@@ -125,17 +136,17 @@ const fitSvg = (svg: string): string => {
   return inline.replace(/<svg\b/, `<svg style="${style}" role="img"`)
 }
 
-const renderCell = (c: Cell, header = false): string => {
-  const tag = header ? "th" : "td"
-  if (typeof c === "object") return `<${tag}><span class="badge ${badgeTone(c.text)}">${escapeHtml(c.text)}</span></${tag}>`
-  if (typeof c === "number") return `<${tag} class="num">${escapeHtml(String(c))}</${tag}>`
-  // a short word (an ID, a name) is never broken; long text may break anywhere rather than widen the table
-  return `<${tag}${c.length <= SHORT_CELL && !/\s/.test(c) ? ' class="word"' : ""}>${inlineMarkdown(c)}</${tag}>`
+const renderCell = (c: Cell, label: string): string => {
+  const data = label === "" ? "" : ` data-label="${escapeHtml(label)}"`
+  if (typeof c === "object") return `<td${data}><span class="badge ${badgeTone(c.text)}">${escapeHtml(c.text)}</span></td>`
+  if (typeof c === "number") return `<td class="num"${data}>${escapeHtml(String(c))}</td>`
+  // a short word (an ID, a name) is never broken; long text wraps at words, inside its column
+  return `<td${c.length <= SHORT_CELL && !/\s/.test(c) ? ' class="word"' : ""}${data}>${inlineMarkdown(c)}</td>`
 }
 
-const tableHtml = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): string =>
-  `<div class="scroll" tabindex="0"><table><thead><tr>${head.map((h) => `<th scope="col">${inlineMarkdown(h)}</th>`).join("")}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => renderCell(c)).join("")}</tr>`)
+const tableHtml = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>, stack: boolean): string =>
+  `<div class="scroll" tabindex="0"><table${stack ? ' class="stack"' : ""}><thead><tr>${head.map((h) => `<th scope="col">${inlineMarkdown(h)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c, i) => renderCell(c, stack ? (head[i] ?? "") : "")).join("")}</tr>`)
     .join("")}</tbody></table></div>`
 
 const renderBlock = (b: Block): string => {
@@ -145,7 +156,7 @@ const renderBlock = (b: Block): string => {
     case "Figure":
       return `<figure><div class="scroll" tabindex="0">${fitSvg(b.svg)}</div><figcaption>${inlineMarkdown(b.caption)}</figcaption></figure>`
     case "Table":
-      return tableHtml(b.head, b.rows)
+      return tableHtml(b.head, b.rows, b.stack === true)
     case "Pre": {
       const lines = b.text.split("\n").length
       const body = `<pre tabindex="0">${escapeHtml(b.text)}</pre>`
@@ -178,7 +189,7 @@ figure svg{display:block}
 .scroll:focus-visible,pre:focus-visible{outline:2px solid var(--accent)}
 table{border-collapse:collapse;font-size:var(--step--1);margin:.75rem 0;min-width:min(100%,20rem)}
 td,th{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;overflow-wrap:normal}
-td{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
 td code{overflow-wrap:anywhere}
 td.word{overflow-wrap:normal;white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -199,6 +210,15 @@ dl.legend dt,dl.legend dd{margin:0}
 .toc ol{list-style:none;margin:0;padding:0;font-size:var(--step--1)}
 .toc li a{display:block;padding:.2rem .5rem;border-radius:4px;text-decoration:none;color:var(--text)}
 .toc li a:hover{background:var(--surface);color:var(--accent)}
+@media (max-width:40rem){
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack{border:0;min-width:0}
+table.stack thead{display:none}
+table.stack tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.35rem .1rem}
+table.stack td{border:0;padding:.15rem .55rem;white-space:normal}
+table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.75rem;font-weight:600}
+table.stack td[data-label=""]::before{content:none}
+}
 .toc-side{display:none}
 .toc-top{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid var(--line);margin:0 -1rem;padding:.5rem 1rem}
 .toc-top summary{font-size:var(--step-0);font-weight:600}
@@ -210,7 +230,16 @@ dl.legend dt,dl.legend dd{margin:0}
 .toc-side h2{font-size:var(--step-0);margin:0 0 .5rem .5rem;border:0;padding:0}
 }
 @media print{
-.toc-top,.toc-side{display:none}
+.toc-top,@media (max-width:40rem){
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack{border:0;min-width:0}
+table.stack thead{display:none}
+table.stack tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.35rem .1rem}
+table.stack td{border:0;padding:.15rem .55rem;white-space:normal}
+table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.75rem;font-weight:600}
+table.stack td[data-label=""]::before{content:none}
+}
+.toc-side{display:none}
 .layout{display:block;max-width:none;padding:0}
 body{font-size:11pt}
 details::details-content{content-visibility:visible;display:contents}

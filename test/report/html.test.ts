@@ -95,6 +95,14 @@ describe("renderReport", () => {
     expect(widths[2]).toEqual([400, 400])
   })
 
+  it("labels the cells of a stacked table so a narrow screen can show each row as a card", () => {
+    const stacked = renderReport("T", "i", [{ id: "s", title: "S", blocks: [table(["ID", "verdict"], [["S1.1", badge("holds")]], { stack: true })] }])
+    expect(stacked).toContain('<table class="stack">')
+    expect(stacked).toContain('<td class="word" data-label="ID">S1.1</td><td data-label="verdict"><span class="badge good">holds</span></td>')
+    expect(stacked).toMatch(/@media \(max-width:40rem\)\{\s*table\.stack/)
+    expect(page).not.toContain("data-label")
+  })
+
   it("escapes titles and ids", () => {
     const evil = renderReport("<x>", "i", [{ id: 'a"b', title: "<t>", blocks: [] }])
     expect(evil).toContain("<title>&lt;x&gt;</title>")
