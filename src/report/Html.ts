@@ -230,16 +230,7 @@ table.stack td[data-label=""]::before{content:none}
 .toc-side h2{font-size:var(--step-0);margin:0 0 .5rem .5rem;border:0;padding:0}
 }
 @media print{
-.toc-top,@media (max-width:40rem){
-table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
-table.stack{border:0;min-width:0}
-table.stack thead{display:none}
-table.stack tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.35rem .1rem}
-table.stack td{border:0;padding:.15rem .55rem;white-space:normal}
-table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.75rem;font-weight:600}
-table.stack td[data-label=""]::before{content:none}
-}
-.toc-side{display:none}
+.toc-top,.toc-side{display:none}
 .layout{display:block;max-width:none;padding:0}
 body{font-size:11pt}
 details::details-content{content-visibility:visible;display:contents}
