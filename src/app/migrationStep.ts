@@ -1,4 +1,4 @@
-import { describeOutcome, simulateMigration, type MigrationOutcome } from "../dynamics/migration/PreCopy.ts"
+import { describeOutcome, migrationDefaults, simulateMigration, type MigrationOutcome } from "../dynamics/migration/PreCopy.ts"
 import {
   clusterEvictionStrategy,
   effectiveEvictionStrategy,
@@ -172,6 +172,50 @@ const maxConverging = (memoryMiB: number, bandwidth: number, s: MigrationSetting
 }
 
 /**
+ * The dirty rates drawn for one estimate: the assumed rate, half and three quarters of the link,
+ * the highest rate that converges and the link's own speed (where nothing converges without
+ * throttling), at most one line each.
+ */
+const drawnRates = (e: MigrationEstimate): ReadonlyArray<number> => {
+  const b = e.bandwidthMiBps
+  const candidates = [ASSUMED_DIRTY_RATE_MIBPS, Math.round(b / 2), Math.round((3 * b) / 4), e.maxDirtyRateMiBps, ...(e.maxDirtyRateMiBps < b ? [b] : [])]
+  return [...new Set(candidates.filter((r) => r > 0))].sort((x, y) => x - y)
+}
+
+/** Data left to send against time, one line per drawn dirty rate, with the stop-and-copy threshold. */
+const precopyChart = (e: MigrationEstimate): Promise<string> => {
+  const rows: Array<{ t: number; MiB: number; rate: string }> = []
+  const order: string[] = []
+  for (const rate of drawnRates(e)) {
+    const { outcome } = run(e.memoryMiB, e.bandwidthMiBps, e.settings, rate)
+    const end = outcome._tag === "Completed" ? `converges, ${outcome.rounds} rounds` : `aborts (${outcome.reason})`
+    const label = `${rate} MiB/s: ${end}`
+    order.push(label)
+    for (const r of outcome.roundLog) rows.push({ t: round2(r.start), MiB: round2(r.sentMiB), rate: label })
+    const last = outcome.roundLog.at(-1)
+    if (last !== undefined) {
+      const t = outcome._tag === "Completed" ? last.start + last.seconds : outcome.abortedAt
+      rows.push({ t: round2(t), MiB: round2(outcome._tag === "Completed" ? last.dirtiedMiB : last.sentMiB), rate: label })
+    }
+  }
+  const threshold = (e.bandwidthMiBps * migrationDefaults.downtimeLimitMs) / 1000
+  return lineChart(`S13.1 pre-copy: data left to send, per dirty rate`, rows, {
+    x: "t",
+    y: "MiB",
+    series: "rate",
+    seriesOrder: order,
+    seriesTitle: "guest dirty rate",
+    xTitle: "seconds since the migration started (symmetric log scale)",
+    xScale: "symlog",
+    xTicks: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].filter((t) => t <= Math.max(...rows.map((r) => r.t)) * 1.2),
+    yTitle: "MiB left to send",
+    rule: { y: threshold, label: `stop-and-copy below ${threshold.toFixed(0)} MiB` },
+  })
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100
+
+/**
  * The pre-copy estimates for the workloads a drain live-migrates, one per distinct parameter
  * set.
  *
@@ -254,14 +298,7 @@ export const migrationStep: Step<Context> = {
       if (noMemory.length === 0) blocks.push(paragraph("No VMI live-migrates on a drain, so there is no pre-copy to estimate."))
     } else {
       const first = estimates[0]!
-      const big = run(first.memoryMiB, first.bandwidthMiBps, first.settings, ASSUMED_DIRTY_RATE_MIBPS).outcome
-      const rounds = big.roundLog.map((r) => ({ round: r.round, value: r.sentMiB, series: "sent (MiB)" })).concat(big.roundLog.map((r) => ({ round: r.round, value: r.dirtiedMiB, series: "dirtied meanwhile (MiB)" })))
-      const svg = await lineChart(`S13.1 pre-copy rounds of ${first.workloads[0]} (${first.memoryMiB} MiB, ${first.bandwidthMiBps} MiB/s, ${ASSUMED_DIRTY_RATE_MIBPS} MiB/s dirty)`, rounds, {
-        x: "round",
-        y: "value",
-        series: "series",
-        yTitle: "MiB",
-      })
+      const svg = await precopyChart(first)
       blocks.push(
         paragraph(
           `Pre-copy as QEMU runs it under KubeVirt v1.9 (completion timeout per GiB, progress timeout, 300 ms downtime limit; auto-converge, post-copy and workload disruption as the settings say). ` +
@@ -285,7 +322,10 @@ export const migrationStep: Step<Context> = {
           ["memory, bandwidth", ...SWEPT_DIRTY_RATES.map((d) => `${d} MiB/s`)],
           estimates.slice(0, MAX_ROWS).map((e) => [`${e.memoryMiB} MiB, ${e.bandwidthMiBps} MiB/s`, ...e.sweep.map((s) => (s.converges ? "converges" : "does not converge"))]),
         ),
-        figure(svg, "Data sent per pre-copy round and memory dirtied meanwhile (the largest VMI that live-migrates); stop-and-copy starts once the rest fits the 300 ms downtime limit."),
+        figure(
+          svg,
+          `Pre-copy of the largest VMI that live-migrates (${first.workloads[0]}: ${first.memoryMiB} MiB over ${first.bandwidthMiBps} MiB/s) at several dirty rates: each round resends what the guest dirtied during the previous one, and stop-and-copy starts once the rest fits the ${migrationDefaults.downtimeLimitMs} ms downtime limit (dashed). Near the link's speed the rounds barely shrink; at it, pre-copy never converges.`,
+        ),
       )
     }
     const summary =

@@ -1,5 +1,4 @@
-import { canonical } from "../domain/quantity/canonical.ts"
-import { fromNanos } from "../domain/quantity/Quantity.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { capacity } from "../operations/Capacity.ts"
 import { baseline } from "../operations/ClusterState.ts"
 import { interleavings } from "../operations/Interleavings.ts"
@@ -44,8 +43,8 @@ export const reportBudget = (units: number): { readonly nodeDrains: number; read
   capacityTemplates: Math.max(2, Math.min(6, Math.floor(30_000 / Math.max(1, units)))),
 })
 
-const cpu = (milli: number): string => canonical(fromNanos(BigInt(milli) * 1_000_000n))
-const memory = (bytes: number): string => canonical(fromNanos(BigInt(bytes) * 1_000_000_000n, "BinarySI"))
+const cpu = (milli: number): string => showAmount("cpu", BigInt(Math.round(milli)))
+const memory = (bytes: number): string => showAmount("memory", BigInt(Math.round(bytes)))
 
 const row = (r: ResilienceRow): ReadonlyArray<string | number> => [
   r.target,

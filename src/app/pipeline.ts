@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Progress } from "../cli/Progress.ts"
 import { toJson } from "../ledger/Ledger.ts"
 import { renderReport, type Section } from "../report/Html.ts"
+import { writeAtomically } from "./atomicOut.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step, StepResult } from "./Step.ts"
 import { steps, type Context, type SchedulerProfiles } from "./steps.ts"
@@ -34,16 +35,24 @@ export interface PipelineResult {
 }
 
 /**
- * Runs every step on the given model files and writes `report.html`, `report.json` and
- * `claims.md` (written by the ledger step) into `outDir`.
+ * Runs every step (or the `only` ones) on the given model files and writes `report.html`,
+ * `report.json` and `claims.md` (written by the ledger step) into `outDir`, all at once: an
+ * earlier run's outputs are replaced together, never mixed with this run's (see
+ * {@link writeAtomically}).
  *
  * @since 0.1.0
  * @category running
  */
-export const runPipeline = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions): Promise<PipelineResult> => {
+export const runPipeline = (model: ReadonlyArray<ModelFile>, options: PipelineOptions): Promise<PipelineResult> =>
+  writeAtomically(
+    options.outDir,
+    (dir) => runInto(model, options, dir),
+    (r, toFinal) => ({ ...r, files: r.files.map(toFinal) }),
+  )
+
+const runInto = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions, outDir: string): Promise<PipelineResult> => {
   const started = performance.now()
-  mkdirSync(options.outDir, { recursive: true })
-  const ctx: Context = { model, seed: options.seed, outDir: options.outDir, state: {}, ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }) }
+  const ctx: Context = { model, seed: options.seed, outDir, state: {}, ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }) }
   const selected: ReadonlyArray<Step<Context>> =
     options.only === undefined ? steps : steps.filter((s) => options.only!.includes(s.name))
   const results: Array<{ step: string; seconds: number } & StepResult> = []
@@ -58,8 +67,8 @@ export const runPipeline = async (model: ReadonlyArray<ModelFile>, options: Pipe
     `Hybrid container + VM cluster, checked from category theory to dynamic control. Seed ${options.seed}. Model: ${model.map((m) => m.file).join(", ")}.`,
     sections,
   )
-  const htmlFile = join(options.outDir, "report.html")
-  const jsonFile = join(options.outDir, "report.json")
+  const htmlFile = join(outDir, "report.html")
+  const jsonFile = join(outDir, "report.json")
   writeFileSync(htmlFile, html)
   const failures = results.flatMap((r) => r.failures.map((f) => `${r.step}: ${f}`))
   writeFileSync(

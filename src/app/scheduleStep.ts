@@ -1,4 +1,5 @@
 import { UserError } from "../cli/UserError.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
@@ -114,7 +115,7 @@ export const scheduleStep: Step<Context> = {
       used.set(node, u)
     }
     const overcommits = nodes.flatMap((n) =>
-      [...(used.get(n.name) ?? new Map<string, number>())].filter(([r, v]) => v > (n.allocatable[r] ?? 0)).map(([r, v]) => `${n.name}: ${r} ${v} > ${n.allocatable[r] ?? 0}`),
+      [...(used.get(n.name) ?? new Map<string, number>())].filter(([r, v]) => v > (n.allocatable[r] ?? 0)).map(([r, v]) => `${n.name}: ${r} ${showAmount(r, BigInt(Math.round(v)))} > ${showAmount(r, BigInt(Math.round(n.allocatable[r] ?? 0)))}`),
     )
     const zones = zoneRows(nodes, used)
     const shownNodes = new Set(nodes.slice(0, 40).map((n) => n.name))

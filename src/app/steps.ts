@@ -4,7 +4,7 @@ import { seedFrontier, paretoFrontier } from "../decisions/index.ts"
 import { buildLedger, ledgerMarkdown, tally } from "../ledger/Ledger.ts"
 import { allClaims } from "../ledger/registry.ts"
 import { scatterChart } from "../report/Chart.ts"
-import { figure, paragraph, table } from "../report/Html.ts"
+import { badge, figure, legend, paragraph, table } from "../report/Html.ts"
 import { categoryStep } from "./categoryStep.ts"
 import { lawsStep } from "./lawsStep.ts"
 import { operationsStep } from "./operationsStep.ts"
@@ -17,6 +17,7 @@ import { userCluster, type UserCluster } from "./userCluster.ts"
 import type { Manifest } from "../domain/manifest/index.ts"
 import type { ModelFile } from "./model.ts"
 import type { Step } from "./Step.ts"
+import type { Verdict } from "../claims/Claim.ts"
 import type { Profile } from "../scheduler/profile/Profile.ts"
 
 /**
@@ -135,6 +136,21 @@ const decisions: Step<Context> = {
  */
 export const ledgerScope = "This ledger is about the seed's analysis, not about the cluster given to `run`: it is the same for every model."
 
+/**
+ * What each verdict of the ledger means, for the report's legend.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const verdictMeanings: ReadonlyArray<readonly [Verdict, string]> = [
+  ["holds", "checked and true as stated"],
+  ["fails", "checked and false: the evidence has a counterexample"],
+  ["ill-typed", "the statement does not typecheck as written (a corrected form is checked)"],
+  ["inconsistent", "contradicts another claim or Kubernetes' own behaviour"],
+  ["underdetermined", "the seed does not fix enough to decide"],
+  ["modelled", "a definition the code implements, nothing to decide"],
+]
+
 const ledger: Step<Context> = {
   name: "ledger",
   run: async (ctx, progress) => {
@@ -154,7 +170,8 @@ const ledger: Step<Context> = {
           title: "Claims ledger",
           blocks: [
             paragraph(`${ledgerScope} ${summary}.`),
-            table(["ID", "verdict", "summary", "computed by"], l.claims.map((c) => [c.id, c.verdict, c.summary, c.source])),
+            legend(verdictMeanings),
+            table(["ID", "verdict", "summary (computed by)"], l.claims.map((c) => [c.id, badge(c.verdict), `${c.summary} (${c.source.split("; ").map((s) => `\`${s}\``).join(", ")})`]), { stack: true }),
           ],
         },
       ],

@@ -9,9 +9,10 @@ import { serviceHealthSystem } from "../verification/scenarios/ServiceHealth.ts"
 import { showTrace } from "../verification/Trace.ts"
 import type { TransitionSystem } from "../verification/TransitionSystem.ts"
 import { milliValue } from "../domain/quantity/decimal.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import type { ModelledUnit } from "../domain/model/clusterFromManifests.ts"
 import { mapSelectorMatches, unitLabelsOf, vmiTemplateOf } from "../domain/model/templates.ts"
-import { paragraph, pre, table, type Block } from "../report/Html.ts"
+import { badge, legend, paragraph, pre, table, type Block } from "../report/Html.ts"
 import { migrationEstimates, drainRows } from "./migrationStep.ts"
 import type { Step } from "./Step.ts"
 import type { Context } from "./steps.ts"
@@ -166,7 +167,7 @@ export const userInstances = (uc: UserCluster, migrationConverges: boolean | und
     instances.push({
       scenario: "pending-vm",
       claims: ["S15.2"],
-      property: `the largest VMI (cpu ${requests[0]}m) Pending ⇝ Running, VMs may stop and start`,
+      property: `the largest VMI (cpu ${showAmount("cpu", BigInt(requests[0] ?? 0))}) Pending ⇝ Running, VMs may stop and start`,
       of: `${requests.length} VMIs (cpu requests, largest first) on ${vmNodes.length} ${kvmNodes.length > 0 ? "KVM " : ""}nodes (${distinct(vmNodes)} distinct cpu)`,
       size: requests.length,
       build: (k) => {
@@ -183,7 +184,7 @@ export const userInstances = (uc: UserCluster, migrationConverges: boolean | und
     instances.push({
       scenario: "pod-fits-node",
       claims: ["S15.3"],
-      property: `□◇ the largest pod (cpu ${requests[0]}m) is bound to a node whose cpu covers it, pods may be evicted`,
+      property: `□◇ the largest pod (cpu ${showAmount("cpu", BigInt(requests[0] ?? 0))}) is bound to a node whose cpu covers it, pods may be evicted`,
       of,
       size: requests.length,
       build: (k) => {
@@ -341,12 +342,21 @@ export const verifyStep: Step<Context> = {
           "Nodes of equal cpu are interchangeable, so an instance with k workloads keeps k nodes of each distinct cpu (at most k are ever occupied; the properties do not name nodes).",
       ),
       ...(answers.length > 0
-        ? [table(["scenario", "claims", "property", "instance", "answered on", "answer", "states"], answers.map((a) => [a.scenario, a.claims.join(", "), a.property, a.of, extent(a), a.status, a.states]))]
+        ? [table(["scenario", "claims", "property", "instance", "answered on", "answer", "states"], answers.map((a) => [a.scenario, a.claims.join(", "), a.property, a.of, extent(a), badge(a.status), a.states]))]
         : []),
       ...(absent.length > 0 ? [paragraph(`Not instantiated: ${absent.join("; ")}.`)] : []),
       ...(userTraces.length > 0 ? [paragraph("Counterexamples on your cluster (shortest traces; lassos for liveness):"), pre(userTraces.join("\n\n"))] : []),
       paragraph("The seed's own scenarios (about the analysis, the same for every input; they decide the ledger's S15 verdicts):"),
-      table(["scenario", "check", "role", "expected", "answer", "states"], outcomes.map((o) => [o.scenario, o.check, o.role, o.expected, o.result.status, o.result.stats.states])),
+      legend([
+        ["holds", "the property holds in every reachable state"],
+        ["violated", "a reachable state breaks it: the trace shows how"],
+        ["unknown", "the search stopped at its state bound"],
+        ["as expected", "the answer is the one the check predicts (a deliberately broken control is expected to be violated)"],
+      ]),
+      table(
+        ["scenario", "check", "role", "expected", "answer", "", "states"],
+        outcomes.map((o) => [o.scenario, o.check, o.role, o.expected, badge(o.result.status), badge(o.result.status === "unknown" ? "undecided" : o.asExpected ? "as expected" : "unexpected"), o.result.stats.states]),
+      ),
       ...(traces.length > 0 ? [paragraph("Counterexamples to the seed's claims (shortest traces; lassos for liveness):"), pre(traces.join("\n\n"))] : []),
     ]
     return {

@@ -1,5 +1,6 @@
 import type { ClaimCheck, ClaimResult, Verdict } from "../claims/Claim.ts"
 import { catalog, type CatalogEntry } from "./catalog.ts"
+import { compactJson } from "./compactJson.ts"
 
 /**
  * The claims ledger: one entry per SPEC ID, each verdict computed by running the checks that
@@ -131,7 +132,8 @@ export const tally = (ledger: Ledger): Readonly<Record<Verdict, number>> => {
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
 
 /**
- * The ledger as Markdown (`out/claims.md`): a summary table, then each claim with its evidence;
+ * The ledger as Markdown (`out/claims.md`): a summary table, then each claim with its evidence
+ * (complete, as compact JSON folded in `<details>`);
  * `note`, when given, is a paragraph after the introduction.
  *
  * @since 0.1.0
@@ -154,7 +156,25 @@ export const ledgerMarkdown = (ledger: Ledger, note?: string): string => {
     "",
   ]
   for (const c of ledger.claims) {
-    lines.push(`## ${c.id} — ${c.verdict}`, "", `> ${c.statement}`, "", c.summary, "", "```json", toJson(c.evidence, 2) ?? "null", "```", "")
+    // the evidence is complete but folded: a reader opens it when the summary is not enough
+    const evidence = compactJson(c.evidence, 120)
+    const size = evidence.split("\n").length
+    lines.push(
+      `## ${c.id} — ${c.verdict}`,
+      "",
+      `> ${c.statement}`,
+      "",
+      c.summary,
+      "",
+      `<details><summary>Evidence (${size} line${size === 1 ? "" : "s"} of JSON, from ${c.source})</summary>`,
+      "",
+      "```json",
+      evidence,
+      "```",
+      "",
+      "</details>",
+      "",
+    )
   }
   return lines.join("\n")
 }

@@ -4,4 +4,5 @@
  */
 export * from "./catalog.ts"
 export * from "./Ledger.ts"
+export * from "./compactJson.ts"
 export { allClaims } from "./registry.ts"

@@ -4,3 +4,4 @@
  */
 export * from "./Chart.ts"
 export * from "./Html.ts"
+export * from "./Inline.ts"

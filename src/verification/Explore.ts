@@ -121,9 +121,15 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
   let transitions = 0
   let complete = true
 
+  // the bound is on states stored: a new state past it is not added and the search stops unfinished
+  let bounded = false
   const init = new Int32Array(width)
   for (const s of system.initial) {
     for (let i = 0; i < width; i++) init[i] = s[i]!
+    if (set.count >= maxStates && set.indexOf(init) < 0) {
+      bounded = true
+      break
+    }
     const index = set.add(init, 0, -1, 0)
     if (index >= 0 && invariant !== undefined && violation < 0 && !invariant(set.states, index * width)) violation = index
   }
@@ -162,6 +168,10 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
       }
     }
     for (let k = 0; k < n; k++) {
+      if (set.count >= maxStates && set.indexOf(out, k * width) < 0) {
+        bounded = true
+        break
+      }
       let index = width === 1 ? set.addWord(out[k]!, head, labels[k]!) : set.add(out, k * width, head, labels[k]!)
       if (index >= 0) {
         if (invariant !== undefined && violation < 0 && !invariant(set.states, index * width)) violation = index
@@ -174,7 +184,8 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
     }
     head++
     if (record) edgeStart[head] = edges
-    if (set.count >= maxStates && head < set.count) {
+    // the stored states are still expanded: only a new state past the bound makes the search unfinished
+    if (bounded) {
       complete = false
       break
     }
@@ -194,7 +205,7 @@ export const explore = (system: TransitionSystem, options: ExploreOptions = {}):
     expanded: head,
     transitions,
     depth,
-    complete: complete && head >= set.count,
+    complete: complete && !bounded && head >= set.count,
     violation,
     deadlock,
     deadlocks,

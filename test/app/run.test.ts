@@ -62,7 +62,7 @@ describe("run on the default model and on a second cluster", () => {
 
   it("the footprint residual is given per workload of each cluster", () => {
     const rows = (r: typeof base) => Object.fromEntries((step(r, "category").footprint as Array<{ workload: string; units: number; residual: string }>).map((x) => [x.workload, [x.units, x.residual]]))
-    expect(rows(base)["prod/api-with-sidecar"]).toEqual([1, "cpu +1000m, memory +128Mi"]) // the init container's 2 cpu over the 1 cpu app
+    expect(rows(base)["prod/api-with-sidecar"]).toEqual([1, "cpu +1, memory +128Mi"]) // the init container's 2 cpu over the 1 cpu app
     expect(rows(base)["prod/worker-vm"]![0]).toBe(2)
     expect(rows(other)["shop/db-migrate"]).toEqual([1, "cpu +800m"]) // init 1 cpu vs 200m
     expect(rows(other)["media/render"]![0]).toBe(3)

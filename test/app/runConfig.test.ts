@@ -99,7 +99,7 @@ describe("run --config", () => {
     for (const [args, message] of [
       [["--out", file], `--out ${file}: exists and is not a directory`],
       [["--out", join(file, "sub")], `--out ${join(file, "sub")}: cannot create the directory (ENOTDIR)`],
-      [["--only", "schedule,bogus", "--out", join(dir, "out")], "--only: unknown step(s) bogus; the steps are decode, category, laws, schedule, operations, markov, autoscaling, migration, verify, decisions, ledger"],
+      [["--only", "schedule,bogus", "--out", join(dir, "out")], "--only: unknown step 'bogus'; the steps are decode, category, laws, schedule, operations, markov, autoscaling, migration, verify, decisions, ledger"],
     ] as const) {
       const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "main.ts"), "run", ...args, "-q"], { cwd: root, encoding: "utf8" })
       expect(r.status, r.stderr).toBe(2)

@@ -19,6 +19,16 @@ describe("catcluster verify", () => {
     expect(r.stdout).toMatch(/20 checks, every decided answer as expected/)
   })
 
+  it("--max-states N never reports more than N states explored", () => {
+    for (const n of [1, 5]) {
+      const r = verify("--max-states", String(n))
+      expect(r.code).toBe(0)
+      const counts = [...r.stdout.matchAll(/: (\d+) states, /g)].map((m) => Number(m[1]))
+      expect(counts.length).toBe(20)
+      expect(Math.max(...counts)).toBeLessThanOrEqual(n)
+    }
+  })
+
   it("--json gives one document with every check; a tiny --max-states leaves checks undecided", () => {
     const r = verify("--scenario", "pending-vm", "--json", "--max-states", "3")
     expect(r.code).toBe(0)

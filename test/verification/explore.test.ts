@@ -1,4 +1,6 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runConfig } from "../../src/laws/RunConfig.ts"
 import { seedVmMachine } from "../../src/domain/state/machines.ts"
 import { check } from "../../src/verification/Check.ts"
 import { explore, ModelError } from "../../src/verification/Explore.ts"
@@ -46,6 +48,21 @@ describe("explore / products", () => {
     const g = explore(product("4", Array.from({ length: 4 }, (_, i) => vmLifecycle(`vm${i}`))), { maxStates: 100 })
     expect(g.complete).toBe(false)
     expect(g.states).toBeLessThan(6 ** 4)
+  })
+
+  it("never stores more states than the bound, and is complete only when it stored them all", () => {
+    const system = product("3", Array.from({ length: 3 }, (_, i) => vmLifecycle(`vm${i}`)))
+    const all = explore(system).states
+    const { seed, numRuns } = runConfig(100)
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: all + 5 }), (bound) => {
+        const g = explore(system, { maxStates: bound })
+        expect(g.states).toBeLessThanOrEqual(bound)
+        expect(g.complete).toBe(bound >= all)
+        if (bound < all) expect(g.states).toBe(bound)
+      }),
+      { seed, numRuns },
+    )
   })
 
   it("rejects machines that name unknown states, with the path", () => {

@@ -1,5 +1,5 @@
 import type { ArrowEquality } from "../../category/Category.ts"
-import { exceeding, showResources, type ResourceVector } from "../../domain/resources/ResourceVector.ts"
+import { exceeding, showAmount as showResourceAmount, type ResourceVector } from "../../domain/resources/ResourceVector.ts"
 
 /**
  * The checks of `catcluster check` state "nothing is wrong here": the left side of each law is
@@ -54,9 +54,9 @@ export const showExcess = (e: Excess, by: "short by" | "over by" = "short by"): 
   `${e.name} ${showAmount(e.name, e.amount)} > ${showAmount(e.name, e.bound)} (${by} ${showAmount(e.name, e.amount - e.bound)})`
 
 /**
- * One amount of one resource in its units: `500m`, `1Gi`, `2`.
+ * One amount of one resource in Kubernetes' canonical form: `500m`, `1Gi`, `2`.
  *
  * @since 0.1.0
  * @category destructors
  */
-export const showAmount = (name: string, x: bigint): string => showResources(new Map([[name, x]])).slice(name.length + 1)
+export const showAmount = (name: string, x: bigint): string => showResourceAmount(name, x)

@@ -12,8 +12,7 @@
  * pending (or a drain would not finish); 2 for bad input.
  */
 import type { Command } from "commander"
-import { canonical } from "../../domain/quantity/canonical.ts"
-import { fromNanos } from "../../domain/quantity/Quantity.ts"
+import { showAmount } from "../../domain/resources/ResourceVector.ts"
 import { baseline, type ClusterState } from "../../operations/ClusterState.ts"
 import type { DisruptionMode } from "../../operations/Eviction.ts"
 import type { Inventory } from "../../operations/Inventory.ts"
@@ -34,8 +33,8 @@ interface Options extends OperationFlags {
   readonly quiet?: boolean
 }
 
-const cpu = (milli: number): string => canonical(fromNanos(BigInt(milli) * 1_000_000n))
-const memory = (bytes: number): string => canonical(fromNanos(BigInt(bytes) * 1_000_000_000n, "BinarySI"))
+const cpu = (milli: number): string => showAmount("cpu", BigInt(Math.round(milli)))
+const memory = (bytes: number): string => showAmount("memory", BigInt(Math.round(bytes)))
 
 const rowLine = (r: ResilienceRow, width: number): string => {
   const head = `${r.target.padEnd(width)}  ${String(r.evicted).padStart(7)}  ${String(r.rescheduled).padStart(11)}  ${String(r.migrated).padStart(8)}  ${String(r.deleted).padStart(7)}  ${String(r.pending.length).padStart(7)}`

@@ -17,19 +17,27 @@ const parseSeed = (s: string): number => {
   return n
 }
 
+/** The step names of `--only`, each known; a typo is a usage error listing the valid names. */
+const parseOnly = (text: string): ReadonlyArray<string> => {
+  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "")
+  const valid = steps.map((s) => s.name).join(", ")
+  if (names.length === 0) throw new UserError(`--only: no step named; the steps are ${valid}`)
+  const unknown = names.filter((name) => !steps.some((s) => s.name === name))
+  if (unknown.length > 0) throw new UserError(`--only: unknown step${unknown.length === 1 ? "" : "s"} ${unknown.map((u) => `'${u}'`).join(", ")}; the steps are ${valid}`)
+  return names
+}
+
 /** `catcluster run`: the main job, on the embedded default model or the user's files. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
   withSourceOptions(program.command("run").description("run the whole story (decode, laws, schedule, dynamics, model checking, ledger) and write out/"))
     .option("--out <dir>", "output directory", "out")
     .option("--seed <n>", "seed for every random process", parseSeed, DEFAULT_SEED)
     .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for every placement (schedule, drain, N−1, capacity) instead of the default profile")
-    .option("--only <steps>", "comma-separated steps to run")
+    .option("--only <steps>", `comma-separated steps to run, in run order: ${steps.map((s) => s.name).join(", ")}; out/ then holds only this run's outputs`)
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output")
     .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
-      const only = opts.only?.split(",").map((s) => s.trim())
-      const unknown = (only ?? []).filter((name) => !steps.some((s) => s.name === name))
-      if (unknown.length > 0) throw new UserError(`--only: unknown step(s) ${unknown.join(", ")}; the steps are ${steps.map((s) => s.name).join(", ")}`)
+      const only = opts.only === undefined ? undefined : parseOnly(opts.only)
       // a bad configuration is a user's mistake: before any work, exit 2 naming it
       const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config), file: opts.config }
       // an output path that cannot become a directory is a user's mistake, found before any work

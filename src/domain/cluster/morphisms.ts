@@ -3,7 +3,7 @@ import { arrow, type Arrow } from "../../category/Arrow.ts"
 import { defaultKubevirtConfig, effectiveMemoryRequest, vcpuCount, type KubevirtConfig } from "../kubevirt/overhead.ts"
 import { virtLauncherPod } from "../kubevirt/virtLauncherPod.ts"
 import { vmiSpec, type VmiSpec } from "../kubevirt/VmiSpec.ts"
-import { exceeding, lessOrEqual, resources, type ResourceVector } from "../resources/ResourceVector.ts"
+import { exceeding, lessOrEqual, resources, showAmount, type ResourceVector } from "../resources/ResourceVector.ts"
 import type { Container, Machine, Pod, VirtualMachine, Vmi } from "./objects.ts"
 
 /**
@@ -69,7 +69,7 @@ export class ResourceLawError extends Error {
     readonly path: string,
     readonly exceeding: ReadonlyArray<{ readonly name: string; readonly amount: bigint; readonly bound: bigint; readonly against: "allocatable" | "capacity" }>,
   ) {
-    super(`${path}: ${law} fails: ${exceeding.map((e) => `${e.name} ${e.amount} > ${e.against} ${e.bound}`).join(", ")}`)
+    super(`${path}: ${law} fails: ${exceeding.map((e) => `${e.name} ${showAmount(e.name, e.amount)} > ${e.against} ${showAmount(e.name, e.bound)}`).join(", ")}`)
     this.name = "ResourceLawError"
   }
 }

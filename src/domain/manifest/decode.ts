@@ -142,10 +142,42 @@ const segmentsOf = (context: t.Context): ReadonlyArray<PathSegment> => {
   return out
 }
 
+/** A codec's required fields: the `props` of its `t.type` parts (not of `t.partial` ones). */
+const requiredFields = (codec: t.Mixed | undefined): ReadonlyArray<string> => {
+  const c = codec as unknown as { readonly _tag?: string; readonly props?: Record<string, unknown>; readonly types?: ReadonlyArray<t.Mixed>; readonly type?: t.Mixed } | undefined
+  switch (c?._tag) {
+    case "InterfaceType":
+    case "StrictType":
+      return Object.keys(c.props ?? {})
+    case "IntersectionType":
+      return (c.types ?? []).flatMap(requiredFields)
+    case "ExactType":
+    case "RefinementType":
+    case "ReadonlyType":
+      return requiredFields(c.type)
+    default:
+      return []
+  }
+}
+
+/** Longer type names are io-ts structure dumps (hundreds of characters): say what kind of value instead. */
+const MAX_TYPE_NAME = 48
+
+/** What a codec expects, in a few words: its name when short, else the kind of value. */
+const expectedOf = (codec: t.Mixed | undefined): string => {
+  const name = codec?.name ?? "a value"
+  if (name.length <= MAX_TYPE_NAME) return name
+  const required = requiredFields(codec)
+  if (required.length > 0) return `an object with ${required.join(", ")}`
+  if (/^(Readonly)?Array<|^Array</.test(name)) return "a list"
+  if (/^\{|^Partial<|^\(|^Exact</.test(name)) return "an object"
+  return "a value of another shape"
+}
+
 const problemOf = (error: t.ValidationError): string => {
   if (error.message !== undefined) return error.message
   const last = error.context[error.context.length - 1]
-  const expected = last?.type.name ?? "a value"
+  const expected = expectedOf(last?.type as t.Mixed | undefined)
   if (error.value === undefined) return `required field missing (expected ${expected})`
   return `expected ${expected}, got ${showValue(error.value)}`
 }
@@ -201,7 +233,8 @@ const decodeObject = (
     const errors: ManifestError[] = []
     for (const error of decoded.left) {
       const e = manifestError(ctx, [...prefix, ...segmentsOf(error.context)], problemOf(error))
-      const key = `${e.path}\u0000${e.problem}`
+      // a missing field is reported once, though each member of an intersection finds it missing
+      const key = error.value === undefined && error.message === undefined ? `${e.path}\u0000missing` : `${e.path}\u0000${e.problem}`
       if (seen.has(key)) continue
       seen.add(key)
       errors.push(e)

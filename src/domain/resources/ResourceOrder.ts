@@ -10,7 +10,7 @@ import * as E from "fp-ts/lib/Either.js"
 import type { Either } from "fp-ts/lib/Either.js"
 import { equal, NotComposableError } from "../../category/Category.ts"
 import type { Category } from "../../category/Category.ts"
-import { equalResources, exceeding, lessOrEqual, showResources } from "./ResourceVector.ts"
+import { equalResources, exceeding, lessOrEqual, showAmount, showResources } from "./ResourceVector.ts"
 import type { ResourceVector } from "./ResourceVector.ts"
 
 /**
@@ -42,7 +42,7 @@ export interface NotLessOrEqual {
  * @example
  * import { resourceArrow, resources } from "catcluster/domain/resources"
  * resourceArrow(resources({ cpu: 500 }), resources({ cpu: 1000 }))  // right
- * resourceArrow(resources({ cpu: 1500 }), resources({ cpu: 1000 })) // left: cpu 1500 > 1000
+ * resourceArrow(resources({ cpu: 1500 }), resources({ cpu: 1000 })) // left: cpu 1500m > 1
  *
  * @since 0.1.0
  * @category constructors
@@ -53,7 +53,7 @@ export const resourceArrow = (from: ResourceVector, to: ResourceVector): Either<
   return E.left({
     _tag: "NotLessOrEqual",
     exceeding: over,
-    message: over.map((o) => `${o.name} ${o.amount} > ${o.bound}`).join(", ") || "a negative amount on the right",
+    message: over.map((o) => `${o.name} ${showAmount(o.name, o.amount)} > ${showAmount(o.name, o.bound)}`).join(", ") || "a negative amount on the right",
   })
 }
 

@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import type { Monoid } from "fp-ts/lib/Monoid.js"
-import type { Quantity } from "../quantity/Quantity.ts"
+import { canonical } from "../quantity/canonical.ts"
+import { fromNanos, NANOS_PER_UNIT, type Quantity } from "../quantity/Quantity.ts"
 import { milliValue, value } from "../quantity/decimal.ts"
 import { unitOf } from "./ResourceName.ts"
 
@@ -186,28 +187,60 @@ export const toRecord = (r: ResourceVector): Record<string, string> => {
 }
 
 /**
- * A vector for people: `cpu=500m memory=128Mi nvidia.com/gpu=1`.
+ * A vector for people, each amount in Kubernetes' canonical form (see {@link showAmount}):
+ * `cpu=500m memory=128Mi nvidia.com/gpu=1`.
  *
  * @since 0.1.0
  * @category destructors
  */
 export const showResources = (r: ResourceVector): string => {
   const parts: string[] = []
-  for (const name of [...r.keys()].sort()) {
-    const x = r.get(name) ?? 0n
-    parts.push(`${name}=${unitOf(name) === "milli" ? `${x}m` : showBytesOrCount(name, x)}`)
-  }
+  for (const name of [...r.keys()].sort()) parts.push(`${name}=${showAmount(name, r.get(name) ?? 0n)}`)
   return parts.length === 0 ? "{}" : parts.join(" ")
 }
 
-const showBytesOrCount = (name: string, x: bigint): string => {
-  if (name !== "memory" && !name.startsWith("hugepages-") && name !== "ephemeral-storage") return String(x)
-  const units = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"] as const
-  let k = 0
-  let m = x < 0n ? -x : x
-  while (m >= 1024n && m % 1024n === 0n && k < units.length - 1) {
-    m /= 1024n
-    k++
+/** Resources measured in bytes: Kubernetes writes them in binary units (BinarySI). */
+const inBytes = (name: string): boolean => name === "memory" || name === "ephemeral-storage" || name === "storage" || name.startsWith("hugepages-")
+
+const BINARY_UNITS = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"] as const
+
+/** `≈370Mi` for a byte count that no binary unit divides: one decimal in the largest unit below it. */
+const approximateBytes = (x: bigint): string => {
+  let unit = -1
+  let scaled = Number(x < 0n ? -x : x)
+  while (scaled >= 1024 && unit < BINARY_UNITS.length - 1) {
+    scaled /= 1024
+    unit++
   }
-  return `${x < 0n ? "-" : ""}${m}${units[k] ?? ""}`
+  const digits = scaled >= 100 ? 0 : 1
+  return `≈${x < 0n ? "-" : ""}${scaled.toFixed(digits)}${BINARY_UNITS[unit] ?? ""}`
+}
+
+/**
+ * One amount of one resource in Kubernetes' canonical form (apimachinery's `Quantity.String()`):
+ * cpu from milli-cores (`64000` → `64`, `1500` → `1500m`), bytes in binary units when one
+ * divides them (`2147483648` → `2Gi`), else in decimal ones (`50000000` → `50M`), counts as
+ * decimals (`110`). A
+ * byte count that is canonical only as plain bytes (Kubernetes writes `387875968`) gets its size
+ * in a binary unit beside it, `387875968 (≈370Mi)`, so a person can read it.
+ *
+ * @example
+ * import { showAmount } from "catcluster/domain/resources"
+ * showAmount("cpu", 64000n)          // "64"
+ * showAmount("memory", 2n ** 31n)    // "2Gi"
+ * showAmount("memory", 387875968n)   // "387875968 (≈370Mi)"
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const showAmount = (name: string, x: bigint): string => {
+  if (unitOf(name) === "milli") return canonical(fromNanos(x * 1_000_000n, "DecimalSI"))
+  const decimal = canonical(fromNanos(x * NANOS_PER_UNIT, "DecimalSI"))
+  if (!inBytes(name)) return decimal
+  // the vector no longer knows which format the manifest used: binary when a binary unit divides
+  // the amount, else decimal when a decimal one does (`50M`), else plain bytes and their size
+  const binary = canonical(fromNanos(x * NANOS_PER_UNIT, "BinarySI"))
+  if (!/^-?\d+$/.test(binary)) return binary
+  if (!/^-?\d+$/.test(decimal)) return decimal
+  return (x < 0n ? -x : x) >= 1024n ? `${binary} (${approximateBytes(x)})` : binary
 }

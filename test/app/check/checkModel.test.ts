@@ -57,7 +57,7 @@ describe("checkModel", () => {
     expect(r.exitCode).toBe(1)
     const f = failing(lawOf(r, "schedule.respectsCapacity"))
     expect(f.failingCases).toBe(1)
-    expect(f.counterexample.message).toBe("node plain-1 overcommitted by batch/a, batch/b, batch/c: cpu 4500m > 4000m (over by 500m)")
+    expect(f.counterexample.message).toBe("node plain-1 overcommitted by batch/a, batch/b, batch/c: cpu 4500m > 4 (over by 500m)")
     expect(f.counterexample.witness).toEqual([{ node: "plain-1", units: ["batch/a", "batch/b", "batch/c"], excess: [{ name: "cpu", amount: 4500n, bound: 4000n }], unknownNode: false }])
     // the other laws are unaffected
     expect(lawOf(r, "containerize.fitsNode")._tag).toBe("Holds")
@@ -168,7 +168,7 @@ ${["p1", "p2", "p3"].map((n) => `  - { apiVersion: v1, kind: Pod, metadata: { na
     const m = built.right
     const lost = { ...m, units: m.units.filter((u) => u.unit.name !== "shop/web[1]") }
     const replicas = runSuite(footprintSuite(lost, decoded.right)).laws.find((l) => l.law === "footprint.replicas")!
-    expect(failing(replicas).counterexample.message).toMatch(/^cpu=500m memory=256Mi ≠ cpu=1000m memory=512Mi/)
+    expect(failing(replicas).counterexample.message).toMatch(/^cpu=500m memory=256Mi ≠ cpu=1 memory=512Mi/)
     const shrunk = { ...m, units: m.units.map((u) => (u.unit.name === "shop/cache" ? { ...u, request: resources({ cpu: 1 }) } : u)) }
     const below = runSuite(footprintSuite(shrunk, decoded.right)).laws.find((l) => l.law === "footprint.belowEffective")!
     expect(failing(below).counterexample.input).toContain("shop/cache")

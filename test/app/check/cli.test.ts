@@ -45,7 +45,7 @@ describe.concurrent("catcluster check", () => {
     expect(out.exitCode).toBe(1)
     const laws = Object.fromEntries(out.suites.flatMap((s) => s.laws.map((l) => [l.law, l])))
     expect(laws["schedule.respectsCapacity"]).toMatchObject({ verdict: "fails", checked: 1 })
-    expect(laws["schedule.respectsCapacity"]!.counterexample!.message).toContain("node plain-1 overcommitted by batch/a, batch/b, batch/c: cpu 4500m > 4000m (over by 500m)")
+    expect(laws["schedule.respectsCapacity"]!.counterexample!.message).toContain("node plain-1 overcommitted by batch/a, batch/b, batch/c: cpu 4500m > 4 (over by 500m)")
     expect(laws["virtualize.fitsKvmNode"]!.counterexample!.message).toMatch(/lab\/huge .*closest KVM node kvm-1: memory \d+Mi > 30Gi \(short by \d+Mi\)/)
     expect(laws["containerize.fitsNode"]).toMatchObject({ verdict: "holds", checked: 3 })
     expect(laws["equation.other"]).toMatchObject({ verdict: "fails", counterexample: { message: "the normal forms differ: h∘f ≠ k2∘g" } })

@@ -54,7 +54,7 @@ describe("Φ and Ψ carry their resource laws", () => {
     const small = { _tag: "P", name: "small", capacity: resources({ cpu: 2000, memory: 4n * Gi }), allocatable: resources({ cpu: 1900, memory: 3n * Gi }), kernel: "k" } as const
     const tooBig = virtualize(small, { name: "vm", vcpus: 2, memory: Gi })
     expect(E.isLeft(tooBig) && tooBig.left).toBeInstanceOf(ResourceLawError)
-    expect(E.isLeft(tooBig) && tooBig.left.message).toBe("virtualize: small → vm: v ≤ p fails: cpu 2000 > allocatable 1900")
+    expect(E.isLeft(tooBig) && tooBig.left.message).toBe("virtualize: small → vm: v ≤ p fails: cpu 2 > allocatable 1900m")
   })
 
   it("containerize checks limits against capacity: ≪ is stricter than ≤ on requests", () => {
