@@ -49,7 +49,7 @@ console.log(`Ψ then Ω: ${webPod.name} requests ${showResources(footprint(webPo
 // A container whose limit exceeds the machine's capacity is refused: c ≪ p fails.
 const greedy = containerize(nodeA, { name: "greedy", image: "x", requests: resources({ cpu: 100 }), limits: resources({ cpu: 64_000 }) })
 console.log(E.isLeft(greedy) ? greedy.left.message : "accepted")
-//> containerize: node-a → greedy: c ≪ p fails: cpu 64000 > capacity 16000
+//> containerize: node-a → greedy: c ≪ p fails: cpu 64 > capacity 16
 
 // The VMI manifest: the corpus file if present, else an embedded one with the same domain.
 const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus", "kubevirt", "vmi-fedora.yaml")
@@ -76,7 +76,7 @@ console.log(`Φ then Ω′: ${vmi.name}, ${vmi.launcher.vcpus} vCPU, guest ${vm.
 for (const t of vmi.launcher.overhead.terms) console.log(`  overhead ${t.term}: ${t.bytes}`)
 //> overhead page tables: 2000000
 console.log(`launcher pod (KubeVirt ${vmi.launcher.kubevirt}): ${showResources(footprint(vmi))}, QoS ${vmi.launcher.qos}`)
-//> launcher pod (KubeVirt v1.9): cpu=100m devices.kubevirt.io/kvm=1 devices.kubevirt.io/tun=1 devices.kubevirt.io/vhost-net=1 ephemeral-storage=50000000 memory=1307018368, QoS Burstable
+//> launcher pod (KubeVirt v1.9): cpu=100m devices.kubevirt.io/kvm=1 devices.kubevirt.io/tun=1 devices.kubevirt.io/vhost-net=1 ephemeral-storage=50M memory=1307018368 (≈1.2Gi), QoS Burstable
 
 // σ: first-fit over the machines. The law — no machine overfilled — holds by construction here
 // and is property-tested on generated clusters (test/domain/cluster).

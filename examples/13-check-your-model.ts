@@ -80,7 +80,7 @@ spec:
 for (const suite of broken.suites)
   for (const law of suite.verdict.laws)
     if (law._tag === "Fails") console.log(`${law.law}: ${law.counterexample.message}`)
-//> schedule.respectsCapacity: node host-1 overcommitted by default/api, default/batch: cpu 4500m > 4000m (over by 500m)
+//> schedule.respectsCapacity: node host-1 overcommitted by default/api, default/batch: cpu 4500m > 4 (over by 500m)
 console.log(`exit code: ${broken.exitCode}`)
 //> exit code: 1
 
