@@ -30,7 +30,10 @@ type Readiness = "True" | "False"
 type Start = "cool" | "hot"
 
 interface Case {
+  /** Replicas, and pods unless `phase` lists more. */
   readonly current: number
+  /** The scale's replica count when it differs from the pods listed (more replicas than pods). */
+  readonly currentReplicas?: number
   readonly levels: ReadonlyArray<number>
   readonly requests?: ReadonlyArray<number>
   readonly readiness?: ReadonlyArray<Readiness>
@@ -74,15 +77,15 @@ const common = { tolerances: defaultTolerances, now: NOW, timing: defaultReadine
 
 /** GetResourceReplicas on cpu with a Utilization target. */
 const cpu = (c: Case, targetUtilization: number) =>
-  resourceReplicas({ ...common, currentReplicas: c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => 2 * l), resource: "cpu", targetUtilization })
+  resourceReplicas({ ...common, currentReplicas: c.currentReplicas ?? c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => 2 * l), resource: "cpu", targetUtilization })
 
 /** GetMetricReplicas: a Pods metric, one value per pod (no readiness rule: not cpu). */
 const podsMetric = (c: Case, targetAverage: number) =>
-  plainMetricReplicas({ ...common, currentReplicas: c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => l), resource: undefined, targetAverage })
+  plainMetricReplicas({ ...common, currentReplicas: c.currentReplicas ?? c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => l), resource: undefined, targetAverage })
 
 /** GetRawResourceReplicas: cpu with an AverageValue target (the readiness rule applies). */
 const cpuAverage = (c: Case, targetAverage: number) =>
-  plainMetricReplicas({ ...common, currentReplicas: c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => 2 * l), resource: "cpu", targetAverage })
+  plainMetricReplicas({ ...common, currentReplicas: c.currentReplicas ?? c.current, pods: podsOf(c), metrics: samplesOf(c, (l) => 2 * l), resource: "cpu", targetAverage })
 
 /** GetObjectMetricReplicas / GetExternalMetricReplicas: one value against a Value target. */
 const objectValue = (c: Omit<Case, "levels">, value: number, target: number, reason = "FailedGetObjectMetric") =>
@@ -243,13 +246,21 @@ describe("Resource cpu, Utilization target (GetResourceReplicas)", () => {
   })
 
   it("TestReplicaCalcEmptyCPURequest, …DisjointResourcesMetrics, …EmptyMetrics: failures, not proposals", () => {
-    expect(cpu({ current: 1, levels: [200], requests: [] }, 100)).toMatchObject({ _tag: "MetricFailure", message: "missing request for cpu in container c0 of Pod p0" })
+    expect(cpu({ current: 1, levels: [200], requests: [] }, 100)).toEqual({
+      _tag: "MetricFailure",
+      reason: "FailedGetResourceMetric",
+      message: "missing request for cpu in container c0 of Pod p0",
+    })
     expect(cpu({ current: 1, levels: [100], sampleNames: ["an-older-pod-name"] }, 100)).toEqual({
       _tag: "MetricFailure",
       reason: "FailedGetResourceMetric",
       message: "no metrics returned matched known pods",
     })
-    expect(cpu({ current: 4, levels: [] }, 100)).toMatchObject({ _tag: "MetricFailure", reason: "FailedGetResourceMetric" })
+    expect(cpu({ current: 4, levels: [] }, 100)).toEqual({
+      _tag: "MetricFailure",
+      reason: "FailedGetResourceMetric",
+      message: "did not receive metrics for targeted pods (pods might be unready)",
+    })
   })
 })
 
@@ -374,5 +385,107 @@ describe("Object and External metrics, AverageValue target (Get…PerPodMetricRe
     expect(perPod(3, 8600, 2150)).toEqual({ _tag: "Proposal", replicas: 4, averageValue: 2867 }) // 1.333 → ⌈4⌉
     expect(perPod(5, 8600, 2867)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1720 }) // 0.59993 → ⌈2.9997⌉
     expect(perPod(3, 8600, 2900)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 2867 }) // 0.9885 within
+  })
+})
+
+// Boundaries the upstream cases leave open, each chosen so that one plausible slip in the
+// calculator (a comparison off by its equality, a step skipped) changes the answer.
+describe("boundaries of the rebalancing (same semantics, cases of our own)", () => {
+  it("cpu: a ratio of exactly 1 with an unready pod is no scale-up: nothing is zeroed → keep 2", () => {
+    // zeroing the Pending p1 would give 2000/4000 = 50 → ⌈0.5·2⌉ = 1
+    expect(cpu({ current: 2, levels: [1000], phase: ["Running", "Pending"] }, 100)).toMatchObject({ replicas: 2, utilization: 100 })
+  })
+
+  it("cpu: a ratio of exactly 1 with a missing pod fills it with neither 100 % nor 0 → keep 2", () => {
+    // 50 % at target 50; p1 at 100 % would give 3000/4000 = 75 → 1.5 → ⌈1.5·2⌉ = 3
+    expect(cpu({ current: 2, levels: [500] }, 50)).toMatchObject({ replicas: 2, utilization: 50 })
+  })
+
+  it("cpu: zeroing an unready pod can bring the ratio within tolerance: 220 % → 4400/4000 = 110 → keep 2 (⌈2.2·1⌉ = 3 otherwise)", () => {
+    expect(cpu({ current: 2, levels: [2200], phase: ["Running", "Pending"] }, 100)).toMatchObject({ replicas: 2, utilization: 220 })
+  })
+
+  it("cpu: a scale-up that would end below the current count keeps it: 300 %, p1 missing → 150 % → ⌈1.5·2⌉ = 3 < 5 → keep 5", () => {
+    expect(cpu({ current: 2, currentReplicas: 5, levels: [3000] }, 100)).toMatchObject({ replicas: 5, utilization: 300 })
+  })
+
+  it("cpu: no pods is a failure of its own, even with samples", () => {
+    const r = resourceReplicas({ ...common, currentReplicas: 1, pods: [], metrics: samplesOf({ current: 0, levels: [500] }, (l) => l), resource: "cpu", targetUtilization: 50 })
+    expect(r).toEqual({ _tag: "MetricFailure", reason: "FailedGetResourceMetric", message: "no pods returned by selector while calculating replica count" })
+  })
+
+  it("Pods metric: fewer pods than replicas on a scale-up without missing or unready pods: ⌈1.5·2⌉ = 3, no guard on this path", () => {
+    expect(podsMetric({ current: 2, currentReplicas: 5, levels: [1500, 1500] }, 1000)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1500 })
+  })
+
+  it("Pods metric: a ratio of exactly 1 with a missing pod counts it as 0 (upstream's else branch): 500 → ⌈0.5·2⌉ = 1", () => {
+    // (resource utilization leaves the missing pod out at exactly 1, see above; the plain average takes the scale-up branch)
+    expect(podsMetric({ current: 2, levels: [1000] }, 1000)).toEqual({ _tag: "Proposal", replicas: 1, averageValue: 1000 })
+  })
+
+  it("Pods metric: a scale-up that would end below the current count keeps it: 3000, p2 missing → 2000 → ⌈2·3⌉ = 6 < 8 → keep 8", () => {
+    expect(podsMetric({ current: 3, currentReplicas: 8, levels: [3000, 3000] }, 1000)).toEqual({ _tag: "Proposal", replicas: 8, averageValue: 3000 })
+  })
+
+  it("cpu AverageValue: a deleted pod's sample is left out: (1000 + 1000)/2 → 1 → keep 3 (with it 4000 → 8)", () => {
+    const c: Case = { current: 3, levels: [500, 500, 5000], deleting: [false, false, true] }
+    expect(cpuAverage(c, 1000)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1000 })
+  })
+
+  it("cpu AverageValue: unready pods are not zeroed on a scale-down: 600 of 650 is within → keep 5", () => {
+    // zeroed p3, p4 would give 1800/5 = 360 → ⌈0.554·5⌉ = 3
+    const c: Case = { current: 5, levels: [100, 300, 500, 250, 250], readiness: ["True", "True", "True", "False", "False"] }
+    expect(cpuAverage(c, 650)).toEqual({ _tag: "Proposal", replicas: 5, averageValue: 600 })
+  })
+
+  it("cpu AverageValue: a ratio of exactly 1 with an unready pod is no scale-up → keep 3", () => {
+    // zeroing p0 would give 2000/3 = 666 → ⌈0.667·3⌉ = 2
+    expect(cpuAverage({ current: 3, levels: [100, 500, 500], readiness: ["False", "True", "True"] }, 1000)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1000 })
+  })
+
+  it("cpu AverageValue: on a scale-down with a missing pod the unready one stays out: (900 + 900 + 1000)/3 = 933 → within → keep 4", () => {
+    // zeroing p0 as well would give 2800/4 = 700 → ⌈0.7·4⌉ = 3
+    expect(cpuAverage({ current: 4, levels: [100, 450, 450], readiness: ["False", "True", "True", "True"] }, 1000)).toEqual({ _tag: "Proposal", replicas: 4, averageValue: 900 })
+  })
+})
+
+describe("requests per pod (calculatePodRequests)", () => {
+  const base = podsOf({ current: 1, levels: [] })[0] as PodSnapshot
+  const one = (pod: PodSnapshot, sample: number, target: number, container?: string) =>
+    resourceReplicas({ ...common, currentReplicas: 3, pods: [pod], metrics: new Map([[pod.name, { value: sample, timestamp: NOW, window: WINDOW }]]), resource: "cpu", targetUtilization: target, ...(container === undefined ? {} : { container }) })
+
+  it("empty pod-level requests fall back to the containers: 1000 of 2000 → 50 % → keep 3", () => {
+    expect(one({ ...base, podRequests: {} }, 1000, 50)).toEqual({ _tag: "Proposal", replicas: 3, utilization: 50, averageValue: 1000 })
+  })
+
+  it("a named container is read even when the pod has pod-level requests: 1500 of c1's 3000 → 50 % → keep 3", () => {
+    const pod: PodSnapshot = { ...base, podRequests: { cpu: 8000 }, containers: [{ name: "c0", requests: { cpu: 1000 } }, { name: "c1", requests: { cpu: 3000 } }] }
+    // the pod-level 8000 would give 18 % → ⌈0.36·1⌉ = 1
+    expect(one(pod, 1500, 50, "c1")).toEqual({ _tag: "Proposal", replicas: 3, utilization: 50, averageValue: 1500 })
+    expect(one(pod, 1500, 50, "c9")).toEqual({ _tag: "MetricFailure", reason: "FailedGetContainerResourceMetric", message: "container c9 not found in Pod p0" })
+  })
+
+  it("a pod-level request missing for the resource is a failure naming the pod", () => {
+    expect(one({ ...base, podRequests: { memory: 5 } }, 1000, 50)).toEqual({
+      _tag: "MetricFailure",
+      reason: "FailedGetResourceMetric",
+      message: "missing pod-level request for cpu in Pod p0",
+    })
+  })
+
+  it("a pod without containers requests 0, and its usage still counts: 2500 of 2000 → 125 % → ⌈1.25·2⌉ = 3", () => {
+    const bare: PodSnapshot = { ...base, name: "bare", containers: [] }
+    const r = resourceReplicas({
+      ...common,
+      currentReplicas: 2,
+      pods: [base, bare],
+      metrics: new Map([
+        ["p0", { value: 2000, timestamp: NOW, window: WINDOW }],
+        ["bare", { value: 500, timestamp: NOW, window: WINDOW }],
+      ]),
+      resource: "cpu",
+      targetUtilization: 100,
+    })
+    expect(r).toEqual({ _tag: "Proposal", replicas: 3, utilization: 125, averageValue: 1250 })
   })
 })
