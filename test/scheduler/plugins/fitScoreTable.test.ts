@@ -14,7 +14,11 @@ import {
   fitStatus,
   insufficientResources,
   isIgnored,
+  nodeResourcesFitFilterPlugin,
+  nodeResourcesFitScorePlugin,
 } from "../../../src/scheduler/plugins/NodeResourcesFit.ts"
+import { success } from "../../../src/scheduler/plugins/Status.ts"
+import { pod as schedulingPod } from "../../../src/scheduler/model/SchedulingPod.ts"
 import { brokenLinear, mostAllocatedScore, ratioScore } from "../../../src/scheduler/plugins/ResourceScore.ts"
 import { node } from "../../../src/scheduler/model/SchedulingNode.ts"
 import { defaultProfile, type Profile, type ScoringStrategy, type ShapePoint } from "../../../src/scheduler/profile/Profile.ts"
@@ -210,5 +214,62 @@ describe("NodeResourcesFit filter edges", () => {
     expect(isIgnored("hugepages-2Mi", ignored)).toBe(false)
     expect(isIgnored("kubernetes.io/x", ignored)).toBe(false)
     expect(isIgnored("example.com/a", none)).toBe(false)
+  })
+})
+
+describe("NodeResourcesFit filter: what the table tests above leave open", () => {
+  it("no failed check is success", () => {
+    expect(fitStatus([])).toEqual(success)
+    expect(fitStatus([])).toEqual({ code: "Success", reasons: [] })
+  })
+
+  it("one reason per failed resource, extended resources in name order", () => {
+    const alloc = { cpu: 4000, memory: 8192, pods: 110 }
+    expect(insufficientResources({ memory: 8193 }, alloc, {}, 0, none)).toEqual([
+      { resource: "memory", reason: "Insufficient memory", requested: 8193, used: 0, capacity: 8192 },
+    ])
+    expect(insufficientResources({ "example.com/b": 1, "example.com/a": 1 }, alloc, {}, 0, none).map((f) => f.reason)).toEqual([
+      "Insufficient example.com/a",
+      "Insufficient example.com/b",
+    ])
+  })
+
+  it("a pods key in a request is not a resource to check (the pod count is)", () => {
+    expect(insufficientResources({ cpu: 100, pods: 1 }, { cpu: 4000, pods: 0 }, {}, 0, none).map((f) => f.reason)).toEqual(["Too many pods"])
+    expect(insufficientResources({ cpu: 100, pods: 5 }, { cpu: 4000, pods: 3 }, {}, 0, none)).toEqual([])
+  })
+
+  it("an extended resource asked 0 is not checked, even when the node is over it", () => {
+    expect(insufficientResources({ cpu: 100, "example.com/gpu": 0 }, { cpu: 4000, pods: 110, "example.com/gpu": 2 }, { "example.com/gpu": 3 }, 0, none)).toEqual([])
+    // one asked 0 beside one asked 5: the 5 is still checked
+    expect(insufficientResources({ "example.com/a": 0, "example.com/b": 5 }, { pods: 110 }, {}, 0, none).map((f) => f.reason)).toEqual(["Insufficient example.com/b"])
+  })
+})
+
+describe("the NodeResourcesFit plugins", () => {
+  const cluster = undefined as never
+  const p = schedulingPod("ns/p", { cpu: 3000, memory: 1024 })
+
+  it("PreFilter computes the pod's requests; Filter uses them, or computes them without PreFilter", () => {
+    const plugin = nodeResourcesFitFilterPlugin(defaultProfile)
+    expect(plugin.name).toBe("NodeResourcesFit")
+    expect(plugin.preFilter?.(p, cluster)).toEqual({ kind: "proceed", state: { cpu: 3000, memory: 1024 } })
+    const s = usual() // 4000 − 500 used: 3500 left
+    expect(plugin.filter(p, s, undefined, cluster)).toEqual(success)
+    expect(plugin.filter(p, s, { cpu: 3501 }, cluster)).toEqual({ code: "Unschedulable", reasons: ["Insufficient cpu"] })
+    const full = stateOf({ cpu: 4000, memory: 8192, pods: 110 }, { cpu: 1001 })
+    expect(plugin.filter(p, full, undefined, cluster)).toEqual({ code: "Unschedulable", reasons: ["Insufficient cpu"] })
+  })
+
+  it("PreScore computes the scorer requests (absent keys defaulted); Score uses them, or computes them", () => {
+    const plugin = nodeResourcesFitScorePlugin(defaultProfile)
+    expect(plugin.name).toBe("NodeResourcesFit")
+    // no memory request: the scorers assume 200Mi
+    const cpuOnly = schedulingPod("ns/q", { cpu: 100 })
+    expect(plugin.preScore?.(cpuOnly, [], cluster)).toEqual({ kind: "proceed", state: { cpu: 100, memory: 200 * 2 ** 20 } })
+    const big = stateOf({ cpu: 4000, memory: 8 * 2 ** 30, pods: 110 })
+    // cpu (4000 − 1100)·100 div 4000 = 72; memory (8Gi − 2048 − 200Mi)·100 div 8Gi = 97 (97.56) → (72 + 97) div 2 = 84
+    expect(plugin.score(cpuOnly, big, undefined, cluster)).toBe(84)
+    expect(plugin.score(cpuOnly, big, { cpu: 100, memory: 0 }, cluster)).toBe(85) // memory 99 → (72 + 99) div 2 = 85
   })
 })
