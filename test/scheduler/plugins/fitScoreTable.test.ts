@@ -19,7 +19,7 @@ import {
 } from "../../../src/scheduler/plugins/NodeResourcesFit.ts"
 import { success } from "../../../src/scheduler/plugins/Status.ts"
 import { pod as schedulingPod } from "../../../src/scheduler/model/SchedulingPod.ts"
-import { brokenLinear, mostAllocatedScore, ratioScore } from "../../../src/scheduler/plugins/ResourceScore.ts"
+import { brokenLinear, mostAllocatedScore, ratioScore, roundHalfAwayFromZero } from "../../../src/scheduler/plugins/ResourceScore.ts"
 import { node } from "../../../src/scheduler/model/SchedulingNode.ts"
 import { defaultProfile, type Profile, type ScoringStrategy, type ShapePoint } from "../../../src/scheduler/profile/Profile.ts"
 import { nodeState, type NodeState } from "../../../src/scheduler/readable/NodeState.ts"
@@ -144,6 +144,13 @@ describe("fitScore, RequestedToCapacityRatio: the shape (scores ×10) at u = R·
     expect(ratioScore(0, 0, [0, 100], [100, 0])).toBe(0)
     // u = 4000·100 div 4000 = 100 exactly: still the shape, 100
     expect(ratioScore(4000, 4000, [0, 100], [0, 100])).toBe(100)
+  })
+
+  it("roundHalfAwayFromZero: halves away from zero, and 0 stays +0", () => {
+    expect(roundHalfAwayFromZero(0)).toBe(0) // toBe is Object.is: −0 would fail
+    expect(roundHalfAwayFromZero(2.5)).toBe(3)
+    expect(roundHalfAwayFromZero(-2.5)).toBe(-3)
+    expect(roundHalfAwayFromZero(-2.4)).toBe(-2)
   })
 
   it("brokenLinear: the first score below the first point, the last above the last, interpolated between", () => {
