@@ -65,6 +65,15 @@ describe("a sign or a point with no digit", () => {
   })
 })
 
+describe("binary values at 1", () => {
+  it("a binary value of exactly 1 stays BinarySI; just below 1 it is shown as DecimalSI (as apimachinery: only < 1 switches)", () => {
+    // 0.0009765625 · 1024 = 1 exactly
+    expect(parseQuantity("0.0009765625Ki")).toEqual(E.right({ nanos: 1_000_000_000n, format: "BinarySI" }))
+    // 0.0009765624 · 1024 = 0.9999998976 → 999999897.6n, rounded up
+    expect(parseQuantity("0.0009765624Ki")).toEqual(E.right({ nanos: 999_999_898n, format: "DecimalSI" }))
+  })
+})
+
 describe("messages name the problem and where", () => {
   it.each([
     ["1K", 1, 'unknown suffix "K" (did you mean k = 10³ or Ki = 2¹⁰?)'],
