@@ -1,0 +1,206 @@
+/**
+ * The rewriting machinery under `complete` checked against a plain reference (issue 12 §3): the
+ * Aho–Corasick normalizer, in its dense form and in the sparse form used when the table would
+ * exceed 2²⁴ cells, rewrites exactly as "after each letter, replace the longest left side that
+ * ends the output" does; buffers grow for long and expanding words; the orders, the encoding,
+ * the budget bounds and their messages, each quickly (the long budget runs are in
+ * completionBudget.test.ts).
+ */
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  complete,
+  decodeWord,
+  defaultCompletionBounds,
+  encodeWord,
+  letter,
+  letterAt,
+  positiveBraidMonoid,
+  presentation,
+  rewritingSystem,
+  shortlex,
+  showCompletionLimit,
+  weightedShortlex,
+  type Completion,
+  type RewriteRule,
+} from "../../../src/category/fincat/index.ts"
+import { runConfig } from "../../../src/laws/index.ts"
+
+/** After each letter read, the longest left side that is a suffix of the output (first rule among equal ones) is replaced. */
+const reference = (rules: ReadonlyArray<RewriteRule>, word: string): string => {
+  const input = [...word].reverse()
+  let out = ""
+  for (let c = input.pop(); c !== undefined; c = input.pop()) {
+    out += c
+    let best: RewriteRule | undefined
+    for (const r of rules) if (out.endsWith(r.lhs) && (best === undefined || r.lhs.length > best.lhs.length)) best = r
+    if (best !== undefined) {
+      out = out.slice(0, out.length - best.lhs.length)
+      for (const d of [...best.rhs].reverse()) input.push(d)
+    }
+  }
+  return out
+}
+
+const word = (alphabet: number, maxLength: number) => fc.array(fc.integer({ min: 0, max: alphabet - 1 }), { maxLength })
+/** Rules over {0, 1, 2} whose right side is shorter than the left (so rewriting terminates). */
+const shrinkingRule = fc
+  .tuple(word(3, 4), word(3, 3))
+  .filter(([l, r]) => l.length > 0 && r.length < l.length)
+  .map(([l, r]) => ({ lhs: encodeWord(l), rhs: encodeWord(r) }))
+/** A rule on generator 6000 with 2800 letters: 2801 states × 6001 letters > 2²⁴ cells, so the automaton is sparse. Never matches words over 0..3. */
+const forceSparse: RewriteRule = { lhs: encodeWord(Array(2800).fill(6000)), rhs: "" }
+/** 3 → 01: longer, but with 3 weighing 3 the rules still terminate; it makes words grow. */
+const expand: RewriteRule = { lhs: encodeWord([3]), rhs: encodeWord([0, 1]) }
+
+describe("normalForm and reducible against the reference", () => {
+  it("the dense automaton rewrites as the reference, and reducible ⇔ some left side occurs (property)", () => {
+    const { seed, numRuns } = runConfig(300)
+    fc.assert(
+      fc.property(fc.array(shrinkingRule, { minLength: 1, maxLength: 5 }), fc.array(word(4, 40), { minLength: 1, maxLength: 4 }), (rs, words) => {
+        const rules = [...rs, expand]
+        const s = rewritingSystem(rules)
+        for (const w of words.map(encodeWord)) {
+          expect(s.normalForm(w)).toBe(reference(rules, w))
+          expect(s.reducible(w)).toBe(rules.some((r) => w.includes(r.lhs)))
+        }
+      }),
+      { seed, numRuns },
+    )
+  })
+
+  it("the sparse automaton (past 2²⁴ cells) rewrites as the reference too (property)", () => {
+    const { seed, numRuns } = runConfig(150)
+    fc.assert(
+      fc.property(fc.array(shrinkingRule, { minLength: 1, maxLength: 5 }), fc.array(word(4, 40), { minLength: 1, maxLength: 4 }), (rs, words) => {
+        const rules = [...rs, expand, forceSparse]
+        const s = rewritingSystem(rules)
+        for (const w of words.map(encodeWord)) {
+          expect(s.normalForm(w)).toBe(reference(rules, w))
+          expect(s.reducible(w)).toBe(rules.some((r) => w.includes(r.lhs)))
+        }
+      }),
+      { seed, numRuns },
+    )
+  })
+
+  it("by hand, dense and sparse: overlapping left sides need the failure links (abc → 1, bcd → e inside abcd)", () => {
+    // a b c d e = 0 1 2 3 4; reading abcd: after abc the rule abc → (empty) fires first, leaving d
+    const rules = [
+      { lhs: encodeWord([0, 1, 2]), rhs: "" },
+      { lhs: encodeWord([1, 2, 3]), rhs: encodeWord([4]) },
+      { lhs: encodeWord([2, 3]), rhs: encodeWord([0]) },
+    ]
+    for (const s of [rewritingSystem(rules), rewritingSystem([...rules, forceSparse])]) {
+      expect(decodeWord(s.normalForm(encodeWord([0, 1, 2, 3])))).toEqual([3])
+      // xbcd (x = 4): bc is read, then d: bcd is the longest left side ending the output → e
+      expect(decodeWord(s.normalForm(encodeWord([4, 1, 2, 3])))).toEqual([4, 4])
+      // cd alone → a
+      expect(decodeWord(s.normalForm(encodeWord([4, 2, 3])))).toEqual([4, 0])
+      expect(s.reducible(encodeWord([4, 1, 2, 3]))).toBe(true)
+      expect(s.reducible(encodeWord([4, 1, 2, 4, 3]))).toBe(false)
+      // letters no left side uses lead back to the start
+      expect(s.normalForm(encodeWord([7, 9, 7]))).toBe(encodeWord([7, 9, 7]))
+    }
+  })
+
+  it("grows its buffers: 64 letters that each expand (input), 5000 that give 10 000 (output, built in chunks)", () => {
+    const s = rewritingSystem([expand])
+    expect(s.normalForm(encodeWord(Array(64).fill(3)))).toBe(encodeWord(Array(64).fill([0, 1]).flat()))
+    expect(s.normalForm(encodeWord(Array(5000).fill(3)))).toBe(encodeWord(Array(5000).fill([0, 1]).flat()))
+    // and a normal word is returned as it is
+    expect(s.normalForm(encodeWord([0, 1, 2]))).toBe(encodeWord([0, 1, 2]))
+  })
+
+  it("no rules: every word is normal and irreducible; longestLhs is 0", () => {
+    const s = rewritingSystem([])
+    expect(s.normalForm(encodeWord([1, 2]))).toBe(encodeWord([1, 2]))
+    expect(s.reducible(encodeWord([1, 2]))).toBe(false)
+    expect(s.longestLhs).toBe(0)
+    expect(rewritingSystem([expand, { lhs: encodeWord([0, 1, 2]), rhs: "" }]).longestLhs).toBe(3)
+  })
+
+  it("counts the letters it reads in its meter: 3 → 01 on 33 reads 3, 0, 1, 3, 0, 1", () => {
+    const meter = { letters: 0 }
+    rewritingSystem([expand], meter).normalForm(encodeWord([3, 3]))
+    expect(meter.letters).toBe(6)
+  })
+})
+
+describe("orders and encoding", () => {
+  it("shortlex: shorter first, then lexicographic on ids", () => {
+    expect(shortlex(encodeWord([5]), encodeWord([0, 0]))).toBeLessThan(0)
+    expect(shortlex(encodeWord([0, 1]), encodeWord([1, 0]))).toBeLessThan(0)
+    expect(shortlex(encodeWord([1, 0]), encodeWord([0, 1]))).toBeGreaterThan(0)
+    expect(shortlex(encodeWord([1, 0]), encodeWord([1, 0]))).toBe(0)
+    expect(shortlex(encodeWord([0, 0, 0]), encodeWord([9]))).toBe(2)
+  })
+
+  it("weighted shortlex: total weight first (absent weights 1), then shortlex", () => {
+    const order = weightedShortlex([1, 3])
+    // y (weight 3) above xx (2), below xxxx (4)
+    expect(order(encodeWord([1]), encodeWord([0, 0]))).toBe(1)
+    expect(order(encodeWord([1]), encodeWord([0, 0, 0, 0]))).toBe(-1)
+    // equal weight 3: y against xxx → shortlex, y is shorter
+    expect(order(encodeWord([1]), encodeWord([0, 0, 0]))).toBeLessThan(0)
+    expect(order(encodeWord([0, 0, 0]), encodeWord([1]))).toBeGreaterThan(0)
+    // generator 2 has no weight: 1
+    expect(order(encodeWord([2, 2]), encodeWord([0]))).toBe(1)
+  })
+
+  it("one code unit per generator, from 0x100", () => {
+    expect(encodeWord([0, 5])).toBe("\u0100\u0105")
+    expect(decodeWord("\u0100\u0105")).toEqual([0, 5])
+    expect(letter(7)).toBe("\u0107")
+    expect(letterAt(encodeWord([4, 9]), 1)).toBe(9)
+  })
+})
+
+describe("the budget, quickly", () => {
+  const braid = presentation(positiveBraidMonoid(3))
+
+  it("every bound left out takes its default", () => {
+    const c = complete(braid, { maxRules: 5 })
+    expect(c).toMatchObject({ _tag: "Incomplete", reason: "rules", bounds: { ...defaultCompletionBounds, maxRules: 5 } })
+    expect(defaultCompletionBounds).toEqual({ maxRules: 2000, maxSteps: 200_000, maxTotalLength: 1_000_000, maxWork: 10_000_000, deadlineMs: 5000 })
+  })
+
+  it("the rules bound keeps the rule that exceeds it (sound) and names the pair in process", () => {
+    const c = complete(braid, { maxRules: 5, deadlineMs: 600_000 })
+    if (c._tag !== "Incomplete") throw new Error("expected Incomplete")
+    expect(c.stats.rules).toBe(6)
+    expect(c.system.rules).toHaveLength(6)
+    expect(c.pending).toBeDefined()
+    // aba and bab still meet
+    expect(c.system.normalForm(encodeWord([0, 1, 0]))).toBe(c.system.normalForm(encodeWord([1, 0, 1])))
+  })
+
+  it("each bound stops it with its reason; a clock past the deadline at the 64th step stops it there with the pair", () => {
+    expect(complete(braid, { maxSteps: 3, deadlineMs: 600_000 })).toMatchObject({ _tag: "Incomplete", reason: "steps", stats: { steps: 4 } })
+    expect(complete(braid, { maxTotalLength: 40, deadlineMs: 600_000 })).toMatchObject({ _tag: "Incomplete", reason: "totalLength" })
+    expect(complete(braid, { maxWork: 100, deadlineMs: 600_000 })).toMatchObject({ _tag: "Incomplete", reason: "work" })
+    let reads = 0
+    const late = complete(braid, { maxRules: 100_000, deadlineMs: 5000, clock: () => (reads++ === 0 ? 0 : 10_000) })
+    expect(late).toMatchObject({ _tag: "Incomplete", reason: "deadline", stats: { steps: 64 } })
+    if (late._tag === "Incomplete") expect(late.pending).toBeDefined()
+  })
+
+  it("weights must name generators and be positive integers", () => {
+    expect(() => complete(braid, { weights: { z: 2 } })).toThrow("completion weights: 'z' is not a generator of B3+")
+    expect(() => complete(braid, { weights: { a: 1.5 } })).toThrow("completion weights: the weight of 'a' must be a positive integer, not 1.5")
+    expect(() => complete(braid, { weights: { a: 0 } })).toThrow("not 0")
+    expect(complete(braid, { weights: { a: 1 }, maxRules: 5 })._tag).toBe("Incomplete")
+  })
+
+  it("showCompletionLimit names the bound and the work done", () => {
+    const stats = { steps: 12, rulesAdded: 9, criticalPairs: 30, compositeSkipped: 0, rules: 7, totalLength: 55, work: 400, elapsedMs: 12.6 }
+    const at = (reason: Extract<Completion, { _tag: "Incomplete" }>["reason"]) =>
+      showCompletionLimit({ _tag: "Incomplete", reason, bounds: defaultCompletionBounds, system: rewritingSystem([]), stats, pending: undefined })
+    const tail = "after 12 steps with 7 rules of total length 55 (9 added, 30 critical pairs, 13 ms)"
+    expect(at("rules")).toBe(`stopped on the rules bound (2000 rules) ${tail}`)
+    expect(at("steps")).toBe(`stopped on the steps bound (200000 equations processed) ${tail}`)
+    expect(at("totalLength")).toBe(`stopped on the total-length bound (1000000 letters in all rules) ${tail}`)
+    expect(at("work")).toBe(`stopped on the work bound (10000000 letters rewritten) ${tail}`)
+    expect(at("deadline")).toBe(`stopped on the deadline (5000 ms) ${tail}`)
+  })
+})
