@@ -123,6 +123,10 @@ describe("fitScore, RequestedToCapacityRatio: the shape (scores ×10) at u = R·
     expect(fitScore(ratio(packing), { cpu: 100, memory: 1065 }, usual())).toBe(33)
   })
 
+  it("weights cpu 3, memory 1 on the packing shape: (27·3 + 38)/4 = 29.75 → 30", () => {
+    expect(fitScore(ratio(packing, [{ name: "cpu", weight: 3 }, { name: "memory", weight: 1 }]), { cpu: 100, memory: 1065 }, usual())).toBe(30)
+  })
+
   it("spreading shape: cpu 100 − 27 = 73, memory 100 − 37 = 63 → 68", () => {
     expect(fitScore(ratio(spreading), pod, usual())).toBe(68)
   })
@@ -179,6 +183,10 @@ describe("allocatableAndRequested (calculateResourceAllocatableRequest)", () => 
     expect(allocatableAndRequested("example.com/fpga", 1, s, false)).toEqual([0, 0])
     expect(allocatableAndRequested("pods", 1, s, false)).toEqual([0, 0])
     expect(allocatableAndRequested("ephemeral-storage", 0, s, false)).toEqual([0, 0])
+    // ephemeral storage: actual requests plus the pod's, for both scorers
+    const disk = stateOf({ "ephemeral-storage": 1000 }, { "ephemeral-storage": 250 })
+    expect(allocatableAndRequested("ephemeral-storage", 100, disk, false)).toEqual([1000, 350])
+    expect(allocatableAndRequested("ephemeral-storage", 100, disk, true)).toEqual([1000, 350])
   })
 })
 
