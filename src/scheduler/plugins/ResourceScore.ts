@@ -93,4 +93,5 @@ export const ratioScore = (
  * @since 0.1.0
  * @category arithmetic
  */
+// Stryker disable next-line EqualityOperator: equivalent, at x = ±0 both branches give the same zero
 export const roundHalfAwayFromZero = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x))

@@ -150,8 +150,8 @@ describe("fitScore, RequestedToCapacityRatio: the shape (scores ×10) at u = R·
     expect(ratioScore(4000, 4000, [0, 100], [0, 100])).toBe(100)
   })
 
-  it("roundHalfAwayFromZero: halves away from zero, and 0 stays +0", () => {
-    expect(roundHalfAwayFromZero(0)).toBe(0) // toBe is Object.is: −0 would fail
+  it("roundHalfAwayFromZero: halves away from zero", () => {
+    expect(roundHalfAwayFromZero(0)).toBe(0)
     expect(roundHalfAwayFromZero(2.5)).toBe(3)
     expect(roundHalfAwayFromZero(-2.5)).toBe(-3)
     expect(roundHalfAwayFromZero(-2.4)).toBe(-2)
