@@ -10,6 +10,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
   complete,
+  cyclicGroup,
   decodeWord,
   defaultCompletionBounds,
   encodeWord,
@@ -19,6 +20,7 @@ import {
   presentation,
   rewritingSystem,
   shortlex,
+  symmetricGroup,
   showCompletionLimit,
   weightedShortlex,
   type Completion,
@@ -183,6 +185,54 @@ describe("the budget, quickly", () => {
     const late = complete(braid, { maxRules: 100_000, deadlineMs: 5000, clock: () => (reads++ === 0 ? 0 : 10_000) })
     expect(late).toMatchObject({ _tag: "Incomplete", reason: "deadline", stats: { steps: 64 } })
     if (late._tag === "Incomplete") expect(late.pending).toBeDefined()
+  })
+
+  it("the total-length bound is inclusive: x⁵⁰ → 1 (50 letters) completes under 50 and stops under 49", () => {
+    expect(complete(presentation(cyclicGroup(50)), { maxTotalLength: 50 })).toMatchObject({ _tag: "Complete", stats: { totalLength: 50 } })
+    expect(complete(presentation(cyclicGroup(50)), { maxTotalLength: 49 })).toMatchObject({ _tag: "Incomplete", reason: "totalLength" })
+  })
+
+  it("its statistics are those of the system it returns: rules and total length (inter-reduction keeps them in step)", () => {
+    for (const p of [presentation(symmetricGroup(3)), presentation(symmetricGroup(4)), presentation(positiveBraidMonoid(3))]) {
+      const c = complete(p, { maxRules: 40, deadlineMs: 600_000 })
+      expect(c.stats.rules).toBe(c.system.rules.length)
+      expect(c.stats.totalLength).toBe(c.system.rules.reduce((n, r) => n + r.lhs.length + r.rhs.length, 0))
+      // inter-reduced: no left side contains another, right sides are normal
+      for (const r of c.system.rules) {
+        expect(c.system.rules.filter((q) => q !== r && r.lhs.includes(q.lhs))).toEqual([])
+        if (c._tag === "Complete") expect(c.system.normalForm(r.rhs)).toBe(r.rhs)
+      }
+      expect(c.stats.rulesAdded).toBeGreaterThanOrEqual(c.stats.rules)
+    }
+  })
+
+  it("a deadline passed while pairing the 256th rule stops it there (the pairing loop looks at the clock every 256 rules)", () => {
+    // 300 loops gᵢ with gᵢgᵢ = gᵢ: one rule per step, no critical pair; the clock is read at start,
+    // at steps 64, 128, 192, 256 (all fine), then at rule 256's pairing: past the deadline
+    const p = presentation({
+      objects: ["*"],
+      arrows: Array.from({ length: 300 }, (_, i) => ({ name: `g${i}`, dom: "*", cod: "*" })),
+      equations: Array.from({ length: 300 }, (_, i) => ({ lhs: [`g${i}`, `g${i}`], rhs: [`g${i}`] })),
+    })
+    let reads = 0
+    const c = complete(p, { deadlineMs: 5000, clock: () => (++reads <= 5 ? 0 : 10_000) })
+    expect(c).toMatchObject({ _tag: "Incomplete", reason: "deadline", stats: { steps: 256, rules: 256 } })
+    expect(complete(p)).toMatchObject({ _tag: "Complete", stats: { steps: 300, rules: 300, criticalPairs: 0 } })
+  })
+
+  it("weights orient: y = x² with y weighing 3 gives y → x², by default x² → y", () => {
+    const p = presentation({
+      objects: ["*"],
+      arrows: ["x", "y"].map((name) => ({ name, dom: "*", cod: "*" })),
+      equations: [
+        { lhs: ["x", "x", "x"], rhs: [] },
+        { lhs: ["y"], rhs: ["x", "x"] },
+      ],
+    })
+    const show = (c: Completion) => c.system.rules.map((r) => `${decodeWord(r.lhs).join("")}→${decodeWord(r.rhs).join("")}`).sort()
+    expect(show(complete(p))).toEqual(["00→1", "01→", "10→", "11→0"]) // x² = y, xy = yx = 1, y² = x⁴ = x
+    expect(show(complete(p, { weights: { y: 3 } }))).toEqual(["000→", "1→00"])
+    expect(show(complete(p, { weights: { x: 1, y: 2 } }))).toEqual(show(complete(p)))
   })
 
   it("weights must name generators and be positive integers", () => {
