@@ -44,6 +44,20 @@ describe("unjoinedCriticalPairs: the final check on its own", () => {
     ])
   })
 
+  it("finds overlaps after a partial match fails (KMP fallback): aba → 1, abb → c", () => {
+    // aba over itself at 1: ba and ab; aba over abb at 1 (a): bb and abc; abb over either: none
+    expect(decodedPairs(unjoinedCriticalPairs([rule([0, 1, 0], []), rule([0, 1, 1], [2])]))).toEqual([
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [1, 1],
+        [0, 1, 2],
+      ],
+    ])
+  })
+
   it("passes locally confluent sets: a² → 1 (its self-overlap joins), x³ → x (composite and trivial overlaps only)", () => {
     expect(unjoinedCriticalPairs([rule([0, 0], [])])).toEqual([])
     expect(unjoinedCriticalPairs([rule([0, 0, 0], [0])])).toEqual([])

@@ -114,11 +114,24 @@ describe("normalForm and reducible against the reference", () => {
     expect(s.normalForm(encodeWord([0, 1, 2]))).toBe(encodeWord([0, 1, 2]))
   })
 
+  it("a right side longer than the input buffer, and duplicate left sides (the first rule wins), dense and sparse", () => {
+    const long: RewriteRule = { lhs: encodeWord([3]), rhs: encodeWord(Array(200).fill(0)) }
+    const dup = [
+      { lhs: encodeWord([1, 2]), rhs: encodeWord([0]) },
+      { lhs: encodeWord([1, 2]), rhs: encodeWord([2]) },
+    ]
+    for (const extra of [[], [forceSparse]]) {
+      expect(rewritingSystem([long, ...extra]).normalForm(encodeWord([3]))).toBe(encodeWord(Array(200).fill(0)))
+      expect(rewritingSystem([...dup, ...extra]).normalForm(encodeWord([1, 2]))).toBe(encodeWord([0]))
+    }
+  })
+
   it("no rules: every word is normal and irreducible; longestLhs is 0", () => {
     const s = rewritingSystem([])
     expect(s.normalForm(encodeWord([1, 2]))).toBe(encodeWord([1, 2]))
     expect(s.reducible(encodeWord([1, 2]))).toBe(false)
     expect(s.longestLhs).toBe(0)
+    expect(rewritingSystem([{ lhs: encodeWord([0, 1, 2]), rhs: "" }, expand]).longestLhs).toBe(3)
     expect(rewritingSystem([expand, { lhs: encodeWord([0, 1, 2]), rhs: "" }]).longestLhs).toBe(3)
   })
 
@@ -146,6 +159,8 @@ describe("orders and encoding", () => {
     // equal weight 3: y against xxx → shortlex, y is shorter
     expect(order(encodeWord([1]), encodeWord([0, 0, 0]))).toBeLessThan(0)
     expect(order(encodeWord([0, 0, 0]), encodeWord([1]))).toBeGreaterThan(0)
+    // the right-hand word's weights count too: xx (2) below y (3)
+    expect(order(encodeWord([0, 0]), encodeWord([1]))).toBe(-1)
     // generator 2 has no weight: 1
     expect(order(encodeWord([2, 2]), encodeWord([0]))).toBe(1)
   })
@@ -172,7 +187,8 @@ describe("the budget, quickly", () => {
     if (c._tag !== "Incomplete") throw new Error("expected Incomplete")
     expect(c.stats.rules).toBe(6)
     expect(c.system.rules).toHaveLength(6)
-    expect(c.pending).toBeDefined()
+    expect(c.pending).toEqual({ lhs: expect.any(Array), rhs: expect.any(Array) })
+    expect(c.pending?.lhs.every((g) => g === 0 || g === 1)).toBe(true)
     // aba and bab still meet
     expect(c.system.normalForm(encodeWord([0, 1, 0]))).toBe(c.system.normalForm(encodeWord([1, 0, 1])))
   })
@@ -185,6 +201,26 @@ describe("the budget, quickly", () => {
     const late = complete(braid, { maxRules: 100_000, deadlineMs: 5000, clock: () => (reads++ === 0 ? 0 : 10_000) })
     expect(late).toMatchObject({ _tag: "Incomplete", reason: "deadline", stats: { steps: 64 } })
     if (late._tag === "Incomplete") expect(late.pending).toBeDefined()
+  })
+
+  it("the work bound is inclusive: S₃ within exactly its own work completes; the clock's first reading is the start", () => {
+    const p = presentation(symmetricGroup(3))
+    const full = complete(p)
+    expect(complete(p, { maxWork: full.stats.work })._tag).toBe("Complete")
+    expect(full.stats.elapsedMs).toBeGreaterThanOrEqual(0)
+    expect(Number.isFinite(full.stats.elapsedMs)).toBe(true)
+    // a clock standing at 1000: nothing elapsed
+    expect(complete(p, { clock: () => 1000 }).stats.elapsedMs).toBe(0)
+  })
+
+  it("the deadline is passed only beyond it: a clock at exactly 5000 after the start is still in time", () => {
+    let reads = 0
+    const c = complete(braid, { maxSteps: 100, deadlineMs: 5000, clock: () => (reads++ === 0 ? 0 : 5000) })
+    expect(c).toMatchObject({ _tag: "Incomplete", reason: "steps", stats: { steps: 101 } })
+  })
+
+  it("when the total length trips with the rule count exactly at its bound, the reason is the total length", () => {
+    expect(complete(presentation(cyclicGroup(50)), { maxTotalLength: 49, maxRules: 1 })).toMatchObject({ _tag: "Incomplete", reason: "totalLength" })
   })
 
   it("the total-length bound is inclusive: x⁵⁰ → 1 (50 letters) completes under 50 and stops under 49", () => {
