@@ -514,6 +514,42 @@ const overlaps = (
   }
 }
 
+/** The prime critical pairs of `r1` over each of `rules` that do not join under `system` (counted in `counters`). */
+const unjoinedWith = (
+  r1: IndexedRule,
+  rules: ReadonlyArray<IndexedRule>,
+  system: RewritingSystem,
+  counters: { composite: number; pairs: number },
+): Array<readonly [string, string]> => {
+  const found: Array<readonly [string, string]> = []
+  for (const r2 of rules) overlaps(r1, r2, found, counters)
+  counters.pairs += found.length
+  return found.filter(([s, t]) => system.normalForm(s) !== system.normalForm(t))
+}
+
+/**
+ * The prime critical pairs of a rule set that do not join: for each overlap of two left sides
+ * whose two one-step rewrites reach different normal forms, those two rewrites. Empty exactly
+ * when the rules are locally confluent, which for terminating rules (each left side above its
+ * right side in a reduction order, e.g. shortlex) is confluence by Newman's lemma. Meant for sets
+ * whose left sides do not contain one another, as {@link complete} keeps them; it is the check
+ * completion runs on its final system before answering `Complete`.
+ *
+ * @example
+ * import { encodeWord, unjoinedCriticalPairs } from "catcluster/category/fincat"
+ * // ab → a and ba → b: aba rewrites to aa and to ab → a, two normal forms
+ * unjoinedCriticalPairs([{ lhs: encodeWord([0, 1]), rhs: encodeWord([0]) }, { lhs: encodeWord([1, 0]), rhs: encodeWord([1]) }]).length // 2
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const unjoinedCriticalPairs = (rules: ReadonlyArray<RewriteRule>): Array<readonly [string, string]> => {
+  const all = rules.map(indexed)
+  const system = rewritingSystem(rules)
+  const counters = { composite: 0, pairs: 0 }
+  return all.flatMap((r1) => unjoinedWith(r1, all, system, counters))
+}
+
 /**
  * Knuth–Bendix completion of the presentation's equations under shortlex (or weighted
  * shortlex, `options.weights`), within a budget
@@ -564,13 +600,12 @@ export const complete = (p: Presentation, options: CompletionOptions = {}): Comp
   let head = 0
   let steps = 0
   let rulesAdded = 0
-  let pairs = 0
   let totalLength = 0
-  const counters = { composite: 0 }
+  const counters = { composite: 0, pairs: 0 }
   const stats = (): CompletionStats => ({
     steps,
     rulesAdded,
-    criticalPairs: pairs,
+    criticalPairs: counters.pairs,
     compositeSkipped: counters.composite,
     rules: rules.length,
     totalLength,
@@ -628,21 +663,15 @@ export const complete = (p: Presentation, options: CompletionOptions = {}): Comp
         if (r !== rule) overlaps(r, rule, found, counters)
         if ((i & 255) === 255 && pastDeadline()) return incomplete("deadline", pair)
       }
-      pairs += found.length
+      counters.pairs += found.length
       for (const f of found) queue.push(f)
     }
-    // Final check: every prime critical pair of the final system joins.
+    // Final check: every prime critical pair of the final system joins (else back to the queue).
     let open = false
     for (const r1 of rules) {
-      const found: Array<readonly [string, string]> = []
-      for (const r2 of rules) overlaps(r1, r2, found, counters)
-      pairs += found.length
-      for (const [s, t] of found) {
-        if (system.normalForm(s) !== system.normalForm(t)) {
-          queue.push([s, t])
-          open = true
-        }
-      }
+      const unjoined = unjoinedWith(r1, rules, system, counters)
+      for (const pair of unjoined) queue.push(pair)
+      if (unjoined.length > 0) open = true
       if (meter.letters > bounds.maxWork) return incomplete("work", undefined)
       if (pastDeadline()) return incomplete("deadline", undefined)
     }

@@ -19,6 +19,7 @@ export const intDiv = (a: number, b: number): number => {
   // The rounded quotient is never below the true floor (that integer is representable), so
   // only a round-up needs undoing.
   const q = Math.floor(a / b)
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent below 2⁵³, where the quotient never rounds up (its distance to q + 1 is ≥ 1/b, half an ulp is less); kept as defence
   return q * b > a ? q - 1 : q
 }
 
@@ -32,8 +33,12 @@ export const intDiv = (a: number, b: number): number => {
  * @since 0.1.0
  * @category scorers
  */
-export const leastAllocatedScore = (requested: number, allocatable: number): number =>
-  allocatable === 0 || requested > allocatable ? 0 : intDiv((allocatable - requested) * MAX_NODE_SCORE, allocatable)
+export const leastAllocatedScore = (requested: number, allocatable: number): number => {
+  if (allocatable === 0) return 0
+  // Stryker disable next-line EqualityOperator: equivalent, at R = A both ways give 0
+  if (requested > allocatable) return 0
+  return intDiv((allocatable - requested) * MAX_NODE_SCORE, allocatable)
+}
 
 /** MostAllocated for one resource: min(R, A)·100 div A, 0 when A = 0. @since 0.1.0 @category scorers */
 export const mostAllocatedScore = (requested: number, allocatable: number): number =>
@@ -49,8 +54,10 @@ export const mostAllocatedScore = (requested: number, allocatable: number): numb
  */
 export const brokenLinear = (utilization: ArrayLike<number>, score: ArrayLike<number>, p: number): number => {
   const n = utilization.length
+  // Stryker disable next-line EqualityOperator: equivalent, i = n reads no point and p ≤ undefined is false, the same exit
   for (let i = 0; i < n; i++) {
     const u1 = utilization[i] as number
+    // Stryker disable next-line EqualityOperator: equivalent, at p = u₁ the next segment starts at s₁ too (the last point: its score)
     if (p <= u1) {
       if (i === 0) return score[0] as number
       const u0 = utilization[i - 1] as number
@@ -74,12 +81,11 @@ export const ratioScore = (
   allocatable: number,
   utilization: ArrayLike<number>,
   score: ArrayLike<number>,
-): number =>
-  brokenLinear(
-    utilization,
-    score,
-    allocatable === 0 || requested > allocatable ? MAX_NODE_SCORE : intDiv(requested * MAX_NODE_SCORE, allocatable),
-  )
+): number => {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, shape points lie in 0..100 (validated), so any u ≥ 100 (or the NaN of 0 div 0) reads the last point's score as u = 100 does
+  const u = allocatable === 0 || requested > allocatable ? MAX_NODE_SCORE : intDiv(requested * MAX_NODE_SCORE, allocatable)
+  return brokenLinear(utilization, score, u)
+}
 
 /**
  * Go's `math.Round` (half away from zero) of a / b for the ratio strategy's weighted mean.
@@ -87,4 +93,5 @@ export const ratioScore = (
  * @since 0.1.0
  * @category arithmetic
  */
+// Stryker disable next-line EqualityOperator: equivalent, at x = ±0 both branches give the same zero
 export const roundHalfAwayFromZero = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x))
