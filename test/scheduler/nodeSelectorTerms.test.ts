@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest"
 import { expressionProblem, fieldProblem, requiredTerm, termProblem } from "../../src/scheduler/adapters/nodeSelectorTerms.ts"
 import type { SelectorRequirement } from "../../src/scheduler/model/SchedulingPod.ts"
 import { matchesTerm } from "../../src/scheduler/plugins/NodeAffinity.ts"
-import { node } from "../../src/scheduler/index.ts"
+import { node, workloadFromText } from "../../src/scheduler/index.ts"
+import { refusedWorkload } from "./refusedWorkload.ts"
 
 const r = (key: string, operator: SelectorRequirement["operator"], ...values: ReadonlyArray<string>): SelectorRequirement => ({ key, operator, values })
 
@@ -59,5 +60,32 @@ describe("requiredTerm", () => {
     const t = { matchExpressions: [], matchFields: [r("metadata.name", "In", "n1", "n2")] }
     expect(termProblem(t)).toEqual({ at: "matchFields[0]", problem: "must have one element" })
     expect(matchesTerm(requiredTerm(t), n1)).toBe(false)
+  })
+})
+
+describe("what the API server refuses in a pod's node affinity, refused with its path (exit 2 in the CLI)", () => {
+  const podWith = (affinity: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  affinity: {nodeAffinity: ${affinity}}\n  containers: [{name: c}]\n`
+  const requiredWith = (term: string) => podWith(`{requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{}, ${term}]}}`)
+  const at = "pods.yaml: document 0, spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[1]"
+  it("matchExpressions: a label-name key, values for In / NotIn, none for Exists / DoesNotExist, one for Gt / Lt", () => {
+    expect(refusedWorkload(requiredWith("{matchExpressions: [{key: zone, operator: In, values: []}]}"))).toBe(`${at}.matchExpressions[0].values: Required value: must be specified when \`operator\` is 'In' or 'NotIn'`)
+    expect(refusedWorkload(requiredWith("{matchExpressions: [{key: zone, operator: DoesNotExist, values: [a]}]}"))).toBe(
+      `${at}.matchExpressions[0].values: Forbidden: may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'`,
+    )
+    expect(refusedWorkload(requiredWith("{matchExpressions: [{key: k, operator: Gt, values: ['1', '2']}]}"))).toBe(`${at}.matchExpressions[0].values: Required value: must be specified single value when \`operator\` is 'Lt' or 'Gt'`)
+    expect(refusedWorkload(requiredWith("{matchExpressions: [{key: 'bad key', operator: Exists}]}"))).toMatch(/matchExpressions\[0\]\.key: Invalid value: "bad key": /)
+  })
+  it("matchFields: metadata.name only, In / NotIn with one value; preferred terms too", () => {
+    expect(refusedWorkload(requiredWith("{matchFields: [{key: metadata.name, operator: In, values: [a, b]}]}"))).toBe(
+      `${at}.matchFields[0].values: Required value: must be only one value when \`operator\` is 'In' or 'NotIn' for node field selector`,
+    )
+    expect(refusedWorkload(requiredWith("{matchFields: [{key: metadata.labels, operator: In, values: [a]}]}"))).toBe(`${at}.matchFields[0].key: Unsupported value: "metadata.labels": supported values: "metadata.name"`)
+    expect(refusedWorkload(podWith("{preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, preference: {matchExpressions: [{key: zone, operator: NotIn}]}}]}"))).toBe(
+      "pods.yaml: document 0, spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+    )
+  })
+  it("values the API server does not check still reach the scheduler, where the term matches nothing", () => {
+    const w = workloadFromText(requiredWith("{matchExpressions: [{key: k, operator: Gt, values: [one]}]}"), "pods.yaml")
+    expect(w.pending[0]!.requiredTerms?.[1]?.matchExpressions).toEqual([{ key: "", operator: "In", values: [] }])
   })
 })

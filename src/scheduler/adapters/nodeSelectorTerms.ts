@@ -14,6 +14,7 @@
  */
 import type { NodeSelectorTerm, SelectorRequirement } from "../model/SchedulingPod.ts"
 import { qualifiedNameProblems } from "../profile/ConfigInput.ts"
+import { forbidden, invalid, type Locate, required, unsupported } from "./fieldErrors.ts"
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
 const INTEGER = /^[+-]?\d+$/
@@ -92,3 +93,29 @@ const NO_NODE: SelectorRequirement = { key: "", operator: "In", values: [] }
  */
 export const requiredTerm = (term: NodeSelectorTerm): NodeSelectorTerm =>
   termProblem(term) === undefined ? term : { matchExpressions: [NO_NODE], matchFields: term.matchFields }
+
+/**
+ * The API server's validation of a node selector term (ValidateNodeSelectorRequirement and
+ * ValidateNodeFieldSelectorRequirement): a label-name key, values for In / NotIn, none for
+ * Exists / DoesNotExist, one for Gt / Lt; `matchFields` only on `metadata.name`, In / NotIn with
+ * one value. Throws the first problem at its path (`at` is relative to the term).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validateTerm = (term: NodeSelectorTerm, at: Locate): void => {
+  term.matchExpressions.forEach((r, j) => {
+    const path = (p: string) => at(`matchExpressions[${j}].${p}`)
+    const [keyProblem] = qualifiedNameProblems(r.key)
+    if (keyProblem !== undefined) throw invalid(path("key"), r.key, keyProblem)
+    if ((r.operator === "In" || r.operator === "NotIn") && r.values.length === 0) throw required(path("values"), "must be specified when `operator` is 'In' or 'NotIn'")
+    if ((r.operator === "Exists" || r.operator === "DoesNotExist") && r.values.length > 0) throw forbidden(path("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")
+    if ((r.operator === "Gt" || r.operator === "Lt") && r.values.length !== 1) throw required(path("values"), "must be specified single value when `operator` is 'Lt' or 'Gt'")
+  })
+  term.matchFields.forEach((r, j) => {
+    const path = (p: string) => at(`matchFields[${j}].${p}`)
+    if (r.operator !== "In" && r.operator !== "NotIn") throw invalid(path("operator"), r.operator, "not a valid selector operator")
+    if (r.values.length !== 1) throw required(path("values"), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector")
+    if (r.key !== "metadata.name") throw unsupported(path("key"), r.key, ["metadata.name"])
+  })
+}

@@ -30,7 +30,7 @@ import type {
 } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { duplicate, invalid, type Locate, required, under } from "./fieldErrors.ts"
-import { requiredTerm, termProblem } from "./nodeSelectorTerms.ts"
+import { requiredTerm, termProblem, validateTerm } from "./nodeSelectorTerms.ts"
 import { podAffinityFromManifest } from "./podAffinity.ts"
 import { amountsOf } from "./resourceAmounts.ts"
 import { requestsOf } from "./requirements.ts"
@@ -67,6 +67,7 @@ export const placementOf = (spec: PlacementSpec, locate: Locate) => {
   }))
   const preferredTerms: ReadonlyArray<PreferredTerm> = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p, i) => {
     const preference = nodeTerm(p.preference)
+    validateTerm(preference, (path) => locate(`affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].preference.${path}`))
     // kube-scheduler's PreScore fails on such a term at every attempt: the pod would never be placed
     const bad = termProblem(preference)
     if (bad !== undefined) {
@@ -77,7 +78,15 @@ export const placementOf = (spec: PlacementSpec, locate: Locate) => {
   const spread = spreadConstraintsFromManifest(spec.topologySpreadConstraints, under(locate, "topologySpreadConstraints"))
   return {
     nodeSelector: spec.nodeSelector ?? {},
-    ...(requiredNodes === undefined ? {} : { requiredTerms: requiredNodes.nodeSelectorTerms.map((t) => requiredTerm(nodeTerm(t))) }),
+    ...(requiredNodes === undefined
+      ? {}
+      : {
+          requiredTerms: requiredNodes.nodeSelectorTerms.map((t, i) => {
+            const term = nodeTerm(t)
+            validateTerm(term, (path) => locate(`affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[${i}].${path}`))
+            return requiredTerm(term)
+          }),
+        }),
     preferredTerms,
     tolerations,
     ...podAffinityFromManifest(spec.affinity, under(locate, "affinity")),
