@@ -3,7 +3,8 @@ import { join } from "node:path"
 import * as E from "fp-ts/lib/Either.js"
 import type { Monoid } from "fp-ts/lib/Monoid.js"
 import { describe, expect, it } from "vitest"
-import { claims, totalUsageIsAFold, vmiVersusPodSpec } from "../../../src/domain/manifest/claims.ts"
+import { checkWorkloadUnion, claims, totalUsageIsAFold, vmiVersusPodSpec } from "../../../src/domain/manifest/claims.ts"
+import { manifestCodecs } from "../../../src/domain/manifest/Manifest.ts"
 import { decodeManifests, totalUsage } from "../../../src/domain/manifest/index.ts"
 import type { Manifest } from "../../../src/domain/manifest/index.ts"
 import { MonoidResources, resources, subtractResources, toRecord } from "../../../src/domain/resources/index.ts"
@@ -27,10 +28,16 @@ describe("claims S2.5, S2.6", () => {
     expect(split.podOnly).toEqual(expect.arrayContaining(["containers", "initContainers", "nodeName", "priority", "overhead"]))
   })
 
-  it("S2.6 is modelled with the monoid laws holding", async () => {
+  it("S2.6 holds with the monoid laws holding and its four kinds in the union; it fails when either does not", async () => {
     const r = await run("S2.6")
-    expect(r.verdict).toBe("modelled")
+    expect(r.verdict).toBe("holds")
     expect((r.evidence as { fold: { holds: boolean } }).fold.holds).toBe(true)
+    const fold = totalUsageIsAFold()
+    const withoutMigration = checkWorkloadUnion(Object.keys(manifestCodecs).filter((k) => k !== "VirtualMachineInstanceMigration"), fold)
+    expect(withoutMigration.verdict).toBe("fails")
+    expect(withoutMigration.summary).toBe("The manifest union lacks VirtualMachineInstanceMigration of the kinds the claim names.")
+    const broken = checkWorkloadUnion(Object.keys(manifestCodecs), { ...fold, holds: false, failing: "associativity", counterexample: "x" })
+    expect(broken.verdict).toBe("fails")
   })
 
   it("the fold check catches a non-associative combination and a wrong identity", () => {
