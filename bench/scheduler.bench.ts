@@ -95,6 +95,39 @@ const replicaSets = (arrival: Arrival, seed: number, podCount: number): Readonly
 const inZones = (nodes: ReadonlyArray<SchedulingNode>, zones: number): ReadonlyArray<SchedulingNode> =>
   nodes.map((n, i) => ({ ...n, labels: { ...n.labels, [ZONE]: `zone-${i % zones}` } }))
 
+const BLOCK = 64
+
+/**
+ * How much of the cluster any exact bound-ordered scan would still visit: the same arrivals
+ * replayed on a fresh hot scheduler, every `every`-th of the first `count` pods scheduled with
+ * explain. For each sampled pod: how many nodes tie at the top total, and the share of 64-node
+ * blocks (in node order) holding one. The seeded tie-break draws among *all* top nodes in node
+ * order, so a scan that skips blocks by an upper bound must still visit every block with a top
+ * node (its bound cannot be below the top): that share is a floor on the nodes such a scan reads.
+ */
+const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], count: number, every: number) => {
+  const next = podGenerator(arrival, SEED + 1)
+  const s = hotScheduler(cluster, { seed: SEED, profile: FULL_SCAN })
+  const index = new Map(cluster.nodes.map((n, i) => [n.name, i]))
+  const blocks = Math.ceil(cluster.nodes.length / BLOCK)
+  const ties: number[] = []
+  const shares: number[] = []
+  for (let i = 0; i < count; i++) {
+    const explain = i % every === every - 1
+    const placement = s.schedule(next(i), { explain })
+    if (!explain || placement.scores === undefined) continue
+    const feasible = placement.scores.filter((e) => e.feasible)
+    if (feasible.length === 0) continue
+    const top = Math.max(...feasible.map((e) => e.total))
+    const atTop = feasible.filter((e) => e.total === top)
+    ties.push(atTop.length)
+    shares.push(new Set(atTop.map((e) => Math.floor((index.get(e.node) as number) / BLOCK))).size / blocks)
+  }
+  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0
+  const mean = (xs: number[]): number => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length)
+  return { sampledPods: ties.length, topTiesMedian: median(ties), topTiesMean: mean(ties), blocksAtTopMedian: median(shares), blocksAtTopMean: mean(shares) }
+}
+
 const measure = (
   name: string,
   arrival: Arrival,
@@ -153,6 +186,9 @@ const measure = (
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
   const podsPerSecond = scheduled / seconds
   const f = hot.footprint()
+  // the tie analysis at 5,000 nodes (50,000 would take minutes of explain)
+  options.progress("top-total ties")
+  const ties = nodeCount <= 5000 ? topTies(arrival, cluster, options.quick ? 5000 : 20_000, options.quick ? 50 : 100) : {}
   const bytes = f.snapshotBytes + f.scratchBytes + f.cacheBytes
   return {
     name,
@@ -177,6 +213,7 @@ const measure = (
     snapshotBytesPerNode: f.snapshotBytes / nodeCount,
     scratchBytesPerNode: f.scratchBytes / nodeCount,
     cacheBytesPerNode: f.cacheBytes / nodeCount,
+    ...ties,
   }
 }
 

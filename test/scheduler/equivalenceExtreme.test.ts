@@ -118,4 +118,17 @@ describe("the disagreement the property found", () => {
     expect(readable.node).not.toBeNull()
     expect(hot).toEqual(readable)
   })
+
+  it("cells' CPU counts take 4 bytes while every count fits 32 bits, and switch to doubles (still exact) when one does not", () => {
+    const small = (name: string): SchedulingNode => ({ name, allocatable: { cpu: 64_000, memory: 2 ** 36, pods: 110 }, labels: {}, taints: [], unschedulable: false })
+    const huge: SchedulingNode = { ...small("h"), allocatable: { cpu: 2 ** 31 * 1000, memory: 2 ** 36, pods: 110 } }
+    expect(hotScheduler({ nodes: [small("a"), small("b")], bound: [] }).arrays.cellCpuFree).toBeInstanceOf(Int32Array)
+    const mixed: ClusterSnapshot = { nodes: [small("a"), huge], bound: [] }
+    expect(hotScheduler(mixed).arrays.cellCpuFree).toBeInstanceOf(Float64Array)
+    // 2^31 CPUs asked: only the huge node's cell holds them, on both engines
+    const vm = pod("ns/vm", { cpu: 1000 }, { numa: { vcpus: 2 ** 31, memoryBytes: 2 ** 30, hugepages: false } })
+    const readable = readableScheduler(mixed, { profile: vmAwareProfile, seed: 1 }).schedule(vm, { explain: true })
+    expect(readable.node).toBe("h")
+    expect(hotScheduler(mixed, { profile: vmAwareProfile, seed: 1 }).schedule(vm, { explain: true })).toEqual(readable)
+  })
 })

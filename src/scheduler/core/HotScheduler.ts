@@ -684,6 +684,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       let cacheBytes = 0
       for (const v of cache.values()) cacheBytes += v.reason.byteLength + v.taintRaw.byteLength + v.affinityRaw.byteLength + v.taintScore.byteLength + v.affinityScore.byteLength
       for (const e of scoreEntries) cacheBytes += entryBytes(e)
+      for (const i of imageCache.values()) cacheBytes += i.scores?.byteLength ?? 0
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:

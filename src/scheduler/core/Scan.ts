@@ -64,8 +64,9 @@ export interface ScanResult {
 /** Scratch buffers, allocated once per scheduler. @since 0.1.0 @category model */
 export interface ScanBuffers {
   readonly feasible: Int32Array
-  readonly fitS: Int32Array
-  readonly balS: Int32Array
+  /** NodeResourcesFit and BalancedAllocation scores: 0..100 (MaxNodeScore), so a byte each. */
+  readonly fitS: Uint8Array
+  readonly balS: Uint8Array
   readonly taintS: Int32Array
   readonly affS: Int32Array
   /** PodTopologySpread and InterPodAffinity scores of the feasible nodes (relational pods only). */
@@ -78,8 +79,8 @@ export interface ScanBuffers {
 /** Fresh buffers for `n` nodes. @since 0.1.0 @category constructors */
 export const scanBuffers = (n: number): ScanBuffers => ({
   feasible: new Int32Array(n),
-  fitS: new Int32Array(n),
-  balS: new Int32Array(n),
+  fitS: new Uint8Array(n),
+  balS: new Uint8Array(n),
   taintS: new Int32Array(n),
   affS: new Int32Array(n),
   spreadS: new Int32Array(n),
