@@ -9,7 +9,12 @@
  * same run on the first pods of the same input (it is ~30× slower); `ratio` compares both on that
  * same prefix. `bytesPerNode` counts the hot path's typed arrays (snapshot, scratch, static-verdict
  * cache) per node; `peakRssBytes` is the process's peak resident set. `podsPerCpuSecond` divides by
- * the process's CPU time, which stays meaningful when other jobs share the cores (`loadAverage`).
+ * the process's CPU time, which stays meaningful when other jobs share the cores (`loadAverage`);
+ * `cpuNanosecondsPerNode` is that CPU time per pod per node (every node is filtered and scored).
+ * At 5,000 nodes the arrivals are replayed once more with explain on a sample of pods: `topTies*`
+ * is how many nodes tie at the top total and `blocksAtTop*` the share of 64-node blocks holding
+ * one, which no exact bound-ordered scan (skipping blocks whose bound is below the best so far,
+ * keeping the seeded draw among all top nodes) can skip.
  *
  * In `templates` the container templates are Deployments: each template's pods carry its labels
  * and `pod-template-hash` and are controlled by its ReplicaSet (in the snapshot), so
@@ -203,6 +208,8 @@ const measure = (
     cpuSeconds,
     podsPerSecond: Math.round(podsPerSecond),
     podsPerCpuSecond: Math.round(scheduled / cpuSeconds),
+    // CPU time per pod per node: every node is filtered and scored, so this is the scan's cost per node
+    cpuNanosecondsPerNode: (cpuSeconds * 1e9) / (scheduled * nodeCount),
     loadAverage: os.loadavg()[0],
     referencePods,
     referencePodsPerSecond: Math.round(referencePodsPerSecond),
