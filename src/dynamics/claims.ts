@@ -222,6 +222,64 @@ export const healthMdpVerdict = (e: HealthMdpEvidence): ClaimResult => {
   }
 }
 
+/** What the operator MDP part of S13.1 rests on. @since 0.1.0 @category model */
+export interface MigrationMdpEvidence {
+  /** States of the operator MDP. */
+  readonly states: number
+  /** States where value iteration's action is worse than policy iteration's (ties excluded). */
+  readonly disagreements: ReadonlyArray<string>
+  /** max over states of |V_VI − V_PI|. */
+  readonly maxValueDifference: number
+  /** The largest value difference still read as agreement. */
+  readonly valueTolerance: number
+  readonly bandwidthMiBps: number
+  readonly samplesPerLevel: number
+  /** The highest dirty level, where plain pre-copy is tested. */
+  readonly high: { readonly name: string; readonly lowMiBps: number; readonly highMiBps: number }
+  /** Fraction of the simulated runs at the high level that completed, without and with auto-converge. */
+  readonly plainConvergesAtHigh: number
+  readonly throttleConvergesAtHigh: number
+  /** Epochs left before the deadline at which the optimum in the idle state at the high level is each action. */
+  readonly throttleAtHigh: ReadonlyArray<number>
+  readonly waitAtHigh: ReadonlyArray<number>
+  readonly migrateAtHigh: ReadonlyArray<number>
+  /** Where a watched state's optimum changes over the bandwidth grid. */
+  readonly bandwidthFlips: ReadonlyArray<{ readonly state: string; readonly from: string; readonly to: string; readonly between: readonly [number, number] }>
+}
+
+/** 100·x rounded to 0.1, so a fraction of runs prints without float noise. */
+const percent = (fraction: number): number => Math.round(fraction * 1000) / 10
+
+/**
+ * The operator MDP part of S13.1 from its evidence. The seed states no operator policy, so there
+ * is no optimum to check it against: `modelled` when value and policy iteration agree (no state
+ * where one's action is worse and values within the tolerance), `underdetermined` when they do
+ * not, since the optimum the summary reports is then not settled.
+ *
+ * @since 0.1.0
+ * @category claims
+ */
+export const migrationMdpVerdict = (e: MigrationMdpEvidence): ClaimResult & { readonly evidence: MigrationMdpEvidence & { readonly agree: boolean } } => {
+  const agree = e.disagreements.length === 0 && e.maxValueDifference < e.valueTolerance
+  const runs = (fraction: number) => `${Math.round(fraction * e.samplesPerLevel)} of ${e.samplesPerLevel} simulated runs (${percent(fraction)} %)`
+  return {
+    verdict: agree ? "modelled" : "underdetermined",
+    summary:
+      `Operator MDP (${e.states} states; wait / migrate / throttle / abort; A1–A6 stated in MigrationMdp.ts), value and policy iteration ` +
+      (agree
+        ? "agree. "
+        : `DISAGREE (${e.disagreements.length} state${e.disagreements.length === 1 ? "" : "s"} with a worse action, values up to ${e.maxValueDifference} apart against a tolerance of ${e.valueTolerance}), so the optimum below is not settled. `) +
+      `At the ${e.high.name} dirty level (${e.high.lowMiBps}–${e.high.highMiBps} MiB/s over ${e.bandwidthMiBps} MiB/s) ` +
+      `plain pre-copy completed in ${runs(e.plainConvergesAtHigh)}${e.plainConvergesAtHigh === 0 ? ': "iterate while dirty > threshold" does not end there' : ""}; ` +
+      `with auto-converge in ${runs(e.throttleConvergesAtHigh)}. Optimal at idle/${e.high.name}: throttle with ${JSON.stringify(e.throttleAtHigh)} epochs left, ` +
+      `wait with ${JSON.stringify(e.waitAtHigh)}, migrate with ${JSON.stringify(e.migrateAtHigh)}` +
+      (e.bandwidthFlips.length === 0
+        ? "; no flip over bandwidth."
+        : `; flips over bandwidth: ${e.bandwidthFlips.map((f) => `${f.state} ${f.from}→${f.to} in (${f.between[0]}, ${f.between[1]}]`).join("; ")}.`),
+    evidence: { ...e, agree },
+  }
+}
+
 /** @since 0.1.0 @category claims */
 export const claims: ReadonlyArray<ClaimCheck> = [
   {
@@ -450,25 +508,29 @@ export const claims: ReadonlyArray<ClaimCheck> = [
       const watch = [idleState(high.name, 12), idleState(high.name, 6)]
       const bandwidth = sweepMigration("bandwidthMiBps", [512, 768, 1024, 1536, 2048, 4096], watch)
       const throttleWeight = sweepMigration("throttleWeight", [0, 0.5, 1, 2, 4, 8], watch)
-      const agree = solution.disagreements.length === 0 && solution.maxValueDifference < 1e-6
+      const r = migrationMdpVerdict({
+        states: built.mdp.states.length,
+        disagreements: solution.disagreements,
+        maxValueDifference: solution.maxValueDifference,
+        valueTolerance: 1e-6,
+        bandwidthMiBps: built.parameters.bandwidthMiBps,
+        samplesPerLevel: built.parameters.samplesPerLevel,
+        high: { name: high.name, lowMiBps: high.lowMiBps, highMiBps: high.highMiBps },
+        plainConvergesAtHigh: highStats.migrate.completedFraction,
+        throttleConvergesAtHigh: highStats.throttle.completedFraction,
+        throttleAtHigh: by("throttle"),
+        waitAtHigh: by("wait"),
+        migrateAtHigh: by("migrate"),
+        bandwidthFlips: bandwidth.flips,
+      })
       return {
-        // the seed states no operator policy, so there is nothing to check; solvers that disagree leave the optimum undetermined
-        verdict: agree ? "modelled" : "underdetermined",
-        summary:
-          `Operator MDP (${built.mdp.states.length} states; wait / migrate / throttle / abort; A1–A6 stated in MigrationMdp.ts), value and policy iteration ` +
-          `${agree ? "agree" : "DISAGREE"}. At the high dirty level (${high.lowMiBps}–${high.highMiBps} MiB/s over ${built.parameters.bandwidthMiBps} MiB/s) ` +
-          `plain pre-copy completed in ${highStats.migrate.completedFraction * 100}% of ${built.parameters.samplesPerLevel} simulated runs: "iterate while dirty > threshold" ` +
-          `does not end there; with auto-converge it did in ${highStats.throttle.completedFraction * 100}%. Optimal at idle/high: throttle with ${JSON.stringify(by("throttle"))} epochs left, ` +
-          `wait with ${JSON.stringify(by("wait"))}, migrate with ${JSON.stringify(by("migrate"))}; flips over bandwidth: ` +
-          bandwidth.flips.map((f) => `${f.state} ${f.from}→${f.to} in (${f.between[0]}, ${f.between[1]}]`).join("; ") +
-          ".",
+        verdict: r.verdict,
+        summary: r.summary,
         evidence: {
+          // what the verdict and summary are computed from, then the rest of the model's output
+          ...r.evidence,
           parameters: built.parameters,
           seed: built.parameters.seed,
-          agree,
-          maxValueDifference: solution.maxValueDifference,
-          plainConvergesAtHigh: highStats.migrate.completedFraction,
-          throttleConvergesAtHigh: highStats.throttle.completedFraction,
           statistics: built.statistics.map((l) => ({
             level: l.migrate.level,
             migrate: { hazard: Array.from(l.migrate.hazard, (h) => round(h)), completed: l.migrate.completedFraction, downtime: round(l.migrate.meanDowntimeSeconds) },
@@ -476,9 +538,6 @@ export const claims: ReadonlyArray<ClaimCheck> = [
           })),
           // The rest of the optimal policy: the running pre-copies the operator should abort.
           abortStates: Object.entries(solution.policy).filter(([, a]) => a === "abort").map(([state]) => state),
-          throttleAtHigh: by("throttle"),
-          waitAtHigh: by("wait"),
-          migrateAtHigh: by("migrate"),
           idleDecisions: decisions.map((d) => ({ level: d.level, left: d.left, action: d.action, q: Object.fromEntries(Object.entries(d.q).map(([a, v]) => [a, round(v, 6)])) })),
           sweeps: { bandwidthMiBps: bandwidth, throttleWeight },
         },

@@ -176,6 +176,49 @@ describe("podVolumesOf", () => {
       "pods.yaml: document 2, spec.volumes[0].gcePersistentDisk.pdName: required field missing (expected string)",
     )
   })
+  it("a malformed volume is one line, the full path (list indices included) and the problem, no io-ts type dump", () => {
+    const at = "pods.yaml: document 2, spec.volumes"
+    const message = (volumes: ReadonlyArray<unknown>): string => {
+      try {
+        podVolumesOf(volumes, at)
+      } catch (e) {
+        expect(e).toBeInstanceOf(SchedulerInputError)
+        return (e as Error).message
+      }
+      return "no error"
+    }
+    expect(message([{ name: "a", emptyDir: {} }, { name: "b", rbd: { monitors: ["m1", 5], image: "i" } }])).toBe("pods.yaml: document 2, spec.volumes[1].rbd.monitors[1]: expected string, got 5")
+    // io-ts names the source { targetPortal: string, iqn: string, lun: integer }
+    expect(message([{ name: "a", iscsi: "x" }])).toBe('pods.yaml: document 2, spec.volumes[0].iscsi: expected an object with targetPortal, iqn, lun, got "x"')
+  })
+  it("a VMI's malformed volume source names the file, the document and the VMI's own path", () => {
+    const vmi = (volume: string) => `apiVersion: kubevirt.io/v1
+kind: VirtualMachineInstance
+metadata: {name: vm, namespace: default}
+spec:
+  domain: {resources: {requests: {memory: 1Gi}}, devices: {}}
+  volumes:
+  - {name: root, containerDisk: {image: quay.io/containerdisks/fedora}}
+  - ${volume}
+`
+    const message = (volume: string): string => {
+      try {
+        workloadFromText(vmi(volume), "vmi.yaml")
+      } catch (e) {
+        expect(e).toBeInstanceOf(SchedulerInputError)
+        return (e as Error).message
+      }
+      return "no error"
+    }
+    // the launcher pod's volume would be persistentVolumeClaim.claimName at spec.volumes[0]
+    expect(message("{name: data, dataVolume: {}}")).toBe("vmi.yaml: document 0, spec.volumes[1].dataVolume.name: required field missing (expected string)")
+    expect(message("{name: data, persistentVolumeClaim: {claimName: 5}}")).toBe("vmi.yaml: document 0, spec.volumes[1].persistentVolumeClaim.claimName: expected string, got 5")
+    expect(message("{name: data, ephemeral: {persistentVolumeClaim: {readOnly: true}}}")).toBe(
+      "vmi.yaml: document 0, spec.volumes[1].ephemeral.persistentVolumeClaim.claimName: required field missing (expected string)",
+    )
+    expect(message("{name: data, hostDisk: {type: Disk}}")).toBe("vmi.yaml: document 0, spec.volumes[1].hostDisk.path: required field missing (expected string)")
+    expect(message("{name: data, containerDisk: {image: 7}}")).toBe("vmi.yaml: document 0, spec.volumes[1].containerDisk.image: expected string, got 7")
+  })
 })
 
 describe("CSINodes read with the nodes (`schedule --nodes`)", () => {

@@ -1,5 +1,7 @@
 import * as E from "fp-ts/lib/Either.js"
 import * as t from "io-ts"
+import { appendPath } from "../manifest/JsonPath.ts"
+import { validationPath, validationProblem } from "../manifest/validationProblem.ts"
 import { parseQuantity, showQuantityError, type Quantity } from "../quantity/index.ts"
 
 /**
@@ -160,22 +162,24 @@ const Domain = t.partial({
   ioThreads: t.partial({ supplementalPoolThreadCount: Uint32 }),
 })
 
-const Volume = t.intersection([named, t.partial({ downwardMetrics: t.unknown })])
+/** A claim by name (`persistentVolumeClaim`, and inside `ephemeral`), as the launcher pod mounts it. */
+const ClaimSource = t.intersection([t.type({ claimName: t.string }), t.partial({ readOnly: t.boolean, hotpluggable: t.boolean })])
+
+// The sources virt-controller turns into the launcher pod's volumes and images, with the fields
+// the VMI CRD requires of them (`claimName`, `name`, `path`, `image`); the others stay opaque.
+const Volume = t.intersection([
+  named,
+  t.partial({
+    downwardMetrics: t.unknown,
+    persistentVolumeClaim: ClaimSource,
+    dataVolume: t.intersection([named, t.partial({ hotpluggable: t.boolean })]),
+    ephemeral: t.partial({ persistentVolumeClaim: ClaimSource }),
+    hostDisk: t.type({ path: t.string }),
+    containerDisk: t.type({ image: t.string }),
+  }),
+])
 
 const Spec = t.intersection([t.type({ domain: Domain }), t.partial({ volumes: t.array(Volume) })])
-
-const pathOf = (errors: t.Errors): string => {
-  const first = errors[0]
-  if (first === undefined) return "$"
-  // Members of an intersection or union show up as keys "0", "1": they are not JSON path steps.
-  const keys = first.context
-    .filter((c, i) => {
-      const parent = first.context[i - 1]?.type
-      return c.key !== "" && !(parent instanceof t.IntersectionType || parent instanceof t.UnionType)
-    })
-    .map((c) => c.key)
-  return keys.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`), "")
-}
 
 const readQuantity = (
   file: string,
@@ -235,10 +239,10 @@ export const decodeVmiSpec = (manifest: unknown, file: string): E.Either<VmiSpec
   }
   const decoded = Spec.decode(spec)
   if (E.isLeft(decoded)) {
-    const where = pathOf(decoded.left)
+    // the first error in one line, path and problem, as the manifest decoder reports its own
     const first = decoded.left[0]
-    const problem = first?.message ?? `unexpected value ${JSON.stringify(first?.value)}`
-    return E.left(new VmiSpecError(file, where === "" ? prefix : `${prefix}.${where}`, problem))
+    if (first === undefined) return E.left(new VmiSpecError(file, prefix, "not a valid VMI spec"))
+    return E.left(new VmiSpecError(file, validationPath(first.context).reduce(appendPath, prefix), validationProblem(first)))
   }
   const s = decoded.right
   const d = s.domain

@@ -23,6 +23,7 @@ import type { ManifestError } from "./ManifestError.ts"
 import { fastDecode } from "./fastDecode.ts"
 import { unknownFields } from "./unknownFields.ts"
 import { showValue } from "./showValue.ts"
+import { validationPath, validationProblem } from "./validationProblem.ts"
 
 /**
  * Where a path of the document starts in the file, or its nearest existing ancestor.
@@ -129,59 +130,6 @@ const complexKey = (doc: Document.Parsed): { readonly path: ReadonlyArray<PathSe
   return undefined
 }
 
-/** io-ts context → JSON path segments, skipping the steps into intersection/union members. */
-const segmentsOf = (context: t.Context): ReadonlyArray<PathSegment> => {
-  const out: PathSegment[] = []
-  for (let i = 1; i < context.length; i++) {
-    const parent = context[i - 1]?.type as { readonly _tag?: string } | undefined
-    const key = context[i]?.key ?? ""
-    const tag = parent?._tag
-    if (tag === "IntersectionType" || tag === "UnionType") continue
-    out.push(tag === "ArrayType" || tag === "ReadonlyArrayType" ? Number(key) : key)
-  }
-  return out
-}
-
-/** A codec's required fields: the `props` of its `t.type` parts (not of `t.partial` ones). */
-const requiredFields = (codec: t.Mixed | undefined): ReadonlyArray<string> => {
-  const c = codec as unknown as { readonly _tag?: string; readonly props?: Record<string, unknown>; readonly types?: ReadonlyArray<t.Mixed>; readonly type?: t.Mixed } | undefined
-  switch (c?._tag) {
-    case "InterfaceType":
-    case "StrictType":
-      return Object.keys(c.props ?? {})
-    case "IntersectionType":
-      return (c.types ?? []).flatMap(requiredFields)
-    case "ExactType":
-    case "RefinementType":
-    case "ReadonlyType":
-      return requiredFields(c.type)
-    default:
-      return []
-  }
-}
-
-/** Longer type names are io-ts structure dumps (hundreds of characters): say what kind of value instead. */
-const MAX_TYPE_NAME = 48
-
-/** What a codec expects, in a few words: its name when short, else the kind of value. */
-const expectedOf = (codec: t.Mixed | undefined): string => {
-  const name = codec?.name ?? "a value"
-  if (name.length <= MAX_TYPE_NAME) return name
-  const required = requiredFields(codec)
-  if (required.length > 0) return `an object with ${required.join(", ")}`
-  if (/^(Readonly)?Array<|^Array</.test(name)) return "a list"
-  if (/^\{|^Partial<|^\(|^Exact</.test(name)) return "an object"
-  return "a value of another shape"
-}
-
-const problemOf = (error: t.ValidationError): string => {
-  if (error.message !== undefined) return error.message
-  const last = error.context[error.context.length - 1]
-  const expected = expectedOf(last?.type as t.Mixed | undefined)
-  if (error.value === undefined) return `required field missing (expected ${expected})`
-  return `expected ${expected}, got ${showValue(error.value)}`
-}
-
 interface Context {
   readonly file: string
   readonly document: number
@@ -232,7 +180,7 @@ const decodeObject = (
     const seen = new Set<string>()
     const errors: ManifestError[] = []
     for (const error of decoded.left) {
-      const e = manifestError(ctx, [...prefix, ...segmentsOf(error.context)], problemOf(error))
+      const e = manifestError(ctx, [...prefix, ...validationPath(error.context)], validationProblem(error))
       // a missing field is reported once, though each member of an intersection finds it missing
       const key = error.value === undefined && error.message === undefined ? `${e.path}\u0000missing` : `${e.path}\u0000${e.problem}`
       if (seen.has(key)) continue

@@ -13,7 +13,7 @@ import { defaultReadinessTiming } from "./GroupPods.ts"
 import type { History } from "./Normalization.ts"
 import { normalize, normalizeWithBehavior, recordScaleEvent } from "./Normalization.ts"
 import type { Calculation } from "./ReplicaCalculator.ts"
-import { perPodValueReplicas, plainMetricReplicas, readyPodCount, resourceReplicas, valueReplicas } from "./ReplicaCalculator.ts"
+import { perPodValueReplicas, plainMetricReplicas, resourceReplicas, valueReplicas } from "./ReplicaCalculator.ts"
 import type { PodMetric, PodSnapshot, PodUsage } from "./Snapshot.ts"
 import { resourceMetrics } from "./Snapshot.ts"
 import type { Tolerances } from "./Tolerance.ts"
@@ -156,7 +156,7 @@ export const proposeForMetric = (metric: Metric, input: SyncInput): Calculation 
       if (value === undefined) return invalid(reason, `no value for ${m.type.toLowerCase()} metric ${m.name}`)
       return match(m.target)
         .with({ type: "Value" }, (t) =>
-          valueReplicas({ currentReplicas: input.currentReplicas, readyPods: readyPodCount(input.pods), value, target: t.value, tolerances: common.tolerances, reason }),
+          valueReplicas({ currentReplicas: input.currentReplicas, pods: input.pods, value, target: t.value, tolerances: common.tolerances, reason }),
         )
         .with({ type: "AverageValue" }, (t) => perPodValueReplicas({ currentReplicas: input.currentReplicas, value, targetAverage: t.averageValue, tolerances: common.tolerances }))
         .with({ type: "Utilization" }, () => invalid(reason, `${m.type.toLowerCase()} metric ${m.name}: Utilization is only for resources`))

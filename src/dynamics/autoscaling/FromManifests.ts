@@ -12,7 +12,7 @@
 import * as E from "fp-ts/lib/Either.js"
 import * as t from "io-ts"
 import type { Manifest, MetricSpec } from "../../domain/manifest/index.ts"
-import { decodeManifests, showManifestError } from "../../domain/manifest/index.ts"
+import { appendPath, decodeManifests, showManifestError, validationPath, validationProblem } from "../../domain/manifest/index.ts"
 import type { Quantity } from "../../domain/quantity/index.ts"
 import { milliValue, parseQuantity } from "../../domain/quantity/index.ts"
 import type { Behavior, PartialRules } from "./Behavior.ts"
@@ -54,27 +54,16 @@ const decodeAll = (text: string, file: string): ReadonlyArray<Manifest> => {
   return r.right
 }
 
-/** io-ts errors → the first failing JSON path and problem. */
-const firstError = (errors: t.Errors): { readonly path: string; readonly problem: string } => {
-  const e = errors[0]
-  if (e === undefined) return { path: "", problem: "invalid" }
-  let path = ""
-  for (let i = 1; i < e.context.length; i++) {
-    const parentTag = (e.context[i - 1]?.type as { readonly _tag?: string } | undefined)?._tag
-    if (parentTag === "IntersectionType" || parentTag === "UnionType") continue
-    const key = e.context[i]?.key ?? ""
-    path += /^\d+$/.test(key) && (parentTag === "ArrayType" || parentTag === "ReadonlyArrayType") ? `[${key}]` : path === "" ? key : `.${key}`
-  }
-  const expected = e.context[e.context.length - 1]?.type.name ?? "a value"
-  return { path, problem: e.message ?? (e.value === undefined ? `required field missing (expected ${expected})` : `expected ${expected}, got ${JSON.stringify(e.value)}`) }
-}
-
-const decodeWith = <A>(codec: t.Decoder<unknown, A>, value: unknown, file: string, prefix: string): A => {
+/**
+ * Decodes `value` (found at `base` inside the place `at` renders) or throws the first io-ts error
+ * in one line, path and problem, as the manifest decoder reports its own.
+ */
+const decodeWith = <A>(codec: t.Decoder<unknown, A>, value: unknown, file: string, at: (path: string) => string, base = ""): A => {
   const r = codec.decode(value)
   if (E.isRight(r)) return r.right
-  const { path, problem } = firstError(r.left)
-  const separator = path.startsWith("[") ? "" : /^document \d+$/.test(prefix) ? ", " : "."
-  throw new SnapshotInputError(file, [prefix, path].filter((s) => s !== "").join(separator), problem)
+  const first = r.left[0]
+  if (first === undefined) throw new SnapshotInputError(file, at(base), `not a valid ${codec.name}`)
+  throw new SnapshotInputError(file, at(validationPath(first.context).reduce(appendPath, base)), validationProblem(first))
 }
 
 /** An RFC 3339 time as ms. */
@@ -153,7 +142,7 @@ const milli = (q: Quantity): number => Number(milliValue(q))
 export const podsFromText = (text: string, file: string): ReadonlyArray<PodSnapshot> =>
   decodeAll(text, file).flatMap((m) => {
     if (m.kind !== "Pod") return []
-    const status = decodeWith(PodStatusCodec, m.status ?? {}, file, where(m, "status"))
+    const status = decodeWith(PodStatusCodec, m.status ?? {}, file, (path) => where(m, path), "status")
     const name = m.metadata?.name
     if (name === undefined) throw new SnapshotInputError(file, where(m, "metadata.name"), "a pod needs a name (metrics are matched by name)")
     const ready = status.conditions?.find((c) => c.type === "Ready")
@@ -183,7 +172,7 @@ export const podsFromText = (text: string, file: string): ReadonlyArray<PodSnaps
 export const usageFromText = (text: string, file: string): ReadonlyArray<PodUsage> =>
   decodeAll(text, file).flatMap((m) => {
     if (m.kind !== "Unknown" || m.declaredKind !== "PodMetrics") return []
-    const d = decodeWith(PodMetricsCodec, m.raw, file, where(m, ""))
+    const d = decodeWith(PodMetricsCodec, m.raw, file, (path) => where(m, path))
     return [{ name: d.metadata.name, timestamp: d.timestamp, window: d.window, containers: d.containers }]
   })
 
@@ -277,7 +266,7 @@ export const hpaFromManifest = (
 ): { readonly name: string; readonly spec: HpaSpec; readonly currentReplicas: number | undefined } => {
   const file = hpa.source.file
   const metrics = hpa.spec.metrics === undefined || hpa.spec.metrics.length === 0 ? defaultMetrics : hpa.spec.metrics.map((m, i) => metricOf(m, file, where(hpa, `spec.metrics[${i}]`)))
-  const status = decodeWith(HpaStatusCodec, hpa.status ?? {}, file, where(hpa, "status"))
+  const status = decodeWith(HpaStatusCodec, hpa.status ?? {}, file, (path) => where(hpa, path), "status")
   const b = hpa.spec.behavior
   const up = rulesOf(b?.scaleUp)
   const down = rulesOf(b?.scaleDown)
@@ -302,7 +291,7 @@ const HistoryCodec = t.partial({ recommendations: EventsCodec, scaleUpEvents: Ev
  * @category decoding
  */
 export const historyFromValue = (value: unknown, file: string): History => {
-  const h = decodeWith(HistoryCodec, value, file, "")
+  const h = decodeWith(HistoryCodec, value, file, (path) => path)
   const list = (xs: ReadonlyArray<{ value: number; time: number }> | undefined): ReadonlyArray<Timestamped> => xs ?? []
   return { recommendations: list(h.recommendations), scaleUpEvents: list(h.scaleUpEvents), scaleDownEvents: list(h.scaleDownEvents) }
 }

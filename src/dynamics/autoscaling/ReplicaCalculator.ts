@@ -184,7 +184,7 @@ export const resourceReplicas = (
  * Replicas for a per-pod average target: Pods metrics (`resource` undefined) and Resource metrics
  * with an AverageValue target (`calcPlainMetricReplicas`). Same rebalancing as
  * {@link resourceReplicas}, but on the plain average ⌊Σvalue/n⌋ and with missing pods counted at
- * the target (scale-down) or 0 (scale-up).
+ * the target (scale-down) or 0 (scale-up); at a ratio of exactly 1 they stay out.
  *
  * @example
  * import { plainMetricReplicas, defaultTolerances, defaultReadinessTiming } from "catcluster/dynamics/autoscaling"
@@ -220,7 +220,9 @@ export const plainMetricReplicas = (
     if (within(ratio)) return keep
     return { ...keep, replicas: Math.ceil(ratio * groups.readyCount) }
   }
-  if (groups.missing.size > 0) for (const name of groups.missing) metrics.set(name, ratio < 1 ? targetAverage : 0)
+  // at a ratio of exactly 1 missing pods stay out, as in the utilization path (upstream's `else if`)
+  if (ratio < 1) for (const name of groups.missing) metrics.set(name, targetAverage)
+  else if (ratio > 1) for (const name of groups.missing) metrics.set(name, 0)
   if (scaleUpWithUnready) for (const name of groups.unready) metrics.set(name, 0)
   const next = usageRatio().ratio
   if (within(next) || (ratio > 1 && next < 1) || (ratio < 1 && next > 1)) return keep
@@ -239,13 +241,17 @@ export const readyPodCount = (pods: ReadonlyArray<PodSnapshot>): number =>
   pods.reduce((n, p) => (p.phase === "Running" && p.ready?.status === "True" ? n + 1 : n), 0)
 
 /**
- * Replicas for an Object or External metric with a Value target: ratio = value/target;
- * within tolerance → current, else ⌈ratio · ready pods⌉; from zero replicas ⌈ratio⌉
- * (`getUsageRatioReplicaCount`).
+ * Replicas for an Object or External metric with a Value target (`getUsageRatioReplicaCount`):
+ * ratio = value/target. From zero replicas ⌈ratio⌉, with neither tolerance nor pods (scale from
+ * zero). Otherwise within tolerance → current, before the pods are looked at; else the selector's
+ * pods are counted (`getReadyPodsCount`): none listed is a failure, and ⌈ratio · ready pods⌉
+ * follows, which is 0 when pods are listed but none is ready.
  *
  * @example
  * import { valueReplicas, defaultTolerances } from "catcluster/dynamics/autoscaling"
- * valueReplicas({ currentReplicas: 2, readyPods: 2, value: 3000, target: 1000, tolerances: defaultTolerances, reason: "FailedGetObjectMetric" })
+ * const pod = (name: string) => ({ name, phase: "Running" as const, deleting: false, containers: [],
+ *   ready: { status: "True" as const, lastTransitionTime: 0 } })
+ * valueReplicas({ currentReplicas: 2, pods: [pod("a"), pod("b")], value: 3000, target: 1000, tolerances: defaultTolerances, reason: "FailedGetObjectMetric" })
  * // { _tag: "Proposal", replicas: 6, value: 3000 }
  *
  * @since 0.1.0
@@ -253,7 +259,8 @@ export const readyPodCount = (pods: ReadonlyArray<PodSnapshot>): number =>
  */
 export const valueReplicas = (input: {
   readonly currentReplicas: number
-  readonly readyPods: number
+  /** The pods the HPA's selector lists; only Running and Ready ones count. */
+  readonly pods: ReadonlyArray<PodSnapshot>
   readonly value: number
   readonly target: number
   readonly tolerances: Tolerances
@@ -262,8 +269,8 @@ export const valueReplicas = (input: {
   const ratio = input.value / input.target
   if (input.currentReplicas === 0) return { _tag: "Proposal", replicas: Math.ceil(ratio), value: input.value }
   if (isWithin(input.tolerances)(ratio)) return { _tag: "Proposal", replicas: input.currentReplicas, value: input.value }
-  if (input.readyPods === 0) return failure(input.reason, "no pods returned by selector while calculating replica count")
-  return { _tag: "Proposal", replicas: Math.ceil(ratio * input.readyPods), value: input.value }
+  if (input.pods.length === 0) return failure(input.reason, "unable to calculate ready pods: no pods returned by selector while calculating replica count")
+  return { _tag: "Proposal", replicas: Math.ceil(ratio * readyPodCount(input.pods)), value: input.value }
 }
 
 /**

@@ -23,7 +23,7 @@ import { appendPath } from "../../domain/manifest/JsonPath.ts"
 import type { Manifest, ManifestOf } from "../../domain/manifest/Manifest.ts"
 import type { LabelSelector as RawSelector } from "../../domain/manifest/codecs/meta.ts"
 import { Volume } from "../../domain/manifest/codecs/volumes.ts"
-import { showValue } from "../../domain/manifest/showValue.ts"
+import { validationPath, validationProblem } from "../../domain/manifest/validationProblem.ts"
 import { value } from "../../domain/quantity/decimal.ts"
 import type { Quantity } from "../../domain/quantity/Quantity.ts"
 import type { LabelSelector, LabelSelectorRequirement } from "../model/LabelSelector.ts"
@@ -286,15 +286,10 @@ export const podVolumesOf = (volumes: ReadonlyArray<unknown> | undefined, at = "
     const fast = fastDecode(Volume, raw)
     const decoded = fast !== undefined ? E.right(fast.value as t.TypeOf<typeof Volume>) : Volume.decode(raw)
     if (E.isLeft(decoded)) {
+      // the first error in one line, path and problem, as the manifest decoder reports its own
       const first = decoded.left[0]
-      const field = (first?.context ?? [])
-        .map((c) => c.key)
-        .filter((k) => k !== "" && !/^\d+$/.test(k))
-        .join(".")
-      const last = first?.context[first.context.length - 1]
-      const problem =
-        first?.message ?? (first?.value === undefined ? `required field missing (expected ${last?.type.name ?? "a value"})` : `expected ${last?.type.name ?? "a volume"}, got ${showValue(first.value)}`)
-      throw new SchedulerInputError(field === "" ? path : `${path}.${field}`, problem)
+      if (first === undefined) throw new SchedulerInputError(path, "not a valid volume")
+      throw new SchedulerInputError(validationPath(first.context).reduce(appendPath, path), validationProblem(first))
     }
     const v = decoded.right
     const sources = POD_SOURCES.filter((s) => v[s] !== undefined)

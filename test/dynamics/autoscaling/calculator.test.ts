@@ -124,9 +124,10 @@ describe("plain, object and external metrics", () => {
     expect(plain(3, [["a", 100], ["b", 100]], 1000)).toMatchObject({ replicas: 2 })
   })
   it("Object Value and AverageValue", () => {
-    expect(valueReplicas({ currentReplicas: 3, readyPods: 3, value: 330, target: 300, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 3 })
-    expect(valueReplicas({ currentReplicas: 3, readyPods: 2, value: 900, target: 300, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 6 })
-    expect(valueReplicas({ currentReplicas: 0, readyPods: 0, value: 250, target: 100, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 3 })
+    const notReady: PodSnapshot = { ...running("c"), ready: { status: "False", lastTransitionTime: NOW } }
+    expect(valueReplicas({ currentReplicas: 3, pods, value: 330, target: 300, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 3 })
+    expect(valueReplicas({ currentReplicas: 3, pods: [running("a"), running("b"), notReady], value: 900, target: 300, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 6 })
+    expect(valueReplicas({ currentReplicas: 0, pods: [], value: 250, target: 100, tolerances: defaultTolerances, reason: "x" })).toMatchObject({ replicas: 3 })
     expect(perPodValueReplicas({ currentReplicas: 2, value: 1001, targetAverage: 100, tolerances: defaultTolerances })).toEqual({ _tag: "Proposal", replicas: 11, averageValue: 501 })
   })
 })

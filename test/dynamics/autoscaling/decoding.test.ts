@@ -66,6 +66,23 @@ spec:
     expect(() => hpaFromText(text, "h.yaml")).toThrow(SnapshotInputError)
     expect(() => hpaFromText(text, "h.yaml")).toThrow("h.yaml: document 0, spec.metrics[0].resource.target.averageUtilization: required for a Utilization target")
   })
+  it("a malformed PodMetrics is one line, path and problem as the manifest decoder words them (no io-ts type dump)", () => {
+    const list = `apiVersion: metrics.k8s.io/v1beta1
+kind: PodMetricsList
+items:
+- {metadata: {name: a}, timestamp: "2026-01-01T00:00:00Z", window: 15s, containers: []}
+- {metadata: {name: b}, timestamp: "2026-01-01T00:00:00Z", window: 15s, containers: "nope"}
+`
+    // io-ts' own name for the list is Array<{ name: string, usage: { [K in string]: quantity } }>
+    expect(() => usageFromText(list, "m.yaml")).toThrow(new SnapshotInputError("m.yaml", 'document 0, items[1].containers', 'expected a list, got "nope"'))
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {containers: [{name: a}]}
+status: {phase: Running, conditions: [{type: Ready, status: "True"}, {status: "True"}]}
+`
+    expect(() => podsFromText(pod, "p.yaml")).toThrow(new SnapshotInputError("p.yaml", "document 0, status.conditions[1].type", "required field missing (expected string)"))
+  })
   it("history: times must be RFC 3339", () => {
     expect(historyFromValue({ recommendations: [{ value: 3, time: "2026-01-01T00:00:00Z" }] }, "h.json").recommendations).toEqual([{ value: 3, time: Date.parse("2026-01-01T00:00:00Z") }])
     expect(() => historyFromValue({ recommendations: [{ value: 3, time: "yesterday" }] }, "h.json")).toThrow("h.json: recommendations[0].time: expected an RFC 3339 time")

@@ -89,7 +89,7 @@ const cpuAverage = (c: Case, targetAverage: number) =>
 
 /** GetObjectMetricReplicas / GetExternalMetricReplicas: one value against a Value target. */
 const objectValue = (c: Omit<Case, "levels">, value: number, target: number, reason = "FailedGetObjectMetric") =>
-  valueReplicas({ currentReplicas: c.current, readyPods: readyPodCount(podsOf({ ...c, levels: [] })), value, target, tolerances: defaultTolerances, reason })
+  valueReplicas({ currentReplicas: c.current, pods: podsOf({ ...c, levels: [] }), value, target, tolerances: defaultTolerances, reason })
 
 /** Get…PerPodMetricReplicas: one value against an AverageValue target. */
 const perPod = (current: number, value: number, targetAverage: number) =>
@@ -354,17 +354,34 @@ describe("Object and External metrics, Value target (GetObjectMetricReplicas, Ge
     expect(readyPodCount([])).toBe(0)
   })
 
-  it("from zero replicas the ratio itself, rounded up; no ready pod outside the tolerance is a failure naming the metric's reason", () => {
-    expect(valueReplicas({ currentReplicas: 0, readyPods: 0, value: 8600, target: 4400, tolerances: defaultTolerances, reason: "FailedGetExternalMetric" })).toEqual({
+  // getUsageRatioReplicaCount: from zero replicas ⌈ratio⌉ with neither tolerance nor pods; otherwise
+  // tolerance first, then getReadyPodsCount, which fails only when the selector lists no pod.
+  it("getUsageRatioReplicaCount, currentReplicas == 0 branch: ⌈ratio⌉ with no pods, and even within the tolerance", () => {
+    const external = { tolerances: defaultTolerances, reason: "FailedGetExternalMetric" }
+    expect(valueReplicas({ ...external, currentReplicas: 0, pods: [], value: 8600, target: 4400 })).toEqual({ _tag: "Proposal", replicas: 2, value: 8600 }) // ⌈1.955⌉
+    expect(valueReplicas({ ...external, currentReplicas: 0, pods: [], value: 4500, target: 4400 })).toEqual({ _tag: "Proposal", replicas: 2, value: 4500 }) // 1.023 within, still ⌈1.023⌉
+    expect(valueReplicas({ ...external, currentReplicas: 0, pods: [], value: 0, target: 4400 })).toEqual({ _tag: "Proposal", replicas: 0, value: 0 }) // scale to zero
+  })
+
+  it("getUsageRatioReplicaCount, currentReplicas != 0: within the tolerance → current before the pods are counted, even with none listed", () => {
+    expect(valueReplicas({ currentReplicas: 2, pods: [], value: 4500, target: 4400, tolerances: defaultTolerances, reason: "FailedGetExternalMetric" })).toEqual({
       _tag: "Proposal",
       replicas: 2,
-      value: 8600,
+      value: 4500,
     })
-    expect(valueReplicas({ currentReplicas: 2, readyPods: 0, value: 8600, target: 4400, tolerances: defaultTolerances, reason: "FailedGetExternalMetric" })).toEqual({
+  })
+
+  it("getReadyPodsCount: no pod listed outside the tolerance is a failure naming the metric's reason, with upstream's wrapped message", () => {
+    expect(valueReplicas({ currentReplicas: 2, pods: [], value: 8600, target: 4400, tolerances: defaultTolerances, reason: "FailedGetExternalMetric" })).toEqual({
       _tag: "MetricFailure",
       reason: "FailedGetExternalMetric",
-      message: "no pods returned by selector while calculating replica count",
+      message: "unable to calculate ready pods: no pods returned by selector while calculating replica count",
     })
+  })
+
+  it("getReadyPodsCount: pods listed but none ready is no failure: ⌈1.955·0⌉ = 0 replicas", () => {
+    expect(objectValue({ current: 2, readiness: ["False", "False"] }, 8600, 4400, "FailedGetExternalMetric")).toEqual({ _tag: "Proposal", replicas: 0, value: 8600 })
+    expect(objectValue({ current: 2, phase: ["Pending", "Failed"] }, 8600, 4400)).toEqual({ _tag: "Proposal", replicas: 0, value: 8600 })
   })
 })
 
@@ -418,9 +435,12 @@ describe("boundaries of the rebalancing (same semantics, cases of our own)", () 
     expect(podsMetric({ current: 2, currentReplicas: 5, levels: [1500, 1500] }, 1000)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1500 })
   })
 
-  it("Pods metric: a ratio of exactly 1 with a missing pod counts it as 0 (upstream's else branch): 500 → ⌈0.5·2⌉ = 1", () => {
-    // (resource utilization leaves the missing pod out at exactly 1, see above; the plain average takes the scale-up branch)
-    expect(podsMetric({ current: 2, levels: [1000] }, 1000)).toEqual({ _tag: "Proposal", replicas: 1, averageValue: 1000 })
+  it("calcPlainMetricReplicas, missing pods at a ratio of exactly 1: neither branch (`if < 1` / `else if > 1`) fills them → keep 2", () => {
+    // counted at 0 (the old `else`) it would be 1000/2 = 500 → ⌈0.5·2⌉ = 1; at the target, 1000 → keep 2 by tolerance
+    expect(podsMetric({ current: 2, levels: [1000] }, 1000)).toEqual({ _tag: "Proposal", replicas: 2, averageValue: 1000 })
+    // the same through GetRawResourceReplicas (cpu, so p0's readiness counts): p0 unready, p1 at 1000, p2 missing;
+    // ratio 1 is no scale-up, so p0 is not zeroed and p2 not filled → keep 3 (p2 at 0 would give 500 → ⌈0.5·2⌉ = 1)
+    expect(cpuAverage({ current: 3, levels: [100, 500], readiness: ["False", "True", "True"] }, 1000)).toEqual({ _tag: "Proposal", replicas: 3, averageValue: 1000 })
   })
 
   it("Pods metric: a scale-up that would end below the current count keeps it: 3000, p2 missing → 2000 → ⌈2·3⌉ = 6 < 8 → keep 8", () => {

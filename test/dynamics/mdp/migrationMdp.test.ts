@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { claims } from "../../../src/dynamics/claims.ts"
+import { claims, migrationMdpVerdict, type MigrationMdpEvidence } from "../../../src/dynamics/claims.ts"
 import { mdp, policyIteration } from "../../../src/dynamics/mdp/index.ts"
 import {
   MigrationMdpParameterError,
@@ -156,5 +156,50 @@ describe("the migration MDP (S13)", () => {
     expect(e.plainConvergesAtHigh).toBe(0)
     expect(e.agree).toBe(true)
     expect(e.throttleAtHigh.length).toBeGreaterThan(0)
+  })
+
+  describe("S13.1's MDP part: the verdict is a function of its evidence (review: it was written beside its check)", () => {
+    const agreeing: MigrationMdpEvidence = {
+      states: 435,
+      disagreements: [],
+      maxValueDifference: 4e-14,
+      valueTolerance: 1e-6,
+      bandwidthMiBps: 1024,
+      samplesPerLevel: 3,
+      high: { name: "high", lowMiBps: 1024, highMiBps: 2048 },
+      plainConvergesAtHigh: 1 / 3,
+      throttleConvergesAtHigh: 2 / 3,
+      throttleAtHigh: [11, 10],
+      waitAtHigh: [12],
+      migrateAtHigh: [2],
+      bandwidthFlips: [{ state: "idle/high/d12", from: "throttle", to: "wait", between: [768, 1024] }],
+    }
+
+    it("agreeing solvers → modelled; a disagreeing state or values apart beyond the tolerance → underdetermined", () => {
+      expect(migrationMdpVerdict(agreeing).verdict).toBe("modelled")
+      expect(migrationMdpVerdict(agreeing).evidence.agree).toBe(true)
+      const disagreeing = migrationMdpVerdict({ ...agreeing, disagreements: ["idle/high/d6"] })
+      expect(disagreeing.verdict).toBe("underdetermined")
+      expect(disagreeing.evidence.agree).toBe(false)
+      expect(disagreeing.summary).toContain("DISAGREE (1 state with a worse action, values up to 4e-14 apart against a tolerance of 0.000001)")
+      expect(migrationMdpVerdict({ ...agreeing, maxValueDifference: 1e-6 }).verdict).toBe("underdetermined") // the tolerance is exclusive
+      expect(migrationMdpVerdict({ ...agreeing, maxValueDifference: 0.5e-6 }).verdict).toBe("modelled")
+    })
+
+    it("the summary renders its numbers from the evidence, percentages without float noise", () => {
+      const s = migrationMdpVerdict(agreeing).summary
+      expect(s).toContain("Operator MDP (435 states;")
+      expect(s).toContain("At the high dirty level (1024–2048 MiB/s over 1024 MiB/s)")
+      expect(s).toContain("plain pre-copy completed in 1 of 3 simulated runs (33.3 %); with auto-converge in 2 of 3 simulated runs (66.7 %)")
+      expect(s).not.toContain("does not end there") // said only when no plain run completed
+      expect(s).toContain("throttle with [11,10] epochs left, wait with [12], migrate with [2]")
+      expect(s).toContain("flips over bandwidth: idle/high/d12 throttle→wait in (768, 1024].")
+      expect(s).not.toMatch(/\d\.\d{4,}/) // no 33.33333 or 66.666667
+      const other = migrationMdpVerdict({ ...agreeing, states: 12, samplesPerLevel: 7, plainConvergesAtHigh: 0, throttleConvergesAtHigh: 1, high: { name: "peak", lowMiBps: 3, highMiBps: 9 }, bandwidthFlips: [] })
+      expect(other.summary).toContain("Operator MDP (12 states;")
+      expect(other.summary).toContain('At the peak dirty level (3–9 MiB/s over 1024 MiB/s) plain pre-copy completed in 0 of 7 simulated runs (0 %): "iterate while dirty > threshold" does not end there; with auto-converge in 7 of 7 simulated runs (100 %)')
+      expect(other.summary).toContain("Optimal at idle/peak:")
+      expect(other.summary).toContain("; no flip over bandwidth.")
+    })
   })
 })
