@@ -187,6 +187,8 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
     }
     let depth = 0
     let j = i
+    // counted in a local: the closure's variable is written once per value, not once per key
+    let keys = 0
     while (j < end) {
       const b = buf[j]!
       if (b === QUOTE) {
@@ -198,8 +200,11 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
       if (b === 0x7b || b === 0x5b) depth++
       else if (b === 0x7d || b === 0x5d) {
         depth--
-        if (depth === 0) return j + 1
-      } else if (b === COLON) keyTokens++
+        if (depth === 0) {
+          keyTokens = keys
+          return j + 1
+        }
+      } else if (b === COLON) keys++
       j++
     }
     return NEEDS_MORE

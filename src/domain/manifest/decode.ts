@@ -192,24 +192,24 @@ interface Context {
 
 /**
  * The JSON text a value was parsed from, for naming the keys it repeats: how many key tokens it
- * writes (counted by a scan), where it starts in the file, and the path of its root in the document.
+ * writes (counted by a scan) and where it starts in the file.
  */
 interface JsonText {
   readonly text: string
   readonly keyTokens: number
   readonly start?: { readonly line: number; readonly column: number }
-  readonly root: ReadonlyArray<PathSegment>
 }
 
 /**
- * One error per key the text repeats: the path of its object, the key, its line. The API server
- * decodes a List's items one by one, so its path for a key inside an item starts at the item.
+ * One error per key the text repeats: the path of its object (the text's root is at `root` in
+ * the document), the key, its line. The API server decodes a List's items one by one, so its
+ * path for a key inside an item starts at the item.
  */
-const duplicateErrors = (ctx: Context, json: JsonText, isListDocument: boolean): ReadonlyArray<ManifestError> => {
+const duplicateErrors = (ctx: Context, json: JsonText, root: ReadonlyArray<PathSegment>, isListDocument: boolean): ReadonlyArray<ManifestError> => {
   const found = duplicateKeysIn(json.text)
   if (found.length === 0) {
     // counts differ, yet no key repeats: say so rather than decode a value that may not be the text's
-    return [{ _tag: "ManifestError", file: ctx.file, document: ctx.document, path: showPath(json.root), problem: "the JSON text and the value read from it hold different numbers of keys" }]
+    return [{ _tag: "ManifestError", file: ctx.file, document: ctx.document, path: showPath(root), problem: "the JSON text and the value read from it hold different numbers of keys" }]
   }
   return found.map((d): ManifestError => {
     const inItem = isListDocument && d.path[0] === "items" && typeof d.path[1] === "number"
@@ -218,7 +218,7 @@ const duplicateErrors = (ctx: Context, json: JsonText, isListDocument: boolean):
       _tag: "ManifestError",
       file: ctx.file,
       document: ctx.document,
-      path: showPath([...json.root, ...d.path]),
+      path: showPath([...root, ...d.path]),
       problem: duplicateFieldProblem(d.key, inItem ? d.path.slice(2) : d.path),
       duplicateKey: d.key,
       line: at.line,
@@ -290,30 +290,44 @@ const isList = (value: Record<string, unknown>): boolean =>
 const HAS_NULL = 1
 const HAS_PROBLEM = 2
 
-/** Keys met by the last {@link jsonFlags} walk: compared with the text's key tokens to see a repeated key. */
-let keysWalked = 0
+/**
+ * {@link jsonFlags} answers `keys × KEYS + flags`: the flags in the low two bits, the keys above
+ * (`& (KEYS - 1)` reads the flags of any integer below 2^53: 4 divides 2^32).
+ */
+const KEYS = 4
 
 /**
  * One read-only walk over a value parsed from JSON (no aliases, hence no cycles): whether it
  * holds a `null` (then {@link dropNulls} copies it) or a structural problem (then
- * {@link structureProblem} names it). Recursion is bounded by {@link MAX_NESTING}.
+ * {@link structureProblem} names it), and how many keys it holds (compared with its text's key
+ * tokens to see a key given twice), as `keys × KEYS + flags` (exact integers: a text holds far
+ * fewer than 2^50 keys). A problem stops the walk, and the count with it. Recursion is bounded
+ * by {@link MAX_NESTING}.
  */
 const jsonFlags = (u: unknown, depth: number): number => {
   if (typeof u !== "object") return 0
   if (u === null) return HAS_NULL
   if (depth > MAX_NESTING) return HAS_PROBLEM
   let flags = 0
+  let counted = 0 // keys × KEYS
   if (Array.isArray(u)) {
-    for (let i = 0; i < u.length && flags < HAS_PROBLEM; i++) flags |= jsonFlags(u[i], depth + 1)
-    return flags
+    for (let i = 0; i < u.length && flags < HAS_PROBLEM; i++) {
+      const r = jsonFlags(u[i], depth + 1)
+      const f = r & (KEYS - 1)
+      flags |= f
+      counted += r - f
+    }
+    return counted + flags
   }
   for (const k in u) {
-    keysWalked++
     if (k === "__proto__") return HAS_PROBLEM
-    flags |= jsonFlags((u as Record<string, unknown>)[k], depth + 1)
+    const r = jsonFlags((u as Record<string, unknown>)[k], depth + 1)
+    const f = r & (KEYS - 1)
+    flags |= f
+    counted += r - f + KEYS
     if (flags >= HAS_PROBLEM) return flags
   }
-  return flags
+  return counted + flags
 }
 
 /**
@@ -325,12 +339,12 @@ const cleanValue = (
   fromJson: boolean,
   json?: JsonText,
 ): { readonly value: unknown } | { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } | { readonly duplicates: true } => {
-  keysWalked = 0
-  const flags = fromJson ? jsonFlags(raw, 0) : HAS_NULL | HAS_PROBLEM
+  const walked = fromJson ? jsonFlags(raw, 0) : HAS_NULL | HAS_PROBLEM
+  const flags = walked & (KEYS - 1)
   const structure = (flags & HAS_PROBLEM) === 0 ? undefined : structureProblem(raw)
   if (structure !== undefined) return structure
   // the walk counted every key (no problem cut it short)
-  if (json !== undefined && (flags & HAS_PROBLEM) === 0 && keysWalked !== json.keyTokens) return { duplicates: true }
+  if (json !== undefined && (flags & HAS_PROBLEM) === 0 && (walked - flags) / KEYS !== json.keyTokens) return { duplicates: true }
   return { value: (flags & HAS_NULL) === 0 ? raw : dropNulls(raw) }
 }
 
@@ -357,9 +371,8 @@ export const decodeListItem = (
 ): Either<ReadonlyArray<ManifestError>, Manifest> => {
   const ctx: Context = { file: at.file, document: at.document, locate: at.locate ?? (() => undefined) }
   const prefix: ReadonlyArray<PathSegment> = ["items", at.item]
-  const json = at.json === undefined ? undefined : { ...at.json, root: prefix }
-  const clean = cleanValue(raw, true, json)
-  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, json!, false))
+  const clean = cleanValue(raw, true, at.json)
+  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, at.json!, prefix, false))
   if (!("value" in clean)) return E.left([manifestError(ctx, [...prefix, ...clean.path], clean.problem)])
   return decodeObject(ctx, clean.value, prefix, { file: at.file, document: at.document, item: at.item }, at.defaults)
 }
@@ -367,7 +380,7 @@ export const decodeListItem = (
 /** Decodes one parsed document (already plain data; from `json` when given). */
 const decodeDocumentValue = (ctx: Context, raw: unknown, fromJson = false, json?: JsonText): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
   const clean = cleanValue(raw, fromJson, json)
-  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, json!, isPlainObject(raw) && isList(raw)))
+  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, json!, [], isPlainObject(raw) && isList(raw)))
   if (!("value" in clean)) return E.left([manifestError(ctx, clean.path, clean.problem)])
   const value = clean.value
   if (value === undefined || value === null) return E.right([])
@@ -504,7 +517,7 @@ export const decodeFile = (text: string, file: string): Either<ReadonlyArray<Man
   if (json !== undefined) {
     // a key given twice: JSON.parse kept the last value; counted here, named only when counts differ
     const start = positionIn(text, text.length - json.json.length)
-    const source: JsonText = { text: json.json, keyTokens: countKeyTokens(json.json), start, root: [] }
+    const source: JsonText = { text: json.json, keyTokens: countKeyTokens(json.json), start }
     const r = decodeDocumentValue({ file, document: 0, locate: () => undefined }, json.value, true, source)
     if (E.isRight(r)) return E.right({ manifests: r.right, documents: [json.value] })
     if (r.left.some((e) => e.duplicateKey !== undefined)) return r
