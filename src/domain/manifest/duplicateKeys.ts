@@ -118,7 +118,7 @@ interface Frame {
  * @example
  * import { duplicateKeysIn } from "catcluster/domain/manifest"
  * duplicateKeysIn('{"spec": {"containers": [{"name": "a", "name": "b"}]}}')
- * // [{ path: ["spec", "containers", 0], key: "name", offset: 40 }]
+ * // [{ path: ["spec", "containers", 0], key: "name", offset: 39 }]
  *
  * @since 0.1.0
  * @category destructors
