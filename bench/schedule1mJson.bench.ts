@@ -32,6 +32,8 @@ export const schedule1mJson: Benchmark = {
       const dist = join(dir, "dist")
       execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", dist], { stdio: "inherit" })
       symlinkSync(join(root, "node_modules"), join(dir, "node_modules"))
+      // the CLI reads its version from ../../package.json, as in the published package
+      symlinkSync(join(root, "package.json"), join(dir, "package.json"))
       const heap = `--max-old-space-size=${Math.min(8192, Math.floor((os.totalmem() / 2 ** 20) * 0.5))}`
       const args = [heap, join(dist, "cli", "main.js"), "schedule", "--nodes", dump.nodesFile, "--pods", dump.podsFile, "--json"]
       const measured = existsSync(TIME)

@@ -87,6 +87,12 @@ profiles:
     expect(profile.nodesToScore).toBe("adaptive")
   })
 
+  it("a key given twice is bad input naming the line, the path and the key (the parser's message names neither)", () => {
+    const e = errorOf(`${head}profiles:\n- schedulerName: a\n  plugins:\n    score:\n      enabled: [{name: NodeAffinity, weight: 2, weight: 50}]\n`)
+    expect(e.path).toBe("sched.yaml:7:49: $.profiles[0].plugins.score.enabled[0]")
+    expect(e.problem).toMatch(/^duplicate field "weight"/)
+  })
+
   it("bad input names the file and JSON path", () => {
     expect(errorOf(`${head}profiles:\n- plugins:\n    score:\n      enabled: [{name: NodeResourcesFit, weight: x}]\n`).message).toBe(
       'sched.yaml: $.profiles[0].plugins.score.enabled[0].weight: invalid value (got "x"), expected number',

@@ -6,11 +6,15 @@
  * magnitude faster than a YAML parser) reads each item.
  *
  * The scan only finds where each value ends (strings, escapes, nesting); `JSON.parse` judges
- * the text itself, so the grammar is exactly JSON's. Positions are 1-based lines and columns
- * (columns in bytes).
+ * the text itself, so the grammar is exactly JSON's. On the way it counts each item's key tokens
+ * (a colon outside strings follows a key and nothing else), so that a key given twice in an
+ * object, which `JSON.parse` drops silently, can be told from the parsed item's keys at no
+ * extra pass (see `duplicateKeys.ts`). Positions are 1-based lines and columns (columns in bytes).
  *
  * @since 0.1.0
  */
+import { countKeys, duplicateFieldProblem, duplicateKeysIn } from "./duplicateKeys.ts"
+import { showPath } from "./JsonPath.ts"
 
 /**
  * Fills `buffer` from `offset` with at most `length` bytes; returns how many (0 at the end).
@@ -41,8 +45,11 @@ export interface TextPosition {
 export interface JsonListHandler {
   /** A top-level field other than an `items` array, parsed. */
   readonly field: (key: string, value: unknown) => void
-  /** Element `index` of `items`, parsed, with its text and where it starts. */
-  readonly item: (value: unknown, index: number, text: string, at: TextPosition) => void
+  /**
+   * Element `index` of `items`, parsed, with its text, where it starts and how many object keys
+   * the text writes (repeats counted: more than the value holds when an object repeats a key).
+   */
+  readonly item: (value: unknown, index: number, text: string, at: TextPosition, keyTokens: number) => void
 }
 
 /**
@@ -70,6 +77,7 @@ const CHUNK = 8 * 1024 * 1024
 const FIRST_READ = 64 * 1024
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
+const COLON = 0x3a
 const NEEDS_MORE = -1
 
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
@@ -85,8 +93,10 @@ class ScanError {
 /**
  * Reads a JSON object through `read`, calling `handler` for each top-level field and each element
  * of its `items` array. A top-level value that is not an object is `NotAnObject` (nothing handed
- * over); a value above {@link MAX_JSON_VALUE_BYTES}, bad JSON or bytes after the object are a
- * `SyntaxError` at their position. Errors thrown by the handler propagate.
+ * over); a value above {@link MAX_JSON_VALUE_BYTES}, bad JSON, bytes after the object or a key
+ * the top-level object or one of its fields other than `items` gives twice (`JSON.parse` would
+ * keep the last silently) are a `SyntaxError` at their position. Errors thrown by the handler
+ * propagate.
  *
  * @example
  * import { streamJsonList } from "catcluster/domain/manifest"
@@ -158,8 +168,11 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
       at = q + 1
     }
   }
+  /** Key tokens (colons outside strings) of the last value {@link valueEnd} found the end of. */
+  let keyTokens = 0
   /** The index after the value starting at `i`, or NEEDS_MORE. */
   const valueEnd = (i: number): number => {
+    keyTokens = 0
     const first = buf[i]!
     if (first === QUOTE) return stringEnd(i)
     if (first !== 0x7b && first !== 0x5b) {
@@ -174,6 +187,8 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
     }
     let depth = 0
     let j = i
+    // counted in a local: the closure's variable is written once per value, not once per key
+    let keys = 0
     while (j < end) {
       const b = buf[j]!
       if (b === QUOTE) {
@@ -185,8 +200,11 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
       if (b === 0x7b || b === 0x5b) depth++
       else if (b === 0x7d || b === 0x5d) {
         depth--
-        if (depth === 0) return j + 1
-      }
+        if (depth === 0) {
+          keyTokens = keys
+          return j + 1
+        }
+      } else if (b === COLON) keys++
       j++
     }
     return NEEDS_MORE
@@ -201,13 +219,13 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
     }
   }
   /** The value at `pos`, as text; `pos` moves past it. */
-  const takeValue = (): { readonly text: string; readonly start: number } => {
+  const takeValue = (): { readonly text: string; readonly start: number; readonly keyTokens: number } => {
     for (;;) {
       const after = pos < end ? valueEnd(pos) : NEEDS_MORE
       if (after !== NEEDS_MORE) {
         const start = pos
         pos = after
-        return { text: buf.toString("utf8", start, after), start }
+        return { text: buf.toString("utf8", start, after), start, keyTokens }
       }
       if (eof) throw new ScanError("the JSON ends inside a value", base + pos)
       pos -= fill(pos)
@@ -241,6 +259,7 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
     pos++
     let items = 0
     let sawItems = false
+    const names = new Set<string>()
     let b = expect('a key or "}"')
     if (b === 0x7d) pos++
     else
@@ -248,6 +267,8 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
         if (b !== QUOTE) fail(`expected a key (a string), got ${String.fromCharCode(b)}`)
         const key = takeValue()
         const name = parse(key.text, key.start) as string
+        if (names.has(name) && name !== "items") throw new ScanError(duplicateFieldProblem(name, []), base + key.start)
+        names.add(name)
         if (expect('":"') !== 0x3a) fail(`expected ":" after the key ${JSON.stringify(name)}`)
         pos++
         b = expect(`the value of ${JSON.stringify(name)}`)
@@ -261,7 +282,7 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
             for (;;) {
               const at = positionOf(pos)
               const value = takeValue()
-              handler.item(parse(value.text, value.start), items++, value.text, at)
+              handler.item(parse(value.text, value.start), items++, value.text, at, value.keyTokens)
               b = expect('"," or "]" after an item')
               pos++
               if (b === 0x5d) break
@@ -273,7 +294,13 @@ export const streamJsonList = (read: ReadBytes, handler: JsonListHandler): JsonS
             }
         } else {
           const value = takeValue()
-          handler.field(name, parse(value.text, value.start))
+          const parsed = parse(value.text, value.start)
+          // the list's own fields are small: named precisely when they hold more key tokens than keys
+          if (value.keyTokens > 0 && countKeys(parsed) !== value.keyTokens) {
+            const d = duplicateKeysIn(value.text)[0]
+            if (d !== undefined) throw new ScanError(`${showPath([name, ...d.path])}: ${duplicateFieldProblem(d.key, [name, ...d.path])}`, base + value.start + Buffer.byteLength(value.text.slice(0, d.offset)))
+          }
+          handler.field(name, parsed)
         }
         b = expect('"," or "}"')
         pos++

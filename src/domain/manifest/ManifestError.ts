@@ -13,6 +13,8 @@ export interface ManifestError {
   /** JSON path inside the document (`spec.containers[0].resources.requests.cpu`); "" for the document itself. */
   readonly path: string
   readonly problem: string
+  /** The key given twice, when that is the problem (`path` is then the object holding it). */
+  readonly duplicateKey?: string
   /** 1-based line and column in the file, when known. */
   readonly line?: number
   readonly column?: number

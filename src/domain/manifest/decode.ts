@@ -15,6 +15,8 @@ import type { Either } from "fp-ts/lib/Either.js"
 import type * as t from "io-ts"
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from "yaml"
 import type { CollectionTag, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, ScalarTag, SchemaOptions, TagId, Tags } from "yaml"
+import { countKeyTokens, duplicateFieldProblem, duplicateKeysIn, positionIn } from "./duplicateKeys.ts"
+import { duplicateKeysInYaml } from "./duplicateYamlKeys.ts"
 import { showPath } from "./JsonPath.ts"
 import type { PathSegment } from "./JsonPath.ts"
 import { isKnownKind, manifestCodecs } from "./Manifest.ts"
@@ -136,6 +138,43 @@ interface Context {
   readonly locate: Locate
 }
 
+/**
+ * The JSON text a value was parsed from, for naming the keys it repeats: how many key tokens it
+ * writes (counted by a scan) and where it starts in the file.
+ */
+interface JsonText {
+  readonly text: string
+  readonly keyTokens: number
+  readonly start?: { readonly line: number; readonly column: number }
+}
+
+/**
+ * One error per key the text repeats: the path of its object (the text's root is at `root` in
+ * the document), the key, its line. The API server decodes a List's items one by one, so its
+ * path for a key inside an item starts at the item.
+ */
+const duplicateErrors = (ctx: Context, json: JsonText, root: ReadonlyArray<PathSegment>, isListDocument: boolean): ReadonlyArray<ManifestError> => {
+  const found = duplicateKeysIn(json.text)
+  if (found.length === 0) {
+    // counts differ, yet no key repeats: say so rather than decode a value that may not be the text's
+    return [{ _tag: "ManifestError", file: ctx.file, document: ctx.document, path: showPath(root), problem: "the JSON text and the value read from it hold different numbers of keys" }]
+  }
+  return found.map((d): ManifestError => {
+    const inItem = isListDocument && d.path[0] === "items" && typeof d.path[1] === "number"
+    const at = positionIn(json.text, d.offset, json.start)
+    return {
+      _tag: "ManifestError",
+      file: ctx.file,
+      document: ctx.document,
+      path: showPath([...root, ...d.path]),
+      problem: duplicateFieldProblem(d.key, inItem ? d.path.slice(2) : d.path),
+      duplicateKey: d.key,
+      line: at.line,
+      column: at.column,
+    }
+  })
+}
+
 const manifestError = (ctx: Context, segments: ReadonlyArray<PathSegment>, problem: string): ManifestError => {
   const at = ctx.locate(segments)
   return {
@@ -200,39 +239,69 @@ const HAS_NULL = 1
 const HAS_PROBLEM = 2
 
 /**
+ * {@link jsonFlags} answers `keys × KEYS + flags`: the flags in the low two bits, the keys above
+ * (`& (KEYS - 1)` reads the flags of any integer below 2^53: 4 divides 2^32).
+ */
+const KEYS = 4
+
+/**
  * One read-only walk over a value parsed from JSON (no aliases, hence no cycles): whether it
  * holds a `null` (then {@link dropNulls} copies it) or a structural problem (then
- * {@link structureProblem} names it). Recursion is bounded by {@link MAX_NESTING}.
+ * {@link structureProblem} names it), and how many keys it holds (compared with its text's key
+ * tokens to see a key given twice), as `keys × KEYS + flags` (exact integers: a text holds far
+ * fewer than 2^50 keys). A problem stops the walk, and the count with it. Recursion is bounded
+ * by {@link MAX_NESTING}.
  */
 const jsonFlags = (u: unknown, depth: number): number => {
   if (typeof u !== "object") return 0
   if (u === null) return HAS_NULL
   if (depth > MAX_NESTING) return HAS_PROBLEM
   let flags = 0
+  let counted = 0 // keys × KEYS
   if (Array.isArray(u)) {
-    for (let i = 0; i < u.length && flags < HAS_PROBLEM; i++) flags |= jsonFlags(u[i], depth + 1)
-    return flags
+    for (let i = 0; i < u.length && flags < HAS_PROBLEM; i++) {
+      const r = jsonFlags(u[i], depth + 1)
+      const f = r & (KEYS - 1)
+      flags |= f
+      counted += r - f
+    }
+    return counted + flags
   }
   for (const k in u) {
     if (k === "__proto__") return HAS_PROBLEM
-    flags |= jsonFlags((u as Record<string, unknown>)[k], depth + 1)
+    const r = jsonFlags((u as Record<string, unknown>)[k], depth + 1)
+    const f = r & (KEYS - 1)
+    flags |= f
+    counted += r - f + KEYS
     if (flags >= HAS_PROBLEM) return flags
   }
-  return flags
+  return counted + flags
 }
 
-/** The value with null fields dropped, or its first structural problem. */
-const cleanValue = (raw: unknown, fromJson: boolean): { readonly value: unknown } | { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } => {
-  const flags = fromJson ? jsonFlags(raw, 0) : HAS_NULL | HAS_PROBLEM
+/**
+ * The value with null fields dropped, its first structural problem, or (parsed from `json`, whose
+ * key tokens outnumber the keys the value holds) the keys the text repeats.
+ */
+const cleanValue = (
+  raw: unknown,
+  fromJson: boolean,
+  json?: JsonText,
+): { readonly value: unknown } | { readonly path: ReadonlyArray<PathSegment>; readonly problem: string } | { readonly duplicates: true } => {
+  const walked = fromJson ? jsonFlags(raw, 0) : HAS_NULL | HAS_PROBLEM
+  const flags = walked & (KEYS - 1)
   const structure = (flags & HAS_PROBLEM) === 0 ? undefined : structureProblem(raw)
   if (structure !== undefined) return structure
+  // the walk counted every key (no problem cut it short)
+  if (json !== undefined && (flags & HAS_PROBLEM) === 0 && (walked - flags) / KEYS !== json.keyTokens) return { duplicates: true }
   return { value: (flags & HAS_NULL) === 0 ? raw : dropNulls(raw) }
 }
 
 /**
  * Decodes one element of a list's `items` (already plain data, as `JSON.parse` gives it):
  * `defaults` are the kind and apiVersion a typed list (`PodList`) gives items that omit them;
- * errors name the path `items[i]…`, placed by `locate` when given.
+ * errors name the path `items[i]…`, placed by `locate` when given. With `json` (the item's text,
+ * the key tokens a scan counted in it and where it starts), a key the text gives twice in one
+ * object is an error naming the object, the key and its line (`JSON.parse` kept one silently).
  *
  * @since 0.1.0
  * @category decoding
@@ -245,18 +314,21 @@ export const decodeListItem = (
     readonly item: number
     readonly defaults?: { readonly kind?: string; readonly apiVersion?: string }
     readonly locate?: Locate
+    readonly json?: { readonly text: string; readonly keyTokens: number; readonly start?: { readonly line: number; readonly column: number } }
   },
 ): Either<ReadonlyArray<ManifestError>, Manifest> => {
   const ctx: Context = { file: at.file, document: at.document, locate: at.locate ?? (() => undefined) }
   const prefix: ReadonlyArray<PathSegment> = ["items", at.item]
-  const clean = cleanValue(raw, true)
+  const clean = cleanValue(raw, true, at.json)
+  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, at.json!, prefix, false))
   if (!("value" in clean)) return E.left([manifestError(ctx, [...prefix, ...clean.path], clean.problem)])
   return decodeObject(ctx, clean.value, prefix, { file: at.file, document: at.document, item: at.item }, at.defaults)
 }
 
-/** Decodes one parsed document (already plain data). */
-const decodeDocumentValue = (ctx: Context, raw: unknown, fromJson = false): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
-  const clean = cleanValue(raw, fromJson)
+/** Decodes one parsed document (already plain data; from `json` when given). */
+const decodeDocumentValue = (ctx: Context, raw: unknown, fromJson = false, json?: JsonText): Either<ReadonlyArray<ManifestError>, ReadonlyArray<Manifest>> => {
+  const clean = cleanValue(raw, fromJson, json)
+  if ("duplicates" in clean) return E.left(duplicateErrors(ctx, json!, [], isPlainObject(raw) && isList(raw)))
   if (!("value" in clean)) return E.left([manifestError(ctx, clean.path, clean.problem)])
   const value = clean.value
   if (value === undefined || value === null) return E.right([])
@@ -334,13 +406,14 @@ export const locateIn = (text: string): Locate => {
 /** Errors in JSON text this long or shorter are placed by reading it again as YAML. */
 const LOCATE_LIMIT = 16 * 1024 * 1024
 
-/** The value of a JSON text (a kubectl dump), or undefined when the text is not JSON. */
-const jsonValue = (text: string): { readonly value: unknown } | undefined => {
+/** The value of a JSON text (a kubectl dump) and the text parsed, or undefined when the text is not JSON. */
+const jsonValue = (text: string): { readonly value: unknown; readonly json: string } | undefined => {
   let i = 0
   while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t" || text[i] === "\uFEFF")) i++
   if (text[i] !== "{" && text[i] !== "[") return undefined
+  const json = i === 0 ? text : text.slice(i)
   try {
-    return { value: JSON.parse(i === 0 ? text : text.slice(i)) }
+    return { value: JSON.parse(json), json }
   } catch {
     return undefined
   }
@@ -390,8 +463,12 @@ export const decodeFile = (text: string, file: string): Either<ReadonlyArray<Man
   // JSON (kubectl -o json) through JSON.parse: a YAML parser reads it a hundred times slower
   const json = jsonValue(text)
   if (json !== undefined) {
-    const r = decodeDocumentValue({ file, document: 0, locate: () => undefined }, json.value, true)
+    // a key given twice: JSON.parse kept the last value; counted here, named only when counts differ
+    const start = positionIn(text, text.length - json.json.length)
+    const source: JsonText = { text: json.json, keyTokens: countKeyTokens(json.json), start }
+    const r = decodeDocumentValue({ file, document: 0, locate: () => undefined }, json.value, true, source)
     if (E.isRight(r)) return E.right({ manifests: r.right, documents: [json.value] })
+    if (r.left.some((e) => e.duplicateKey !== undefined)) return r
     // errors: read again as YAML to say on which line each one is, unless that would take long
     if (text.length > LOCATE_LIMIT) return r
   }
@@ -408,8 +485,22 @@ export const decodeFile = (text: string, file: string): Either<ReadonlyArray<Man
   const documents: unknown[] = []
   docs.forEach((doc, document) => {
     const locate = locator(doc, lineCounter)
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
+    // a key given twice (or two keys the object would merge): named with its mapping's path, not as the parser words it
+    const duplicates = duplicateKeysInYaml(doc, lineCounter)
+    for (const d of duplicates) {
+      errors.push({
+        _tag: "ManifestError",
+        file,
+        document,
+        path: showPath(d.path),
+        problem: duplicateFieldProblem(d.key, d.path, "yaml"),
+        duplicateKey: d.key,
+        ...(d.line === undefined ? {} : { line: d.line, column: d.column ?? 1 }),
+      })
+    }
+    const parseErrors = duplicates.length === 0 ? doc.errors : doc.errors.filter((e: { readonly code: string }) => e.code !== "DUPLICATE_KEY")
+    if (parseErrors.length > 0 || duplicates.length > 0) {
+      for (const e of parseErrors) {
         const pos = e.linePos?.[0]
         errors.push({
           _tag: "ManifestError",

@@ -64,14 +64,14 @@ export const decodeJsonStream = (read: ReadBytes, file: string): StreamedFile =>
   let unlisted = 0
   let sawItems = false
   // items without a kind before the list's kind is known (an unusual key order)
-  const waiting: Array<{ readonly value: unknown; readonly index: number; readonly text: string; readonly at: TextPosition }> = []
+  const waiting: Array<{ readonly value: unknown; readonly index: number; readonly text: string; readonly at: TextPosition; readonly keyTokens: number }> = []
   const defaults = (): { readonly kind?: string; readonly apiVersion?: string } => {
     const kind = head.kind
     if (typeof kind !== "string" || kind === "List" || !kind.endsWith("List")) return {}
     return { kind: kind.slice(0, -"List".length), ...(typeof head.apiVersion === "string" ? { apiVersion: head.apiVersion } : {}) }
   }
-  const decodeItem = (value: unknown, index: number, text: string, at: TextPosition): void => {
-    const r = decodeListItem(value, { file, document: 0, item: index, defaults: defaults(), locate: itemLocator(text, at) })
+  const decodeItem = (value: unknown, index: number, text: string, at: TextPosition, keyTokens: number): void => {
+    const r = decodeListItem(value, { file, document: 0, item: index, defaults: defaults(), locate: itemLocator(text, at), json: { text, keyTokens, start: at } })
     if (E.isRight(r)) {
       manifests.push(r.right)
       if (keepsRaw(r.right)) raws[index] = value
@@ -84,11 +84,11 @@ export const decodeJsonStream = (read: ReadBytes, file: string): StreamedFile =>
     field: (key, value) => {
       head[key] = value
     },
-    item: (value, index, text, at) => {
+    item: (value, index, text, at, keyTokens) => {
       sawItems = true
       const kindless = typeof value === "object" && value !== null && !("kind" in value)
-      if (kindless && typeof head.kind !== "string") waiting.push({ value, index, text, at })
-      else decodeItem(value, index, text, at)
+      if (kindless && typeof head.kind !== "string") waiting.push({ value, index, text, at, keyTokens })
+      else decodeItem(value, index, text, at, keyTokens)
     },
   })
   if (scanned._tag === "NotAnObject") return { _tag: "NotAList" }
@@ -97,7 +97,7 @@ export const decodeJsonStream = (read: ReadBytes, file: string): StreamedFile =>
   }
   const kind = head.kind
   if (!sawItems || typeof kind !== "string" || !kind.endsWith("List")) return { _tag: "NotAList" }
-  for (const w of waiting) decodeItem(w.value, w.index, w.text, w.at)
+  for (const w of waiting) decodeItem(w.value, w.index, w.text, w.at, w.keyTokens)
   if (unlisted > 0) errors.push({ _tag: "ManifestError", file, document: 0, path: "", problem: `${unlisted} more problems (the first ${MAX_LISTED_PROBLEMS} are listed)` })
   if (errors.length > 0) return { _tag: "Decoded", result: E.left(errors) }
   // items in file order (waiting items were decoded last)

@@ -11,6 +11,8 @@
  * @since 0.1.0
  */
 import * as E from "fp-ts/lib/Either.js"
+import { countKeys, countKeyTokens, duplicateKeysIn } from "../../domain/manifest/duplicateKeys.ts"
+import { appendPath } from "../../domain/manifest/JsonPath.ts"
 import type { Manifest } from "../../domain/manifest/Manifest.ts"
 import { parseQuantity } from "../../domain/quantity/parse.ts"
 import { milliValue, value } from "../../domain/quantity/decimal.ts"
@@ -178,6 +180,11 @@ const numaCells = (text: string, at: string): ReadonlyArray<NumaCell> => {
     raw = JSON.parse(text)
   } catch {
     throw new SchedulerInputError(at, "expected a JSON array of {cpus, memory, hugepages}")
+  }
+  // JSON.parse keeps the last of a key given twice: a cell's "cpus" written twice is a mistake to name
+  if (countKeyTokens(text) !== countKeys(raw)) {
+    const d = duplicateKeysIn(text)[0]
+    if (d !== undefined) throw new SchedulerInputError(d.path.reduce(appendPath, at), `duplicate field ${JSON.stringify(d.key)} (JSON.parse would keep the last value silently)`)
   }
   if (!Array.isArray(raw)) throw new SchedulerInputError(at, "expected a JSON array")
   return raw.map((c: { cpus?: unknown; memory?: unknown; hugepages?: unknown } | null, i): NumaCell => {

@@ -26,7 +26,9 @@
  *
  * @since 0.1.0
  */
-import { parseAllDocuments } from "yaml"
+import { LineCounter, parseAllDocuments } from "yaml"
+import { duplicateFieldProblem } from "../../domain/manifest/duplicateKeys.ts"
+import { duplicateKeysInYaml } from "../../domain/manifest/duplicateYamlKeys.ts"
 import { DEFAULT_SCHEDULER_NAME } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { array, type At, child, duplicate, fail, integer, invalid, notSupported, object, optionalObject, required, string } from "./ConfigInput.ts"
@@ -247,10 +249,17 @@ const operational = (top: Readonly<Record<string, unknown>>, at: At): ReadonlyAr
  * @category constructors
  */
 export const parseSchedulerConfig = (text: string, file: string, schedulerName?: string): ParsedConfig => {
-  const docs = parseAllDocuments(text)
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, { lineCounter })
   const list = Array.isArray(docs) ? docs : []
   const doc = list[0]
   if (doc === undefined) throw new SchedulerInputError(file, "empty configuration")
+  // a key given twice: kube-scheduler decodes its configuration strictly; the parser's own message names neither key nor path
+  const repeated = duplicateKeysInYaml(doc, lineCounter)[0]
+  if (repeated !== undefined) {
+    const at = repeated.path.reduce<At>(child, { file: repeated.line === undefined ? file : `${file}:${repeated.line}:${repeated.column ?? 1}`, path: "$" })
+    fail(at, duplicateFieldProblem(repeated.key, repeated.path, "yaml"))
+  }
   if (doc.errors.length > 0) {
     const message = doc.errors[0]?.message ?? "parse error"
     // the parser recurses per nesting level: name the limit rather than the engine's words

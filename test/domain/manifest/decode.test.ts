@@ -138,8 +138,10 @@ describe("decodeManifests: bad input gives positioned errors, never throws", () 
     expect(e?.problem).toMatch(/^malformed YAML/)
     expect(e?.line).toBeGreaterThanOrEqual(3)
     expect(e?.column).toBeGreaterThanOrEqual(1)
+    // a repeated key is named, with its line (see duplicateKeys.test.ts)
     const [dup] = left(`kind: Pod\nkind: Node\n`)
-    expect(dup?.problem).toMatch(/malformed YAML: .*unique/i)
+    expect(dup).toMatchObject({ path: "", duplicateKey: "kind", line: 2, column: 1 })
+    expect(dup?.problem).toMatch(/^duplicate field "kind"/)
   })
 
   it("a document that is not a manifest, or has no kind, is an error naming it", () => {
