@@ -107,3 +107,27 @@ describe("the composite criterion", () => {
     expect(showRules(c).sort()).toEqual(["02→2", "1→0"])
   })
 })
+
+describe("inter-reduction of right sides", () => {
+  it("⟨a, b, d | ddd = ab, ab = a⟩: adding ab → a re-normalizes ddd → ab to ddd → a, and the total length follows", () => {
+    // 1. ddd = ab (no rules, 0 letters) → ddd → ab (5 letters); ddd over itself: k = 1 composite
+    //    (1 + p = 2 is an overlap), k = 2 gives (ab·d, d·ab): one pair.
+    // 2. ab = a (read ab, a: 3) → ab → a (total 8); ddd's right side ab contains it: normalized
+    //    to a (read a, b, then a: 3 more, work 6), total 8 + (1 − 2) = 7. ab over ddd and back: none.
+    // Stopped at step 3 by maxSteps: 2, the system after step 2 is returned.
+    const p = presentation(monoid("abd", ["a", "b", "d"], [[["d", "d", "d"], ["a", "b"]], [["a", "b"], ["a"]]]))
+    const two = complete(p, { maxSteps: 2 })
+    expect(two).toMatchObject({
+      _tag: "Incomplete",
+      reason: "steps",
+      stats: { steps: 3, rulesAdded: 2, criticalPairs: 1, compositeSkipped: 1, rules: 2, totalLength: 7, work: 6 },
+    })
+    expect(showRules(two)).toEqual(["222→0", "01→0"])
+    // run to the end: every right side normal, the total length that of the rules returned
+    const c = complete(p)
+    expect(c._tag).toBe("Complete")
+    for (const r of c.system.rules) expect(c.system.normalForm(r.rhs)).toBe(r.rhs)
+    expect(c.stats.totalLength).toBe(c.system.rules.reduce((n, r) => n + r.lhs.length + r.rhs.length, 0))
+    expect(showRules(c)).toContain("222→0")
+  })
+})
