@@ -18,7 +18,7 @@ import {
   type RewritingSystem,
 } from "../../../src/category/fincat/index.ts"
 import { runConfig } from "../../../src/laws/index.ts"
-import { sixObjects } from "./examples.ts"
+import { sixObjects, threeLoops } from "./examples.ts"
 
 const rule = (lhs: number[], rhs: number[]): RewriteRule => ({ lhs: encodeWord(lhs), rhs: encodeWord(rhs) })
 const decodedPairs = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([s, t]) => [decodeWord(s), decodeWord(t)])
@@ -109,19 +109,7 @@ describe("completion runs the check on its final system", () => {
 })
 
 describe("reducible", () => {
-  const s = systemOf(
-    complete(
-      presentation({
-        objects: ["*"],
-        arrows: ["a", "b", "c"].map((name) => ({ name, dom: "*", cod: "*" })),
-        equations: [
-          { lhs: ["b", "a"], rhs: ["a", "b"] },
-          { lhs: ["c", "c"], rhs: ["a"] },
-          { lhs: ["a", "a", "a"], rhs: [] },
-        ],
-      }),
-    ),
-  )
+  const s = systemOf(complete(presentation(threeLoops)))
 
   it("is true exactly on words some rule rewrites (property: reducible w ⇔ normalForm w ≠ w)", () => {
     const { seed, numRuns } = runConfig(300)

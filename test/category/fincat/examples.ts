@@ -49,3 +49,19 @@ export const braid: PresentationInput = {
   ],
   equations: [{ lhs: ["a", "b", "a"], rhs: ["b", "a", "b"] }],
 }
+
+/**
+ * One object, three loops with ba = ab, c² = a, a³ = 1: completion adds ca → ac (c commutes with
+ * its square a), giving ba → ab, cc → a, aaa → 1, ca → ac; infinite, as b is free of the others.
+ * Rules of lengths 2 and 3 over three letters, for properties of normal forms and `reducible`.
+ */
+export const threeLoops: PresentationInput = {
+  name: "three loops",
+  objects: ["*"],
+  arrows: ["a", "b", "c"].map((name) => ({ name, dom: "*", cod: "*" })),
+  equations: [
+    { lhs: ["b", "a"], rhs: ["a", "b"] },
+    { lhs: ["c", "c"], rhs: ["a"] },
+    { lhs: ["a", "a", "a"], rhs: [] },
+  ],
+}

@@ -10,7 +10,7 @@ import {
   type RewritingSystem,
 } from "../../../src/category/fincat/index.ts"
 import { runConfig } from "../../../src/laws/index.ts"
-import { sixObjects } from "./examples.ts"
+import { sixObjects, threeLoops } from "./examples.ts"
 
 const systemOf = (input: Parameters<typeof presentation>[0]): RewritingSystem => {
   const c = complete(presentation(input))
@@ -65,15 +65,7 @@ describe("Knuth–Bendix completion", () => {
   })
 
   it("normal forms are irreducible, idempotent and shortlex-minimal (property)", () => {
-    const s = systemOf({
-      objects: ["*"],
-      arrows: ["a", "b", "c"].map((name) => ({ name, dom: "*", cod: "*" })),
-      equations: [
-        { lhs: ["b", "a"], rhs: ["a", "b"] },
-        { lhs: ["c", "c"], rhs: ["a"] },
-        { lhs: ["a", "a", "a"], rhs: [] },
-      ],
-    })
+    const s = systemOf(threeLoops)
     const { seed, numRuns } = runConfig(300)
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 20 }), (word) => {
