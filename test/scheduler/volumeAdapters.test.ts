@@ -221,6 +221,47 @@ spec:
   })
 })
 
+describe("claims a controller creates (StatefulSet volumeClaimTemplates, DataVolumes)", () => {
+  const message = (text: string): string => {
+    try {
+      workloadFromText(text, "apps.yaml")
+    } catch (e) {
+      expect(e).toBeInstanceOf(SchedulerInputError)
+      return (e as Error).message
+    }
+    return "no error"
+  }
+  const statefulSet = (claimSpec: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: data}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: pg, image: "postgres:17"}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: ${claimSpec}
+`
+  const dataVolume = (spec: string) => `apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata: {name: dv, namespace: data}
+spec: ${spec}
+`
+  it("a malformed claim spec names the path inside the template and the problem in one line (was io-ts' message without a path)", () => {
+    expect(message(statefulSet("{accessModes: ReadWriteOnce, resources: {requests: {storage: 10Gi}}}"))).toBe(
+      'apps.yaml: document 0, spec.volumeClaimTemplates[0].spec.accessModes: not a valid PersistentVolumeClaim spec: expected Array<PersistentVolumeAccessMode>, got "ReadWriteOnce"',
+    )
+    // a DataVolume's claim is its spec.pvc or spec.storage: the path says which
+    expect(message(dataVolume("{storage: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Qi}}}}"))).toBe(
+      'apps.yaml: document 0, spec.storage.resources.requests.storage: not a valid PersistentVolumeClaim spec: expected a quantity, got "1Qi": unexpected character "Q" at position 1',
+    )
+    expect(message(dataVolume("{pvc: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, volumeMode: 3}}"))).toMatch(/^apps\.yaml: document 0, spec\.pvc\.volumeMode: not a valid PersistentVolumeClaim spec: /)
+    expect(message(statefulSet("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}"))).toBe("no error")
+  })
+})
+
 describe("CSINodes read with the nodes (`schedule --nodes`)", () => {
   const nodesText = `apiVersion: v1
 kind: List

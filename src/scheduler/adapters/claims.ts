@@ -9,6 +9,8 @@
  */
 import * as E from "fp-ts/lib/Either.js"
 import { PersistentVolumeClaim } from "../../domain/manifest/codecs/storage.ts"
+import { appendPath } from "../../domain/manifest/JsonPath.ts"
+import { validationPath, validationProblem } from "../../domain/manifest/validationProblem.ts"
 import type { Manifest, ManifestSource } from "../../domain/manifest/Manifest.ts"
 import type { Labels } from "../model/LabelSelector.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
@@ -25,7 +27,11 @@ export const createdClaim = (namespace: string, name: string, spec: unknown, lab
   const decoded = PersistentVolumeClaim.decode({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace, labels }, spec: spec ?? {} })
   if (E.isLeft(decoded)) {
     const first = decoded.left[0]
-    throw new SchedulerInputError(at, `not a valid PersistentVolumeClaim spec${first?.message === undefined ? "" : `: ${first.message}`}`)
+    if (first === undefined) throw new SchedulerInputError(at, "not a valid PersistentVolumeClaim spec")
+    // the path inside the claim, past its own `spec` (which is `at`)
+    const inner = validationPath(first.context)
+    const rest = inner[0] === "spec" ? inner.slice(1) : inner
+    throw new SchedulerInputError(rest.reduce(appendPath, at), `not a valid PersistentVolumeClaim spec: ${validationProblem(first)}`)
   }
   return { ...decoded.right, source, unknownFields: [] }
 }
@@ -41,5 +47,6 @@ export const dataVolumeClaim = (dv: unknown, namespace: string, source: Manifest
   const d = dv as { metadata?: { name?: unknown; labels?: Labels }; spec?: { pvc?: unknown; storage?: unknown } } | undefined
   const name = d?.metadata?.name
   if (typeof name !== "string" || name === "") throw required(locate("metadata.name"))
-  return createdClaim(namespace, name, d?.spec?.pvc ?? d?.spec?.storage, d?.metadata?.labels ?? {}, source, locate("spec"))
+  const field = d?.spec?.pvc !== undefined ? "spec.pvc" : d?.spec?.storage !== undefined ? "spec.storage" : "spec"
+  return createdClaim(namespace, name, d?.spec?.pvc ?? d?.spec?.storage, d?.metadata?.labels ?? {}, source, locate(field))
 }
