@@ -93,6 +93,9 @@ describe("system default spreading of Deployment replicas (the hot path's score 
     memory: fc.integer({ min: 1, max: 8 }).map((g) => g * 128 * 2 ** 20),
     replicas: fc.integer({ min: 1, max: 14 }),
     owner: fc.constantFrom("ReplicaSet", "StatefulSet", "Service"),
+    // replicas as a controller makes them, sharing the template's objects (the hot path then
+    // reuses the last pod's compiled form, signatures and label class), or each built afresh
+    shared: fc.boolean(),
   })
   it("replicas arriving back to back are placed as the readable σ places them", () => {
     const { seed, numRuns } = runConfig(150)
@@ -106,18 +109,23 @@ describe("system default spreading of Deployment replicas (the hot path's score 
             d.owner === "Service" ? [] : [{ kind: d.owner, namespace: "ns", name: `c-${i}`, selector: { matchLabels: { app: `d${i}` } } }],
           )
           const services = ds.flatMap((d, i) => (d.owner === "Service" ? [{ namespace: "ns", name: `s-${i}`, selector: { app: `d${i}` } }] : []))
-          const pods = ds.flatMap((d, i) =>
-            Array.from({ length: d.replicas }, (_, r) =>
-              pod(`ns/d${i}-${r}`, { cpu: d.cpu, memory: d.memory }, {
-                labels: { app: `d${i}` },
-                ...(d.owner === "Service" ? {} : { controller: { apiVersion: "apps/v1", kind: d.owner, name: `c-${i}` } }),
-              }),
-            ),
-          )
+          const replica = (d: (typeof ds)[number], i: number, r: number) =>
+            pod(`ns/d${i}-${r}`, { cpu: d.cpu, memory: d.memory }, {
+              labels: { app: `d${i}` },
+              ...(d.owner === "Service" ? {} : { controller: { apiVersion: "apps/v1", kind: d.owner, name: `c-${i}` } }),
+            })
+          const pods = ds.flatMap((d, i) => {
+            const template = replica(d, i, 0)
+            return Array.from({ length: d.replicas }, (_, r) => (d.shared ? { ...template, key: `ns/d${i}-${r}` } : replica(d, i, r)))
+          })
           const cluster: ClusterSnapshot = { nodes, bound: [], controllers, services }
           const readable = readableScheduler(cluster, { seed: tieSeed })
           const hot = hotScheduler(cluster, { seed: tieSeed })
-          expect(pods.map((p) => hot.schedule(p))).toEqual(pods.map((p) => readable.schedule(p)))
+          const placements = pods.map((p) => hot.schedule(p))
+          expect(placements).toEqual(pods.map((p) => readable.schedule(p)))
+          // the same replicas with no object in common place identically
+          const fresh = hotScheduler(cluster, { seed: tieSeed })
+          expect(pods.map((p) => fresh.schedule(structuredClone(p)))).toEqual(placements)
         },
       ),
       { seed, numRuns },

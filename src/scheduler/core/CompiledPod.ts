@@ -74,6 +74,53 @@ export interface CompiledPod {
 }
 
 /**
+ * Whether `pod` reads its requests, NUMA need and images from the very objects `previous` read
+ * them from. A controller's replicas share their template's objects, so the compiled form of
+ * the first replica serves the others (compiling costs more than a replica's placement from the
+ * score cache); identity, not equality, keeps the check O(1).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const sharesCompiledFields = (previous: SchedulingPod, pod: SchedulingPod): boolean =>
+  previous.containers === pod.containers &&
+  previous.initContainers === pod.initContainers &&
+  previous.overhead === pod.overhead &&
+  previous.podLevelRequests === pod.podLevelRequests &&
+  previous.numa === pod.numa &&
+  previous.images === pod.images &&
+  previous.imageVolumes === pod.imageVolumes
+
+/**
+ * `previous`'s compiled form for `pod` (when {@link sharesCompiledFields}): the same arrays, the
+ * same object shape as `compilePod` builds (one hidden class for the scan's loads).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const recompiledFor = (previous: CompiledPod, pod: SchedulingPod): CompiledPod => ({
+  pod,
+  columns: previous.columns,
+  amounts: previous.amounts,
+  cpu: previous.cpu,
+  memory: previous.memory,
+  storage: previous.storage,
+  scalarColumns: previous.scalarColumns,
+  scalarAmounts: previous.scalarAmounts,
+  requestsNothing: previous.requestsNothing,
+  nonZeroCpu: previous.nonZeroCpu,
+  nonZeroMemory: previous.nonZeroMemory,
+  fitRequest: previous.fitRequest,
+  balancedRequest: previous.balancedRequest,
+  balancedSkips: previous.balancedSkips,
+  numaCpus: previous.numaCpus,
+  numaMemory: previous.numaMemory,
+  numaHuge: previous.numaHuge,
+  image: previous.image,
+  imageKey: previous.imageKey,
+})
+
+/**
  * Compile a pod against the arrays and the profile (may add resource columns).
  *
  * @since 0.1.0

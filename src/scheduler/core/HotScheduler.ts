@@ -15,6 +15,10 @@
  *   eviction touches are rescored, with the same choice and PRNG draw as the full scan; under
  *   relational filters that do not score (DoNotSchedule spreading, required anti-affinity, host
  *   ports) the choice is drawn from those totals through the filters' per-node mask;
+ * - what a pod's cycle derives from its spec alone (compiled requests, constraint and scoring
+ *   signatures, soft spread constraints, label class) is reused from the last pod when the next
+ *   one shares the very objects it was read from, as a controller's replicas share their
+ *   template's (an identity check, so a pod built afresh is simply compiled again);
  * - the volume plugins (`VolumeKernel.ts`) cost nothing for pods without volumes; for the others
  *   they give per-node verdicts checked after the resource filters, and Reserve's bound PVs.
  *
@@ -42,15 +46,15 @@ import { random } from "../select/Random.ts"
 import { selectHost } from "../select/selectHost.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import type { SchedulerOptions } from "../readable/ReadableScheduler.ts"
-import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND } from "./CompiledPod.ts"
+import { type CompiledPod, type CompiledResources, compilePod, compileResources, KIND, recompiledFor, sharesCompiledFields } from "./CompiledPod.ts"
 import { arrayBytes, type NodeArrays, nodeArrays } from "./NodeArrays.ts"
 import { type CycleRelations, RELATION, RELATION_STATUS, relations } from "./Relations.ts"
-import { constraintSignature, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
+import { constraintSignature, sharesConstraintFields, type StaticVerdicts, staticVerdicts } from "./StaticFilter.ts"
 import { entryBytes, refreshNode, type ScanFlags, type ScoreEntry, scoreEntry, scoringSignature, selectCached, selectMasked } from "./ScoreCache.ts"
 import { spreadCacheable, spreadSummary } from "./SpreadCache.ts"
 import type { HotConstraint } from "./SpreadKernel.ts"
 import { namespaceOf } from "../model/SchedulingPod.ts"
-import { showSelector } from "../model/LabelSelector.ts"
+import { type LabelSelector, showSelector } from "../model/LabelSelector.ts"
 import { requiredAffinityMatches } from "./StaticFilter.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
 import { type CycleVolumes, NO_VOLUMES, volumeKernel, type VolumeKernelFaults } from "./VolumeKernel.ts"
@@ -191,9 +195,31 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     })
   }
 
+  // The last pod's constraint signature, reused while pods share its fields (sharesConstraintFields).
+  let lastConstraint: { readonly pod: SchedulingPod; readonly signature: string } | undefined
+  const constraintOf = (pod: SchedulingPod): string => {
+    const last = lastConstraint
+    if (last !== undefined && sharesConstraintFields(last.pod, pod)) return last.signature
+    const signature = constraintSignature(pod)
+    lastConstraint = { pod, signature }
+    return signature
+  }
   const cache = new Map<string, StaticVerdicts>()
   const verdictsFor = (pod: SchedulingPod): StaticVerdicts => {
-    return cached(cache, constraintSignature(pod), () => staticVerdicts(a, pod, profile))
+    return cached(cache, constraintOf(pod), () => staticVerdicts(a, pod, profile))
+  }
+  // The last scoring key: the same compiled arrays (one compilePod's, shared by recompiledFor),
+  // constraint signature and spread selector give the same string.
+  let lastKey: { readonly fitRequest: Float64Array; readonly constraint: string; readonly selector: LabelSelector | undefined; readonly namespace: string; readonly key: string } | undefined
+  const scoringKeyOf = (pod: SchedulingPod, p: CompiledPod, spread: HotConstraint | undefined): string => {
+    const constraint = constraintOf(pod)
+    const selector = spread?.selector
+    const namespace = spread === undefined ? "" : namespaceOf(pod)
+    const last = lastKey
+    if (last !== undefined && last.fitRequest === p.fitRequest && last.constraint === constraint && last.selector === selector && last.namespace === namespace) return last.key
+    const key = scoringSignature(constraint, p) + (spread === undefined ? "" : `|spread ${namespace} ${showSelector(spread.selector)}`)
+    lastKey = { fitRequest: p.fitRequest, constraint, selector, namespace, key }
+    return key
   }
 
   const fitDefault =
@@ -370,13 +396,22 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     bind(n, compilePod(a, profile, fit, balanced, b.pod, imagesFor(b.pod)))
   }
 
+  // The last pod compiled: a replica of the same template reuses its arrays (sharesCompiledFields).
+  let lastCompiled: CompiledPod | undefined
+  const compiled = (pod: SchedulingPod): CompiledPod => {
+    const last = lastCompiled
+    const p = last !== undefined && sharesCompiledFields(last.pod, pod) ? recompiledFor(last, pod) : compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
+    lastCompiled = p
+    return p
+  }
+
   const schedule = (pod: SchedulingPod, opts: ScheduleOptions = {}): Placement => {
     // the last pod's scan is only good for the very next cycle (any other cycle may change nodes)
     const last = carried
     carried = undefined
     if (profile.schedulingGates && (pod.schedulingGates?.length ?? 0) > 0) return gatedPlacement(pod)
     if (N === 0) return { pod: pod.key, node: null, reasons: [MESSAGE_NO_NODES], message: MESSAGE_NO_NODES, victims: [] }
-    const p = compilePod(a, profile, fit, balanced, pod, imagesFor(pod))
+    const p = compiled(pod)
     const v = verdictsFor(pod)
     if (v.rejection !== undefined) return unschedulable(pod, p, v, NO_RELATIONS, NO_VOLUMES, { numAllNodes: N, preFilterMessage: v.rejection, nodeReasons: [] }, opts, undefined)
     const volumes = vol.prepare(pod)
@@ -402,8 +437,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     // Relational filters without relational scores: the entry's totals, restricted to the
     // nodes the filters let through (selectMasked).
     const masked = fullScan && mask !== null && mask === relation.verdicts && !relScored
-    const spreadKey = cachedSpread ? `|spread ${namespaceOf(pod)} ${showSelector((relation.softConstraints[0] as HotConstraint).selector)}` : ""
-    const key = incremental || masked ? scoringSignature(constraintSignature(pod), p) + spreadKey : ""
+    const key = incremental || masked ? scoringKeyOf(pod, p, cachedSpread ? (relation.softConstraints[0] as HotConstraint) : undefined) : ""
     if (incremental || masked) {
       let entry: ScoreEntry | undefined
       for (let i = 0; i < scoreEntries.length; i++) if ((scoreEntries[i] as ScoreEntry).key === key) entry = scoreEntries[i]
@@ -456,7 +490,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       const presumed = !(first.taintVaries && first.seenTaint !== v.taintMax) && !(first.affinityVaries && first.seenAffinity !== v.affinityMax)
       if (presumed && first.found > 0) {
         const evicted = slotFor(key)
-        const e = scoreEntry(key, p, v, first, N, feasible, totals, first.found, evicted)
+        const e = scoreEntry(key, p, v, first, N, feasible, totals, first.found, evicted, true)
         const namespace = namespaceOf(pod)
         const zone = relation.softConstraints[1] as HotConstraint
         const mask = zone.honorAffinity && (Object.keys(pod.nodeSelector).length > 0 || pod.requiredTerms !== undefined) ? requiredAffinityMatches(a, pod) : undefined

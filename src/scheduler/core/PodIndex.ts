@@ -52,10 +52,12 @@ export interface PodIndex {
   readonly byLabel: Map<string, number[]>
   /** Selector memo: key → matching class ids, the candidate list examined, and how far. */
   readonly memo: Map<string, { readonly matches: number[]; readonly candidates: ReadonlyArray<number> | null; checked: number }>
+  /** The last class looked up, by the identity of its labels object (classes never change id). */
+  readonly last: { labels: Labels | undefined; namespace: string; terminating: boolean; id: number }
 }
 
 /** An empty index. @since 0.1.0 @category constructors */
-export const podIndex = (): PodIndex => ({ classes: [], classByKey: new Map(), terms: [], termByKey: new Map(), byLabel: new Map(), memo: new Map() })
+export const podIndex = (): PodIndex => ({ classes: [], classByKey: new Map(), terms: [], termByKey: new Map(), byLabel: new Map(), memo: new Map(), last: { labels: undefined, namespace: "", terminating: false, id: -1 } })
 
 const sortedLabels = (labels: Labels): string =>
   JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]))
@@ -70,6 +72,18 @@ export const labelClassOf = (index: PodIndex, pod: SchedulingPod): number => {
   const namespace = namespaceOf(pod)
   const labels = labelsOf(pod)
   const terminating = pod.terminating === true
+  // a template's replicas share its labels object: the class of the last pod, without its key
+  const last = index.last
+  if (last.labels === labels && last.namespace === namespace && last.terminating === terminating) return last.id
+  const id = classFor(index, namespace, labels, terminating)
+  last.labels = labels
+  last.namespace = namespace
+  last.terminating = terminating
+  last.id = id
+  return id
+}
+
+const classFor = (index: PodIndex, namespace: string, labels: Labels, terminating: boolean): number => {
   const key = `${namespace}\u0000${terminating ? 1 : 0}\u0000${sortedLabels(labels)}`
   let id = index.classByKey.get(key)
   if (id === undefined) {
@@ -207,4 +221,15 @@ export const inNamespaceSelected = (
 ): ReadonlyArray<number> =>
   selector === undefined
     ? []
-    : matchingClasses(index, `ns\u0000${namespace}\u0000${showSelector(selector)}`, (ns, labels) => ns === namespace && labelSelectorMatches(selector, labels), selector)
+    : matchingClasses(index, `ns\u0000${namespace}\u0000${shown(selector)}`, (ns, labels) => ns === namespace && labelSelectorMatches(selector, labels), selector)
+
+// Selectors are immutable and asked for again at every replica's cycle: their text, once each.
+const shownSelectors = new WeakMap<LabelSelector, string>()
+const shown = (selector: LabelSelector): string => {
+  let text = shownSelectors.get(selector)
+  if (text === undefined) {
+    text = showSelector(selector)
+    shownSelectors.set(selector, text)
+  }
+  return text
+}

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import type { ClusterObjects } from "../model/ClusterObjects.ts"
-import type { HostPort, SchedulingPod } from "../model/SchedulingPod.ts"
+import { type HostPort, namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
 import { BIND_ALL_HOST_IP, hostPortsOf, REASON_NODE_PORTS } from "../plugins/NodePorts.ts"
 import { filterEnabled, type Profile } from "../profile/Profile.ts"
 import type { StatusCode } from "../plugins/Status.ts"
@@ -199,11 +199,31 @@ export const relations = (a: NodeArrays, profile: Profile, objects: ClusterObjec
     movePorts(used, n, portsOf[id] ?? [], -1)
   }
 
+  // The soft constraints of the last pod: they depend only on its namespace, labels, owner and
+  // own constraints (the objects and domains are fixed), which a template's replicas share.
+  let lastSoft: { readonly pod: SchedulingPod; readonly namespace: string; readonly constraints: ReadonlyArray<HotConstraint> } | undefined
+  const softConstraintsOf = (pod: SchedulingPod): ReadonlyArray<HotConstraint> => {
+    const namespace = namespaceOf(pod)
+    const last = lastSoft
+    if (
+      last !== undefined &&
+      last.namespace === namespace &&
+      last.pod.labels === pod.labels &&
+      last.pod.controller === pod.controller &&
+      last.pod.topologySpreadConstraints === pod.topologySpreadConstraints
+    ) {
+      return last.constraints
+    }
+    const constraints = hotConstraints(ctx, pod, "ScheduleAnyway")
+    lastSoft = { pod, namespace, constraints }
+    return constraints
+  }
+
   const prepare = (pod: SchedulingPod): CycleRelations => {
     const masks = policyMasks(a, pod)
     const spread = spreadOn ? spreadFilterState(ctx, pod, masks) : undefined
     const affinity = affinityOn ? affinityFilterState(ctx, pod) : undefined
-    const softConstraints = spreadScoring ? hotConstraints(ctx, pod, "ScheduleAnyway") : []
+    const softConstraints = spreadScoring ? softConstraintsOf(pod) : []
     const ports = portsOn ? hostPortsOf(pod) : []
     const filtering = spread !== undefined || affinity !== undefined || ports.length > 0
     if (filtering) {

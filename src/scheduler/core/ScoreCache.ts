@@ -78,6 +78,7 @@ const summarise = (e: ScoreEntry, block: number, N: number): void => {
 /**
  * An entry from the totals of a full one-pass scan (`feasible[k]` has total `scanTotals[k]`),
  * reusing the arrays of an evicted entry when given (no allocation per entry in steady state).
+ * `spread`: the caller attaches a spread summary, which keeps the blocks selection reads.
  *
  * @since 0.1.0
  * @category constructors
@@ -92,6 +93,7 @@ export const scoreEntry = (
   scanTotals: Float64Array,
   found: number,
   reuse?: ScoreEntry,
+  spread = false,
 ): ScoreEntry => {
   const blocks = (N + BLOCK - 1) >> SHIFT
   const fits = reuse !== undefined && reuse.totals.length === N
@@ -109,13 +111,24 @@ export const scoreEntry = (
     taintTop: 0,
     affinityTop: 0,
   }
-  for (let k = 0; k < found; k++) {
-    const n = feasible[k] as number
-    e.totals[n] = scanTotals[k] as number
-    if (flags.taintVaries && verdicts.taintRaw[n] === verdicts.taintMax) e.taintTop++
-    if (flags.affinityVaries && verdicts.affinityRaw[n] === verdicts.affinityMax) e.affinityTop++
+  const totals = e.totals
+  for (let k = 0; k < found; k++) totals[feasible[k] as number] = scanTotals[k] as number
+  if (flags.taintVaries) {
+    const raw = verdicts.taintRaw
+    const max = verdicts.taintMax
+    let top = 0
+    for (let k = 0; k < found; k++) if (raw[feasible[k] as number] === max) top++
+    e.taintTop = top
   }
-  for (let b = 0; b < blocks; b++) summarise(e, b, N)
+  if (flags.affinityVaries) {
+    const raw = verdicts.affinityRaw
+    const max = verdicts.affinityMax
+    let top = 0
+    for (let k = 0; k < found; k++) if (raw[feasible[k] as number] === max) top++
+    e.affinityTop = top
+  }
+  // an entry that will carry a spread summary selects from that summary's blocks, not these
+  if (!spread) for (let b = 0; b < blocks; b++) summarise(e, b, N)
   return e
 }
 
@@ -131,12 +144,12 @@ export const refreshNode = (a: NodeArrays, c: ScanConfig, e: ScoreEntry, n: numb
   const t = nodeTotal(a, c, e.pod, e.verdicts, n, e.taintVaries, e.affinityVaries, e.balancedOn, e.affinityOn)
   e.totals[n] = t
   if (e.spread !== undefined) refreshSpread(e.spread, e.totals, n, previous)
+  else summarise(e, n >> SHIFT, a.count)
   const delta = (t >= 0 ? 1 : 0) - before
   if (delta !== 0) {
     if (e.taintVaries && e.verdicts.taintRaw[n] === e.verdicts.taintMax) e.taintTop += delta
     if (e.affinityVaries && e.verdicts.affinityRaw[n] === e.verdicts.affinityMax) e.affinityTop += delta
   }
-  summarise(e, n >> SHIFT, a.count)
 }
 
 /**

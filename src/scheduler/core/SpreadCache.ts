@@ -56,7 +56,12 @@ export interface SpreadSummary {
   readonly groupRaw: Float64Array
   readonly groupBonus: Float64Array
   readonly blockTies: Int32Array
+  /** Scratch of the selection: the feasible replica-hosting nodes in node order, and their totals. */
+  readonly occupiedNodes: number[]
+  readonly occupiedTotals: number[]
 }
+
+const ascending = (x: number, y: number): number => x - y
 
 /**
  * Whether soft constraints have the cached shape for this pod (`everyNodeNamed`: every node
@@ -79,6 +84,9 @@ const replicasOn = (index: PodIndex, classes: ReadonlyArray<number>, n: number):
   return c
 }
 
+// The replica-hosting nodes of one block, by offset in the block (summarise's scratch).
+const occupiedInBlock = new Uint8Array(BLOCK)
+
 const summarise = (s: SpreadSummary, totals: Float64Array, block: number): void => {
   const G = s.groups
   const at = block * G
@@ -91,11 +99,18 @@ const summarise = (s: SpreadSummary, totals: Float64Array, block: number): void 
   const of = s.zone.domains.of
   const has = s.zone.domains.has
   const occupied = s.occupied
-  const anyOccupied = occupied.size > 0
-  const end = Math.min(totals.length, (block + 1) << SHIFT)
-  for (let i = block << SHIFT; i < end; i++) {
+  const first = block << SHIFT
+  const end = Math.min(totals.length, first + BLOCK)
+  // a Deployment has few replicas: marking them beats a map lookup per node of the block
+  const marked = occupied.size > 0 && occupied.size <= BLOCK
+  const lookup = occupied.size > BLOCK
+  if (marked) {
+    occupiedInBlock.fill(0)
+    for (const n of occupied.keys()) if (n >= first && n < end) occupiedInBlock[n - first] = 1
+  }
+  for (let i = first; i < end; i++) {
     const t = totals[i] as number
-    if (t < 0 || (anyOccupied && occupied.has(i))) continue
+    if (t < 0 || (marked && occupiedInBlock[i - first] === 1) || (lookup && occupied.has(i))) continue
     const j = at + (has[i] === 1 ? (of[i] as number) : G - 1)
     const m = blockMax[j] as number
     if (t > m) {
@@ -144,6 +159,8 @@ export const spreadSummary = (
     groupRaw: new Float64Array(groups),
     groupBonus: new Float64Array(groups),
     blockTies: new Int32Array(blocks),
+    occupiedNodes: [],
+    occupiedTotals: [],
   }
   const occupied = s.occupied
   for (const cls of classes) for (const [n, c] of (index.classes[cls] as LabelClass).onNode) occupied.set(n, (occupied.get(n) ?? 0) + c)
@@ -274,11 +291,14 @@ export const selectSpreadCached = (s: SpreadSummary, totals: Float64Array, rng: 
   const norm = (raw: number): number => (max === 0 ? 100 : Math.floor((100 * (max + min - raw)) / max))
   const groupBonus = s.groupBonus
   for (let g = 0; g < G; g++) groupBonus[g] = weight * norm(groupRaw[g] as number)
-  // The replica-hosting nodes' totals, once, in node order (there are few).
-  const occupiedNodes: number[] = []
+  // The replica-hosting nodes' totals, once, in node order (there are few; scratch reused).
+  const occupiedNodes = s.occupiedNodes
+  const occupiedTotals = s.occupiedTotals
+  occupiedNodes.length = 0
+  occupiedTotals.length = 0
   for (const n of s.occupied.keys()) if ((totals[n] as number) >= 0) occupiedNodes.push(n)
-  occupiedNodes.sort((x, y) => x - y)
-  const occupiedTotals = occupiedNodes.map((n) => (totals[n] as number) + weight * norm(rawOf(s.occupied.get(n) as number, groupOf(s, n))))
+  occupiedNodes.sort(ascending)
+  for (const n of occupiedNodes) occupiedTotals.push((totals[n] as number) + weight * norm(rawOf(s.occupied.get(n) as number, groupOf(s, n))))
   // The top total and how many nodes reach it.
   const blockMax = s.blockMax
   const blockCount = s.blockCount
