@@ -81,6 +81,23 @@ describe("Deployment → ReplicaSet → pods", () => {
     }
   })
 
+  it("its replicas share the first one's objects (the hot path reuses its compiled form); only the key differs", () => {
+    const [first, ...rest] = w.pending
+    for (const p of rest) {
+      expect(p.containers).toBe(first!.containers)
+      expect(p.labels).toBe(first!.labels)
+      expect({ ...p, key: first!.key }).toEqual(first)
+    }
+    // a LimitRange in the namespace admits each replica on its own (its defaults make new objects): equal, not shared
+    const limited = workloadFromText(
+      `${deployment(2)}\n---\napiVersion: v1\nkind: LimitRange\nmetadata: {name: lr, namespace: shop}\nspec:\n  limits: [{type: Container, defaultRequest: {memory: 64Mi}}]\n`,
+      "limited.yaml",
+    ).pending
+    expect(limited[1]!.containers).not.toBe(limited[0]!.containers)
+    expect(limited[1]!.containers).toEqual(limited[0]!.containers)
+    expect(limited[0]!.containers[0]!.requests).toEqual({ cpu: 100, memory: 64 * 2 ** 20 })
+  })
+
   it("so PodTopologySpread's system default spreading finds them (DefaultSelector is the ReplicaSet's selector)", () => {
     for (const p of w.pending) {
       const selectors = defaultSelector(p, w.objects)

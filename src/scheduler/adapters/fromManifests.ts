@@ -227,11 +227,20 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     else pending.push(pod)
     healthy.set(pod.key, node !== undefined && pod.terminating !== true && ready !== false)
   }
+  // The last replica made: the next one of the same template (same admitted spec, labels, owner
+  // and priority) differs only in its name, so it shares the first one's objects, which the hot
+  // path recognises (a replica placed from its template's compiled form).
+  let lastReplica: { readonly spec: PodSpec; readonly t: TemplatePod; readonly priority: number; readonly pod: SchedulingPod } | undefined
   const addTemplatePod = (t: TemplatePod, at: Manifest) => {
     const priority = resolvePriority(t.spec, classes, t.priorityAt)
     // a controller's pods are created now: RuntimeClass admission runs on each
     const spec = admit(t.spec, t.namespace, t.name, where(at, ""), t.locate, false)
-    const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
+    const last = lastReplica
+    const pod =
+      last !== undefined && last.spec === spec && last.priority === priority && last.t.namespace === t.namespace && last.t.labels === t.labels && last.t.controller === t.controller
+        ? { ...last.pod, key: `${t.namespace}/${t.name}` }
+        : schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
+    lastReplica = { spec, t, priority, pod }
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
   const expand = (e: Expansion, at: Manifest) => {
