@@ -14,7 +14,9 @@
  * At 5,000 nodes the arrivals are replayed once more with explain on a sample of pods: `topTies*`
  * is how many nodes tie at the top total and `blocksAtTop*` the share of 64-node blocks holding
  * one, which no exact bound-ordered scan (skipping blocks whose bound is below the best so far,
- * keeping the seeded draw among all top nodes) can skip.
+ * keeping the seeded draw among all top nodes) can skip; `perNodeBound*` is the share of feasible
+ * nodes that even a per-node bound leaves to evaluate (every score exact but BalancedAllocation's,
+ * which depends on the pod's cpu/memory mix and is bounded by 100).
  *
  * In `templates` the container templates are Deployments: each template's pods carry its labels
  * and `pod-template-hash` and are controlled by its ReplicaSet (in the snapshot), so
@@ -117,6 +119,7 @@ const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], 
   const blocks = Math.ceil(cluster.nodes.length / BLOCK)
   const ties: number[] = []
   const shares: number[] = []
+  const bounded: number[] = []
   for (let i = 0; i < count; i++) {
     const explain = i % every === every - 1
     const placement = s.schedule(next(i), { explain })
@@ -127,10 +130,22 @@ const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], 
     const atTop = feasible.filter((e) => e.total === top)
     ties.push(atTop.length)
     shares.push(new Set(atTop.map((e) => Math.floor((index.get(e.node) as number) / BLOCK))).size / blocks)
+    // a per-node bound: every plugin's exact score but BalancedAllocation's, bounded by 100
+    const w = FULL_SCAN.weights
+    const bound = (e: (typeof feasible)[number]): number => e.total - (w.NodeResourcesBalancedAllocation ?? 0) * (e.plugins.NodeResourcesBalancedAllocation ?? 0) + (w.NodeResourcesBalancedAllocation ?? 0) * 100
+    bounded.push(feasible.filter((e) => bound(e) >= top).length / feasible.length)
   }
   const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0
   const mean = (xs: number[]): number => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length)
-  return { sampledPods: ties.length, topTiesMedian: median(ties), topTiesMean: mean(ties), blocksAtTopMedian: median(shares), blocksAtTopMean: mean(shares) }
+  return {
+    sampledPods: ties.length,
+    topTiesMedian: median(ties),
+    topTiesMean: mean(ties),
+    blocksAtTopMedian: median(shares),
+    blocksAtTopMean: mean(shares),
+    perNodeBoundMedian: median(bounded),
+    perNodeBoundMean: mean(bounded),
+  }
 }
 
 const measure = (
