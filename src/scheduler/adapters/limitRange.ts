@@ -9,8 +9,11 @@
  *
  * The order is the API server's: a container's requests default to its limits when the pod is
  * decoded, before admission, so a range's default request only fills what neither set. Several
- * ranges in a namespace apply in input order. `PersistentVolumeClaim` items bound claims, not pods.
- * Pods that already exist (a live dump) were admitted when created and are read as they are.
+ * ranges in a namespace are all applied (defaults) before any is checked; they are checked in input
+ * order and the first that refuses answers. `PersistentVolumeClaim` items bound the requests of
+ * the claims being created (the input's own and those controllers create) the same way, with
+ * `persistentvolumeclaims "x" is forbidden: …`. Pods and claims that already exist (a live dump)
+ * were admitted when created and are read as they are. Messages are v1.35's (no final period).
  *
  * @since 0.1.0
  */
@@ -75,9 +78,9 @@ const minConstraint = (type: string, name: string, enforced: Quantity, request: 
   const req = request[name]
   const lim = limit[name]
   const [r, l, e] = enforcedValues(req, lim, enforced)
-  if (req === undefined) return `minimum ${name} usage per ${type} is ${canonical(enforced)}.  No request is specified.`
-  if (r < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}.`
-  if (lim !== undefined && l < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}.`
+  if (req === undefined) return `minimum ${name} usage per ${type} is ${canonical(enforced)}.  No request is specified`
+  if (r < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}`
+  if (lim !== undefined && l < e) return `minimum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}`
   return undefined
 }
 
@@ -85,9 +88,9 @@ const maxConstraint = (type: string, name: string, enforced: Quantity, request: 
   const req = request[name]
   const lim = limit[name]
   const [r, l, e] = enforcedValues(req, lim, enforced)
-  if (lim === undefined) return `maximum ${name} usage per ${type} is ${canonical(enforced)}.  No limit is specified.`
-  if (l > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}.`
-  if (req !== undefined && r > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}.`
+  if (lim === undefined) return `maximum ${name} usage per ${type} is ${canonical(enforced)}.  No limit is specified`
+  if (l > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but limit is ${canonical(lim)}`
+  if (req !== undefined && r > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}`
   return undefined
 }
 
@@ -96,12 +99,12 @@ const ratioConstraint = (type: string, name: string, enforced: Quantity, request
   const lim = limit[name]
   const [r, l] = enforcedValues(req, lim, enforced)
   const shown = canonical(enforced)
-  if (req === undefined || r === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no request is specified or request is 0.`
-  if (lim === undefined || l === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no limit is specified or limit is 0.`
+  if (req === undefined || r === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no request is specified or request is 0`
+  if (lim === undefined || l === 0n) return `${name} max limit to request ratio per ${type} is ${shown}, but no limit is specified or limit is 0`
   const ratio = Number(l) / Number(r)
   const inMillis = value(enforced) <= MAX_MILLI_VALUE
   if ((inMillis ? ratio * 1000 : ratio) > Number(inMillis ? milliValue(enforced) : value(enforced))) {
-    return `${name} max limit to request ratio per ${type} is ${shown}, but provided ratio is ${ratio.toFixed(6)}.`
+    return `${name} max limit to request ratio per ${type} is ${shown}, but provided ratio is ${ratio.toFixed(6)}`
   }
   return undefined
 }
@@ -121,15 +124,60 @@ const sum = (lists: ReadonlyArray<ResourceList>): Record<string, Quantity> => {
 
 type Resources = { requests: Record<string, Quantity>; limits: Record<string, Quantity> }
 
+// upstream walks Go maps (random order); resource names in order keep the message stable
+const sortedEntries = (l: ResourceList | undefined) => Object.entries(l ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))
+
 const check = (item: Item, request: ResourceList, limit: ResourceList, errors: string[]): void => {
-  // upstream walks Go maps (random order); resource names in order keep the message stable
-  const sorted = (l: ResourceList | undefined) => Object.entries(l ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))
   const add = (e: string | undefined) => {
     if (e !== undefined) errors.push(e)
   }
-  for (const [k, v] of sorted(item.min)) add(minConstraint(item.type, k, v, request, limit))
-  for (const [k, v] of sorted(item.max)) add(maxConstraint(item.type, k, v, request, limit))
-  for (const [k, v] of sorted(item.maxLimitRequestRatio)) add(ratioConstraint(item.type, k, v, request, limit))
+  for (const [k, v] of sortedEntries(item.min)) add(minConstraint(item.type, k, v, request, limit))
+  for (const [k, v] of sortedEntries(item.max)) add(maxConstraint(item.type, k, v, request, limit))
+  for (const [k, v] of sortedEntries(item.maxLimitRequestRatio)) add(ratioConstraint(item.type, k, v, request, limit))
+}
+
+// admission.NewForbidden over utilerrors.NewAggregate: one error as it is, several in brackets
+const forbidden = (resource: string, name: string, at: string, errors: ReadonlyArray<string>): SchedulerInputError =>
+  new SchedulerInputError(at, `${resource} ${JSON.stringify(name)} is forbidden: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}`)
+
+// maxRequestConstraint: a claim's limits are not user input, so max bounds the request alone
+const maxRequestConstraint = (type: string, name: string, enforced: Quantity, request: ResourceList): string | undefined => {
+  const req = request[name]
+  const [r, , e] = enforcedValues(req, undefined, enforced)
+  if (req === undefined) return `maximum ${name} usage per ${type} is ${canonical(enforced)}.  No request is specified`
+  if (r > e) return `maximum ${name} usage per ${type} is ${canonical(enforced)}, but request is ${canonical(req)}`
+  return undefined
+}
+
+/**
+ * LimitRanger on a PersistentVolumeClaim `name` being created with `requests`
+ * (`spec.resources.requests`) in a namespace with `ranges`: every `PersistentVolumeClaim` item's
+ * `min` and `max` bound the requests (the claim's limits are not read, nothing is defaulted); the
+ * first range the claim breaks refuses it with the API server's message
+ * (`persistentvolumeclaims "x" is forbidden: …`), naming `at`. A claim that exists (`admitted`)
+ * was admitted when created and is read as it is.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const admitClaimLimitRanges = (requests: ResourceList | undefined, ranges: ReadonlyArray<ManifestOf<"LimitRange">>, name: string, at: string, admitted: boolean): void => {
+  if (admitted) return
+  const given = requests ?? {}
+  for (const range of ranges) {
+    const errors: string[] = []
+    for (const item of range.spec.limits) {
+      if (item.type !== "PersistentVolumeClaim") continue
+      for (const [k, v] of sortedEntries(item.min)) {
+        const e = minConstraint(item.type, k, v, given, {})
+        if (e !== undefined) errors.push(e)
+      }
+      for (const [k, v] of sortedEntries(item.max)) {
+        const e = maxRequestConstraint(item.type, k, v, given)
+        if (e !== undefined) errors.push(e)
+      }
+    }
+    if (errors.length > 0) throw forbidden("persistentvolumeclaims", name, at, errors)
+  }
 }
 
 /**
@@ -150,9 +198,9 @@ export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf
   }
   const containers = spec.containers.map(initial)
   const inits = (spec.initContainers ?? []).map(initial)
-  const errors: string[] = []
-  for (const range of ranges) {
-    const items = range.spec.limits.map(withDefaults)
+  const itemsOf = ranges.map((range) => range.spec.limits.map(withDefaults))
+  // the mutating pass runs over every range before any is validated
+  for (const items of itemsOf) {
     // defaultContainerResourceRequirements: a later Container item's default wins
     const defaults: Resources = { requests: {}, limits: {} }
     for (const item of items) {
@@ -164,6 +212,9 @@ export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf
       for (const [k, v] of Object.entries(defaults.limits)) if (r.limits[k] === undefined) r.limits[k] = v
       for (const [k, v] of Object.entries(defaults.requests)) if (r.requests[k] === undefined) r.requests[k] = v
     }
+  }
+  for (const items of itemsOf) {
+    const errors: string[] = []
     for (const item of items) {
       if (item.type === "Container") for (const r of [...containers, ...inits]) check(item, r.requests, r.limits, errors)
       if (item.type === "Pod") {
@@ -177,8 +228,9 @@ export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf
         check(item, requests, limits, errors)
       }
     }
+    // the first range that refuses answers for the pod (its errors aggregated)
+    if (errors.length > 0) throw forbidden("pods", name, at, errors)
   }
-  if (errors.length > 0) throw new SchedulerInputError(at, `pods ${JSON.stringify(name)} is forbidden: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}`)
   const write = (c: PodSpec["containers"][number], r: Resources) => ({ ...c, resources: { ...(c.resources ?? {}), requests: r.requests, limits: r.limits } })
   return {
     ...spec,
