@@ -93,16 +93,26 @@ describe("bounds enforced with the API server's messages", () => {
     expect(requestsOf(ratio + pod("  - {name: a, resources: {requests: {cpu: 500m}, limits: {cpu: '1'}}}"))).toEqual([[{ cpu: 500 }]])
   })
 
-  it("Pod items bound the sum over containers (or a larger init container)", () => {
+  it("Pod items bound the sum over containers and sidecars (or a larger init container with the sidecars before it)", () => {
     const lr = range("  - type: Pod\n    max: {cpu: '1'}")
     const two = "  - {name: a, resources: {limits: {cpu: 600m}}}\n  - {name: b, resources: {limits: {cpu: 600m}}}"
     expect(refused(lr + pod(two))).toBe('pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1, but limit is 1200m')
     expect(refused(lr + pod("  - {name: a, resources: {limits: {cpu: 600m}}}", "  initContainers: [{name: i, resources: {limits: {cpu: 1500m}}}]\n"))).toBe(
       'pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1, but limit is 1500m',
     )
-    // a resource some container leaves unset has no pod total: "No limit is specified"
-    expect(refused(lr + pod("  - {name: a, resources: {limits: {cpu: 600m}}}\n  - {name: b}"))).toBe(
-      'pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1.  No limit is specified',
+    // a resource some container leaves unset still has a total (v1.2x+ podLimits adds what is set)
+    expect(requestsOf(lr + pod("  - {name: a, resources: {limits: {cpu: 600m}}}\n  - {name: b}"))).toEqual([[{ cpu: 600 }, {}]])
+    expect(refused(lr + pod("  - {name: a, resources: {limits: {cpu: 600m}}}\n  - {name: b, resources: {limits: {cpu: 500m}}}"))).toBe(
+      'pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1, but limit is 1100m',
+    )
+    // no container sets it: "No limit is specified"
+    expect(refused(lr + pod("  - {name: a}"))).toBe('pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1.  No limit is specified')
+    // a sidecar (restartable init container) adds to the sum; a plain init container runs with the sidecars started before it
+    expect(refused(lr + pod("  - {name: a, resources: {limits: {cpu: 600m}}}", "  initContainers: [{name: s, restartPolicy: Always, resources: {limits: {cpu: 500m}}}]\n"))).toBe(
+      'pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1, but limit is 1100m',
+    )
+    expect(refused(lr + pod("  - {name: a, resources: {limits: {cpu: 100m}}}", "  initContainers: [{name: s, restartPolicy: Always, resources: {limits: {cpu: 300m}}}, {name: i, resources: {limits: {cpu: 800m}}}]\n"))).toBe(
+      'pods.yaml: document 1: pods "p" is forbidden: maximum cpu usage per Pod is 1, but limit is 1100m',
     )
     expect(requestsOf(lr + pod("  - {name: a, resources: {limits: {cpu: 400m}}}\n  - {name: b, resources: {limits: {cpu: 600m}}}"))).toEqual([[{ cpu: 400 }, { cpu: 600 }]])
   })

@@ -109,17 +109,42 @@ const ratioConstraint = (type: string, name: string, enforced: Quantity, request
   return undefined
 }
 
-// Per resource, the total over the containers, kept only when every container sets it (cpu in
-// thousandths, the rest in units, as upstream sums).
-const sum = (lists: ReadonlyArray<ResourceList>): Record<string, Quantity> => {
-  const out: Record<string, Quantity> = {}
-  const keys = new Set(lists.flatMap((l) => Object.keys(l)))
-  for (const k of keys) {
-    if (!lists.every((l) => l[k] !== undefined)) continue
-    const total = lists.reduce((acc, l) => acc + (k === "cpu" ? milliValue(l[k] as Quantity) * 1_000_000n : value(l[k] as Quantity) * 1_000_000_000n), 0n)
-    out[k] = fromNanos(total)
+// Exact totals in the first list's format, as Quantity.Add keeps them.
+const add = (into: Record<string, Quantity>, list: ResourceList): void => {
+  for (const [k, v] of Object.entries(list)) {
+    const have = into[k]
+    into[k] = have === undefined ? v : fromNanos(have.nanos + v.nanos, have.format)
   }
-  return out
+}
+const atLeast = (into: Record<string, Quantity>, list: ResourceList): void => {
+  for (const [k, v] of Object.entries(list)) {
+    const have = into[k]
+    if (have === undefined || v.nanos > have.nanos) into[k] = v
+  }
+}
+
+// podRequests / podLimits: the sum over the containers (a resource some leave unset still has a
+// total), sidecars (restartable init containers) added to it, and at least each other init
+// container with the sidecars started before it.
+const podTotal = (containers: ReadonlyArray<ResourceList>, inits: ReadonlyArray<{ readonly list: ResourceList; readonly sidecar: boolean }>): Record<string, Quantity> => {
+  const total: Record<string, Quantity> = {}
+  for (const c of containers) add(total, c)
+  const sidecars: Record<string, Quantity> = {}
+  const initMax: Record<string, Quantity> = {}
+  for (const i of inits) {
+    if (i.sidecar) {
+      add(total, i.list)
+      add(sidecars, i.list)
+      atLeast(initMax, sidecars)
+    } else {
+      const alone: Record<string, Quantity> = {}
+      add(alone, i.list)
+      add(alone, sidecars)
+      atLeast(initMax, alone)
+    }
+  }
+  atLeast(total, initMax)
+  return total
 }
 
 type Resources = { requests: Record<string, Quantity>; limits: Record<string, Quantity> }
@@ -218,13 +243,9 @@ export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf
     for (const item of items) {
       if (item.type === "Container") for (const r of [...containers, ...inits]) check(item, r.requests, r.limits, errors)
       if (item.type === "Pod") {
-        const requests = sum(containers.map((r) => r.requests))
-        const limits = sum(containers.map((r) => r.limits))
-        // an init container runs alone: the pod needs the larger of it and the sum
-        for (const r of inits) {
-          for (const [k, v] of Object.entries(r.requests)) if (requests[k] === undefined || v.nanos > (requests[k] as Quantity).nanos) requests[k] = v
-          for (const [k, v] of Object.entries(r.limits)) if (limits[k] === undefined || v.nanos > (limits[k] as Quantity).nanos) limits[k] = v
-        }
+        const initsOf = (pick: (r: Resources) => ResourceList) => inits.map((r, i) => ({ list: pick(r), sidecar: spec.initContainers?.[i]?.restartPolicy === "Always" }))
+        const requests = podTotal(containers.map((r) => r.requests), initsOf((r) => r.requests))
+        const limits = podTotal(containers.map((r) => r.limits), initsOf((r) => r.limits))
         check(item, requests, limits, errors)
       }
     }
