@@ -6,10 +6,10 @@
  */
 import type { Command } from "commander"
 import * as E from "fp-ts/lib/Either.js"
-import { parse } from "yaml"
 import { buildFinCat, decodePresentation } from "../../category/fincat/index.ts"
 import { presentationGraph, toDot, toMermaid, toSvg } from "../../category/render/index.ts"
 import type { ReadLimits } from "../../domain/manifest/regularFile.ts"
+import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
 import { maxFileSizeOf, readUserFile, withMaxFileSize } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
@@ -19,13 +19,10 @@ const isFormat = (s: string): s is Format => (formats as ReadonlyArray<string>).
 
 const readDocument = (file: string, limits: ReadLimits): unknown => {
   // a regular file within the limit: a FIFO or a device would block or never end
-  const text = readUserFile(file, limits)
-  try {
-    // YAML is a superset of JSON, so one parser reads both.
-    return parse(text)
-  } catch (error) {
-    throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`)
-  }
+  // YAML is a superset of JSON, so one parser reads both; a key given twice is named
+  const value = yamlValue(readUserFile(file, limits))
+  if (E.isLeft(value)) throw new UserError(showYamlValueError(file, value.left))
+  return value.right
 }
 
 /** Registers `catcluster diagram` on the program. @since 0.1.0 @category cli */

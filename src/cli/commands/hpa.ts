@@ -12,9 +12,10 @@
  * JSON path, exit 2.
  */
 import type { Command } from "commander"
-import { parse as parseYaml } from "yaml"
+import * as E from "fp-ts/lib/Either.js"
 import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
+import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
 import { asUserError, maxFileSizeOf, readModelFiles, readUserFile, STDIN_NAME, withMaxFileSize } from "../input.ts"
 import { UserError } from "../UserError.ts"
@@ -67,14 +68,9 @@ export const register = (program: Command): void => {
       let history: History = emptyHistory
       if (options.history !== undefined) {
         const file = options.history
-        const text = readUserFile(file, limits)
-        let value: unknown
-        try {
-          value = parseYaml(text)
-        } catch (error) {
-          throw new UserError(`${file}: cannot read YAML/JSON: ${error instanceof Error ? error.message : String(error)}`)
-        }
-        history = userError(() => historyFromValue(value, file))
+        const value = yamlValue(readUserFile(file, limits))
+        if (E.isLeft(value)) throw new UserError(showYamlValueError(file, value.left))
+        history = userError(() => historyFromValue(value.right, file))
       }
       const currentReplicas = hpa.currentReplicas ?? pods.filter((p) => !p.deleting && p.phase !== "Failed" && p.phase !== "Succeeded").length
       const r = reconcile(hpa.spec, { currentReplicas, pods, usage, now }, history)
