@@ -61,7 +61,7 @@ describe("defaults written into the containers", () => {
   })
 
   it("a pod that exists (bound, or with a status or a uid) is read as it is", () => {
-    const lr = range("  - type: Container\n    defaultRequest: {cpu: 300m}\n    max: {cpu: 100m}")
+    const lr = range("  - type: Container\n    defaultRequest: {cpu: 300m}\n    max: {cpu: 500m}")
     for (const extra of ["  nodeName: n1\n", ""]) {
       const meta = extra === "" ? "metadata: {name: p, namespace: d, uid: u-1}" : "metadata: {name: p, namespace: d}"
       const w = workloadFromText(`${lr}apiVersion: v1\nkind: Pod\n${meta}\nspec:\n${extra}  containers: [{name: c, resources: {limits: {cpu: '4'}}}]\n`, "dump.yaml")
@@ -182,9 +182,9 @@ describe("PersistentVolumeClaim items bound the claims being created (Persistent
   })
 
   it("several items and ranges: one range's errors aggregated, the first refusing range answers, other namespaces' ranges do not apply", () => {
-    const two = storageRange("    min: {storage: 5Gi}\n  - type: PersistentVolumeClaim\n    max: {storage: 2Gi}")
-    expect(refusedWorkload(two + claim("c", "{storage: 3Gi}"), "claims.yaml")).toBe(
-      'claims.yaml: document 1: persistentvolumeclaims "c" is forbidden: [minimum storage usage per PersistentVolumeClaim is 5Gi, but request is 3Gi, maximum storage usage per PersistentVolumeClaim is 2Gi, but request is 3Gi]',
+    const two = storageRange("    min: {storage: 1Gi, example.com/iops: '10'}")
+    expect(refusedWorkload(two + claim("c", "{storage: 512Mi}"), "claims.yaml")).toBe(
+      'claims.yaml: document 1: persistentvolumeclaims "c" is forbidden: [minimum example.com/iops usage per PersistentVolumeClaim is 10.  No request is specified, minimum storage usage per PersistentVolumeClaim is 1Gi, but request is 512Mi]',
     )
     const first = storageRange("    max: {storage: 4Gi}", "a")
     const second = storageRange("    max: {storage: 1Gi}", "b")
@@ -244,5 +244,31 @@ spec:
       'claims.yaml: document 1: persistentvolumeclaims "root" is forbidden: maximum storage usage per PersistentVolumeClaim is 10Gi, but request is 30Gi',
     )
     expect(claimsOf(bounds + statefulSet.replace("50Gi", "5Gi"))).toEqual([`data-db-0:${5 * 2 ** 30}`, `data-db-1:${5 * 2 ** 30}`])
+  })
+})
+
+describe("a LimitRange the API server would refuse (ValidateLimitRange, after its defaults)", () => {
+  const invalid = (items: string) => refusedWorkload(range(items) + pod("  - {name: a}"))
+  it("names the field and the problem", () => {
+    expect(invalid("  - type: Container\n    min: {cpu: '2'}\n    max: {cpu: '1'}")).toBe('pods.yaml: document 0, spec.limits[0].min.cpu: Invalid value: "2": min value 2 is greater than max value 1')
+    // defaults the API server writes count: default from max, so a default request above max is refused
+    expect(invalid("  - type: Container\n    defaultRequest: {memory: 2Gi}\n    max: {memory: 1Gi}")).toBe(
+      'pods.yaml: document 0, spec.limits[0].defaultRequest.memory: Invalid value: "2Gi": default request value 2Gi is greater than max value 1Gi',
+    )
+    expect(invalid("  - type: Container\n    default: {cpu: 500m}\n    min: {cpu: '1'}")).toBe(
+      'pods.yaml: document 0, spec.limits[0].defaultRequest.cpu: Invalid value: "500m": min value 1 is greater than default request value 500m',
+    )
+    expect(invalid("  - type: Pod\n    max: {cpu: '2'}\n    default: {cpu: '1'}")).toBe("pods.yaml: document 0, spec.limits[0].default: Forbidden: may not be specified when `type` is 'Pod'")
+    expect(invalid("  - type: Pod\n    max: {cpu: '2'}\n  - type: Pod\n    max: {memory: 1Gi}")).toBe('pods.yaml: document 0, spec.limits[1].type: Duplicate value: "Pod"')
+    expect(invalid("  - type: PersistentVolumeClaim\n    max: {example.com/iops: '100'}")).toBe(
+      "pods.yaml: document 0, spec.limits[0].limits: Required value: either minimum or maximum storage value is required, but neither was provided",
+    )
+    expect(invalid("  - type: Container\n    maxLimitRequestRatio: {cpu: 500m}")).toBe('pods.yaml: document 0, spec.limits[0].maxLimitRequestRatio.cpu: Invalid value: "500m": ratio 500m is less than 1')
+    expect(invalid("  - type: Pod\n    min: {cpu: '1'}\n    max: {cpu: '2'}\n    maxLimitRequestRatio: {cpu: '3'}")).toBe(
+      'pods.yaml: document 0, spec.limits[0].maxLimitRequestRatio.cpu: Invalid value: "3": ratio 3 is greater than max/min = 2.000000',
+    )
+    expect(invalid("  - type: Container\n    default: {nvidia.com/gpu: '2'}\n    defaultRequest: {nvidia.com/gpu: '1'}")).toBe(
+      'pods.yaml: document 0, spec.limits[0].defaultRequest["nvidia.com/gpu"]: Invalid value: "1": default value 2 must equal to defaultRequest value 1 in nvidia.com/gpu',
+    )
   })
 })

@@ -14,6 +14,10 @@
  * the claims being created (the input's own and those controllers create) the same way, with
  * `persistentvolumeclaims "x" is forbidden: …`. Pods and claims that already exist (a live dump)
  * were admitted when created and are read as they are. Messages are v1.35's (no final period).
+ * A LimitRange the API server would not store (ValidateLimitRange on the defaulted object: min
+ * above max, a default outside the bounds, two items of one type, a `Pod` item with defaults, a
+ * `PersistentVolumeClaim` item bounding no storage, a ratio below 1 or above max/min) is refused
+ * naming the field; resource names themselves are not validated.
  *
  * @since 0.1.0
  */
@@ -23,8 +27,10 @@ import type { Manifest, ManifestOf } from "../../domain/manifest/Manifest.ts"
 import { canonical } from "../../domain/quantity/canonical.ts"
 import { milliValue, value } from "../../domain/quantity/decimal.ts"
 import { fromNanos, type Quantity } from "../../domain/quantity/Quantity.ts"
+import { appendPath } from "../../domain/manifest/JsonPath.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
-import { namespaceOfObject } from "./source.ts"
+import { duplicate, forbidden, invalid, required } from "./fieldErrors.ts"
+import { namespaceOfObject, where } from "./source.ts"
 
 type ResourceList = Readonly<Record<string, Quantity>>
 type Item = LimitRangeItem
@@ -33,7 +39,8 @@ type Item = LimitRangeItem
 export type LimitRanges = ReadonlyMap<string, ReadonlyArray<ManifestOf<"LimitRange">>>
 
 /**
- * The LimitRange objects among `manifests`, by namespace.
+ * The LimitRange objects among `manifests`, by namespace; one the API server would refuse
+ * (`ValidateLimitRange`, after its defaults) is refused naming the field.
  *
  * @since 0.1.0
  * @category constructors
@@ -42,6 +49,7 @@ export const limitRangesOf = (manifests: ReadonlyArray<Manifest>): LimitRanges =
   const out = new Map<string, ManifestOf<"LimitRange">[]>()
   for (const m of manifests) {
     if (m.kind !== "LimitRange") continue
+    validateLimitRange(m)
     const ns = namespaceOfObject(m)
     const list = out.get(ns)
     if (list === undefined) out.set(ns, [m])
@@ -62,6 +70,60 @@ const withDefaults = (item: Item): Item => {
 }
 
 const MAX_MILLI_VALUE = 9_223_372_036_854_775n // math.MaxInt64 / 1000
+
+// helper.IsOvercommitAllowed: native resources other than hugepages
+const overcommitAllowed = (name: string): boolean => (!name.includes("/") || name.includes("kubernetes.io/")) && !name.startsWith("hugepages-")
+
+// ValidateLimitRange on the stored (defaulted) object; the first error, resource names in order
+const validateLimitRange = (m: ManifestOf<"LimitRange">): void => {
+  const types = new Set<string>()
+  m.spec.limits.forEach((given, i) => {
+    const at = (path: string) => where(m, `spec.limits[${i}]${path === "" ? "" : path.startsWith("[") ? path : `.${path}`}`)
+    const keyAt = (field: string, k: string) => at(appendPath(field, k))
+    if (types.has(given.type)) throw duplicate(at("type"), given.type)
+    types.add(given.type)
+    if (given.type === "Pod") {
+      if (Object.keys(given.default ?? {}).length > 0) throw forbidden(at("default"), "may not be specified when `type` is 'Pod'")
+      if (Object.keys(given.defaultRequest ?? {}).length > 0) throw forbidden(at("defaultRequest"), "may not be specified when `type` is 'Pod'")
+    }
+    if (given.type === "PersistentVolumeClaim" && given.min?.["storage"] === undefined && given.max?.["storage"] === undefined) {
+      throw required(at("limits"), "either minimum or maximum storage value is required, but neither was provided")
+    }
+    const item = withDefaults(given)
+    const keys = [...new Set([item.max, item.min, item.default, item.defaultRequest, item.maxLimitRequestRatio].flatMap((l) => Object.keys(l ?? {})))].sort()
+    for (const k of keys) {
+      const min = item.min?.[k]
+      const max = item.max?.[k]
+      const def = item.default?.[k]
+      const defReq = item.defaultRequest?.[k]
+      const ratio = item.maxLimitRequestRatio?.[k]
+      const shown = (q: Quantity) => canonical(q)
+      if (min !== undefined && max !== undefined && min.nanos > max.nanos) throw invalid(keyAt("min", k), shown(min), `min value ${shown(min)} is greater than max value ${shown(max)}`)
+      if (defReq !== undefined && min !== undefined && min.nanos > defReq.nanos) {
+        throw invalid(keyAt("defaultRequest", k), shown(defReq), `min value ${shown(min)} is greater than default request value ${shown(defReq)}`)
+      }
+      if (defReq !== undefined && max !== undefined && defReq.nanos > max.nanos) {
+        throw invalid(keyAt("defaultRequest", k), shown(defReq), `default request value ${shown(defReq)} is greater than max value ${shown(max)}`)
+      }
+      if (defReq !== undefined && def !== undefined && defReq.nanos > def.nanos) {
+        throw invalid(keyAt("defaultRequest", k), shown(defReq), `default request value ${shown(defReq)} is greater than default limit value ${shown(def)}`)
+      }
+      if (def !== undefined && min !== undefined && min.nanos > def.nanos) throw invalid(keyAt("default", k), shown(min), `min value ${shown(min)} is greater than default value ${shown(def)}`)
+      // upstream shows max here, not the default
+      if (def !== undefined && max !== undefined && def.nanos > max.nanos) throw invalid(keyAt("default", k), shown(max), `default value ${shown(def)} is greater than max value ${shown(max)}`)
+      if (ratio !== undefined && ratio.nanos < 1_000_000_000n) throw invalid(keyAt("maxLimitRequestRatio", k), shown(ratio), `ratio ${shown(ratio)} is less than 1`)
+      if (ratio !== undefined && min !== undefined && max !== undefined) {
+        const inMillis = value(ratio) < MAX_MILLI_VALUE && value(min) < MAX_MILLI_VALUE && value(max) < MAX_MILLI_VALUE
+        const r = inMillis ? Number(milliValue(ratio)) / 1000 : Number(value(ratio))
+        const bound = inMillis ? Number(milliValue(max)) / Number(milliValue(min)) : Number(value(max)) / Number(value(min))
+        if (r > bound) throw invalid(keyAt("maxLimitRequestRatio", k), shown(ratio), `ratio ${shown(ratio)} is greater than max/min = ${bound.toFixed(6)}`)
+      }
+      if (!overcommitAllowed(k) && def !== undefined && defReq !== undefined && def.nanos !== defReq.nanos) {
+        throw invalid(keyAt("defaultRequest", k), shown(defReq), `default value ${shown(def)} must equal to defaultRequest value ${shown(defReq)} in ${k}`)
+      }
+    }
+  })
+}
 
 // requestLimitEnforcedValues: compared in thousandths when none would overflow, else in units.
 const enforcedValues = (req: Quantity | undefined, lim: Quantity | undefined, enforced: Quantity): readonly [bigint, bigint, bigint] => {
@@ -162,7 +224,7 @@ const check = (item: Item, request: ResourceList, limit: ResourceList, errors: s
 }
 
 // admission.NewForbidden over utilerrors.NewAggregate: one error as it is, several in brackets
-const forbidden = (resource: string, name: string, at: string, errors: ReadonlyArray<string>): SchedulerInputError =>
+const refusal = (resource: string, name: string, at: string, errors: ReadonlyArray<string>): SchedulerInputError =>
   new SchedulerInputError(at, `${resource} ${JSON.stringify(name)} is forbidden: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}`)
 
 // maxRequestConstraint: a claim's limits are not user input, so max bounds the request alone
@@ -201,7 +263,7 @@ export const admitClaimLimitRanges = (requests: ResourceList | undefined, ranges
         if (e !== undefined) errors.push(e)
       }
     }
-    if (errors.length > 0) throw forbidden("persistentvolumeclaims", name, at, errors)
+    if (errors.length > 0) throw refusal("persistentvolumeclaims", name, at, errors)
   }
 }
 
@@ -250,7 +312,7 @@ export const admitLimitRanges = (spec: PodSpec, ranges: ReadonlyArray<ManifestOf
       }
     }
     // the first range that refuses answers for the pod (its errors aggregated)
-    if (errors.length > 0) throw forbidden("pods", name, at, errors)
+    if (errors.length > 0) throw refusal("pods", name, at, errors)
   }
   const write = (c: PodSpec["containers"][number], r: Resources) => ({ ...c, resources: { ...(c.resources ?? {}), requests: r.requests, limits: r.limits } })
   return {
