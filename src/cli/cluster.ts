@@ -9,6 +9,7 @@ import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
 import { checkHeap } from "./heap.ts"
 import { makeProgress, type Progress } from "./Progress.ts"
+import type { ReadLimits } from "../domain/manifest/regularFile.ts"
 import { asUserError, inputWarnings, maxFileSizeOf, printWarnings, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
 import { UserError } from "./UserError.ts"
 import { inventory, type Inventory } from "../operations/Inventory.ts"
@@ -103,9 +104,9 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
  * @since 0.1.0
  * @category input
  */
-export const loadSchedulerConfig = (config: string | undefined): { readonly profile: Profile; readonly profiles: ReadonlyArray<Profile> } => {
+export const loadSchedulerConfig = (config: string | undefined, limits: ReadLimits = {}): { readonly profile: Profile; readonly profiles: ReadonlyArray<Profile> } => {
   if (config === undefined) return { profile: defaultProfile, profiles: [] }
-  const parsed = asUserError((e) => e instanceof SchedulerInputError, () => parseSchedulerConfig(readUserFile(config, "config"), config))
+  const parsed = asUserError((e) => e instanceof SchedulerInputError, () => parseSchedulerConfig(readUserFile(config, limits), config))
   printWarnings(parsed.warnings, "note")
   return { profile: parsed.profile, profiles: parsed.profiles }
 }
@@ -147,7 +148,7 @@ export interface OperationFlags extends SourceFlags {
  */
 export const loadInventory = (flags: OperationFlags, options: LoadOptions = {}): { readonly inventory: Inventory; readonly cluster: LoadedCluster } => {
   const seed = parseSeed(flags.seed)
-  const { profile, profiles } = loadSchedulerConfig(flags.config)
+  const { profile, profiles } = loadSchedulerConfig(flags.config, maxFileSizeOf(flags.maxFileSize))
   const cluster = loadCluster(flags, options)
   const knownNodes = options.requireNodes !== false
   return { inventory: operationsInput(() => inventory(cluster.nodes, cluster.workload, cluster.manifests, { profile, profiles, seed, knownNodes })), cluster }

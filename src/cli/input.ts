@@ -24,16 +24,17 @@ import { UserError } from "./UserError.ts"
 export const STDIN_NAME = "<stdin>"
 
 /**
- * The text of one file; `what` says which option it came from ("nodes", "pods", …). `-` reads
- * standard input. Only a regular file of at most `limits.maxFileBytes` bytes is read.
+ * The text of one file (`--config`, `hpa --hpa`, a diagram's presentation, …); `-` reads standard
+ * input. Only a regular file of at most `limits.maxFileBytes` bytes is read; otherwise the
+ * message every reader gives: `cannot read FILE: why`.
  *
  * @since 0.1.0
  * @category input
  */
-export const readUserFile = (file: string, what: string, limits: ReadLimits = {}): string => {
+export const readUserFile = (file: string, limits: ReadLimits = {}): string => {
   if (file === "-") return readStdin(limits)
   const read = readRegularFile(file, limits)
-  if (E.isLeft(read)) throw new UserError(`cannot read ${what} file ${file}: ${read.left}`)
+  if (E.isLeft(read)) throw new UserError(`cannot read ${file}: ${read.left.replace(/^cannot read: /, "")}`)
   return read.right
 }
 
@@ -145,17 +146,32 @@ export const readSourceFiles = (flags: SourceFlags): ReadonlyArray<ManifestFile>
   readModelFiles([...(flags.nodes ?? []), ...(flags.workloads ?? []), ...(flags.pods ?? []), ...(flags.stdin === true ? ["-"] : [])], maxFileSizeOf(flags.maxFileSize))
 
 /**
+ * Registers `--max-file-size` on a command that reads user files; `streams` says whether a
+ * kubectl JSON list of its inputs streams past the limit.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const withMaxFileSize = <C extends { option: (flags: string, description: string) => C }>(command: C, streams = false): C =>
+  command.option(
+    "--max-file-size <bytes>",
+    `the largest file (or standard input) read whole, in bytes or as a quantity such as 1Gi${streams ? " (a kubectl JSON list streams past it)" : ""}; only regular files are read (default ${showBytes(DEFAULT_MAX_FILE_BYTES).split(" ")[0]})`,
+  )
+
+/**
  * Registers the input options every cluster-reading subcommand shares.
  *
  * @since 0.1.0
  * @category input
  */
 export const withSourceOptions = <C extends { option: (flags: string, description: string) => C }>(command: C): C =>
-  command
-    .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
-    .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
-    .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads")
-    .option("--max-file-size <bytes>", `the largest file (or standard input) read whole, in bytes or as a quantity such as 1Gi (a kubectl JSON list streams past it); only regular files are read (default ${showBytes(DEFAULT_MAX_FILE_BYTES).split(" ")[0]})`)
+  withMaxFileSize(
+    command
+      .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
+      .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
+      .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads"),
+    true,
+  )
 
 /**
  * Kinds catcluster reads besides the ones its codecs decode fully: NodeResourceTopology (NUMA

@@ -57,4 +57,26 @@ describe("duplicate keys on the command line", () => {
     expect(r.stderr.trim()).toBe(`catcluster: ${numa}: document 0, metadata.annotations["catcluster.io/numa-cells"][0]: duplicate field "cpus" (JSON.parse would keep the last value silently)`)
     expect(r.code).toBe(2)
   }, 60_000)
+
+  it("the readers that are not manifests: hpa --history, diagram, check --presentation (were the parser's 'Map keys must be unique', no key or path)", () => {
+    const lax = "(a YAML or JSON reader would keep the last value silently)"
+    const hpa = write(
+      "hpa.yaml",
+      "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 5\n  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]\n",
+    )
+    const pods = write("pods.yaml", "apiVersion: v1\nkind: PodList\nitems: []\n")
+    const metrics = write("metrics.yaml", "apiVersion: metrics.k8s.io/v1beta1\nkind: PodMetricsList\nitems: []\n")
+    const hpaWith = (history: string) => cli(undefined, "hpa", "--hpa", hpa, "--pods", pods, "--metrics", metrics, "--now", "2026-01-01T00:00:00Z", "--history", history)
+    const history = write("history.yaml", "recommendations:\n- {value: 3, time: '2026-01-01T00:00:00Z'}\n- {value: 4, time: '2026-01-01T00:00:00Z', value: 9}\n")
+    refusedWith(hpaWith(history), `catcluster: ${history}:3:44: recommendations[1]: duplicate field "value" ${lax}`)
+    const json = write("history.json", '{"scaleUpEvents": [],\n "scaleUpEvents": [{"value": 1, "time": "2026-01-01T00:00:00Z"}]}')
+    refusedWith(hpaWith(json), `catcluster: ${json}:2:2: duplicate field "scaleUpEvents" ${lax}`)
+    expect(hpaWith(write("history-ok.yaml", "recommendations: []\n")).code).toBe(0)
+
+    const presentation = write("square.yaml", "name: Square\nobjects: [A, B]\narrows:\n  - {name: f, dom: A, cod: B}\n  - name: g\n    dom: A\n    cod: B\n    dom: B\n")
+    const expected = `${presentation}:8:5: arrows[1]: duplicate field "dom" ${lax}`
+    refusedWith(cli(undefined, "diagram", presentation), `catcluster: ${expected}`)
+    refusedWith(cli(undefined, "check", "--presentation", presentation), expected)
+    expect(cli(undefined, "diagram", write("ok.yaml", "name: Square\nobjects: [A, B]\narrows:\n  - {name: f, dom: A, cod: B}\n")).code).toBe(0)
+  }, 60_000)
 })

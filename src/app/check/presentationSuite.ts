@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js"
 import * as t from "io-ts"
-import { parse } from "yaml"
 import { certify } from "../../category/fincat/Certificate.ts"
 import { buildFinCat, type FinCat, type FinCatOptions } from "../../category/fincat/FinCat.ts"
 import { showPath, showWord, typePath, type Presentation, type TypedPath } from "../../category/fincat/Presentation.ts"
 import { decodePresentation } from "../../category/fincat/PresentationCodec.ts"
+import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
 import { exhaustive } from "../../laws/Carrier.ts"
 import { categoryLaws } from "../../laws/category.ts"
 import { law } from "../../laws/Law.ts"
@@ -69,12 +69,9 @@ export interface PresentationFile {
  * @category decoding
  */
 export const readPresentationFile = (file: string, text: string): E.Either<string, PresentationFile> => {
-  let data: unknown
-  try {
-    data = parse(text)
-  } catch (error) {
-    return E.left(`${file}: not YAML or JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`)
-  }
+  const value = yamlValue(text)
+  if (E.isLeft(value)) return E.left(showYamlValueError(file, value.left))
+  const data = value.right
   const p = decodePresentation(data)
   if (E.isLeft(p)) return E.left(`${file}: ${p.left.path}: ${p.left.problem}`)
   const c = Claims.decode(data)

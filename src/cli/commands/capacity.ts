@@ -15,7 +15,7 @@ import { capacity, DEFAULT_MAX_COPIES, type Capacity } from "../../operations/Ca
 import { baseline } from "../../operations/ClusterState.ts"
 import { templateFrom, type Template } from "../../operations/Template.ts"
 import { loadInventory, operationsInput, withSchedulerOptions, type OperationFlags } from "../cluster.ts"
-import { decodeFiles, readModelFiles, withSourceOptions } from "../input.ts"
+import { decodeFiles, maxFileSizeOf, readModelFiles, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options extends OperationFlags {
@@ -58,7 +58,7 @@ export const register = (program: Command): void => {
       const min = options.min === undefined ? undefined : count("--min", options.min)
       if (options.pod === "-" && options.stdin === true) throw new UserError("--pod -: standard input already holds the cluster (--stdin); give the template as a file")
       const { inventory, cluster } = loadInventory(options)
-      const templateFiles = readModelFiles([options.pod])
+      const templateFiles = readModelFiles([options.pod], maxFileSizeOf(options.maxFileSize))
       decodeFiles(templateFiles)
       const template = operationsInput(() => templateFrom(templateFiles, cluster.manifests))
       const answer = operationsInput(() => capacity(inventory, baseline(inventory), template.pod, { max }))

@@ -6,42 +6,39 @@
  */
 import type { Command } from "commander"
 import * as E from "fp-ts/lib/Either.js"
-import { parse } from "yaml"
 import { buildFinCat, decodePresentation } from "../../category/fincat/index.ts"
 import { presentationGraph, toDot, toMermaid, toSvg } from "../../category/render/index.ts"
-import { readRegularFile } from "../../domain/manifest/regularFile.ts"
+import type { ReadLimits } from "../../domain/manifest/regularFile.ts"
+import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
+import { maxFileSizeOf, readUserFile, withMaxFileSize } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 const formats = ["mermaid", "dot", "svg"] as const
 type Format = (typeof formats)[number]
 const isFormat = (s: string): s is Format => (formats as ReadonlyArray<string>).includes(s)
 
-const readDocument = (file: string): unknown => {
-  // a regular file within the default limit: a FIFO or a device would block or never end
-  const read = readRegularFile(file)
-  if (E.isLeft(read)) throw new UserError(`${file}: cannot read (${read.left})`)
-  const text = read.right
-  try {
-    // YAML is a superset of JSON, so one parser reads both.
-    return parse(text)
-  } catch (error) {
-    throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`)
-  }
+const readDocument = (file: string, limits: ReadLimits): unknown => {
+  // a regular file within the limit: a FIFO or a device would block or never end
+  // YAML is a superset of JSON, so one parser reads both; a key given twice is named
+  const value = yamlValue(readUserFile(file, limits))
+  if (E.isLeft(value)) throw new UserError(showYamlValueError(file, value.left))
+  return value.right
 }
 
 /** Registers `catcluster diagram` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  program
+  const command = program
     .command("diagram")
     .description("draw a category presentation (YAML/JSON: objects, arrows, equations) as Mermaid, DOT or SVG")
     .argument("<file>", "presentation file (.yaml, .yml or .json)")
     .option("-f, --format <format>", `output format: ${formats.join(", ")}`, "mermaid")
     .option("--check", "also build the finite category and report its size (stderr)")
-    .action(async (file: string, options: { readonly format: string; readonly check?: boolean }) => {
+  withMaxFileSize(command)
+    .action(async (file: string, options: { readonly format: string; readonly check?: boolean; readonly maxFileSize?: string }) => {
       if (!isFormat(options.format)) {
         throw new UserError(`--format: '${options.format}' is not one of ${formats.join(", ")}`)
       }
-      const decoded = decodePresentation(readDocument(file))
+      const decoded = decodePresentation(readDocument(file, maxFileSizeOf(options.maxFileSize)))
       if (E.isLeft(decoded)) throw new UserError(`${file}: ${decoded.left.message}`)
       const p = decoded.right
       const graph = presentationGraph(p)

@@ -12,11 +12,12 @@
  * JSON path, exit 2.
  */
 import type { Command } from "commander"
-import { parse as parseYaml } from "yaml"
+import * as E from "fp-ts/lib/Either.js"
 import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
+import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
-import { asUserError, readModelFiles, readUserFile, STDIN_NAME } from "../input.ts"
+import { asUserError, maxFileSizeOf, readModelFiles, readUserFile, STDIN_NAME, withMaxFileSize } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
@@ -26,9 +27,8 @@ interface Options {
   readonly now?: string
   readonly history?: string
   readonly json?: boolean
+  readonly maxFileSize?: string
 }
-
-const read = readUserFile
 
 const userError = <A>(f: () => A): A => asUserError((error) => error instanceof SnapshotInputError, f)
 
@@ -46,7 +46,7 @@ const metricJson = (m: MetricResult): Record<string, unknown> => ({
 
 /** Registers `catcluster hpa` on the program. @since 0.1.0 @category cli */
 export const register = (program: Command): void => {
-  program
+  const command = program
     .command("hpa")
     .description("one HorizontalPodAutoscaler sync (Kubernetes v1.35) on a snapshot: proposal and desired replicas")
     .requiredOption("--hpa <file>", "an autoscaling/v2 HorizontalPodAutoscaler (YAML or JSON)")
@@ -55,24 +55,22 @@ export const register = (program: Command): void => {
     .option("--now <time>", "the controller's clock, RFC 3339 (default: now)")
     .option("--history <file>", "recommendations and scale events of earlier syncs (JSON or YAML)")
     .option("--json", "print the result as JSON")
+  withMaxFileSize(command)
     .action((options: Options) => {
+      const limits = maxFileSizeOf(options.maxFileSize)
       const now = options.now === undefined ? Date.now() : Date.parse(options.now)
       if (options.now !== undefined && (!/^\d{4}-\d\d-\d\dT/.test(options.now) || !Number.isFinite(now))) throw new UserError(`--now: expected an RFC 3339 time, got ${options.now}`)
       if (options.hpa === "-" && [...options.pods, ...options.metrics].includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
       if (options.pods.includes("-") && options.metrics.includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
-      const hpa = userError(() => hpaFromText(read(options.hpa, "HPA"), options.hpa === "-" ? STDIN_NAME : options.hpa))
-      const pods = readModelFiles(options.pods).flatMap((f) => userError(() => podsFromText(f.text, f.file)))
-      const usage = readModelFiles(options.metrics).flatMap((f) => userError(() => usageFromText(f.text, f.file)))
+      const hpa = userError(() => hpaFromText(readUserFile(options.hpa, limits), options.hpa === "-" ? STDIN_NAME : options.hpa))
+      const pods = readModelFiles(options.pods, limits).flatMap((f) => userError(() => podsFromText(f.text, f.file)))
+      const usage = readModelFiles(options.metrics, limits).flatMap((f) => userError(() => usageFromText(f.text, f.file)))
       let history: History = emptyHistory
       if (options.history !== undefined) {
         const file = options.history
-        let value: unknown
-        try {
-          value = parseYaml(read(file, "history"))
-        } catch (error) {
-          throw new UserError(`${file}: cannot read YAML/JSON: ${error instanceof Error ? error.message : String(error)}`)
-        }
-        history = userError(() => historyFromValue(value, file))
+        const value = yamlValue(readUserFile(file, limits))
+        if (E.isLeft(value)) throw new UserError(showYamlValueError(file, value.left))
+        history = userError(() => historyFromValue(value.right, file))
       }
       const currentReplicas = hpa.currentReplicas ?? pods.filter((p) => !p.deleting && p.phase !== "Failed" && p.phase !== "Succeeded").length
       const r = reconcile(hpa.spec, { currentReplicas, pods, usage, now }, history)

@@ -5,7 +5,7 @@ import { steps } from "../../app/steps.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
 import { loadSchedulerConfig } from "../cluster.ts"
 import { makeProgress } from "../Progress.ts"
-import { printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
+import { maxFileSizeOf, printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { fileURLToPath } from "node:url"
@@ -36,10 +36,10 @@ export const register = (program: Command): void => {
     .option("--only <steps>", `comma-separated steps to run, in run order: ${steps.map((s) => s.name).join(", ")}; out/ then holds only this run's outputs`)
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output")
-    .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { nodes?: string[]; workloads?: string[]; stdin?: boolean; maxFileSize?: string; out: string; seed: number; config?: string; only?: string; json?: boolean; quiet?: boolean }) => {
       const only = opts.only === undefined ? undefined : parseOnly(opts.only)
       // a bad configuration is a user's mistake: before any work, exit 2 naming it
-      const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config), file: opts.config }
+      const scheduler = opts.config === undefined ? undefined : { ...loadSchedulerConfig(opts.config, maxFileSizeOf(opts.maxFileSize)), file: opts.config }
       // an output path that cannot become a directory is a user's mistake, found before any work
       if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new UserError(`--out ${opts.out}: exists and is not a directory`)
       const given = readSourceFiles(opts)

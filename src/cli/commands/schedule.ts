@@ -18,7 +18,7 @@ import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
 import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
-import { asUserError, withSourceOptions, type SourceFlags } from "../input.ts"
+import { asUserError, maxFileSizeOf, withSourceOptions, type SourceFlags } from "../input.ts"
 import { checkHeap } from "../heap.ts"
 import { makeProgress } from "../Progress.ts"
 import { UserError } from "../UserError.ts"
@@ -81,7 +81,7 @@ export const register = (program: Command): void => {
     .action((options: Options) => {
       const seed = parseSeed(options.seed)
       if (options.engine !== "hot" && options.engine !== "readable") throw new UserError(`--engine: expected hot or readable, got ${options.engine}`)
-      const config = loadSchedulerConfig(options.config)
+      const config = loadSchedulerConfig(options.config, maxFileSizeOf(options.maxFileSize))
       // a bar on a terminal only: piped output and tests see the answer alone
       const progress = makeProgress({ quiet: process.stderr.isTTY !== true })
       const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress })

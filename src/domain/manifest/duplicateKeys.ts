@@ -174,7 +174,8 @@ const upstreamPath = (segments: ReadonlyArray<PathSegment>): string =>
  * The problem a duplicate key is, in one line: the key, and what Kubernetes answers. For JSON
  * (`format` "json") the API server's strict decoding error, whose path starts at the object it
  * decodes (`inObject`: the mapping's path there, e.g. without a List's `items[i]`); for YAML
- * the strict YAML decoder's words (go-yaml: `key "cpu" already set in map`).
+ * the strict YAML decoder's words (go-yaml: `key "cpu" already set in map`); for catcluster's own
+ * files (`format` "own": an HPA history, a presentation) what a lax reader would have done.
  *
  * @example
  * import { duplicateFieldProblem } from "catcluster/domain/manifest"
@@ -186,10 +187,12 @@ const upstreamPath = (segments: ReadonlyArray<PathSegment>): string =>
  * @since 0.1.0
  * @category destructors
  */
-export const duplicateFieldProblem = (key: string, inObject: ReadonlyArray<PathSegment>, format: "json" | "yaml" = "json"): string =>
+export const duplicateFieldProblem = (key: string, inObject: ReadonlyArray<PathSegment>, format: "json" | "yaml" | "own" = "json"): string =>
   format === "json"
     ? `duplicate field ${JSON.stringify(key)} (the API server refuses the object: strict decoding error: duplicate field ${JSON.stringify(upstreamPath([...inObject, key]))})`
-    : `duplicate field ${JSON.stringify(key)} (Kubernetes' strict YAML decoding refuses it: key ${JSON.stringify(key)} already set in map)`
+    : format === "yaml"
+      ? `duplicate field ${JSON.stringify(key)} (Kubernetes' strict YAML decoding refuses it: key ${JSON.stringify(key)} already set in map)`
+      : `duplicate field ${JSON.stringify(key)} (a YAML or JSON reader would keep the last value silently)`
 
 /**
  * The 1-based line and column of `offset` in `text`, the text itself starting at `start`

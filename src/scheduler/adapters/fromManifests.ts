@@ -13,7 +13,7 @@
  *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
  *   `startVms`.
  * - Priorities as admission resolves them (`priority.ts`); for the pods about to be created,
- *   LimitRange defaults and bounds (`limitRange.ts`) and RuntimeClass overhead and scheduling
+ *   LimitRange defaults and bounds (`limitRange.ts`, also on the claims being created) and RuntimeClass overhead and scheduling
  *   constraints (`runtimeClass.ts`) as their admission plugins apply them; PodDisruptionBudgets as the disruption controller computes them
  *   (`disruptionBudgets.ts`).
  *
@@ -52,11 +52,11 @@ import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
 import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
-import { admitLimitRanges, limitRangesOf } from "./limitRange.ts"
+import { admitClaimLimitRanges, admitLimitRanges, limitRangesOf } from "./limitRange.ts"
 import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
 import { serviceSelectorsOf } from "./services.ts"
 import { type DecodedFile, decodeFile, keyOf, namespaceOfObject, rawOf, where } from "./source.ts"
-import { storageObjectsOf } from "./storage.ts"
+import { BIND_COMPLETED_ANNOTATION, storageObjectsOf } from "./storage.ts"
 import { syntheticUid } from "./templateHash.ts"
 import { launcherPodOf } from "./virtLauncher.ts"
 
@@ -199,13 +199,6 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const bound: Binding[] = []
   const skipped: WorkloadNote[] = []
   const notes: WorkloadNote[] = []
-  for (const ranges of limitRanges.values()) {
-    for (const r of ranges) {
-      if (r.spec.limits.some((i) => i.type === "PersistentVolumeClaim")) {
-        notes.push({ key: keyOf(r), reason: "LimitRange: its PersistentVolumeClaim limits bound the storage a claim may request, which catcluster does not check (claims are taken as created)" })
-      }
-    }
-  }
   const locations = new Map<string, string>()
   const origins = new Map<SchedulingPod, WorkloadOrigin>()
   const healthy = new Map<string, boolean>()
@@ -452,12 +445,24 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     manifests.filter((m): m is ManifestOf<"Namespace"> => m.kind === "Namespace"),
     counted.map((c) => namespaceOf(c.pod)),
   )
+  // validation (storageObjectsOf) runs before validating admission, as in the API server
+  const storage = storageObjectsOf([...(options.csiNodes ?? []), ...manifests, ...claims])
+  // LimitRanger on the claims being created: the input's own, unless they exist (bound by the PV
+  // controller, or with a status or uid, as kubectl dumps them), and every claim a controller makes
+  const created = new Set(claims)
+  for (const c of [...manifests, ...claims]) {
+    if (c.kind !== "PersistentVolumeClaim") continue
+    const exists = created.has(c)
+      ? false
+      : c.status !== undefined || c.metadata?.uid !== undefined || Object.hasOwn(c.metadata?.annotations ?? {}, BIND_COMPLETED_ANNOTATION)
+    admitClaimLimitRanges(c.spec.resources?.requests, limitRanges.get(namespaceOfObject(c)) ?? [], c.metadata?.name ?? "<unnamed>", where(c, ""), exists)
+  }
   const objects: ClusterObjects = {
     namespaces,
     services: serviceSelectorsOf(manifests.filter((m): m is ManifestOf<"Service"> => m.kind === "Service")),
     controllers,
     disruptionBudgets,
-    storage: storageObjectsOf([...(options.csiNodes ?? []), ...manifests, ...claims]),
+    storage,
   }
   return { pending, bound, skipped, notes, objects, locations, origins }
 }
