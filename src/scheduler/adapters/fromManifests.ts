@@ -45,6 +45,7 @@ import {
   type TemplatePod,
 } from "./controllers.ts"
 import { dataVolumeClaim } from "./claims.ts"
+import { daemonPodNodes, daemonSetExpansion } from "./daemonSet.ts"
 import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
 import { type Locate, under } from "./fieldErrors.ts"
 import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
@@ -104,6 +105,8 @@ export interface WorkloadOptions {
   readonly priorityClasses?: PriorityClasses
   /** CSINodes read with the nodes ({@link NodesFile}); one also in the text is bad input. */
   readonly csiNodes?: ReadonlyArray<Manifest>
+  /** The nodes, for the DaemonSets' pods (one per eligible node); without them a DaemonSet creates none, with a note. */
+  readonly nodes?: ReadonlyArray<SchedulingNode>
 }
 
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
@@ -194,6 +197,18 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     launchers.set(`${namespaceOfObject(p)}/${owner.name}`, p)
   }
   const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
+  // the nodes each DaemonSet already has a pod on (bound there, or pinned there by its controller)
+  const daemonNodes = new Map<string, Set<string>>()
+  for (const p of explicitPods) {
+    const owner = controllerOf(p.metadata, (path) => where(p, path))
+    if (owner?.kind !== "DaemonSet") continue
+    const phase = podStatusOf(p.status, (path) => where(p, path)).phase
+    if (phase === "Succeeded" || phase === "Failed" || (p.metadata?.deletionTimestamp !== undefined && (p.spec.nodeName ?? "") === "")) continue
+    const key = `${namespaceOfObject(p)}/${owner.name}`
+    const on = daemonNodes.get(key) ?? new Set<string>()
+    for (const n of daemonPodNodes(p.spec)) on.add(n)
+    daemonNodes.set(key, on)
+  }
 
   const pending: SchedulingPod[] = []
   const bound: Binding[] = []
@@ -373,6 +388,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       case "Job":
         expand(jobExpansion(m, existing), m)
         break
+      case "DaemonSet":
+        expand(daemonSetExpansion(m, options.nodes, existing, daemonNodes.get(keyOf(m)) ?? new Set()), m)
+        break
       case "VirtualMachineInstance": {
         const namespace = namespaceOfObject(m)
         const name = m.metadata?.name ?? "<unnamed>"
@@ -517,7 +535,8 @@ const modelOf = (decoded: ReadonlyArray<DecodedFile>, options: WorkloadOptions):
   const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
   const workload = workloadFromFiles(
     decoded.map((d) => ({ ...d, manifests: d.manifests.filter((m) => !isNodeSide(m)) })),
-    options,
+    // a file without nodes (a capacity template) has no node to put a daemon pod on: said as such
+    { ...options, ...(nodes.length > 0 ? { nodes } : {}) },
   )
   return { nodes, workload, cluster: clusterSnapshotOf(nodes, workload) }
 }
