@@ -153,7 +153,7 @@ export const readSourceFiles = (flags: SourceFlags): ReadonlyArray<ManifestFile>
 export const withSourceOptions = <C extends { option: (flags: string, description: string) => C }>(command: C): C =>
   command
     .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
-    .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
+    .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
     .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads")
     .option("--max-file-size <bytes>", `the largest file (or standard input) read whole, in bytes or as a quantity such as 1Gi (a kubectl JSON list streams past it); only regular files are read (default ${showBytes(DEFAULT_MAX_FILE_BYTES).split(" ")[0]})`)
 
