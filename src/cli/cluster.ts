@@ -42,6 +42,35 @@ export interface LoadOptions {
   readonly requireNodes?: boolean
   /** Where reading large files shows its progress. */
   readonly progress?: Progress
+  /** The command applies ResourceQuota admission itself (`quota`); others say they do not. */
+  readonly appliesQuotas?: boolean
+}
+
+/**
+ * The namespaces that hold a ResourceQuota.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const quotaNamespaces = (manifests: ReadonlyArray<Manifest>): ReadonlySet<string> =>
+  new Set(manifests.filter((m) => m.kind === "ResourceQuota").map((q) => q.metadata?.namespace ?? "default"))
+
+/**
+ * The warning for pods placed without ResourceQuota admission: the pods to place (keys
+ * `namespace/name`) that live in a namespace with a ResourceQuota, or nothing when there are none.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const quotaNotApplied = (manifests: ReadonlyArray<Manifest>, pending: ReadonlyArray<{ readonly key: string }>): ReadonlyArray<string> => {
+  const namespaces = quotaNamespaces(manifests)
+  const affected = namespaces.size === 0 ? [] : pending.filter((p) => namespaces.has(p.key.slice(0, p.key.indexOf("/"))))
+  if (affected.length === 0) return []
+  const names = affected.slice(0, 3).map((p) => p.key).join(", ") + (affected.length > 3 ? ", …" : "")
+  const one = affected.length === 1
+  return [
+    `ResourceQuota admission is not applied here: ${affected.length} pod${one ? "" : "s"} to place in a namespace with a ResourceQuota (${names}) ${one ? "is" : "are"} placed as if admitted; \`catcluster quota\` lists what admission would reject`,
+  ]
 }
 
 /** Files this large show a progress bar while they are read. */
@@ -90,6 +119,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromDecoded(files, { startVms: options.startVms === true }))
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
+    if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
   }
