@@ -188,6 +188,16 @@ describe("catcluster schedule / drain with a DaemonSet", () => {
     )
   })
 
+  it("no node should run it: the note, and 'nothing to schedule' instead of a blank line", () => {
+    const f = files(daemonSet("nodeSelector: {disk: nvme}"))
+    const r = run("schedule", "--nodes", f.nodes, "--workloads", f.ds)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe("")
+    expect(r.stderr).toBe(
+      "catcluster: note: kube-system/agent not scheduled: DaemonSet: no node should run it (nodeName, nodeSelector, node affinity, NoSchedule / NoExecute taints): it runs no pods\ncatcluster: note: nothing to schedule: the input holds no pending pod\n",
+    )
+  })
+
   it("drain leaves the daemon pod where it runs", () => {
     const f = files(daemonSet(""))
     const r = run("drain", "w2", "--nodes", f.nodes, "--workloads", f.ds, "--json")

@@ -11,7 +11,9 @@
  * - VirtualMachineInstances and running VirtualMachines: their virt-launcher pod as KubeVirt v1.9
  *   renders it (`virtLauncher.ts`), unless the input holds that pod (or, for a VM, its VMI); a
  *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
- *   `startVms`.
+ *   `startVms`. During a live migration the source launcher (on the VMI's node) stands for the
+ *   VMI and the target launcher is a pod of its own.
+ * - DaemonSets: one pod per node that should run them (`daemonSet.ts`), given the nodes.
  * - Priorities as admission resolves them (`priority.ts`); for the pods about to be created,
  *   LimitRange defaults and bounds (`limitRange.ts`) and RuntimeClass overhead and scheduling
  *   constraints (`runtimeClass.ts`) as their admission plugins apply them; PodDisruptionBudgets as the disruption controller computes them
@@ -111,6 +113,9 @@ export interface WorkloadOptions {
 
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
 
+/** The label KubeVirt puts on a migration's target launcher pod (`virtv1.MigrationJobLabel`). */
+const MIGRATION_JOB_LABEL = "kubevirt.io/migrationJobUID"
+
 /** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
 const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
 
@@ -188,13 +193,25 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   // live-migrates). When the dump has the launcher too, the launcher is what kube-scheduler
   // accounts: the VMI's scheduling pod is read from it (its real requests, labels and affinity),
   // keyed by the VMI, and bound where it runs.
+  // During a live migration the VMI has two launcher pods: the source, on the VMI's node, stands
+  // for it; the target (KubeVirt labels it with the migration's uid) is a pod of its own that
+  // holds its requests on the target node (or waits to be scheduled there).
+  const vmiNodeNames = new Map<string, string>()
+  for (const m of manifests) {
+    const node = m.kind === "VirtualMachineInstance" ? m.status?.["nodeName"] : undefined
+    if (typeof node === "string" && node !== "") vmiNodeNames.set(keyOf(m), node)
+  }
   const launchers = new Map<string, ManifestOf<"Pod">>()
+  const rank = (p: ManifestOf<"Pod">, key: string): number =>
+    (p.spec.nodeName !== undefined && p.spec.nodeName === vmiNodeNames.get(key) ? 2 : 0) + (p.metadata?.labels?.[MIGRATION_JOB_LABEL] === undefined ? 1 : 0)
   for (const p of explicitPods) {
     const owner = controllerOf(p.metadata, (path) => where(p, path))
     if (owner?.kind !== "VirtualMachineInstance") continue
     const phase = podStatusOf(p.status, (path) => where(p, path)).phase
     if (phase === "Succeeded" || phase === "Failed") continue
-    launchers.set(`${namespaceOfObject(p)}/${owner.name}`, p)
+    const key = `${namespaceOfObject(p)}/${owner.name}`
+    const first = launchers.get(key)
+    if (first === undefined || rank(p, key) > rank(first, key)) launchers.set(key, p)
   }
   const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
   // the nodes each DaemonSet already has a pod on (bound there, or pinned there by its controller)
@@ -354,7 +371,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         }
         const controller = controllerOf(m.metadata, locate)
         const ownerKey = `${namespaceOfObject(m)}/${controller?.name ?? ""}`
-        if (controller?.kind === "VirtualMachineInstance" && (vmiNames.has(ownerKey) || runningVmNames.has(ownerKey))) {
+        if (controller?.kind === "VirtualMachineInstance" && (vmiNames.has(ownerKey) || runningVmNames.has(ownerKey)) && launchers.get(ownerKey) === m) {
           const via = vmiNames.has(ownerKey) ? "which is in the input" : `modelled from its running VirtualMachine ${controller.name}`
           skipped.push({ key, reason: `Pod: the virt-launcher pod of VirtualMachineInstance ${controller.name}, ${via} and standing for it` })
           break
