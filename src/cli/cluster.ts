@@ -3,6 +3,8 @@ import type { Manifest } from "../domain/manifest/Manifest.ts"
 import { modelFromDecoded, type Workload } from "../scheduler/adapters/fromManifests.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
+import { podRequests } from "../scheduler/model/Requests.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
@@ -120,10 +122,44 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
     if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
+    printWarnings(boundOvercommits(model.cluster))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
   }
   return { files, manifests, nodes: model.nodes, workload: model.workload, cluster: model.cluster }
+}
+
+/**
+ * Warnings for nodes whose bound pods (`spec.nodeName`, a VMI's node) request more than the node's
+ * allocatable, or are more than its `pods`: kube-scheduler never puts them there, the kubelet
+ * refuses a pod past allocatable (`OutOf<resource>`, `OutOfpods`), yet they are counted as
+ * placed, so what is left on that node is below zero.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const boundOvercommits = (cluster: ClusterSnapshot): ReadonlyArray<string> => {
+  const byNode = new Map<string, Array<ClusterSnapshot["bound"][number]["pod"]>>()
+  for (const b of cluster.bound) {
+    const list = byNode.get(b.node)
+    if (list === undefined) byNode.set(b.node, [b.pod])
+    else list.push(b.pod)
+  }
+  const out: string[] = []
+  for (const node of cluster.nodes) {
+    const pods = byNode.get(node.name)
+    if (pods === undefined) continue
+    const used = new Map<string, number>([["pods", pods.length]])
+    for (const p of pods) for (const [r, v] of Object.entries(podRequests(p))) if (r !== "pods") used.set(r, (used.get(r) ?? 0) + v)
+    const over = [...used].filter(([r, v]) => v > (node.allocatable[r] ?? 0)).sort(([a], [b]) => (a < b ? -1 : 1))
+    if (over.length === 0) continue
+    const amounts = over.map(([r, v]) => `${r} ${showAmount(r, BigInt(Math.round(v)))} of ${showAmount(r, BigInt(Math.round(node.allocatable[r] ?? 0)))}`).join(", ")
+    const names = pods.slice(0, 3).map((p) => p.key).join(", ") + (pods.length > 3 ? `, … (${pods.length} pods)` : "")
+    out.push(
+      `node ${node.name}: the pods bound to it request more than its allocatable (${amounts}; ${names}): the kubelet refuses a pod past allocatable (OutOf${over[0]?.[0] ?? ""}), yet they are counted as placed there`,
+    )
+  }
+  return out
 }
 
 /**
