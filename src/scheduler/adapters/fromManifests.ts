@@ -54,7 +54,7 @@ import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
 import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
-import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
+import { priorityClassesOf, type PriorityClasses, resolveNeverPreempts, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 import { admitLimitRanges, limitRangesOf } from "./limitRange.ts"
 import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
 import { serviceSelectorsOf } from "./services.ts"
@@ -160,6 +160,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const manifests = all.map((x) => x.m)
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
   const runtimeClasses = runtimeClassesOf(manifests)
+  // the class's preemptionPolicy, as Priority admission writes it into the pod
+  const withClassPolicy = (pod: SchedulingPod, spec: { readonly preemptionPolicy?: string | undefined; readonly priorityClassName?: string | undefined }, at: string): SchedulingPod =>
+    pod.neverPreempts !== true && resolveNeverPreempts(spec, classes, at) ? { ...pod, neverPreempts: true } : pod
   const limitRanges = limitRangesOf(manifests)
   // admission as the API server runs it on a pod being created: LimitRanger, then RuntimeClass
   const admit = (spec: PodSpec, namespace: string, name: string, at: string, locate: Locate, exists: boolean): PodSpec =>
@@ -263,7 +266,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     const priority = resolvePriority(t.spec, classes, t.priorityAt)
     // a controller's pods are created now: RuntimeClass admission runs on each
     const spec = admit(t.spec, t.namespace, t.name, where(at, ""), t.locate, false)
-    const pod = schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
+    const pod = withClassPolicy(schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate), t.spec, t.priorityAt)
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
   const expand = (e: Expansion, at: Manifest) => {
@@ -297,7 +300,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         launcher.spec,
         under(at, "spec"),
       )
-      place(pod, node ?? launcherNode, where(m, ""), podStatusOf(launcher.status, at).ready, { manifest: m })
+      place(withClassPolicy(pod, launcher.spec, at("spec.priorityClassName")), node ?? launcherNode, where(m, ""), podStatusOf(launcher.status, at).ready, { manifest: m })
       return
     }
     const isVm = m.kind === "VirtualMachine"
@@ -315,7 +318,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       priority: resolvePriority(spec, classes, locate(`${prefix}.priorityClassName`)),
       ...times,
     })
-    place(pod, node, where(m, ""), undefined, { manifest: m })
+    // the launcher pod carries the VMI's priorityClassName, so its class's preemptionPolicy
+    place(withClassPolicy(pod, { priorityClassName: spec.priorityClassName }, locate(`${prefix}.priorityClassName`)), node, where(m, ""), undefined, { manifest: m })
   }
   // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`,
   // stamped from the template as the controllers stamp VMIs.
@@ -348,7 +352,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         priority: resolvePriority(template.spec, classes, locate(`${prefix}.priorityClassName`)),
         terminating: false,
       })
-      place(pod, undefined, where(m, ""), undefined, { manifest: m, replica: i })
+      place(withClassPolicy(pod, { priorityClassName: template.spec.priorityClassName }, locate(`${prefix}.priorityClassName`)), undefined, where(m, ""), undefined, { manifest: m, replica: i })
     }
   }
 
@@ -387,7 +391,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
         const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
-        place(schedulingPodOf(identity, spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
+        place(withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName")), nodeName, where(m, ""), status.ready, { manifest: m })
         break
       }
       case "Deployment":
