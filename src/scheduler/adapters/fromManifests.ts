@@ -149,6 +149,31 @@ const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
   }
 }
 
+/** Kinds an HPA's `scaleTargetRef` may name that the workload expands. */
+const SCALABLE = new Set(["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController", "VirtualMachineInstanceReplicaSet", "VirtualMachinePool"])
+
+/**
+ * What an HPA does at once whatever its metrics (the v1.35 controller's first checks): a target
+ * with more replicas than `maxReplicas`, or fewer than `minReplicas` (default 1), is scaled to the
+ * bound; a target at 0 replicas is left alone. `undefined` when the target is in range or not in
+ * the input.
+ */
+const autoscalerChange = (hpa: ManifestOf<"HorizontalPodAutoscaler">, manifests: ReadonlyArray<Manifest>): string | undefined => {
+  const ref = hpa.spec.scaleTargetRef
+  const namespace = namespaceOfObject(hpa)
+  const target = manifests.find((m) => m.kind === ref.kind && SCALABLE.has(m.kind) && m.metadata?.name === ref.name && namespaceOfObject(m) === namespace)
+  if (target === undefined) return undefined
+  const given = (target as { readonly spec?: { readonly replicas?: unknown } }).spec?.replicas
+  const replicas = typeof given === "number" ? given : 1
+  const min = hpa.spec.minReplicas ?? 1
+  const scaled = (to: number, why: string) =>
+    `not applied here: it would scale ${ref.kind} ${ref.name} from ${replicas} to ${to} replicas at once (${why}); its replicas are scheduled as written`
+  if (replicas === 0 && min !== 0) return undefined
+  if (replicas > hpa.spec.maxReplicas) return scaled(hpa.spec.maxReplicas, "Current number of replicas above Spec.MaxReplicas")
+  if (replicas < min) return scaled(min, "Current number of replicas below Spec.MinReplicas")
+  return undefined
+}
+
 /**
  * The workload of decoded files read together.
  *
@@ -453,6 +478,22 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       case "VirtualMachinePool":
         addReplicaLaunchers(m, x)
         break
+      case "HorizontalPodAutoscaler": {
+        const change = autoscalerChange(m, manifests)
+        skipped.push({ key: keyOf(m), reason: change === undefined ? "HorizontalPodAutoscaler is not scheduled directly" : `HorizontalPodAutoscaler: ${change}` })
+        break
+      }
+      case "VirtualMachineInstanceMigration": {
+        const phase = m.status?.["phase"]
+        const done = phase === "Succeeded" || phase === "Failed"
+        skipped.push({
+          key: keyOf(m),
+          reason: done
+            ? "VirtualMachineInstanceMigration is not scheduled directly"
+            : `VirtualMachineInstanceMigration of ${m.spec.vmiName} (phase ${typeof phase === "string" ? phase : "unset"}): its target virt-launcher pod is read when the input holds it, not created here (\`catcluster drain\` models live migration)`,
+        })
+        break
+      }
       case "Unknown":
         if (m.declaredKind === "DataVolume") addClaim(dataVolumeClaim(m.raw, namespaceOfObject(m), m.source, locate))
         else if (!READ_KINDS.has(m.declaredKind)) skipped.push({ key: keyOf(m), reason: `${m.declaredKind} is not scheduled directly` })
