@@ -3,6 +3,8 @@ import type { Manifest } from "../domain/manifest/Manifest.ts"
 import { modelFromDecoded, type Workload } from "../scheduler/adapters/fromManifests.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
+import { podRequests } from "../scheduler/model/Requests.ts"
+import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
@@ -43,6 +45,35 @@ export interface LoadOptions {
   readonly requireNodes?: boolean
   /** Where reading large files shows its progress. */
   readonly progress?: Progress
+  /** The command applies ResourceQuota admission itself (`quota`); others say they do not. */
+  readonly appliesQuotas?: boolean
+}
+
+/**
+ * The namespaces that hold a ResourceQuota.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const quotaNamespaces = (manifests: ReadonlyArray<Manifest>): ReadonlySet<string> =>
+  new Set(manifests.filter((m) => m.kind === "ResourceQuota").map((q) => q.metadata?.namespace ?? "default"))
+
+/**
+ * The warning for pods placed without ResourceQuota admission: the pods to place (keys
+ * `namespace/name`) that live in a namespace with a ResourceQuota, or nothing when there are none.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const quotaNotApplied = (manifests: ReadonlyArray<Manifest>, pending: ReadonlyArray<{ readonly key: string }>): ReadonlyArray<string> => {
+  const namespaces = quotaNamespaces(manifests)
+  const affected = namespaces.size === 0 ? [] : pending.filter((p) => namespaces.has(p.key.slice(0, p.key.indexOf("/"))))
+  if (affected.length === 0) return []
+  const names = affected.slice(0, 3).map((p) => p.key).join(", ") + (affected.length > 3 ? ", …" : "")
+  const one = affected.length === 1
+  return [
+    `ResourceQuota admission is not applied here: ${affected.length} pod${one ? "" : "s"} to place in a namespace with a ResourceQuota (${names}) ${one ? "is" : "are"} placed as if admitted; \`catcluster quota\` lists what admission would reject`,
+  ]
 }
 
 /** Files this large show a progress bar while they are read. */
@@ -91,10 +122,45 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromDecoded(files, { startVms: options.startVms === true }))
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
+    if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
+    printWarnings(boundOvercommits(model.cluster))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
   }
   return { files, manifests, nodes: model.nodes, workload: model.workload, cluster: model.cluster }
+}
+
+/**
+ * Warnings for nodes whose bound pods (`spec.nodeName`, a VMI's node) request more than the node's
+ * allocatable, or are more than its `pods`: kube-scheduler never puts them there, the kubelet
+ * refuses a pod past allocatable (`OutOf<resource>`, `OutOfpods`), yet they are counted as
+ * placed, so what is left on that node is below zero.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const boundOvercommits = (cluster: ClusterSnapshot): ReadonlyArray<string> => {
+  const byNode = new Map<string, Array<ClusterSnapshot["bound"][number]["pod"]>>()
+  for (const b of cluster.bound) {
+    const list = byNode.get(b.node)
+    if (list === undefined) byNode.set(b.node, [b.pod])
+    else list.push(b.pod)
+  }
+  const out: string[] = []
+  for (const node of cluster.nodes) {
+    const pods = byNode.get(node.name)
+    if (pods === undefined) continue
+    const used = new Map<string, number>([["pods", pods.length]])
+    for (const p of pods) for (const [r, v] of Object.entries(podRequests(p))) if (r !== "pods") used.set(r, (used.get(r) ?? 0) + v)
+    const over = [...used].filter(([r, v]) => v > (node.allocatable[r] ?? 0)).sort(([a], [b]) => (a < b ? -1 : 1))
+    if (over.length === 0) continue
+    const amounts = over.map(([r, v]) => `${r} ${showAmount(r, BigInt(Math.round(v)))} of ${showAmount(r, BigInt(Math.round(node.allocatable[r] ?? 0)))}`).join(", ")
+    const names = pods.slice(0, 3).map((p) => p.key).join(", ") + (pods.length > 3 ? `, … (${pods.length} pods)` : "")
+    out.push(
+      `node ${node.name}: the pods bound to it request more than its allocatable (${amounts}; ${names}): the kubelet refuses a pod past allocatable (OutOf${over[0]?.[0] ?? ""}), yet they are counted as placed there`,
+    )
+  }
+  return out
 }
 
 /**

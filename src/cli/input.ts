@@ -168,7 +168,7 @@ export const withSourceOptions = <C extends { option: (flags: string, descriptio
   withMaxFileSize(
     command
       .option("--nodes <paths...>", "Nodes (and NodeResourceTopology): files or directories, - for standard input")
-      .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
+      .option("--workloads <paths...>", "Pods, Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs, VMs, VMIs, PriorityClasses, quotas, PDBs: files or directories, - for standard input")
       .option("--stdin", "also read manifests from standard input (e.g. kubectl get nodes,pods,vmis -A -o json); kinds tell nodes from workloads"),
     true,
   )

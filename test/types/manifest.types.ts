@@ -17,7 +17,7 @@ declare const m: Manifest
 export const kindName = (x: Manifest): string =>
   match(x)
     .with({ kind: "Pod" }, (p) => p.spec.containers[0]?.name ?? "")
-    .with({ kind: "Deployment" }, { kind: "ReplicaSet" }, { kind: "StatefulSet" }, { kind: "Job" }, (w) => w.spec.template.spec.containers.length.toString())
+    .with({ kind: "Deployment" }, { kind: "ReplicaSet" }, { kind: "StatefulSet" }, { kind: "DaemonSet" }, { kind: "Job" }, (w) => w.spec.template.spec.containers.length.toString())
     .with({ kind: "ReplicationController" }, (r) => String(r.spec?.replicas ?? 1))
     .with({ kind: "Node" }, (n) => n.metadata?.name ?? "")
     .with({ kind: "Namespace" }, (n) => n.metadata?.labels?.["team"] ?? "")

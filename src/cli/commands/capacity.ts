@@ -14,8 +14,8 @@ import type { Command } from "commander"
 import { capacity, DEFAULT_MAX_COPIES, type Capacity } from "../../operations/Capacity.ts"
 import { baseline } from "../../operations/ClusterState.ts"
 import { templateFrom, type Template } from "../../operations/Template.ts"
-import { loadInventory, operationsInput, withSchedulerOptions, type OperationFlags } from "../cluster.ts"
-import { decodeFiles, maxFileSizeOf, readModelFiles, withSourceOptions } from "../input.ts"
+import { loadInventory, operationsInput, quotaNamespaces, withSchedulerOptions, type OperationFlags } from "../cluster.ts"
+import { decodeFiles, maxFileSizeOf, printWarnings, readModelFiles, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options extends OperationFlags {
@@ -61,6 +61,10 @@ export const register = (program: Command): void => {
       const templateFiles = readModelFiles([options.pod], maxFileSizeOf(options.maxFileSize))
       decodeFiles(templateFiles)
       const template = operationsInput(() => templateFrom(templateFiles, cluster.manifests))
+      // copies are counted against the nodes only: a quota in the template's namespace may admit fewer
+      if (quotaNamespaces(cluster.manifests).has(template.namespace)) {
+        printWarnings([`ResourceQuota admission is not applied here: the copies of ${template.kind} ${template.namespace}/${template.name} are counted against the nodes only, and namespace ${template.namespace} has a ResourceQuota that may admit fewer (\`catcluster quota\` shows its headroom)`])
+      }
       const answer = operationsInput(() => capacity(inventory, baseline(inventory), template.pod, { max }))
       const json = { ...answer, template: { kind: template.kind, name: template.name, namespace: template.namespace } }
       process.stdout.write((options.json === true ? JSON.stringify(json) : showCapacity(answer, template)) + "\n")

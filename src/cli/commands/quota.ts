@@ -50,7 +50,7 @@ export const register = (program: Command): void => {
     .option("--json", "print the answer as JSON")
     .option("--fail-on-reject", "exit 1 when admission would reject something")
     .action((options: Options & { seed?: string }) => {
-      const { inventory, cluster } = loadInventory({ ...options, seed: "0" }, { requireNodes: false })
+      const { inventory, cluster } = loadInventory({ ...options, seed: "0" }, { requireNodes: false, appliesQuotas: true })
       const answer = operationsInput(() => quotaHeadroom(inventory, cluster.manifests))
       process.stdout.write((options.json === true ? JSON.stringify(answer) : showQuota(answer)) + "\n")
       if (options.failOnReject === true && answer.rejected.length > 0) process.exitCode = 1

@@ -104,6 +104,8 @@ export const register = (program: Command): void => {
       )
       if (large) progress.stop(`${Math.round(pods.length / ((performance.now() - started) / 1000))} pods/s`)
       if (options.json === true) process.stdout.write(JSON.stringify({ placements }) + "\n")
+      // an empty answer is said, not printed as a blank line
+      else if (placements.length === 0) process.stderr.write(`catcluster: note: nothing to schedule: the input holds no pending pod${workload.bound.length > 0 ? ` (${workload.bound.length} already bound)` : ""}\n`)
       else process.stdout.write(text(placements, options.explain === true) + "\n")
     })
 }

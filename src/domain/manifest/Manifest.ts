@@ -23,7 +23,7 @@ import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
 import { LimitRange, PriorityClass, ResourceQuota, RuntimeClass } from "./codecs/policy.ts"
 import { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
-import { Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
+import { DaemonSet, Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
 /**
  * The codec of every kind catcluster models, by `kind`.
@@ -36,6 +36,7 @@ export const manifestCodecs = {
   Deployment,
   ReplicaSet,
   StatefulSet,
+  DaemonSet,
   Job,
   ReplicationController,
   Node,

@@ -13,6 +13,7 @@
  *   `statefulset.kubernetes.io/pod-name`, `apps.kubernetes.io/pod-index` and
  *   `controller-revision-hash`, each mounting the claims `<template>-<name>-<ordinal>` of its
  *   `volumeClaimTemplates` (claims the input lacks are created, as the controller does);
+ * - a DaemonSet creates one pod on each node that should run it (`daemonSet.ts`);
  * - a Job runs min(parallelism, completions − succeeded) pods labelled with its
  *   `batch.kubernetes.io/controller-uid` and `job-name` (and the legacy `controller-uid`,
  *   `job-name`), controlled by it; a suspended Job runs none.
@@ -108,7 +109,8 @@ export interface Expansion {
 /** A controller's replica count, or the controller whose count it has. @since 0.1.0 @category model */
 export type Scale = { readonly key: string; readonly replicas: number } | { readonly key: string; readonly sameAs: string }
 
-const none: Expansion = { pods: [], controllers: [], scales: [], claims: [], notes: [] }
+/** An expansion that creates nothing. @since 0.1.0 @category constants */
+export const EMPTY_EXPANSION: Expansion = { pods: [], controllers: [], scales: [], claims: [], notes: [] }
 
 /**
  * `namespace/Kind/name`, the key of a controller's scale.
@@ -118,14 +120,25 @@ const none: Expansion = { pods: [], controllers: [], scales: [], claims: [], not
  */
 export const scaleKey = (namespace: string, kind: string, name: string): string => `${namespace}/${kind}/${name}`
 
-const nameOf = (m: { readonly metadata?: ObjectMeta }, at: string): string => {
+/**
+ * A controller's `metadata.name`, required.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const controllerNameOf = (m: { readonly metadata?: ObjectMeta }, at: string): string => {
   const name = m.metadata?.name
   if (name === undefined || name === "") throw required(at, "name or generateName is required")
   return name
 }
 
-/** An apps/v1 selector: required, non-empty, and matching the template's labels. */
-const appsSelector = (raw: RawSelector | undefined, template: PodTemplateSpec, kind: string, locate: Locate): LabelSelector => {
+/**
+ * An apps/v1 selector: required, non-empty, and matching the template's labels.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const appsSelector = (raw: RawSelector | undefined, template: PodTemplateSpec, kind: string, locate: Locate): LabelSelector => {
   const selector = selectorFromManifest(raw, under(locate, "spec.selector"))
   if (selector === undefined) throw required(locate("spec.selector"))
   if (isEmptySelector(selector)) throw invalid(locate("spec.selector"), raw, `empty selector is invalid for ${kind}`)
@@ -134,8 +147,13 @@ const appsSelector = (raw: RawSelector | undefined, template: PodTemplateSpec, k
   return selector
 }
 
-/** `count` fresh pod names `<base>-<i>`, skipping names the input already uses. */
-const freshNames = (existing: ExistingPods, namespace: string, base: string, count: number): ReadonlyArray<string> => {
+/**
+ * `count` fresh pod names `<base>-<i>`, skipping names the input already uses.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const freshNames = (existing: ExistingPods, namespace: string, base: string, count: number): ReadonlyArray<string> => {
   const out: string[] = []
   for (let i = 0; out.length < count; i++) if (!existing.has(namespace, `${base}-${i}`)) out.push(`${base}-${i}`)
   return out
@@ -158,7 +176,7 @@ const replicaSetPods = (rs: ReplicaSetLike, existing: ExistingPods): Expansion =
   const pods = freshNames(existing, rs.namespace, rs.name, Math.max(0, rs.replicas - have)).map(
     (name): TemplatePod => ({ namespace: rs.namespace, name, labels: rs.labels, controller, spec: rs.spec, locate: rs.locate, priorityAt: rs.priorityAt }),
   )
-  return { ...none, pods, controllers: [{ kind: "ReplicaSet", namespace: rs.namespace, name: rs.name, selector: rs.selector }] }
+  return { ...EMPTY_EXPANSION, pods, controllers: [{ kind: "ReplicaSet", namespace: rs.namespace, name: rs.name, selector: rs.selector }] }
 }
 
 /**
@@ -177,12 +195,12 @@ export const deploymentPods = (
 ): Expansion => {
   const locate = (p: string) => where(d, p)
   const namespace = namespaceOfObject(d)
-  const name = nameOf(d, locate("metadata.name"))
+  const name = controllerNameOf(d, locate("metadata.name"))
   const selector = appsSelector(d.spec.selector, d.spec.template, "deployment", locate)
   const replicas = replicasOf(d.spec.replicas, locate("spec.replicas"))
   const scales: ReadonlyArray<Scale> = [{ key: scaleKey(namespace, "Deployment", name), replicas }]
   if (ownedReplicaSets.length > 0) {
-    return { ...none, scales, notes: [{ key: `${namespace}/${name}`, reason: `Deployment: its ReplicaSet(s) ${ownedReplicaSets.join(", ")} in the input stand for it` }] }
+    return { ...EMPTY_EXPANSION, scales, notes: [{ key: `${namespace}/${name}`, reason: `Deployment: its ReplicaSet(s) ${ownedReplicaSets.join(", ")} in the input stand for it` }] }
   }
   const hash = observedHash ?? podTemplateHash(d.spec.template)
   const rsName = `${name}-${hash}`
@@ -204,7 +222,7 @@ export const deploymentPods = (
 export const replicaSetExpansion = (rs: ManifestOf<"ReplicaSet">, existing: ExistingPods): Expansion => {
   const locate = (p: string) => where(rs, p)
   const namespace = namespaceOfObject(rs)
-  const name = nameOf(rs, locate("metadata.name"))
+  const name = controllerNameOf(rs, locate("metadata.name"))
   const selector = appsSelector(rs.spec.selector, rs.spec.template, "deployment", locate)
   const replicas = replicasOf(rs.spec.replicas, locate("spec.replicas"))
   const owner = controllerOf(rs.metadata, locate)
@@ -234,7 +252,7 @@ export const replicaSetExpansion = (rs: ManifestOf<"ReplicaSet">, existing: Exis
 export const replicationControllerExpansion = (rc: ManifestOf<"ReplicationController">, existing: ExistingPods): Expansion => {
   const locate = (p: string) => where(rc, p)
   const namespace = namespaceOfObject(rc)
-  const name = nameOf(rc, locate("metadata.name"))
+  const name = controllerNameOf(rc, locate("metadata.name"))
   const template = rc.spec?.template
   if (template === undefined) throw required(locate("spec.template"))
   const labels = template.metadata?.labels ?? {}
@@ -249,7 +267,7 @@ export const replicationControllerExpansion = (rc: ManifestOf<"ReplicationContro
     (n): TemplatePod => ({ namespace, name: n, labels, controller, spec: template.spec, locate: under(locate, "spec.template.spec"), priorityAt: locate("spec.template.spec.priorityClassName") }),
   )
   return {
-    ...none,
+    ...EMPTY_EXPANSION,
     pods,
     controllers: [{ kind: "ReplicationController", namespace, name, selector: { matchLabels: selector } }],
     scales: [{ key: scaleKey(namespace, "ReplicationController", name), replicas }],
@@ -270,7 +288,7 @@ export const statefulSetExpansion = (
 ): Expansion => {
   const locate = (p: string) => where(ss, p)
   const namespace = namespaceOfObject(ss)
-  const name = nameOf(ss, locate("metadata.name"))
+  const name = controllerNameOf(ss, locate("metadata.name"))
   const selector = appsSelector(ss.spec.selector, ss.spec.template, "statefulset", locate)
   const replicas = replicasOf(ss.spec.replicas, locate("spec.replicas"))
   const start = ss.spec.ordinals?.["start"] ?? 0
@@ -315,7 +333,7 @@ export const statefulSetExpansion = (
     })
   }
   return {
-    ...none,
+    ...EMPTY_EXPANSION,
     pods,
     claims,
     controllers: [{ kind: "StatefulSet", namespace, name, selector }],
@@ -333,9 +351,9 @@ export const statefulSetExpansion = (
 export const jobExpansion = (job: ManifestOf<"Job">, existing: ExistingPods): Expansion => {
   const locate = (p: string) => where(job, p)
   const namespace = namespaceOfObject(job)
-  const name = nameOf(job, locate("metadata.name"))
+  const name = controllerNameOf(job, locate("metadata.name"))
   const key = `${namespace}/${name}`
-  if (job.spec.suspend === true) return { ...none, notes: [{ key, reason: "Job is suspended (spec.suspend): it runs no pods" }] }
+  if (job.spec.suspend === true) return { ...EMPTY_EXPANSION, notes: [{ key, reason: "Job is suspended (spec.suspend): it runs no pods" }] }
   const uid = job.metadata?.uid ?? syntheticUid("Job", namespace, name)
   const templateLabels = job.spec.template.metadata?.labels ?? {}
   const labels =
@@ -371,7 +389,7 @@ export const jobExpansion = (job: ManifestOf<"Job">, existing: ExistingPods): Ex
       priorityAt: locate("spec.template.spec.priorityClassName"),
     }),
   )
-  return { ...none, pods }
+  return { ...EMPTY_EXPANSION, pods }
 }
 
 /**

@@ -11,7 +11,9 @@
  * - VirtualMachineInstances and running VirtualMachines: their virt-launcher pod as KubeVirt v1.9
  *   renders it (`virtLauncher.ts`), unless the input holds that pod (or, for a VM, its VMI); a
  *   VMI whose status names a node is bound there; a VM that is not running is skipped unless
- *   `startVms`.
+ *   `startVms`. During a live migration the source launcher (on the VMI's node) stands for the
+ *   VMI and the target launcher is a pod of its own.
+ * - DaemonSets: one pod per node that should run them (`daemonSet.ts`), given the nodes.
  * - Priorities as admission resolves them (`priority.ts`); for the pods about to be created,
  *   LimitRange defaults and bounds (`limitRange.ts`, also on the claims being created) and RuntimeClass overhead and scheduling
  *   constraints (`runtimeClass.ts`) as their admission plugins apply them; PodDisruptionBudgets as the disruption controller computes them
@@ -45,13 +47,14 @@ import {
   type TemplatePod,
 } from "./controllers.ts"
 import { dataVolumeClaim } from "./claims.ts"
+import { daemonPodNodes, daemonSetExpansion } from "./daemonSet.ts"
 import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
 import { type Locate, under } from "./fieldErrors.ts"
 import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
 import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
-import { priorityClassesOf, type PriorityClasses, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
+import { priorityClassesOf, type PriorityClasses, resolveNeverPreempts, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 import { admitClaimLimitRanges, admitLimitRanges, limitRangesOf } from "./limitRange.ts"
 import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
 import { serviceSelectorsOf } from "./services.ts"
@@ -104,9 +107,14 @@ export interface WorkloadOptions {
   readonly priorityClasses?: PriorityClasses
   /** CSINodes read with the nodes ({@link NodesFile}); one also in the text is bad input. */
   readonly csiNodes?: ReadonlyArray<Manifest>
+  /** The nodes, for the DaemonSets' pods (one per eligible node); without them a DaemonSet creates none, with a note. */
+  readonly nodes?: ReadonlyArray<SchedulingNode>
 }
 
 const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
+
+/** The label KubeVirt puts on a migration's target launcher pod (`virtv1.MigrationJobLabel`). */
+const MIGRATION_JOB_LABEL = "kubevirt.io/migrationJobUID"
 
 /** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
 const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
@@ -141,6 +149,31 @@ const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
   }
 }
 
+/** Kinds an HPA's `scaleTargetRef` may name that the workload expands. */
+const SCALABLE = new Set(["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController", "VirtualMachineInstanceReplicaSet", "VirtualMachinePool"])
+
+/**
+ * What an HPA does at once whatever its metrics (the v1.35 controller's first checks): a target
+ * with more replicas than `maxReplicas`, or fewer than `minReplicas` (default 1), is scaled to the
+ * bound; a target at 0 replicas is left alone. `undefined` when the target is in range or not in
+ * the input.
+ */
+const autoscalerChange = (hpa: ManifestOf<"HorizontalPodAutoscaler">, manifests: ReadonlyArray<Manifest>): string | undefined => {
+  const ref = hpa.spec.scaleTargetRef
+  const namespace = namespaceOfObject(hpa)
+  const target = manifests.find((m) => m.kind === ref.kind && SCALABLE.has(m.kind) && m.metadata?.name === ref.name && namespaceOfObject(m) === namespace)
+  if (target === undefined) return undefined
+  const given = (target as { readonly spec?: { readonly replicas?: unknown } }).spec?.replicas
+  const replicas = typeof given === "number" ? given : 1
+  const min = hpa.spec.minReplicas ?? 1
+  const scaled = (to: number, why: string) =>
+    `not applied here: it would scale ${ref.kind} ${ref.name} from ${replicas} to ${to} replicas at once (${why}); its replicas are scheduled as written`
+  if (replicas === 0 && min !== 0) return undefined
+  if (replicas > hpa.spec.maxReplicas) return scaled(hpa.spec.maxReplicas, "Current number of replicas above Spec.MaxReplicas")
+  if (replicas < min) return scaled(min, "Current number of replicas below Spec.MinReplicas")
+  return undefined
+}
+
 /**
  * The workload of decoded files read together.
  *
@@ -152,6 +185,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   const manifests = all.map((x) => x.m)
   const classes = priorityClassesOf(manifests, options.priorityClasses ?? { byName: SYSTEM_PRIORITY_CLASSES })
   const runtimeClasses = runtimeClassesOf(manifests)
+  // the class's preemptionPolicy, as Priority admission writes it into the pod
+  const withClassPolicy = (pod: SchedulingPod, spec: { readonly preemptionPolicy?: string | undefined; readonly priorityClassName?: string | undefined }, at: string): SchedulingPod =>
+    pod.neverPreempts !== true && resolveNeverPreempts(spec, classes, at) ? { ...pod, neverPreempts: true } : pod
   const limitRanges = limitRangesOf(manifests)
   // admission as the API server runs it on a pod being created: LimitRanger, then RuntimeClass
   const admit = (spec: PodSpec, namespace: string, name: string, at: string, locate: Locate, exists: boolean): PodSpec =>
@@ -185,15 +221,39 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
   // live-migrates). When the dump has the launcher too, the launcher is what kube-scheduler
   // accounts: the VMI's scheduling pod is read from it (its real requests, labels and affinity),
   // keyed by the VMI, and bound where it runs.
+  // During a live migration the VMI has two launcher pods: the source, on the VMI's node, stands
+  // for it; the target (KubeVirt labels it with the migration's uid) is a pod of its own that
+  // holds its requests on the target node (or waits to be scheduled there).
+  const vmiNodeNames = new Map<string, string>()
+  for (const m of manifests) {
+    const node = m.kind === "VirtualMachineInstance" ? m.status?.["nodeName"] : undefined
+    if (typeof node === "string" && node !== "") vmiNodeNames.set(keyOf(m), node)
+  }
   const launchers = new Map<string, ManifestOf<"Pod">>()
+  const rank = (p: ManifestOf<"Pod">, key: string): number =>
+    (p.spec.nodeName !== undefined && p.spec.nodeName === vmiNodeNames.get(key) ? 2 : 0) + (p.metadata?.labels?.[MIGRATION_JOB_LABEL] === undefined ? 1 : 0)
   for (const p of explicitPods) {
     const owner = controllerOf(p.metadata, (path) => where(p, path))
     if (owner?.kind !== "VirtualMachineInstance") continue
     const phase = podStatusOf(p.status, (path) => where(p, path)).phase
     if (phase === "Succeeded" || phase === "Failed") continue
-    launchers.set(`${namespaceOfObject(p)}/${owner.name}`, p)
+    const key = `${namespaceOfObject(p)}/${owner.name}`
+    const first = launchers.get(key)
+    if (first === undefined || rank(p, key) > rank(first, key)) launchers.set(key, p)
   }
   const claimNames = new Set(manifests.filter((m) => m.kind === "PersistentVolumeClaim").map((m) => keyOf(m)))
+  // the nodes each DaemonSet already has a pod on (bound there, or pinned there by its controller)
+  const daemonNodes = new Map<string, Set<string>>()
+  for (const p of explicitPods) {
+    const owner = controllerOf(p.metadata, (path) => where(p, path))
+    if (owner?.kind !== "DaemonSet") continue
+    const phase = podStatusOf(p.status, (path) => where(p, path)).phase
+    if (phase === "Succeeded" || phase === "Failed" || (p.metadata?.deletionTimestamp !== undefined && (p.spec.nodeName ?? "") === "")) continue
+    const key = `${namespaceOfObject(p)}/${owner.name}`
+    const on = daemonNodes.get(key) ?? new Set<string>()
+    for (const n of daemonPodNodes(p.spec)) on.add(n)
+    daemonNodes.set(key, on)
+  }
 
   const pending: SchedulingPod[] = []
   const bound: Binding[] = []
@@ -230,9 +290,15 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     const spec = admit(t.spec, t.namespace, t.name, where(at, ""), t.locate, false)
     const last = lastReplica
     const pod =
-      last !== undefined && last.spec === spec && last.priority === priority && last.t.namespace === t.namespace && last.t.labels === t.labels && last.t.controller === t.controller
+      last !== undefined &&
+      last.spec === spec &&
+      last.priority === priority &&
+      last.t.namespace === t.namespace &&
+      last.t.labels === t.labels &&
+      last.t.controller === t.controller &&
+      last.t.priorityAt === t.priorityAt
         ? { ...last.pod, key: `${t.namespace}/${t.name}` }
-        : schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate)
+        : withClassPolicy(schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate), t.spec, t.priorityAt)
     lastReplica = { spec, t, priority, pod }
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
   }
@@ -267,7 +333,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         launcher.spec,
         under(at, "spec"),
       )
-      place(pod, node ?? launcherNode, where(m, ""), podStatusOf(launcher.status, at).ready, { manifest: m })
+      place(withClassPolicy(pod, launcher.spec, at("spec.priorityClassName")), node ?? launcherNode, where(m, ""), podStatusOf(launcher.status, at).ready, { manifest: m })
       return
     }
     const isVm = m.kind === "VirtualMachine"
@@ -285,7 +351,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       priority: resolvePriority(spec, classes, locate(`${prefix}.priorityClassName`)),
       ...times,
     })
-    place(pod, node, where(m, ""), undefined, { manifest: m })
+    // the launcher pod carries the VMI's priorityClassName, so its class's preemptionPolicy
+    place(withClassPolicy(pod, { priorityClassName: spec.priorityClassName }, locate(`${prefix}.priorityClassName`)), node, where(m, ""), undefined, { manifest: m })
   }
   // A VMI replica set's (or a running VM pool's) replicas: one launcher pod each, `<name>-<i>`,
   // stamped from the template as the controllers stamp VMIs.
@@ -318,7 +385,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         priority: resolvePriority(template.spec, classes, locate(`${prefix}.priorityClassName`)),
         terminating: false,
       })
-      place(pod, undefined, where(m, ""), undefined, { manifest: m, replica: i })
+      place(withClassPolicy(pod, { priorityClassName: template.spec.priorityClassName }, locate(`${prefix}.priorityClassName`)), undefined, where(m, ""), undefined, { manifest: m, replica: i })
     }
   }
 
@@ -341,7 +408,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         }
         const controller = controllerOf(m.metadata, locate)
         const ownerKey = `${namespaceOfObject(m)}/${controller?.name ?? ""}`
-        if (controller?.kind === "VirtualMachineInstance" && (vmiNames.has(ownerKey) || runningVmNames.has(ownerKey))) {
+        if (controller?.kind === "VirtualMachineInstance" && (vmiNames.has(ownerKey) || runningVmNames.has(ownerKey)) && launchers.get(ownerKey) === m) {
           const via = vmiNames.has(ownerKey) ? "which is in the input" : `modelled from its running VirtualMachine ${controller.name}`
           skipped.push({ key, reason: `Pod: the virt-launcher pod of VirtualMachineInstance ${controller.name}, ${via} and standing for it` })
           break
@@ -357,7 +424,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
         const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
-        place(schedulingPodOf(identity, spec, under(locate, "spec")), nodeName, where(m, ""), status.ready, { manifest: m })
+        place(withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName")), nodeName, where(m, ""), status.ready, { manifest: m })
         break
       }
       case "Deployment":
@@ -374,6 +441,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         break
       case "Job":
         expand(jobExpansion(m, existing), m)
+        break
+      case "DaemonSet":
+        expand(daemonSetExpansion(m, options.nodes, existing, daemonNodes.get(keyOf(m)) ?? new Set()), m)
         break
       case "VirtualMachineInstance": {
         const namespace = namespaceOfObject(m)
@@ -416,6 +486,22 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
       case "VirtualMachinePool":
         addReplicaLaunchers(m, x)
         break
+      case "HorizontalPodAutoscaler": {
+        const change = autoscalerChange(m, manifests)
+        skipped.push({ key: keyOf(m), reason: change === undefined ? "HorizontalPodAutoscaler is not scheduled directly" : `HorizontalPodAutoscaler: ${change}` })
+        break
+      }
+      case "VirtualMachineInstanceMigration": {
+        const phase = m.status?.["phase"]
+        const done = phase === "Succeeded" || phase === "Failed"
+        skipped.push({
+          key: keyOf(m),
+          reason: done
+            ? "VirtualMachineInstanceMigration is not scheduled directly"
+            : `VirtualMachineInstanceMigration of ${m.spec.vmiName} (phase ${typeof phase === "string" ? phase : "unset"}): its target virt-launcher pod is read when the input holds it, not created here (\`catcluster drain\` models live migration)`,
+        })
+        break
+      }
       case "Unknown":
         if (m.declaredKind === "DataVolume") addClaim(dataVolumeClaim(m.raw, namespaceOfObject(m), m.source, locate))
         else if (!READ_KINDS.has(m.declaredKind)) skipped.push({ key: keyOf(m), reason: `${m.declaredKind} is not scheduled directly` })
@@ -531,7 +617,8 @@ const modelOf = (decoded: ReadonlyArray<DecodedFile>, options: WorkloadOptions):
   const nodes = nodesFromManifests(decoded.flatMap((d) => d.manifests.filter((m) => m.kind === "Node")), topologies)
   const workload = workloadFromFiles(
     decoded.map((d) => ({ ...d, manifests: d.manifests.filter((m) => !isNodeSide(m)) })),
-    options,
+    // a file without nodes (a capacity template) has no node to put a daemon pod on: said as such
+    { ...options, ...(nodes.length > 0 ? { nodes } : {}) },
   )
   return { nodes, workload, cluster: clusterSnapshotOf(nodes, workload) }
 }

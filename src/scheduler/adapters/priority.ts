@@ -19,6 +19,10 @@ export const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
 export interface PriorityClasses {
   readonly byName: ReadonlyMap<string, number>
   readonly globalDefault?: number
+  /** Classes whose `preemptionPolicy` is Never (the API server defaults it to PreemptLowerPriority). */
+  readonly neverPreempting?: ReadonlySet<string>
+  /** The global default class's name, when one is marked. */
+  readonly globalDefaultName?: string
 }
 
 /**
@@ -29,15 +33,27 @@ export interface PriorityClasses {
  */
 export const priorityClassesOf = (manifests: ReadonlyArray<Manifest>, base: PriorityClasses = { byName: SYSTEM_PRIORITY_CLASSES }): PriorityClasses => {
   const byName = new Map(base.byName)
+  const neverPreempting = new Set(base.neverPreempting ?? [])
   let globalDefault = base.globalDefault
+  let globalDefaultName = base.globalDefaultName
   for (const m of manifests) {
     if (m.kind !== "PriorityClass") continue
     const name = m.metadata?.name
     if (name === undefined) throw new SchedulerInputError(where(m, "metadata.name"), "a PriorityClass needs a name")
     byName.set(name, m.value)
-    if (m.globalDefault === true) globalDefault = m.value
+    if (m.preemptionPolicy === "Never") neverPreempting.add(name)
+    else neverPreempting.delete(name)
+    if (m.globalDefault === true) {
+      globalDefault = m.value
+      globalDefaultName = name
+    }
   }
-  return globalDefault === undefined ? { byName } : { byName, globalDefault }
+  return {
+    byName,
+    ...(globalDefault === undefined ? {} : { globalDefault }),
+    ...(globalDefaultName === undefined ? {} : { globalDefaultName }),
+    ...(neverPreempting.size === 0 ? {} : { neverPreempting }),
+  }
 }
 
 /**
@@ -73,6 +89,33 @@ export const resolvePriority = (
   const value = classes.byName.get(name)
   if (value === undefined) throw new SchedulerInputError(at, `no PriorityClass with name ${name} was found`)
   return value
+}
+
+/**
+ * Whether a pod never preempts, as the Priority admission plugin decides it: its class's
+ * `preemptionPolicy` (the global default class's when it names none) is written into the pod; a
+ * pod that gives a different one is refused, as admission refuses it. `at` is where the class
+ * name is.
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const resolveNeverPreempts = (
+  spec: { readonly preemptionPolicy?: string | undefined; readonly priorityClassName?: string | undefined } | undefined,
+  classes: PriorityClasses,
+  at: string,
+): boolean => {
+  const name = spec?.priorityClassName === undefined || spec.priorityClassName === "" ? classes.globalDefaultName : spec.priorityClassName
+  const known = name !== undefined && classes.byName.has(name)
+  const fromClass = !known ? undefined : classes.neverPreempting?.has(name) === true ? "Never" : "PreemptLowerPriority"
+  const given = spec?.preemptionPolicy
+  if (given !== undefined && fromClass !== undefined && given !== fromClass) {
+    throw new SchedulerInputError(
+      at.replace(/priorityClassName$/, "preemptionPolicy"),
+      `the string value of PreemptionPolicy (${given}) must not be provided in pod spec; priority admission controller computed ${fromClass} from the given PriorityClass name`,
+    )
+  }
+  return (given ?? fromClass) === "Never"
 }
 
 const INT32_MIN = -(2 ** 31)

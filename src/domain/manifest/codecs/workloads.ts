@@ -1,6 +1,6 @@
 /**
- * Controllers that stamp out pods from a template: Deployment, ReplicaSet, StatefulSet
- * (`apps/v1`), Job (`batch/v1`), ReplicationController (`v1`).
+ * Controllers that stamp out pods from a template: Deployment, ReplicaSet, StatefulSet,
+ * DaemonSet (`apps/v1`), Job (`batch/v1`), ReplicationController (`v1`).
  *
  * @since 0.1.0
  */
@@ -125,6 +125,26 @@ export const Job = struct(
 )
 
 /**
+ * A Kubernetes DaemonSet (`apps/v1`): one pod per eligible node.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const DaemonSet = struct(
+  "DaemonSet",
+  {
+    apiVersion: t.string,
+    kind: t.literal("DaemonSet"),
+    spec: struct(
+      "DaemonSetSpec",
+      { template: PodTemplateSpec },
+      { selector: LabelSelector, updateStrategy: OpaqueObject, minReadySeconds: Integer, revisionHistoryLimit: Integer },
+    ),
+  },
+  { metadata: ObjectMeta, status: OpaqueObject },
+)
+
+/**
  * A Kubernetes ReplicationController (`v1`): a map selector (defaulted from the template's labels
  * when empty) and an optional template.
  *
@@ -152,5 +172,7 @@ export type ReplicaSet = t.TypeOf<typeof ReplicaSet>
 export type StatefulSet = t.TypeOf<typeof StatefulSet>
 /** A decoded Job. @since 0.1.0 @category model */
 export type Job = t.TypeOf<typeof Job>
+/** A decoded DaemonSet. @since 0.1.0 @category model */
+export type DaemonSet = t.TypeOf<typeof DaemonSet>
 /** A decoded ReplicationController. @since 0.1.0 @category model */
 export type ReplicationController = t.TypeOf<typeof ReplicationController>
