@@ -97,6 +97,31 @@ describe("system default spreading of Deployment replicas (the hot path's score 
     // reuses the last pod's compiled form, signatures and label class), or each built afresh
     shared: fc.boolean(),
   })
+  type Deployment = { readonly cpu: number; readonly memory: number; readonly replicas: number; readonly owner: "ReplicaSet" | "StatefulSet" | "Service"; readonly shared: boolean }
+  type Node = Parameters<typeof hotScheduler>[0]["nodes"][number]
+  const replicasAgree = (nodes: ReadonlyArray<Node>, ds: ReadonlyArray<Deployment>, tieSeed: number, profile: Profile = defaultProfile): void => {
+    const controllers = ds.flatMap((d, i) =>
+      d.owner === "Service" ? [] : [{ kind: d.owner, namespace: "ns", name: `c-${i}`, selector: { matchLabels: { app: `d${i}` } } }],
+    )
+    const services = ds.flatMap((d, i) => (d.owner === "Service" ? [{ namespace: "ns", name: `s-${i}`, selector: { app: `d${i}` } }] : []))
+    const replica = (d: Deployment, i: number, r: number) =>
+      pod(`ns/d${i}-${r}`, { cpu: d.cpu, memory: d.memory }, {
+        labels: { app: `d${i}` },
+        ...(d.owner === "Service" ? {} : { controller: { apiVersion: "apps/v1", kind: d.owner, name: `c-${i}` } }),
+      })
+    const pods = ds.flatMap((d, i) => {
+      const template = replica(d, i, 0)
+      return Array.from({ length: d.replicas }, (_, r) => (d.shared ? { ...template, key: `ns/d${i}-${r}` } : replica(d, i, r)))
+    })
+    const cluster: ClusterSnapshot = { nodes, bound: [], controllers, services }
+    const readable = readableScheduler(cluster, { seed: tieSeed, profile })
+    const hot = hotScheduler(cluster, { seed: tieSeed, profile })
+    const placements = pods.map((p) => hot.schedule(p))
+    expect(placements).toEqual(pods.map((p) => readable.schedule(p)))
+    // the same replicas with no object in common place identically
+    const fresh = hotScheduler(cluster, { seed: tieSeed, profile })
+    expect(pods.map((p) => fresh.schedule(structuredClone(p)))).toEqual(placements)
+  }
   it("replicas arriving back to back are placed as the readable σ places them", () => {
     const { seed, numRuns } = runConfig(150)
     fc.assert(
@@ -104,28 +129,27 @@ describe("system default spreading of Deployment replicas (the hot path's score 
         fc.integer({ min: 2, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => roomyNode(`n${i}`)))),
         fc.array(deployment, { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        (nodes, ds, tieSeed) => {
-          const controllers = ds.flatMap((d, i) =>
-            d.owner === "Service" ? [] : [{ kind: d.owner, namespace: "ns", name: `c-${i}`, selector: { matchLabels: { app: `d${i}` } } }],
-          )
-          const services = ds.flatMap((d, i) => (d.owner === "Service" ? [{ namespace: "ns", name: `s-${i}`, selector: { app: `d${i}` } }] : []))
-          const replica = (d: (typeof ds)[number], i: number, r: number) =>
-            pod(`ns/d${i}-${r}`, { cpu: d.cpu, memory: d.memory }, {
-              labels: { app: `d${i}` },
-              ...(d.owner === "Service" ? {} : { controller: { apiVersion: "apps/v1", kind: d.owner, name: `c-${i}` } }),
-            })
-          const pods = ds.flatMap((d, i) => {
-            const template = replica(d, i, 0)
-            return Array.from({ length: d.replicas }, (_, r) => (d.shared ? { ...template, key: `ns/d${i}-${r}` } : replica(d, i, r)))
+        (nodes, ds, tieSeed) => replicasAgree(nodes, ds, tieSeed),
+      ),
+      { seed, numRuns },
+    )
+  })
+  it("and on clusters of several 64-node summary blocks (replica-hosting nodes in any block)", () => {
+    const { seed, numRuns } = runConfig(25)
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => roomyNode(`t${i}`)))),
+        fc.integer({ min: 40, max: 100 }),
+        fc.array(deployment.map((d) => ({ ...d, replicas: d.replicas * 3 })), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (kinds, copies, ds, tieSeed) => {
+          // copies of a few node shapes, in node order, so totals repeat across blocks
+          const nodes = Array.from({ length: kinds.length * copies }, (_, i) => {
+            const k = kinds[i % kinds.length] as Node
+            return { ...k, name: `n${i}`, labels: { ...k.labels, "kubernetes.io/hostname": `n${i}` } }
           })
-          const cluster: ClusterSnapshot = { nodes, bound: [], controllers, services }
-          const readable = readableScheduler(cluster, { seed: tieSeed })
-          const hot = hotScheduler(cluster, { seed: tieSeed })
-          const placements = pods.map((p) => hot.schedule(p))
-          expect(placements).toEqual(pods.map((p) => readable.schedule(p)))
-          // the same replicas with no object in common place identically
-          const fresh = hotScheduler(cluster, { seed: tieSeed })
-          expect(pods.map((p) => fresh.schedule(structuredClone(p)))).toEqual(placements)
+          // every node scored (above 100 nodes the adaptive default samples them), as the cache needs
+          replicasAgree(nodes, ds, tieSeed, { ...defaultProfile, nodesToScore: "all" })
         },
       ),
       { seed, numRuns },

@@ -96,6 +96,12 @@ describe("Deployment → ReplicaSet → pods", () => {
     expect(limited[1]!.containers).not.toBe(limited[0]!.containers)
     expect(limited[1]!.containers).toEqual(limited[0]!.containers)
     expect(limited[0]!.containers[0]!.requests).toEqual({ cpu: 100, memory: 64 * 2 ** 20 })
+    // a StatefulSet without claims: one spec for all, but each pod has its own name labels
+    const set = workloadFromText(
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: kv, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: kv}}\n  template:\n    metadata: {labels: {app: kv}}\n    spec: {containers: [{name: kv, image: "kv:1"}]}\n`,
+      "set.yaml",
+    ).pending
+    expect(set.map((p) => p.labels?.["statefulset.kubernetes.io/pod-name"])).toEqual(["kv-0", "kv-1"])
   })
 
   it("so PodTopologySpread's system default spreading finds them (DefaultSelector is the ReplicaSet's selector)", () => {

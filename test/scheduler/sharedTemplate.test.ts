@@ -109,3 +109,50 @@ describe("a pod sharing all but one of the last pod's objects is not taken for i
     })
   }
 })
+
+describe("the identity reuse keeps what differs between replicas of different owners", () => {
+  const big = (name: string) => node(name, { cpu: 64000, memory: 256 * Gi, pods: 50 }, { labels: { "kubernetes.io/hostname": name, [ZONE]: "a" } })
+  const owned = (key: string, app: string, owner: string) =>
+    pod(key, { cpu: 1, memory: 2 ** 20 }, { namespace: "ns", labels: { app }, controller: { apiVersion: "apps/v1", kind: "ReplicaSet", name: owner } })
+  const cluster2 = (bound: ClusterSnapshot["bound"]): ClusterSnapshot => ({
+    nodes: [big("x"), big("y"), big("z")],
+    bound,
+    controllers: [
+      { kind: "ReplicaSet", namespace: "ns", name: "web-1", selector: { matchLabels: { app: "web" } } },
+      { kind: "ReplicaSet", namespace: "ns", name: "api-1", selector: { matchLabels: { app: "api" } } },
+    ],
+  })
+
+  it("a pod of another owner right after a replica is spread against its own owner's pods (its own cache entry)", () => {
+    // api-1 runs on x and y: its next pod belongs on z, wherever web-1's two replicas went
+    const web = owned("ns/web-0", "web", "web-1")
+    const stray = { ...web, key: "ns/stray", controller: { apiVersion: "apps/v1", kind: "ReplicaSet", name: "api-1" } }
+    const bound = [
+      { pod: owned("ns/api-0", "api", "api-1"), node: "x" },
+      { pod: owned("ns/api-1", "api", "api-1"), node: "y" },
+    ]
+    for (let seed = 1; seed <= 12; seed++) {
+      const hot = hotScheduler(cluster2(bound), { seed })
+      const placed = [web, { ...web, key: "ns/web-1" }, stray].map((p) => hot.schedule(p).node)
+      expect(placed[2]).toBe("z")
+      const readable = readableScheduler(cluster2(bound), { seed })
+      expect([web, { ...web, key: "ns/web-1" }, stray].map((p) => readable.schedule(p).node)).toEqual(placed)
+    }
+  })
+
+  it("a terminating pod and a live one with the same labels object are counted apart", () => {
+    // the terminating web pod on x does not count for spreading; the live one bound after it on y does
+    const labels = { app: "web" }
+    const gone = { ...owned("ns/old", "web", "web-1"), labels, terminating: true }
+    const live = { ...owned("ns/live", "web", "web-1"), labels }
+    const next = owned("ns/next", "web", "web-1")
+    for (let seed = 1; seed <= 6; seed++) {
+      const hot = hotScheduler(cluster2([{ pod: gone, node: "x" }, { pod: live, node: "y" }]), { seed })
+      const readable = readableScheduler(cluster2([{ pod: gone, node: "x" }, { pod: live, node: "y" }]), { seed })
+      const placement = hot.schedule(next, { explain: true })
+      expect(placement).toEqual(readable.schedule(next, { explain: true }))
+      // y hosts the one counted replica: x and z score alike, above y
+      expect(placement.node).not.toBe("y")
+    }
+  })
+})
