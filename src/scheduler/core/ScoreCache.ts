@@ -75,6 +75,13 @@ const summarise = (e: ScoreEntry, block: number, N: number): void => {
   e.blockCount[block] = top < 0 ? 0 : count
 }
 
+// How many of the `found` feasible nodes have the raw score `max`.
+const countAtMaximum = (raw: Uint16Array | Int32Array, max: number, feasible: Int32Array, found: number): number => {
+  let count = 0
+  for (let k = 0; k < found; k++) if (raw[feasible[k] as number] === max) count++
+  return count
+}
+
 /**
  * An entry from the totals of a full one-pass scan (`feasible[k]` has total `scanTotals[k]`),
  * reusing the arrays of an evicted entry when given (no allocation per entry in steady state).
@@ -113,20 +120,8 @@ export const scoreEntry = (
   }
   const totals = e.totals
   for (let k = 0; k < found; k++) totals[feasible[k] as number] = scanTotals[k] as number
-  if (flags.taintVaries) {
-    const raw = verdicts.taintRaw
-    const max = verdicts.taintMax
-    let top = 0
-    for (let k = 0; k < found; k++) if (raw[feasible[k] as number] === max) top++
-    e.taintTop = top
-  }
-  if (flags.affinityVaries) {
-    const raw = verdicts.affinityRaw
-    const max = verdicts.affinityMax
-    let top = 0
-    for (let k = 0; k < found; k++) if (raw[feasible[k] as number] === max) top++
-    e.affinityTop = top
-  }
+  if (flags.taintVaries) e.taintTop = countAtMaximum(verdicts.taintRaw, verdicts.taintMax, feasible, found)
+  if (flags.affinityVaries) e.affinityTop = countAtMaximum(verdicts.affinityRaw, verdicts.affinityMax, feasible, found)
   // an entry that will carry a spread summary selects from that summary's blocks, not these
   if (!spread) for (let b = 0; b < blocks; b++) summarise(e, b, N)
   return e
