@@ -4,26 +4,15 @@
  * the file named and no stack trace). The numbers are those computed by hand in
  * test/operations/*.test.ts on the same fixtures.
  */
-import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { spawnCli } from "../support/spawnCli.ts"
 
 const root = join(import.meta.dirname, "..", "..")
-const tsx = join(root, "node_modules", ".bin", "tsx")
 const fixtures = join(root, "test", "fixtures", "operations")
 const cluster = ["--nodes", join(fixtures, "small", "nodes.yaml"), "--workloads", join(fixtures, "small", "workloads")]
 
-/** Runs the CLI without blocking, so the cases run side by side (each start costs seconds). */
-const cli = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(root, "src", "cli", "main.ts"), ...args], { timeout: 120_000, cwd: root })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")))
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")))
-    child.on("error", reject)
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
-  })
+const cli = spawnCli
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/)
 
 describe.concurrent("operator commands", () => {

@@ -3,14 +3,13 @@
  * (`schedule`, `drain`, `resilience`, `capacity`) are said on stderr, naming the pods (or the
  * template) they concern; `quota`, which applies them, says nothing; no quota, no warning.
  */
-import { spawn } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { spawnCli } from "../support/spawnCli.ts"
 
 const root = join(import.meta.dirname, "..", "..")
-const tsx = join(root, "node_modules", ".bin", "tsx")
 const nodes = join(root, "test", "fixtures", "operations", "small", "nodes.yaml")
 const dir = mkdtempSync(join(tmpdir(), "catcluster-quota-warning-"))
 
@@ -38,16 +37,7 @@ spec:
 const shop = deployment("shop")
 const other = deployment("other")
 
-const cli = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(root, "src", "cli", "main.ts"), ...args], { timeout: 120_000, cwd: root })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")))
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")))
-    child.on("error", reject)
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
-  })
+const cli = spawnCli
 
 describe.concurrent("a ResourceQuota a command does not apply is said", () => {
   it("schedule: the pods placed in its namespace, named; the answer unchanged", async () => {
