@@ -15,7 +15,9 @@ import {
   type Profile,
   readableScheduler,
   type Scheduler,
+  type SchedulingNode,
   type SchedulingPod,
+  node,
   pod,
 } from "../../src/scheduler/index.ts"
 import { clusterArb } from "./arbitraries.ts"
@@ -105,6 +107,53 @@ describe("incremental scores ≡ readable σ on template workloads", () => {
     expect(place(hotScheduler({ nodes, bound: [] }, { seed: 5 }), pods)).toEqual(readable)
     // b is emptier but tainted: normalised by the feasible maximum (1) it loses 3 × 100 to c
     expect(readable.map((p) => p.node)).toContain("c")
+  })
+
+  // The entries count the feasible nodes at the presumed taint / affinity maximum; when the last
+  // of them fills during a run of replicas the entry must stop deciding (the true normaliser is
+  // then lower and changes the other nodes' scores).
+  const lastAtMaximum = (
+    weights: Profile["weights"],
+    [a, b, c]: ReadonlyArray<Partial<SchedulingNode>>,
+    between: ReadonlyArray<SchedulingPod>,
+    rest: Partial<SchedulingPod>,
+  ) => {
+    const profile: Profile = { ...defaultProfile, weights }
+    const nodes = [
+      node("a", { cpu: 10_000, memory: 10 * 2 ** 30, pods: 1 }, a),
+      node("b", { cpu: 100_000, memory: 100 * 2 ** 30, pods: 110 }, b),
+      node("c", { cpu: 10_000, memory: 10 * 2 ** 30, pods: 110 }, c),
+    ]
+    // c is two-thirds used: fit 24 and balanced 100 after a replica, against b's 99 + 100
+    const bound = [{ pod: pod("d/filler", { cpu: 6600, memory: 6.6 * 2 ** 30 }), node: "c" }]
+    const replica = (i: number) => pod(`d/r${i}`, { cpu: 1000, memory: 2 ** 30 }, rest)
+    const pods = [replica(0), replica(1), ...between, replica(2)]
+    const readable = place(readableScheduler({ nodes, bound }, { profile, seed: 3 }), pods)
+    expect(place(hotScheduler({ nodes, bound }, { profile, seed: 3 }), pods)).toEqual(readable)
+    return readable.map((p) => p.node)
+  }
+
+  it("the last node at the presumed taint maximum fills while an entry is in use: the entry stops deciding", () => {
+    const soft = (key: string) => ({ key, value: "", effect: "PreferNoSchedule" as const })
+    // taint scores: a 0, b 50, c 100 while a is feasible; b 0 once a is full (maximum 1, not 2)
+    const filler = pod("d/x", { cpu: 100 }, { nodeSelector: { "kubernetes.io/hostname": "a" } })
+    const placed = lastAtMaximum({ NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, TaintToleration: 1 }, [{ taints: [soft("x"), soft("y")] }, { taints: [soft("x")] }, {}], [filler], {})
+    // b (199 + 50) beats c (124 + 100) until a fills; then c (224) beats b (197 + 0)
+    expect(placed).toEqual(["b", "b", "a", "c"])
+  })
+
+  it("the last node at the presumed affinity maximum fills while an entry is built: the entry stops deciding", () => {
+    const term = (weight: number, tier: string) => ({ weight, preference: { matchExpressions: [{ key: "tier", operator: "In" as const, values: [tier] }], matchFields: [] } })
+    // affinity scores: a 100, c 50, b 0 while a is feasible; c 100 once a is full
+    const placed = lastAtMaximum(
+      { NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, NodeAffinity: 1 },
+      [{ labels: { "kubernetes.io/hostname": "a", tier: "gold" } }, {}, { labels: { "kubernetes.io/hostname": "c", tier: "silver" } }],
+      [],
+      { preferredTerms: [term(2, "gold"), term(1, "silver")] },
+    )
+    // a (190 + 100) takes the first replica and is full; then c (124 + 100) beats b (199 + 0),
+    // which it would not with its affinity normalised by 2 (124 + 50)
+    expect(placed).toEqual(["a", "c", "c"])
   })
 
   it("the property catches a stale cache (bound node not rescored), with a shrunk counterexample", () => {
