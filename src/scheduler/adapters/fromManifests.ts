@@ -455,8 +455,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
         }
-        // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
-        const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
+        // a pod that exists (with a status or uid, as kubectl dumps it) was admitted already; one
+        // naming its node without either is being created and sent straight to that node's kubelet
+        const exists = m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
         const pod = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
         place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
