@@ -5,7 +5,8 @@
  * failure is the pod's reason:
  *
  * 1. the pod's `kubernetes.io/os` *label* against the node's OS (`PodOSSelectorNodeLabelDoesNotMatch`),
- *    then `spec.os.name` (`PodOSNotSupported`);
+ *    then `spec.os.name` (`PodOSNotSupported`), then `supplementalGroupsPolicy: Strict` on a node
+ *    whose `status.features` does not report it (`SupplementalGroupsPolicyNotSupported`);
  * 2. `GeneralPredicates`: NodeResourcesFit's `fitsRequest` (pods count first, then cpu, memory,
  *    ephemeral-storage, then scalar resources in name order), after dropping the requests of
  *    extended resources the node does not list at all (upstream's
@@ -40,6 +41,8 @@ export interface KubeletPodFacts {
   readonly osLabel?: string
   /** A static pod (annotation `kubernetes.io/config.source` other than `api`): the taint check is skipped. */
   readonly static?: boolean
+  /** `spec.securityContext.supplementalGroupsPolicy` is `Strict`. */
+  readonly strictSupplementalGroups?: boolean
 }
 
 /** Why the kubelet refused a pod: the pod status's `reason` and `message`. @since 0.1.0 @category model */
@@ -103,6 +106,9 @@ export const kubeletAdmission = (
     return refusal("PodOSSelectorNodeLabelDoesNotMatch", "Failed to admit pod as the `kubernetes.io/os` label doesn't match node label")
   }
   if (facts.os !== undefined && facts.os !== os) return refusal("PodOSNotSupported", "Failed to admit pod as the OS field doesn't match node OS")
+  if (facts.strictSupplementalGroups === true && node.supplementalGroupsPolicy !== true) {
+    return refusal("SupplementalGroupsPolicyNotSupported", "SupplementalGroupsPolicy=Strict is not supported in this node")
+  }
   const used: Record<string, number> = {}
   for (const p of running) for (const [r, v] of Object.entries(podRequests(p))) used[r] = (used[r] ?? 0) + v
   const short = insufficientResources(withoutMissingExtended(podRequests(pod), node), node.allocatable, used, running.length, NO_IGNORED)

@@ -103,6 +103,12 @@ describe("kubeletAdmission: each reason, as the pod's status shows it", () => {
       reason: "PodOSNotSupported",
       message: "Pod was rejected: Failed to admit pod as the OS field doesn't match node OS",
     })
+    // a Strict supplemental-groups policy needs a node reporting the feature (status.features), checked before resources
+    expect(kubeletAdmission(pod("d/p", { cpu: 9000 }), n1, [], { strictSupplementalGroups: true })).toEqual({
+      reason: "SupplementalGroupsPolicyNotSupported",
+      message: "Pod was rejected: SupplementalGroupsPolicy=Strict is not supported in this node",
+    })
+    expect(kubeletAdmission(pod("d/p", {}), node("s", { pods: 10 }, { supplementalGroupsPolicy: true }), [], { strictSupplementalGroups: true })).toBeUndefined()
     const windows = node("w", { pods: 10 }, { labels: { "kubernetes.io/os": "windows" } })
     expect(kubeletAdmission(pod("d/p", {}), windows, [], { os: "windows", osLabel: "windows" })).toBeUndefined()
     expect(kubeletAdmission(pod("d/p", {}), n1, [], { os: "linux", osLabel: "linux" })).toBeUndefined()
@@ -203,7 +209,7 @@ spec:
     expect(m.workload.rejected.map((r) => [r.node, r.reason])).toEqual([["n2", "OutOfcpu"]])
   })
 
-  it("the kubelet's OS checks read the pod's label and spec.os; static pods skip the taint check", () => {
+  it("the kubelet's OS checks read the pod's label and spec.os, the node's status.features; static pods skip the taint check", () => {
     const labelled = model([podDoc("w", "1", ", labels: {kubernetes.io/os: windows}")])
     expect(keys(labelled).rejected).toEqual(["default/w PodOSSelectorNodeLabelDoesNotMatch"])
     const field = model([`apiVersion: v1
@@ -215,6 +221,18 @@ spec:
   containers: [{name: c, image: x}]
 `])
     expect(keys(field).rejected).toEqual(["default/f PodOSNotSupported"])
+    const strict = (name: string, nodeName: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}}
+spec:
+  nodeName: ${nodeName}
+  securityContext: {supplementalGroupsPolicy: Strict}
+  containers: [{name: c, image: x}]
+`
+    const reporting = NODES.replace(`metadata: {name: n2, labels: {kubernetes.io/hostname: n2}}\n  status: {`, `metadata: {name: n2, labels: {kubernetes.io/hostname: n2}}\n  status: {features: {supplementalGroupsPolicy: true}, `)
+    expect(reporting).not.toBe(NODES)
+    const groups = modelFromFiles([{ file: "nodes.yaml", text: reporting }, { file: "pods.yaml", text: [strict("s1", "n1"), strict("s2", "n2")].join("---\n") }])
+    expect(groups.workload.rejected.map((r) => `${r.pod.key} ${r.reason}`)).toEqual(["default/s1 SupplementalGroupsPolicyNotSupported"])
     const tainted = NODES.replace("metadata: {name: n1, labels: {kubernetes.io/hostname: n1}}", "metadata: {name: n1, labels: {kubernetes.io/hostname: n1}}\n  spec: {taints: [{key: k, effect: NoExecute}]}")
     const annotated = (source: string) => podDoc(`from-${source}`, "1", `, annotations: {kubernetes.io/config.source: ${source}}`)
     const m = modelFromFiles([{ file: "nodes.yaml", text: tainted }, { file: "pods.yaml", text: [annotated("file"), annotated("api")].join("---\n") }])

@@ -139,15 +139,17 @@ const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind :
 /** The annotation naming where a kubelet got a pod (`kubetypes.ConfigSourceAnnotationKey`); anything but "api" is a static pod. */
 const CONFIG_SOURCE_ANNOTATION = "kubernetes.io/config.source"
 
-/** What the kubelet reads of a pod beyond the scheduler's model: `spec.os.name`, the `kubernetes.io/os` label, whether it is static. */
+/** What the kubelet reads of a pod beyond the scheduler's model: `spec.os.name`, the `kubernetes.io/os` label, whether it is static, a Strict supplemental-groups policy. */
 const kubeletFactsOf = (spec: PodSpec, meta: { readonly labels?: Readonly<Record<string, string>> | undefined; readonly annotations?: Readonly<Record<string, string>> | undefined }): KubeletPodFacts => {
   const os = (spec.os as { readonly name?: unknown } | undefined)?.name
   const osLabel = meta.labels?.[OS_LABEL]
   const source = meta.annotations?.[CONFIG_SOURCE_ANNOTATION]
+  const groups = (spec.securityContext as { readonly supplementalGroupsPolicy?: unknown } | undefined)?.supplementalGroupsPolicy
   return {
     ...(typeof os === "string" ? { os } : {}),
     ...(osLabel === undefined ? {} : { osLabel }),
     ...(source !== undefined && source !== "api" ? { static: true } : {}),
+    ...(groups === "Strict" ? { strictSupplementalGroups: true } : {}),
   }
 }
 
