@@ -124,6 +124,7 @@ export const scheduleStep: Step<Context> = {
     const pending = placements.filter((p) => p.node === null)
     const summary =
       `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +
+      (workload.rejected.length > 0 ? `${workload.rejected.length} pods naming their node rejected by its kubelet; ` : "") +
       (hot.engine === "hot"
         ? `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; `
         : "readable σ (the configuration needs it); ") +
@@ -152,7 +153,10 @@ export const scheduleStep: Step<Context> = {
                 : `The pending pods are scheduled in queue order by the profiles of ${ctx.scheduler.file ?? "the given KubeSchedulerConfiguration"}, as kube-scheduler v1.35 reads it, each pod by its schedulerName: ${[profile, ...config.profiles].map((p) => `${p.schedulerName}: ${describeProfile(p)}`).join(" — ")}${hot.engine === "readable" ? " (on the readable σ: the hot path runs one profile in the default plugin order)" : ""}. `) +
                 "The feasible set is the pullback of the requests along ≤ available (S11.1), the choice the top weighted total, ties broken by a seeded draw (kube-scheduler draws at random). " +
                 (checked < pods.length ? `The readable σ re-schedules the first ${checked} of ${pods.length} pods as a cross-check (the hot path's first placements are what it gives on that prefix). ` : "") +
-                `${bound} of ${placements.length} pods placed, ${pending.length} pending.`,
+                `${bound} of ${placements.length} pods placed, ${pending.length} pending.` +
+                (workload.rejected.length > 0
+                  ? ` Before that, the kubelet of each node judged the pods that name it (spec.nodeName) and had not started, one at a time as v1.35's admit handler does: ${workload.rejected.length} were rejected (they end Failed and use nothing; listed below).`
+                  : ""),
             ),
             table(
               ["zone", "nodes", "pods", "cpu requested", "memory requested"],
@@ -172,6 +176,7 @@ export const scheduleStep: Step<Context> = {
             ...(nodes.length === 0 ? [paragraph("The input has no node: every pod stays pending.")] : []),
             table(["pod", "node", "victims", "why not elsewhere"], listed.map((p) => [p.pod, p.node ?? "pending", p.victims.join(", ") || "–", why(p)])),
             ...(listed.length < placements.length ? [paragraph(`${placements.length - listed.length} more placed pods are in report.json.`)] : []),
+            ...(workload.rejected.length > 0 ? [table(["pod", "node (spec.nodeName)", "kubelet's reason", "message"], workload.rejected.map((r) => [r.pod.key, r.node, r.reason, r.message]))] : []),
             ...(workload.skipped.length > 0 ? [table(["document", "not scheduled because"], workload.skipped.map((s) => [s.key, s.reason]))] : []),
           ],
         },
@@ -185,6 +190,7 @@ export const scheduleStep: Step<Context> = {
         placements: placements.map(({ pod, node, reasons, victims }) => ({ pod, node, reasons, victims })),
         disagreements,
         overcommits,
+        rejected: workload.rejected.map((r) => ({ pod: r.pod.key, node: r.node, reason: r.reason, message: r.message })),
         skipped: workload.skipped,
       },
       failures: [...disagreements.map((d) => `hot path and readable σ disagree: ${d}`), ...overcommits.map((o) => `σ overcommits ${o}`)],

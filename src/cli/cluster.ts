@@ -47,6 +47,8 @@ export interface LoadOptions {
   readonly progress?: Progress
   /** The command applies ResourceQuota admission itself (`quota`); others say they do not. */
   readonly appliesQuotas?: boolean
+  /** The command lists the pods the kubelets rejected in its own output (`schedule`); others warn about each on stderr. */
+  readonly listsRejections?: boolean
 }
 
 /**
@@ -123,6 +125,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))
     if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
+    if (options.listsRejections !== true) printWarnings(kubeletRejections(model.workload))
     printWarnings(boundOvercommits(model.cluster))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
@@ -131,10 +134,22 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
 }
 
 /**
- * Warnings for nodes whose bound pods (`spec.nodeName`, a VMI's node) request more than the node's
- * allocatable, or are more than its `pods`: kube-scheduler never puts them there, the kubelet
- * refuses a pod past allocatable (`OutOf<resource>`, `OutOfpods`), yet they are counted as
- * placed, so what is left on that node is below zero.
+ * One warning per pod that names its node (`spec.nodeName`) and that node's kubelet refuses:
+ * the pod ends Failed with the kubelet's reason and message, and uses nothing there.
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const kubeletRejections = (workload: Pick<Workload, "rejected">): ReadonlyArray<string> =>
+  workload.rejected.map((r) => `pod ${r.pod.key} names node ${r.node} (spec.nodeName) and the kubelet there rejects it: ${r.reason}: ${r.message}; it ends Failed and uses nothing`)
+
+/**
+ * Warnings for nodes whose running pods (bound by `spec.nodeName` and already started there, a
+ * VMI's node) request more than the node's allocatable, or are more than its `pods`:
+ * kube-scheduler never puts them there and the kubelet would refuse such a pod when it arrives
+ * (`OutOf<resource>`, `OutOfpods`), yet these run already (the kubelet admitted them, e.g.
+ * before the node shrank), so they are counted as placed and what is left on that node is below
+ * zero. Pods still arriving are admitted or rejected first (`kubeletRejections`).
  *
  * @since 0.1.0
  * @category input
@@ -157,7 +172,7 @@ export const boundOvercommits = (cluster: ClusterSnapshot): ReadonlyArray<string
     const amounts = over.map(([r, v]) => `${r} ${showAmount(r, BigInt(Math.round(v)))} of ${showAmount(r, BigInt(Math.round(node.allocatable[r] ?? 0)))}`).join(", ")
     const names = pods.slice(0, 3).map((p) => p.key).join(", ") + (pods.length > 3 ? `, … (${pods.length} pods)` : "")
     out.push(
-      `node ${node.name}: the pods bound to it request more than its allocatable (${amounts}; ${names}): the kubelet refuses a pod past allocatable (OutOf${over[0]?.[0] ?? ""}), yet they are counted as placed there`,
+      `node ${node.name}: the pods running on it request more than its allocatable (${amounts}; ${names}): the kubelet refuses a new pod past allocatable (OutOf${over[0]?.[0] ?? ""}), but these started already, so they are counted as placed there`,
     )
   }
   return out

@@ -1,7 +1,9 @@
 /**
- * Pods bound by the input (`spec.nodeName`) past a node's allocatable: kube-scheduler would never
- * put them there and the kubelet refuses them (OutOfcpu, OutOfpods, …); the commands that read a
- * cluster say so on stderr, naming the node, the resources and the pods, and still answer.
+ * Pods running past a node's allocatable (`spec.nodeName` and started there): kube-scheduler would
+ * never put them there and the kubelet would refuse them now (OutOfcpu, OutOfpods, …), but they
+ * were admitted already; the commands that read a cluster say so on stderr, naming the node, the
+ * resources and the pods, and still answer. (A pod still arriving is judged by the kubelet
+ * instead: test/cli/kubeletAdmission.test.ts.)
  */
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
@@ -27,7 +29,7 @@ describe("boundOvercommits", () => {
 
   it("over on cpu and pods: one line naming node, resources (sorted) and pods", () => {
     const w = boundOvercommits({ nodes: [n1, n2], bound: [bound("d/a", "n1", 3000), bound("d/b", "n1", 1500), bound("d/c", "n1", 0), bound("d/d", "n2", 100)] })
-    expect(w).toEqual(["node n1: the pods bound to it request more than its allocatable (cpu 4500m of 4, pods 3 of 2; d/a, d/b, d/c): the kubelet refuses a pod past allocatable (OutOfcpu), yet they are counted as placed there"])
+    expect(w).toEqual(["node n1: the pods running on it request more than its allocatable (cpu 4500m of 4, pods 3 of 2; d/a, d/b, d/c): the kubelet refuses a new pod past allocatable (OutOfcpu), but these started already, so they are counted as placed there"])
   })
 
   it("an extended resource the node does not have", () => {
@@ -38,7 +40,7 @@ describe("boundOvercommits", () => {
 })
 
 describe("catcluster schedule", () => {
-  it("warns about a hand-written nodeName pod that overcommits its node, and schedules the rest around it", () => {
+  it("warns about a running nodeName pod that overcommits its node, and schedules the rest around it", () => {
     const dir = mkdtempSync(join(tmpdir(), "catcluster-overcommit-"))
     const file = join(dir, "pods.yaml")
     writeFileSync(
@@ -49,6 +51,7 @@ metadata: {name: big}
 spec:
   nodeName: node-a
   containers: [{name: c, image: x, resources: {requests: {cpu: "6"}}}]
+status: {phase: Running, startTime: "2026-12-01T00:00:00Z"}
 ---
 apiVersion: v1
 kind: Pod
@@ -61,7 +64,7 @@ spec:
     const r = spawnSync(tsx, [join(root, "src", "cli", "main.ts"), "schedule", "--nodes", nodes, "--workloads", file], { encoding: "utf8", timeout: 60_000 })
     expect(r.status).toBe(0)
     expect(r.stderr).toBe(
-      "catcluster: warning: node node-a: the pods bound to it request more than its allocatable (cpu 6 of 4; default/big): the kubelet refuses a pod past allocatable (OutOfcpu), yet they are counted as placed there\n",
+      "catcluster: warning: node node-a: the pods running on it request more than its allocatable (cpu 6 of 4; default/big): the kubelet refuses a new pod past allocatable (OutOfcpu), but these started already, so they are counted as placed there\n",
     )
     expect(r.stdout).toMatch(/^default\/small\s+\(pending\)\s+0\/3 nodes are available: 1 Insufficient cpu, 2 node\(s\) didn't match Pod's node affinity\/selector\./)
   })

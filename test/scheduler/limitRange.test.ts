@@ -60,13 +60,20 @@ describe("defaults written into the containers", () => {
     expect(w.pending.map((p) => p.containers[0]!.requests)).toEqual([{ memory: 2 ** 30 }, { memory: 2 ** 30 }])
   })
 
-  it("a pod that exists (bound, or with a status or a uid) is read as it is", () => {
+  it("a pod that exists (bound with its status, or with a uid) is read as it is", () => {
     const lr = range("  - type: Container\n    defaultRequest: {cpu: 300m}\n    max: {cpu: 500m}")
     for (const extra of ["  nodeName: n1\n", ""]) {
       const meta = extra === "" ? "metadata: {name: p, namespace: d, uid: u-1}" : "metadata: {name: p, namespace: d}"
-      const w = workloadFromText(`${lr}apiVersion: v1\nkind: Pod\n${meta}\nspec:\n${extra}  containers: [{name: c, resources: {limits: {cpu: '4'}}}]\n`, "dump.yaml")
+      const status = extra === "" ? "" : "status: {phase: Running}\n"
+      const w = workloadFromText(`${lr}apiVersion: v1\nkind: Pod\n${meta}\nspec:\n${extra}  containers: [{name: c, resources: {limits: {cpu: '4'}}}]\n${status}`, "dump.yaml")
       expect((w.pending[0] ?? w.bound[0]!.pod).containers[0]!.requests).toEqual({ cpu: 4000 })
     }
+  })
+
+  it("a pod naming its node without a status is being created: the API server admits it before its kubelet sees it", () => {
+    const lr = range("  - type: Container\n    defaultRequest: {cpu: 300m}")
+    const w = workloadFromText(`${lr}apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: d}\nspec:\n  nodeName: n1\n  containers: [{name: c}]\n`, "pods.yaml")
+    expect(w.bound[0]!.pod.containers[0]!.requests).toEqual({ cpu: 300 })
   })
 })
 

@@ -107,9 +107,9 @@ status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}`,
 })
 
 describe("pods admitted already", () => {
-  it("a bound pod, or one with a status or a uid, is read as it is, class or not", () => {
+  it("a bound pod with its status, or one with a status or a uid, is read as it is, class or not", () => {
     const variants = [
-      { meta: "", spec: "  nodeName: n1\n", status: "" },
+      { meta: "", spec: "  nodeName: n1\n", status: "status: {phase: Running}\n" },
       { meta: ", uid: 7c4e-1234", spec: "", status: "" },
       { meta: "", spec: "", status: "status: {phase: Pending}\n" },
     ]

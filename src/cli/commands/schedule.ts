@@ -6,15 +6,20 @@
  * order) onto the nodes of NODES (a kubectl NodeList, JSON or YAML, which may also hold the nodes'
  * NodeResourceTopologies and CSINodes; PODS may hold the CSINodes instead) as kube-scheduler v1.35
  * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
- * the profile its `schedulerName` names; none: left unscheduled). `--json`
- * prints `{"placements":[{"pod","node","reasons","victims","scores"?}]}`; `--explain` adds, per
- * pod, every node's feasibility, reasons, plugin scores and weighted total. Bad input: a message
- * naming the file and JSON path, exit 2.
+ * the profile its `schedulerName` names; none: left unscheduled). A pod naming its node that has
+ * not started there is first admitted or rejected by that node's kubelet (v1.35's admit handler);
+ * a rejected pod is listed after the placements as `<pod>  (rejected by the kubelet of <node>)
+ * <reason>: <message>`, and in `--json` under `rejected` (present when some pod was rejected).
+ * `--json` prints `{"placements":[{"pod","node","reasons","victims","scores"?}],
+ * "rejected"?:[{"pod","node","reason","message"}]}`; `--explain` adds, per pod, every node's
+ * feasibility, reasons, plugin scores and weighted total. Bad input: a message naming the file
+ * and JSON path, exit 2.
  */
 import type { Command } from "commander"
 import { describeProfile } from "../../scheduler/profile/describeProfile.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
+import type { KubeletRejection } from "../../scheduler/KubeletAdmission.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
 import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
@@ -37,9 +42,12 @@ interface Options extends SourceFlags {
 
 const userError = <A>(f: () => A): A => asUserError((error) => error instanceof SchedulerInputError, f)
 
-const text = (placements: ReadonlyArray<Placement>, explain: boolean): string => {
+/** A rejected pod as `--json` prints it. */
+const rejectionJson = (r: KubeletRejection) => ({ pod: r.pod.key, node: r.node, reason: r.reason, message: r.message })
+
+const text = (placements: ReadonlyArray<Placement>, rejected: ReadonlyArray<KubeletRejection>, explain: boolean): string => {
   const lines: string[] = []
-  const width = Math.max(3, ...placements.map((p) => p.pod.length))
+  const width = Math.max(3, ...placements.map((p) => p.pod.length), ...rejected.map((r) => r.pod.key.length))
   for (const p of placements) {
     const where = p.node ?? "(pending)"
     const victims = p.victims.length > 0 ? `  preempts ${p.victims.join(", ")}` : ""
@@ -60,6 +68,8 @@ const text = (placements: ReadonlyArray<Placement>, explain: boolean): string =>
       }
     }
   }
+  // pods that never reached the scheduler: the kubelet's reason and message, as the pod's status shows them
+  for (const r of rejected) lines.push(`${r.pod.key.padEnd(width)}  (rejected by the kubelet of ${r.node})  ${r.reason}: ${r.message}`)
   return lines.join("\n")
 }
 
@@ -84,7 +94,7 @@ export const register = (program: Command): void => {
       const config = loadSchedulerConfig(options.config, maxFileSizeOf(options.maxFileSize))
       // a bar on a terminal only: piped output and tests see the answer alone
       const progress = makeProgress({ quiet: process.stderr.isTTY !== true })
-      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress })
+      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress, listsRejections: true })
       const pods = workload.pending
       const large = pods.length >= LARGE_BATCH
       if (large) progress.start(`scheduling ${pods.length} pods on ${cluster.nodes.length} nodes`, pods.length)
@@ -103,9 +113,12 @@ export const register = (program: Command): void => {
         }),
       )
       if (large) progress.stop(`${Math.round(pods.length / ((performance.now() - started) / 1000))} pods/s`)
-      if (options.json === true) process.stdout.write(JSON.stringify({ placements }) + "\n")
-      // an empty answer is said, not printed as a blank line
-      else if (placements.length === 0) process.stderr.write(`catcluster: note: nothing to schedule: the input holds no pending pod${workload.bound.length > 0 ? ` (${workload.bound.length} already bound)` : ""}\n`)
-      else process.stdout.write(text(placements, options.explain === true) + "\n")
+      const rejected = workload.rejected
+      if (options.json === true) process.stdout.write(JSON.stringify(rejected.length === 0 ? { placements } : { placements, rejected: rejected.map(rejectionJson) }) + "\n")
+      else {
+        // an empty answer is said, not printed as a blank line
+        if (placements.length === 0) process.stderr.write(`catcluster: note: nothing to schedule: the input holds no pending pod${workload.bound.length > 0 ? ` (${workload.bound.length} already bound)` : ""}\n`)
+        if (placements.length > 0 || rejected.length > 0) process.stdout.write(text(placements, rejected, options.explain === true) + "\n")
+      }
     })
 }

@@ -6,6 +6,14 @@
  * - Pods: as written (`pod.ts`). With `spec.nodeName` a pod is bound. A pod whose status says
  *   Succeeded or Failed no longer runs and uses nothing (kube-scheduler's cache drops it) and an
  *   unbound pod being deleted is never scheduled: both are skipped with a note.
+ * - Kubelet admission: a pod that names its node and has not started there (no status, or
+ *   Pending without `status.startTime`: `awaitsKubelet`), and a controller's pod whose template
+ *   names a node, is judged by that node's kubelet when the nodes are given
+ *   (`KubeletAdmission.ts`): one at a time, in creation-time order when every such pod has a
+ *   `creationTimestamp` and in input order otherwise (the kubelet sorts what it receives by
+ *   creation time), each against the running pods plus those admitted before it. A rejected pod
+ *   ends Failed, uses nothing and is listed in `rejected` with the kubelet's reason and message;
+ *   pods already running stay bound whatever they use.
  * - Controllers: expanded into the pods they would create, as their controllers do
  *   (`controllers.ts`), only for the replicas the input lacks.
  * - VirtualMachineInstances and running VirtualMachines: their virt-launcher pod as KubeVirt v1.9
@@ -50,7 +58,8 @@ import { dataVolumeClaim } from "./claims.ts"
 import { daemonPodNodes, daemonSetExpansion } from "./daemonSet.ts"
 import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
 import { type Locate, under } from "./fieldErrors.ts"
-import { controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
+import { admitInOrder, type KubeletPodFacts, type KubeletRejection, OS_LABEL } from "../KubeletAdmission.ts"
+import { awaitsKubelet, controllerOf, podStatusOf, timesOf } from "./lifecycle.ts"
 import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
@@ -92,10 +101,12 @@ export interface Workload {
   readonly skipped: ReadonlyArray<WorkloadNote>
   /** Objects read with a caveat (e.g. a PodDisruptionBudget that fails safe), with why. */
   readonly notes: ReadonlyArray<WorkloadNote>
+  /** Pods naming their node that the node's kubelet refused (they end Failed and use nothing), in admission order; empty without the nodes. */
+  readonly rejected: ReadonlyArray<KubeletRejection>
   readonly objects: ClusterObjects
   /** Where each pod comes from (`file: document d[, items[i]]`), by key. */
   readonly locations: ReadonlyMap<string, string>
-  /** Each pod of `pending` and `bound` (by identity) with the manifest it came from, in reading order. */
+  /** Each pod of `pending`, `bound` and `rejected` (by identity) with the manifest it came from, in reading order. */
   readonly origins: ReadonlyMap<SchedulingPod, WorkloadOrigin>
 }
 
@@ -107,7 +118,11 @@ export interface WorkloadOptions {
   readonly priorityClasses?: PriorityClasses
   /** CSINodes read with the nodes ({@link NodesFile}); one also in the text is bad input. */
   readonly csiNodes?: ReadonlyArray<Manifest>
-  /** The nodes, for the DaemonSets' pods (one per eligible node); without them a DaemonSet creates none, with a note. */
+  /**
+   * The nodes, for the DaemonSets' pods (one per eligible node; without them a DaemonSet creates
+   * none, with a note) and for the kubelets that admit the pods naming their node (without them
+   * those pods stay bound unjudged).
+   */
   readonly nodes?: ReadonlyArray<SchedulingNode>
 }
 
@@ -120,6 +135,23 @@ const MIGRATION_JOB_LABEL = "kubevirt.io/migrationJobUID"
 const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"])
 
 const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind : m.kind)
+
+/** The annotation naming where a kubelet got a pod (`kubetypes.ConfigSourceAnnotationKey`); anything but "api" is a static pod. */
+const CONFIG_SOURCE_ANNOTATION = "kubernetes.io/config.source"
+
+/** What the kubelet reads of a pod beyond the scheduler's model: `spec.os.name`, the `kubernetes.io/os` label, whether it is static, a Strict supplemental-groups policy. */
+const kubeletFactsOf = (spec: PodSpec, meta: { readonly labels?: Readonly<Record<string, string>> | undefined; readonly annotations?: Readonly<Record<string, string>> | undefined }): KubeletPodFacts => {
+  const os = (spec.os as { readonly name?: unknown } | undefined)?.name
+  const osLabel = meta.labels?.[OS_LABEL]
+  const source = meta.annotations?.[CONFIG_SOURCE_ANNOTATION]
+  const groups = (spec.securityContext as { readonly supplementalGroupsPolicy?: unknown } | undefined)?.supplementalGroupsPolicy
+  return {
+    ...(typeof os === "string" ? { os } : {}),
+    ...(osLabel === undefined ? {} : { osLabel }),
+    ...(source !== undefined && source !== "api" ? { static: true } : {}),
+    ...(groups === "Strict" ? { strictSupplementalGroups: true } : {}),
+  }
+}
 
 /** The pods the input holds, indexed by their controller. */
 const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
@@ -271,6 +303,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     claims.push(claim)
   }
 
+  // pods naming their node that the kubelet has not admitted yet, with what it reads of them
+  const arriving = new Map<SchedulingPod, KubeletPodFacts>()
   const place = (pod: SchedulingPod, node: string | undefined, at: string, ready: boolean | undefined, origin: WorkloadOrigin) => {
     origins.set(pod, origin)
     const first = locations.get(pod.key)
@@ -301,6 +335,8 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         : withClassPolicy(schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate), t.spec, t.priorityAt)
     lastReplica = { spec, t, priority, pod }
     place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
+    // created now: a template naming a node sends each pod straight to that node's kubelet
+    if (pod.nodeName !== undefined) arriving.set(pod, kubeletFactsOf(t.spec, { labels: t.labels }))
   }
   const expand = (e: Expansion, at: Manifest) => {
     for (const p of e.pods) addTemplatePod(p, at)
@@ -421,10 +457,13 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
         }
-        // a pod that exists (bound, or with a status or uid, as kubectl dumps it) was admitted already
-        const exists = nodeName !== undefined || m.status !== undefined || m.metadata?.uid !== undefined
+        // a pod that exists (with a status or uid, as kubectl dumps it) was admitted already; one
+        // naming its node without either is being created and sent straight to that node's kubelet
+        const exists = m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
-        place(withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName")), nodeName, where(m, ""), status.ready, { manifest: m })
+        const pod = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
+        place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
+        if (nodeName !== undefined && !times.terminating && awaitsKubelet(status, m.status !== undefined)) arriving.set(pod, kubeletFactsOf(spec, m.metadata ?? {}))
         break
       }
       case "Deployment":
@@ -511,6 +550,23 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     }
   }
 
+  // the kubelets admit the pods sent to them, before anything counts them
+  const rejected: KubeletRejection[] = []
+  if (options.nodes !== undefined && arriving.size > 0) {
+    const judged = bound.filter((b) => arriving.has(b.pod))
+    const byTime = judged.every((b) => b.pod.creationTimestamp !== undefined)
+    // stable: equal times keep the input order
+    if (byTime) judged.sort((a, b) => (a.pod.creationTimestamp ?? 0) - (b.pod.creationTimestamp ?? 0))
+    const result = admitInOrder(options.nodes, bound.filter((b) => !arriving.has(b.pod)), judged, { facts: (p) => arriving.get(p) })
+    if (result.rejected.length > 0) {
+      rejected.push(...result.rejected)
+      const out = new Set(result.rejected.map((r) => r.pod))
+      const kept = bound.filter((b) => !out.has(b.pod))
+      bound.length = 0
+      bound.push(...kept)
+    }
+  }
+
   // PodDisruptionBudgets, against every pod read
   const scaleMap = new Map<string, Scale>(scales.map((s) => [s.key, s]))
   const resolve = (key: string, depth = 0): { key: string; replicas: number } | undefined => {
@@ -529,7 +585,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
 
   const namespaces = namespacesOf(
     manifests.filter((m): m is ManifestOf<"Namespace"> => m.kind === "Namespace"),
-    counted.map((c) => namespaceOf(c.pod)),
+    [...counted.map((c) => namespaceOf(c.pod)), ...rejected.map((r) => namespaceOf(r.pod))],
   )
   // validation (storageObjectsOf) runs before validating admission, as in the API server
   const storage = storageObjectsOf([...(options.csiNodes ?? []), ...manifests, ...claims])
@@ -550,7 +606,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     disruptionBudgets,
     storage,
   }
-  return { pending, bound, skipped, notes, objects, locations, origins }
+  return { pending, bound, skipped, notes, rejected, objects, locations, origins }
 }
 
 /**

@@ -78,10 +78,12 @@ export type PodPhase = "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown
 
 const PHASES: ReadonlyArray<PodPhase> = ["Pending", "Running", "Succeeded", "Failed", "Unknown"]
 
-/** What a pod's status says: its phase and whether its Ready condition is True (absent status: both unknown). @since 0.1.0 @category model */
+/** What a pod's status says: its phase, whether its Ready condition is True (absent status: both unknown), and whether a kubelet started it. @since 0.1.0 @category model */
 export interface PodStatusInfo {
   readonly phase?: PodPhase
   readonly ready?: boolean
+  /** `status.startTime` is set: the kubelet's status manager writes it once it has the pod (so it admitted it, or rejected it: then the phase is Failed). */
+  readonly started?: boolean
 }
 
 /**
@@ -100,5 +102,26 @@ export const podStatusOf = (status: Readonly<Record<string, unknown>> | undefine
     const c = conditions.find((x: { type?: unknown }) => x?.type === "Ready") as { status?: unknown } | undefined
     if (c !== undefined) ready = c.status === "True"
   }
-  return { ...(phase === undefined ? {} : { phase: phase as PodPhase }), ...(ready === undefined ? {} : { ready }) }
+  const startTime = status["startTime"]
+  if (startTime !== undefined && startTime !== null) {
+    if (typeof startTime !== "string") throw invalid(locate("status.startTime"), startTime, "expected an RFC 3339 time such as 2026-11-27T04:00:00Z")
+    rfc3339Millis(startTime, locate("status.startTime"))
+  }
+  return {
+    ...(phase === undefined ? {} : { phase: phase as PodPhase }),
+    ...(ready === undefined ? {} : { ready }),
+    ...(startTime === undefined || startTime === null ? {} : { started: true }),
+  }
 }
+
+/**
+ * Whether a pod bound to a node (`spec.nodeName`) still waits for that node's kubelet to admit
+ * it: no status at all (being created), or a Pending (or unset) phase without `status.startTime`
+ * (the API server's initial status; the kubelet sets the start time when it takes the pod).
+ * Running, Unknown, and Pending with a start time were admitted already.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const awaitsKubelet = (status: PodStatusInfo, hasStatus: boolean): boolean =>
+  !hasStatus || ((status.phase === undefined || status.phase === "Pending") && status.started !== true)

@@ -148,6 +148,7 @@ export const nodesFromManifests = (
     }
     const images: ReadonlyArray<NodeImage> = (m.status?.images ?? []).map((i) => ({ names: i.names ?? [], sizeBytes: i.sizeBytes ?? 0 }))
     const cells = cellsText === undefined ? fromTopology : numaCells(cellsText, where(m, `metadata.annotations["${NUMA_CELLS_ANNOTATION}"]`))
+    const strictGroups = (m.status?.features as { readonly supplementalGroupsPolicy?: unknown } | undefined)?.supplementalGroupsPolicy
     out.push({
       name,
       allocatable,
@@ -156,6 +157,7 @@ export const nodesFromManifests = (
       unschedulable: m.spec?.unschedulable ?? false,
       ...(cells === undefined ? {} : { numaCells: cells }),
       ...(images.length === 0 ? {} : { images }),
+      ...(strictGroups === true ? { supplementalGroupsPolicy: true } : {}),
     })
   }
   const names = new Set(out.map((n) => n.name))

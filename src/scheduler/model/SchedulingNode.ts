@@ -54,6 +54,8 @@ export interface SchedulingNode {
   readonly numaCells?: ReadonlyArray<NumaCell>
   /** `status.images` (ImageLocality); absent = none. */
   readonly images?: ReadonlyArray<NodeImage>
+  /** `status.features.supplementalGroupsPolicy`: the node runs pods with `supplementalGroupsPolicy: Strict` (the kubelet's admission reads it); absent = not reported. */
+  readonly supplementalGroupsPolicy?: boolean
 }
 
 /**
@@ -78,6 +80,7 @@ export const node = (
   unschedulable: rest.unschedulable ?? false,
   ...(rest.numaCells === undefined ? {} : { numaCells: rest.numaCells }),
   ...(rest.images === undefined ? {} : { images: rest.images }),
+  ...(rest.supplementalGroupsPolicy === undefined ? {} : { supplementalGroupsPolicy: rest.supplementalGroupsPolicy }),
 })
 
 /**

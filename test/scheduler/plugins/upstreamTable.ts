@@ -64,7 +64,10 @@ const container = (name: string, requests: Amounts | undefined, sidecar = false)
   ...(sidecar ? { restartPolicy: "Always" } : {}),
 })
 
-/** A Pod in namespace `default`. */
+/** Upstream's existing pods are in the scheduler's snapshot: running, so no kubelet judges them again. */
+const RUNNING = { phase: "Running", startTime: "2026-01-01T00:00:00Z" }
+
+/** A Pod in namespace `default`; one with a `nodeName` is an existing pod (running there). */
 export const podOf = (name: string, o: PodOptions = {}): Manifest => ({
   apiVersion: "v1",
   kind: "Pod",
@@ -79,6 +82,7 @@ export const podOf = (name: string, o: PodOptions = {}): Manifest => ({
     ...(o.nodeSelector === undefined ? {} : { nodeSelector: o.nodeSelector }),
     ...(o.affinity === undefined ? {} : { affinity: o.affinity }),
   },
+  ...(o.nodeName === undefined ? {} : { status: RUNNING }),
 })
 
 /** Which extension points of the plugin a case runs. */
