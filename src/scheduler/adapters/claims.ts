@@ -1,6 +1,7 @@
 /**
  * PersistentVolumeClaims that controllers create before the pods that mount them: a
- * StatefulSet's `volumeClaimTemplates` (`<template>-<set>-<ordinal>`) and the claim CDI makes for
+ * StatefulSet's `volumeClaimTemplates` (`<template>-<set>-<ordinal>`), the claim of a generic
+ * ephemeral volume (`<pod>-<volume>`, owned by its pod) and the claim CDI makes for
  * a DataVolume (same name as the DataVolume; from its `spec.pvc`, or `spec.storage`, whose missing
  * fields CDI fills from the StorageProfile — left empty here). They are decoded with the
  * PersistentVolumeClaim codec and handed to the storage objects like the input's own claims.
@@ -13,6 +14,7 @@ import { appendPath } from "../../domain/manifest/JsonPath.ts"
 import { validationPath, validationProblem } from "../../domain/manifest/validationProblem.ts"
 import type { Manifest, ManifestSource } from "../../domain/manifest/Manifest.ts"
 import type { Labels } from "../model/LabelSelector.ts"
+import { nameOf, namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
 import { type Locate, required } from "./fieldErrors.ts"
 
@@ -23,8 +25,16 @@ import { type Locate, required } from "./fieldErrors.ts"
  * @since 0.1.0
  * @category constructors
  */
-export const createdClaim = (namespace: string, name: string, spec: unknown, labels: Labels, source: ManifestSource, at: string): Manifest => {
-  const decoded = PersistentVolumeClaim.decode({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace, labels }, spec: spec ?? {} })
+export const createdClaim = (
+  namespace: string,
+  name: string,
+  spec: unknown,
+  labels: Labels,
+  source: ManifestSource,
+  at: string,
+  meta: { readonly annotations?: Readonly<Record<string, string>>; readonly ownerReferences?: ReadonlyArray<Readonly<Record<string, unknown>>> } = {},
+): Manifest => {
+  const decoded = PersistentVolumeClaim.decode({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace, labels, ...meta }, spec: spec ?? {} })
   if (E.isLeft(decoded)) {
     const first = decoded.left[0]
     if (first === undefined) throw new SchedulerInputError(at, "not a valid PersistentVolumeClaim spec")
@@ -50,3 +60,26 @@ export const dataVolumeClaim = (dv: unknown, namespace: string, source: Manifest
   const field = d?.spec?.pvc !== undefined ? "spec.pvc" : d?.spec?.storage !== undefined ? "spec.storage" : "spec"
   return createdClaim(namespace, name, d?.spec?.pvc ?? d?.spec?.storage, d?.metadata?.labels ?? {}, source, locate(field))
 }
+
+/**
+ * The claims the ephemeral volume controller creates for `pod`'s generic ephemeral volumes:
+ * `<pod>-<volume>` in the pod's namespace, with the template's labels, annotations and spec, and
+ * the pod as its controlling owner (the ownership VolumeBinding checks). `at(i)` names volume
+ * `i` in errors.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ephemeralClaims = (pod: SchedulingPod, source: ManifestSource, at: (volume: number) => string): ReadonlyArray<Manifest> =>
+  (pod.volumes ?? []).flatMap((v, i) => {
+    if (v.source.type !== "ephemeral" || v.source.claimTemplate === undefined) return []
+    const template = v.source.claimTemplate as { metadata?: { labels?: Labels; annotations?: Readonly<Record<string, string>> }; spec?: unknown }
+    const name = nameOf(pod)
+    const owner = { apiVersion: "v1", kind: "Pod", name, controller: true, blockOwnerDeletion: true }
+    return [
+      createdClaim(namespaceOf(pod), `${name}-${v.name}`, template.spec, template.metadata?.labels ?? {}, source, ["ephemeral", "volumeClaimTemplate", "spec"].reduce(appendPath, at(i)), {
+        ...(template.metadata?.annotations === undefined ? {} : { annotations: template.metadata.annotations }),
+        ownerReferences: [owner],
+      }),
+    ]
+  })

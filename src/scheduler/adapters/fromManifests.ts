@@ -54,7 +54,7 @@ import {
   statefulSetExpansion,
   type TemplatePod,
 } from "./controllers.ts"
-import { dataVolumeClaim } from "./claims.ts"
+import { dataVolumeClaim, ephemeralClaims } from "./claims.ts"
 import { daemonPodNodes, daemonSetExpansion } from "./daemonSet.ts"
 import { type CountedPod, disruptionBudgetOf } from "./disruptionBudgets.ts"
 import { type Locate, under } from "./fieldErrors.ts"
@@ -587,6 +587,15 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
     manifests.filter((m): m is ManifestOf<"Namespace"> => m.kind === "Namespace"),
     [...counted.map((c) => namespaceOf(c.pod)), ...rejected.map((r) => namespaceOf(r.pod))],
   )
+  // the ephemeral volume controller creates each pod's generic ephemeral claims (before the pod
+  // can be scheduled); a claim the input already holds is the one read
+  for (const pod of [...pending, ...bound.map((b) => b.pod)]) {
+    const origin = origins.get(pod)
+    if (origin === undefined || !(pod.volumes ?? []).some((v) => v.source.type === "ephemeral")) continue
+    const m = origin.manifest
+    const spec = m.kind === "Pod" ? "spec" : "spec.template.spec"
+    for (const c of ephemeralClaims(pod, m.source, (i) => where(m, `${spec}.volumes[${i}]`))) addClaim(c)
+  }
   // validation (storageObjectsOf) runs before validating admission, as in the API server
   const storage = storageObjectsOf([...(options.csiNodes ?? []), ...manifests, ...claims])
   // LimitRanger on the claims being created: the input's own, unless they exist (bound by the PV

@@ -249,7 +249,7 @@ const sourceOf = (v: Volume, kind: (typeof POD_SOURCES)[number]): VolumeSource =
     case "persistentVolumeClaim":
       return { type: "persistentVolumeClaim", claimName: v.persistentVolumeClaim?.claimName ?? "", readOnly: v.persistentVolumeClaim?.readOnly ?? false }
     case "ephemeral":
-      return { type: "ephemeral" }
+      return v.ephemeral?.volumeClaimTemplate === undefined ? { type: "ephemeral" } : { type: "ephemeral", claimTemplate: v.ephemeral.volumeClaimTemplate }
     case "gcePersistentDisk":
       return { type: "gcePersistentDisk", pdName: v.gcePersistentDisk?.pdName ?? "", readOnly: v.gcePersistentDisk?.readOnly ?? false }
     case "awsElasticBlockStore":
@@ -296,5 +296,7 @@ export const podVolumesOf = (volumes: ReadonlyArray<unknown> | undefined, at = "
     if (sources.length > 1) throw new SchedulerInputError(path, `may not specify more than 1 volume type, got ${sources.join(" and ")}`)
     const unknown = Object.keys(raw as object).filter((k) => k !== "name" && !(POD_SOURCES as ReadonlyArray<string>).includes(k))
     if (sources.length === 0 && unknown.length > 0) throw new SchedulerInputError(appendPath(path, unknown[0] as string), "not a volume source catcluster knows")
+    // the API server's validation: a generic ephemeral volume needs its claim's template
+    if (sources[0] === "ephemeral" && v.ephemeral?.volumeClaimTemplate === undefined) throw new SchedulerInputError(appendPath(appendPath(path, "ephemeral"), "volumeClaimTemplate"), "Required value")
     return { name: v.name, source: sourceOf(v, sources[0] ?? "emptyDir") }
   })

@@ -22,8 +22,8 @@ export type { AccessMode, VolumeMode } from "../../domain/storage/AccessModes.ts
  */
 export type VolumeSource =
   | { readonly type: "persistentVolumeClaim"; readonly claimName: string; readonly readOnly: boolean }
-  /** A generic ephemeral volume: its claim is `<pod name>-<volume name>`. */
-  | { readonly type: "ephemeral" }
+  /** A generic ephemeral volume: its claim is `<pod name>-<volume name>`, which the ephemeral volume controller creates from `claimTemplate` (its `volumeClaimTemplate` as written). */
+  | { readonly type: "ephemeral"; readonly claimTemplate?: unknown }
   | { readonly type: "gcePersistentDisk"; readonly pdName: string; readonly readOnly: boolean }
   | { readonly type: "awsElasticBlockStore"; readonly volumeID: string; readonly readOnly: boolean }
   /** Ceph RBD; `pool` is already defaulted to `rbd`. */
