@@ -17,6 +17,8 @@ export interface StepResult {
   readonly json: unknown
   /** Laws or invariants that were expected to hold and did not (exit code 1). */
   readonly failures: ReadonlyArray<string>
+  /** What the input lacks or holds unmodelled, said on stderr as warnings (the run goes on). */
+  readonly warnings?: ReadonlyArray<string>
 }
 
 /** One named step of the main job and how to run it on the shared context. @since 0.1.0 @category model */

@@ -30,6 +30,8 @@ export interface PipelineOptions {
 export interface PipelineResult {
   readonly results: ReadonlyArray<{ readonly step: string; readonly seconds: number } & StepResult>
   readonly failures: ReadonlyArray<string>
+  /** The steps' warnings (what the input lacks), in step order. */
+  readonly warnings: ReadonlyArray<string>
   readonly files: ReadonlyArray<string>
   readonly seconds: number
 }
@@ -71,6 +73,7 @@ const runInto = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions
   const jsonFile = join(outDir, "report.json")
   writeFileSync(htmlFile, html)
   const failures = results.flatMap((r) => r.failures.map((f) => `${r.step}: ${f}`))
+  const warnings = results.flatMap((r) => r.warnings ?? [])
   writeFileSync(
     jsonFile,
     toJson(
@@ -79,6 +82,7 @@ const runInto = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions
         model: model.map((m) => m.file),
         steps: Object.fromEntries(results.map((r) => [r.step, { summary: r.summary, seconds: r.seconds, failures: r.failures, result: r.json }])),
         failures,
+        warnings,
       },
       2,
     ),
@@ -86,6 +90,7 @@ const runInto = async (model: ReadonlyArray<ModelFile>, options: PipelineOptions
   return {
     results,
     failures,
+    warnings,
     files: [htmlFile, jsonFile, ...(ctx.state.claimsFile === undefined ? [] : [ctx.state.claimsFile])],
     seconds: (performance.now() - started) / 1000,
   }

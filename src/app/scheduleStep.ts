@@ -3,7 +3,9 @@ import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
+import { storageGaps } from "../scheduler/adapters/storageGaps.ts"
 import { batchScheduler } from "../scheduler/batch.ts"
+import { noStorage } from "../scheduler/model/Volumes.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
 import type { Placement } from "../scheduler/Placement.ts"
@@ -122,8 +124,10 @@ export const scheduleStep: Step<Context> = {
     const rows = placements.flatMap((p) => (p.scores ?? []).filter((s) => shownNodes.has(s.node)).map((s) => ({ pod: p.pod, node: s.node, total: s.feasible ? s.total : 0 })))
     const bound = placements.filter((p) => p.node !== null).length
     const pending = placements.filter((p) => p.node === null)
+    const gaps = storageGaps(pods, cluster.storage ?? noStorage)
     const summary =
       `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +
+      (gaps.length > 0 ? `${gaps.length} storage warning${gaps.length === 1 ? "" : "s"} (objects the pods need are not in the input); ` : "") +
       (workload.rejected.length > 0 ? `${workload.rejected.length} pods naming their node rejected by its kubelet; ` : "") +
       (hot.engine === "hot"
         ? `hot path ≡ readable σ${checked < pods.length ? ` on the first ${checked}` : ""}: ${disagreements.length === 0 ? "yes" : `NO (${disagreements.length})`}; `
@@ -178,6 +182,7 @@ export const scheduleStep: Step<Context> = {
             ...(listed.length < placements.length ? [paragraph(`${placements.length - listed.length} more placed pods are in report.json.`)] : []),
             ...(workload.rejected.length > 0 ? [table(["pod", "node (spec.nodeName)", "kubelet's reason", "message"], workload.rejected.map((r) => [r.pod.key, r.node, r.reason, r.message]))] : []),
             ...(workload.skipped.length > 0 ? [table(["document", "not scheduled because"], workload.skipped.map((s) => [s.key, s.reason]))] : []),
+            ...(gaps.length > 0 ? [paragraph(`Storage the pods need and the input does not hold: ${gaps.join(" — ")}`)] : []),
           ],
         },
       ],
@@ -192,8 +197,10 @@ export const scheduleStep: Step<Context> = {
         overcommits,
         rejected: workload.rejected.map((r) => ({ pod: r.pod.key, node: r.node, reason: r.reason, message: r.message })),
         skipped: workload.skipped,
+        storageWarnings: gaps,
       },
       failures: [...disagreements.map((d) => `hot path and readable σ disagree: ${d}`), ...overcommits.map((o) => `σ overcommits ${o}`)],
+      warnings: gaps,
     }
   },
 }

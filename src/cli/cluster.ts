@@ -8,6 +8,8 @@ import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
+import { storageGaps } from "../scheduler/adapters/storageGaps.ts"
+import { noStorage } from "../scheduler/model/Volumes.ts"
 import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
 import { checkHeap } from "./heap.ts"
 import { makeProgress, type Progress } from "./Progress.ts"
@@ -127,6 +129,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
     if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
     if (options.listsRejections !== true) printWarnings(kubeletRejections(model.workload))
     printWarnings(boundOvercommits(model.cluster))
+    printWarnings(storageGaps(model.workload.pending, model.cluster.storage ?? noStorage))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
   }

@@ -59,8 +59,9 @@ export const register = (program: Command): void => {
         ...(scheduler === undefined ? {} : { scheduler }),
         ...(only === undefined ? {} : { only }),
       })
+      printWarnings(result.warnings)
       if (opts.json === true) {
-        console.log(JSON.stringify({ seconds: result.seconds, files: result.files, failures: result.failures, steps: result.results.map((r) => ({ step: r.step, summary: r.summary, seconds: r.seconds })) }))
+        console.log(JSON.stringify({ seconds: result.seconds, files: result.files, failures: result.failures, warnings: result.warnings, steps: result.results.map((r) => ({ step: r.step, summary: r.summary, seconds: r.seconds })) }))
       } else {
         console.log(`catcluster run — seed ${opts.seed}`)
         for (const r of result.results) console.log(`  ${r.step.padEnd(12)} ${r.summary}  (${r.seconds.toFixed(2)} s)`)
