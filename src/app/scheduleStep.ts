@@ -5,6 +5,7 @@ import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
 import { storageGaps } from "../scheduler/adapters/storageGaps.ts"
 import { batchScheduler } from "../scheduler/batch.ts"
+import { nominationWarnings } from "../scheduler/nominations.ts"
 import { noStorage } from "../scheduler/model/Volumes.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import { podRequests } from "../scheduler/model/Requests.ts"
@@ -125,6 +126,7 @@ export const scheduleStep: Step<Context> = {
     const bound = placements.filter((p) => p.node !== null).length
     const pending = placements.filter((p) => p.node === null)
     const gaps = storageGaps(pods, cluster.storage ?? noStorage)
+    const nominations = nominationWarnings(pods, profile)
     const summary =
       `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +
       (gaps.length > 0 ? `${gaps.length} storage warning${gaps.length === 1 ? "" : "s"} (objects the pods need are not in the input); ` : "") +
@@ -183,6 +185,7 @@ export const scheduleStep: Step<Context> = {
             ...(workload.rejected.length > 0 ? [table(["pod", "node (spec.nodeName)", "kubelet's reason", "message"], workload.rejected.map((r) => [r.pod.key, r.node, r.reason, r.message]))] : []),
             ...(workload.skipped.length > 0 ? [table(["document", "not scheduled because"], workload.skipped.map((s) => [s.key, s.reason]))] : []),
             ...(gaps.length > 0 ? [paragraph(`Storage the pods need and the input does not hold: ${gaps.join(" — ")}`)] : []),
+            ...(nominations.length > 0 ? [paragraph(`Nominations not fully modelled: ${nominations.join(" — ")}`)] : []),
           ],
         },
       ],
@@ -200,7 +203,7 @@ export const scheduleStep: Step<Context> = {
         storageWarnings: gaps,
       },
       failures: [...disagreements.map((d) => `hot path and readable σ disagree: ${d}`), ...overcommits.map((o) => `σ overcommits ${o}`)],
-      warnings: gaps,
+      warnings: [...gaps, ...nominations],
     }
   },
 }

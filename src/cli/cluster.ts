@@ -9,6 +9,7 @@ import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
 import { SchedulerInputError } from "../scheduler/SchedulerInputError.ts"
 import { storageGaps } from "../scheduler/adapters/storageGaps.ts"
+import { nominationWarnings } from "../scheduler/nominations.ts"
 import { noStorage } from "../scheduler/model/Volumes.ts"
 import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
 import { checkHeap } from "./heap.ts"
@@ -130,6 +131,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
     if (options.listsRejections !== true) printWarnings(kubeletRejections(model.workload))
     printWarnings(boundOvercommits(model.cluster))
     printWarnings(storageGaps(model.workload.pending, model.cluster.storage ?? noStorage))
+    printWarnings(nominationWarnings(model.workload.pending))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")
   }

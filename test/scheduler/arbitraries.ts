@@ -148,6 +148,8 @@ export const podArb = (key: string): fc.Arbitrary<SchedulingPod> =>
       ),
       features: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(["vmx", "avx2", "sev"]) }),
       kvm: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      // an earlier preemption's nomination, sometimes to a node the cluster does not have
+      nominated: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("n0", "n1", "n2", "n9") }),
     })
     .map(
       (r): SchedulingPod => ({
@@ -163,6 +165,7 @@ export const podArb = (key: string): fc.Arbitrary<SchedulingPod> =>
         ...(r.numa === undefined ? {} : { numa: r.numa }),
         requiredFeatures: r.features,
         requiresKvm: r.kvm,
+        ...(r.nominated === undefined ? {} : { nominatedNodeName: r.nominated }),
       }),
     )
 

@@ -461,7 +461,9 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         // naming its node without either is being created and sent straight to that node's kubelet
         const exists = m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
-        const pod = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
+        const admitted = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
+        // a pending pod's nomination (an earlier preemption's) is where kube-scheduler looks first
+        const pod = nodeName === undefined && status.nominatedNodeName !== undefined ? { ...admitted, nominatedNodeName: status.nominatedNodeName } : admitted
         place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
         if (nodeName !== undefined && !times.terminating && awaitsKubelet(status, m.status !== undefined)) arriving.set(pod, kubeletFactsOf(spec, m.metadata ?? {}))
         break

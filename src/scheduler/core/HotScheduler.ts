@@ -423,6 +423,16 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     // replicas scored only by the system default spreading keep the incremental cache (SpreadCache.ts)
     const cachedSpread =
       relation.spreadScored && !relation.affinityScored && spreadCacheable(relation.softConstraints, pod, everyNodeNamed)
+    // An earlier preemption's nomination (status.nominatedNodeName): the filters on that node
+    // first, whatever PreFilter's node set; when it passes kube-scheduler binds it there without
+    // scoring and without moving the next cycle's start (findNodesThatFitPod, evaluateNominatedNode).
+    const nominated = pod.nominatedNodeName === undefined ? undefined : byName.get(pod.nominatedNodeName)
+    let nominatedStatus: Status | undefined
+    if (nominated !== undefined) {
+      const status = diagnose(nominated, p, v, relationAt(relation, nominated), volumeAt(volumes, nominated))
+      if (status.code === "Success") return placeNominated(pod, p, volumes, nominated, opts)
+      nominatedStatus = status
+    }
     // NodeAffinity's PreFilter may narrow the nodes: then only those are visited, from a rotated start.
     const order = v.candidates ?? null
     const visitable = order === null ? N : order.length
@@ -526,6 +536,13 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         processed++
       }
     }
+    // a nominated node that failed has its status in the diagnosis even where the scan did not
+    // reach it (outside PreFilter's set, or past the last node filtering needed)
+    let nominatedUnvisited = false
+    if (nominatedStatus !== undefined && nominated !== undefined) {
+      nominatedUnvisited = true
+      for (let k = 0; k < processed; k++) if (visited(k) === nominated) nominatedUnvisited = false
+    }
     let best = r.best
     const taintVaries = r.taintVaries
     const affinityVaries = r.affinityVaries
@@ -535,7 +552,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     const wbi = balancedOn ? c.wBalanced : 0
     const wti = c.wTaint
     const wai = affinityOn ? c.wAffinity : 0
-    nextStart = N === 0 ? 0 : (nextStart + processed) % N
+    nextStart = N === 0 ? 0 : (nextStart + processed + (nominatedUnvisited ? 1 : 0)) % N
     // PodTopologySpread and InterPodAffinity score over the feasible set, after filtering
     const scored = relScored && found > 0 ? rel.scores(pod, relation, feasible, found, spreadS, podAffS, totals) : { spread: false, affinity: false }
     const wsi = scored.spread ? wSpread : 0
@@ -598,7 +615,9 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
             if (name === "ImageLocality" && profile.weights.ImageLocality !== undefined) plugins[name] = p.image === null ? 0 : (p.image[n] as number)
           }
           out.push({ node: a.names[n] as string, feasible: true, reasons: [], plugins, total: totals[k] as number })
-        } else if (evaluated.has(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n)).reasons, plugins: {}, total: 0 })
+        } else if (evaluated.has(n) || (nominatedUnvisited && n === nominated)) {
+          out.push({ node: a.names[n] as string, feasible: false, reasons: diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n)).reasons, plugins: {}, total: 0 })
+        }
         else if (order !== null && !order.includes(n)) out.push({ node: a.names[n] as string, feasible: false, reasons: [v.absentReason], plugins: {}, total: 0 })
       }
       return out
@@ -622,12 +641,27 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       const n = visited(k)
       statuses[n] = diagnose(n, p, v, relationAt(relation, n), volumeAt(volumes, n))
     }
+    if (nominatedUnvisited && nominated !== undefined) statuses[nominated] = nominatedStatus
+    // an explicit status (the nominated node's) wins over being outside PreFilter's set
+    const absentCount = order === null ? 0 : N - order.length - (nominatedUnvisited && nominated !== undefined && !order.includes(nominated) ? 1 : 0)
     const diagnosis: Diagnosis = {
       numAllNodes: N,
       nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
-      ...(order === null ? {} : { absent: { count: N - order.length, reasons: [v.absentReason] } }),
+      ...(order === null ? {} : { absent: { count: absentCount, reasons: [v.absentReason] } }),
     }
     return unschedulable(pod, p, v, relation, volumes, diagnosis, opts, scores, statuses)
+  }
+
+  // The nominated node passed every filter: bound there, unscored (explain lists it alone).
+  const placeNominated = (pod: SchedulingPod, p: CompiledPod, volumes: CycleVolumes, n: number, opts: ScheduleOptions): Placement => {
+    previousHit = false
+    const scores: ReadonlyArray<NodeEvaluation> | undefined = opts.explain === true ? [{ node: a.names[n] as string, feasible: true, reasons: [], plugins: {}, total: 0 }] : undefined
+    const refused = bindingRefusal(pod)
+    if (refused !== undefined) return scores === undefined ? refused : { ...refused, scores }
+    bind(n, p)
+    vol.reserve(volumes, n)
+    const placed: Placement = { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
+    return scores === undefined ? placed : { ...placed, scores }
   }
 
   // No node fits: PostFilter (preemption) and kube-scheduler's message.

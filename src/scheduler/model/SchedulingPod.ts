@@ -103,6 +103,12 @@ export interface SchedulingPod {
    */
   readonly podLevelRequests?: ResourceAmounts
   readonly nodeName?: string
+  /**
+   * `status.nominatedNodeName` of a pending pod: a node an earlier preemption made room on.
+   * kube-scheduler runs the filters on that node first and, when it passes, binds it there without
+   * scoring (and without moving the next cycle's start); otherwise it schedules as usual.
+   */
+  readonly nominatedNodeName?: string
   readonly nodeSelector: Readonly<Record<string, string>>
   readonly requiredTerms?: ReadonlyArray<NodeSelectorTerm>
   readonly preferredTerms: ReadonlyArray<PreferredTerm>
@@ -231,6 +237,7 @@ const OPTIONAL = [
   "creationTimestamp",
   "terminating",
   "schedulerName",
+  "nominatedNodeName",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.

@@ -242,7 +242,19 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const statuses: Array<Status | undefined> = new Array(count).fill(undefined)
     const feasible: number[] = []
     const inSet = (n: number): boolean => pre.nodeNames === undefined || pre.nodeNames.has((states[n] as NodeState).node.name)
-    if (pre.rejection === undefined) {
+    // An earlier preemption's nomination (status.nominatedNodeName): the filters on that node
+    // first, whatever PreFilter's node set; when it passes kube-scheduler binds it there without
+    // scoring and without moving the next cycle's start (findNodesThatFitPod, evaluateNominatedNode).
+    const nominated = pre.rejection !== undefined || pod.nominatedNodeName === undefined ? undefined : byName.get(pod.nominatedNodeName)
+    let nominatedFits = false
+    if (nominated !== undefined) {
+      const status = runFilters(pod, states[nominated] as NodeState, pre, view, filters)
+      if (status.code === "Success") {
+        nominatedFits = true
+        feasible.push(nominated)
+      } else statuses[nominated] = status
+    }
+    if (pre.rejection === undefined && !nominatedFits) {
       const candidates = states.map((_, n) => n).filter(inSet)
       // without any Score plugin kube-scheduler takes the first feasible node it finds
       const toFind = hasScoring(profile) ? numFeasibleNodesToFind(candidates.length, profile.nodesToScore) : Math.min(1, candidates.length)
@@ -251,6 +263,8 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       // neither kept nor counted, but the infeasible nodes met before it are, in the diagnosis
       // and in how far the next cycle's start moves.
       let processed = 0
+      // the nominated node, when it failed, counts as processed once (it has a status) whether or not the scan meets it
+      let nominatedMet = nominated === undefined
       for (let k = 0; k < candidates.length; k++) {
         const n = candidates[(nextStart + k) % candidates.length] as number
         const status = runFilters(pod, states[n] as NodeState, pre, view, filters)
@@ -258,15 +272,17 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
           if (feasible.length === toFind) break
           feasible.push(n)
         } else statuses[n] = status
+        if (n === nominated) nominatedMet = true
         processed++
       }
-      nextStart = count === 0 ? 0 : (nextStart + processed) % count
+      nextStart = count === 0 ? 0 : (nextStart + processed + (nominatedMet ? 0 : 1)) % count
     }
 
     // PreScore, Score and NormalizeScore per plugin, over the feasible nodes.
     const feasibleStates = feasible.map((n) => states[n] as NodeState)
     const plugins: Array<Partial<Record<ScorePluginName, number>>> = feasible.map(() => ({}))
-    if (feasible.length > 0) {
+    // a nominated node that fits is bound unscored
+    if (feasible.length > 0 && !nominatedFits) {
       for (const pl of scorers) {
         let state: unknown
         if (pl.preScore !== undefined && !profile.preScoreDisabled.includes(pl.name)) {
@@ -282,6 +298,8 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
     const totals = plugins.map((p) => SCORE_PLUGINS.reduce((sum, name) => sum + (profile.weights[name] ?? 0) * (p[name] ?? 0), 0))
 
     const explain = (): ReadonlyArray<NodeEvaluation> => {
+      // the nominated node fit: no other node was evaluated
+      if (nominatedFits && nominated !== undefined) return [{ node: (states[nominated] as NodeState).node.name, feasible: true, reasons: [], plugins: {}, total: 0 }]
       const out: NodeEvaluation[] = []
       for (let n = 0; n < count; n++) {
         const name = (states[n] as NodeState).node.name
@@ -317,7 +335,8 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
         : {
             numAllNodes: count,
             nodeReasons: statuses.filter((s): s is Status => s !== undefined).map((s) => s.reasons),
-            ...(pre.nodeNames === undefined ? {} : { absent: { count: count - states.filter((_, n) => inSet(n)).length, reasons: [absentReason(pre)] } }),
+            // an explicit status (the nominated node's) wins over being outside PreFilter's set
+            ...(pre.nodeNames === undefined ? {} : { absent: { count: states.filter((_, n) => !inSet(n) && statuses[n] === undefined).length, reasons: [absentReason(pre)] } }),
           }
     const reasons = diagnosisReasons(diagnosis)
     const pending = (post: string): Placement =>
