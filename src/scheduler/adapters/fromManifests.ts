@@ -463,7 +463,10 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
         const admitted = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
         // a pending pod's nomination (an earlier preemption's) is where kube-scheduler looks first
-        const pod = nodeName === undefined && status.nominatedNodeName !== undefined ? { ...admitted, nominatedNodeName: status.nominatedNodeName } : admitted
+        const pod =
+          nodeName === undefined
+            ? status.nominatedNodeName === undefined ? admitted : { ...admitted, nominatedNodeName: status.nominatedNodeName }
+            : status.startTime === undefined ? admitted : { ...admitted, startTime: status.startTime }
         place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
         if (nodeName !== undefined && !times.terminating && awaitsKubelet(status, m.status !== undefined)) arriving.set(pod, kubeletFactsOf(spec, m.metadata ?? {}))
         break

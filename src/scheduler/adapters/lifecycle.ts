@@ -84,6 +84,8 @@ export interface PodStatusInfo {
   readonly ready?: boolean
   /** `status.startTime` is set: the kubelet's status manager writes it once it has the pod (so it admitted it, or rejected it: then the phase is Failed). */
   readonly started?: boolean
+  /** `status.startTime` in milliseconds since the epoch. */
+  readonly startTime?: number
   /** `status.nominatedNodeName`: the node a preemption nominated for this pending pod (kube-scheduler tries it first). */
   readonly nominatedNodeName?: string
 }
@@ -105,16 +107,17 @@ export const podStatusOf = (status: Readonly<Record<string, unknown>> | undefine
     if (c !== undefined) ready = c.status === "True"
   }
   const startTime = status["startTime"]
+  let startMillis: number | undefined
   if (startTime !== undefined && startTime !== null) {
     if (typeof startTime !== "string") throw invalid(locate("status.startTime"), startTime, "expected an RFC 3339 time such as 2026-11-27T04:00:00Z")
-    rfc3339Millis(startTime, locate("status.startTime"))
+    startMillis = rfc3339Millis(startTime, locate("status.startTime"))
   }
   const nominated = status["nominatedNodeName"]
   if (nominated !== undefined && nominated !== null && typeof nominated !== "string") throw invalid(locate("status.nominatedNodeName"), nominated, "expected a node name")
   return {
     ...(phase === undefined ? {} : { phase: phase as PodPhase }),
     ...(ready === undefined ? {} : { ready }),
-    ...(startTime === undefined || startTime === null ? {} : { started: true }),
+    ...(startMillis === undefined ? {} : { started: true, startTime: startMillis }),
     ...(typeof nominated === "string" && nominated !== "" ? { nominatedNodeName: nominated } : {}),
   }
 }

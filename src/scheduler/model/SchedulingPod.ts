@@ -143,6 +143,12 @@ export interface SchedulingPod {
   readonly schedulingGates?: ReadonlyArray<string>
   /** `metadata.creationTimestamp` in milliseconds since the epoch (queue order among equal priorities). */
   readonly creationTimestamp?: number
+  /**
+   * `status.startTime` of a running pod, in milliseconds since the epoch: which of two victims of
+   * equal priority preemption deems more important (the earlier started), and which node it picks
+   * last (the latest start of the highest-priority victims). A pod without one started "now".
+   */
+  readonly startTime?: number
   /** Being deleted (`metadata.deletionTimestamp` set): terminating pods do not count for spreading. */
   readonly terminating?: boolean
   /** `spec.schedulerName`: the profile that schedules the pod (absent: `default-scheduler`). */
@@ -238,6 +244,7 @@ const OPTIONAL = [
   "terminating",
   "schedulerName",
   "nominatedNodeName",
+  "startTime",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.
