@@ -456,6 +456,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           ...(controller === undefined ? {} : { controller }),
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
+          ...(status.startTime === undefined ? {} : { startTime: status.startTime }),
         }
         // a pod that exists (with a status or uid, as kubectl dumps it) was admitted already; one
         // naming its node without either is being created and sent straight to that node's kubelet

@@ -84,6 +84,8 @@ export interface PodStatusInfo {
   readonly ready?: boolean
   /** `status.startTime` is set: the kubelet's status manager writes it once it has the pod (so it admitted it, or rejected it: then the phase is Failed). */
   readonly started?: boolean
+  /** `status.startTime` in milliseconds since the epoch, when set. */
+  readonly startTime?: number
 }
 
 /**
@@ -103,14 +105,15 @@ export const podStatusOf = (status: Readonly<Record<string, unknown>> | undefine
     if (c !== undefined) ready = c.status === "True"
   }
   const startTime = status["startTime"]
+  let startedAt: number | undefined
   if (startTime !== undefined && startTime !== null) {
     if (typeof startTime !== "string") throw invalid(locate("status.startTime"), startTime, "expected an RFC 3339 time such as 2026-11-27T04:00:00Z")
-    rfc3339Millis(startTime, locate("status.startTime"))
+    startedAt = rfc3339Millis(startTime, locate("status.startTime"))
   }
   return {
     ...(phase === undefined ? {} : { phase: phase as PodPhase }),
     ...(ready === undefined ? {} : { ready }),
-    ...(startTime === undefined || startTime === null ? {} : { started: true }),
+    ...(startedAt === undefined ? {} : { started: true, startTime: startedAt }),
   }
 }
 

@@ -668,7 +668,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         const out: PreemptionPod[] = []
         for (let id = head[n] as number; id >= 0; id = podNext[id] as number) {
           const bound = (podRecord[id] as CompiledPod).pod
-          if (bound.priority < priority) out.push({ id, priority: bound.priority, seq: id, budgets: budgets.of(bound) })
+          if (bound.priority < priority) out.push({ id, priority: bound.priority, start: bound.startTime ?? Number.POSITIVE_INFINITY, seq: id, budgets: budgets.of(bound) })
         }
         return out
       },

@@ -137,6 +137,12 @@ export interface SchedulingPod {
   readonly schedulingGates?: ReadonlyArray<string>
   /** `metadata.creationTimestamp` in milliseconds since the epoch (queue order among equal priorities). */
   readonly creationTimestamp?: number
+  /**
+   * `status.startTime` in milliseconds since the epoch: preemption keeps, of two pods of equal
+   * priority, the one that started first (`util.GetPodStartTime`; absent: not started yet, i.e.
+   * later than every start).
+   */
+  readonly startTime?: number
   /** Being deleted (`metadata.deletionTimestamp` set): terminating pods do not count for spreading. */
   readonly terminating?: boolean
   /** `spec.schedulerName`: the profile that schedules the pod (absent: `default-scheduler`). */

@@ -12,8 +12,12 @@
  *
  * Choosing the node (`pickOneNodeForPreemption`): fewest PodDisruptionBudget violations, then
  * the lowest highest-victim priority, then the smallest sum of victim priorities (each offset by
- * 2³¹), then the fewest victims, then the latest start of the highest-priority victims, then the
- * first candidate in node order. Kubernetes examines a random subset of candidates (at least 100
+ * 2³¹), then the fewest victims, then the latest start of the highest-priority victims (the
+ * earliest `status.startTime` among them, maximised; then their earliest bind sequence), then the
+ * first candidate in node order.
+ *
+ * "Earlier start" is `status.startTime` (`util.GetPodStartTime`; a pod without one has not
+ * started, which counts as later than every start), then the bind sequence. Kubernetes examines a random subset of candidates (at least 100
  * or 10 %); here every node is examined, for reproducibility.
  *
  * @since 0.1.0
@@ -24,7 +28,9 @@ import type { Status } from "../plugins/Status.ts"
 export interface PreemptionPod {
   readonly id: number
   readonly priority: number
-  /** Bind sequence: lower = started earlier = more important at equal priority. */
+  /** `status.startTime` in ms (+∞: not started, i.e. later than every start): earlier = more important at equal priority. */
+  readonly start: number
+  /** Bind sequence: lower = bound earlier = more important at equal priority and start. */
   readonly seq: number
   /** Indices of the disruption budgets whose allowance evicting this pod uses. */
   readonly budgets: ReadonlyArray<number>
@@ -68,7 +74,9 @@ export const REASON_NO_VICTIMS = "No preemption victims found for incoming pod"
 /** The PostFilter message of a pod with `preemptionPolicy: Never`. @since 0.1.0 @category constants */
 export const MESSAGE_NEVER = "not eligible due to preemptionPolicy=Never."
 
-const moreImportant = (a: PreemptionPod, b: PreemptionPod): number => b.priority - a.priority || a.seq - b.seq
+const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+
+const moreImportant = (a: PreemptionPod, b: PreemptionPod): number => byNumber(b.priority, a.priority) || byNumber(a.start, b.start) || byNumber(a.seq, b.seq)
 
 /**
  * `filterPodsWithPDBViolation`: walking the pods (most important first), each budget's allowance
@@ -155,8 +163,10 @@ export const preempt = (host: PreemptionHost, priority: number): PreemptionOutco
     const top = r.victims[0] as PreemptionPod
     const sum = r.victims.reduce((s, v) => s + v.priority + OFFSET, 0)
     // latest start among the highest-priority victims: the earliest such start, maximised
-    const earliestTop = Math.min(...r.victims.filter((v) => v.priority === top.priority).map((v) => v.seq))
-    const key = [r.budgetViolations, top.priority, sum, r.victims.length, -earliestTop]
+    const tops = r.victims.filter((v) => v.priority === top.priority)
+    const earliestStart = Math.min(...tops.map((v) => v.start))
+    const earliestSeq = Math.min(...tops.filter((v) => v.start === earliestStart).map((v) => v.seq))
+    const key = [r.budgetViolations, top.priority, sum, r.victims.length, -earliestStart, -earliestSeq]
     if (best === undefined || lexLess(key, best.key)) best = { chosen: r, key }
   }
   return best === undefined ? { nodeReasons } : { chosen: best.chosen, nodeReasons }

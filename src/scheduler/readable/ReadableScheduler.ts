@@ -333,7 +333,7 @@ export const readableScheduler = (cluster: ClusterSnapshot, options: SchedulerOp
       unresolvable: (n) => nodeStatus(n)?.code !== "Unschedulable",
       lowestPriority: () => states.reduce((lowest, st) => st.pods.reduce((l, b) => Math.min(l, b.pod.priority), lowest), Number.POSITIVE_INFINITY),
       podsBelow: (n, priority) =>
-        (states[n] as NodeState).pods.filter((b) => b.pod.priority < priority).map((b) => ({ id: b.id, priority: b.pod.priority, seq: b.seq, budgets: budgets.of(b.pod) })),
+        (states[n] as NodeState).pods.filter((b) => b.pod.priority < priority).map((b) => ({ id: b.id, priority: b.pod.priority, start: b.pod.startTime ?? Number.POSITIVE_INFINITY, seq: b.seq, budgets: budgets.of(b.pod) })),
       filterWithout: (n, removed) => {
         const trial = cloneState(states[n] as NodeState)
         const removedPods = removed.map((r) => ((states[n] as NodeState).pods.find((b) => b.id === r.id) as BoundPod).pod)
