@@ -777,6 +777,17 @@ const ownRows: ReadonlyArray<TableCase> = [
     victims: ["p1.1", "p1.2"],
   },
   {
+    name: "a victim already in the budget's disruptedPods uses no allowance: no violation, the node of lower priority wins",
+    // upstream's "… the victim belongs to DisruptedPods" (NumPDBViolations 0), seen through the choice it decides
+    nodes: [topoNode("node1"), topoNode("node2")],
+    existing: [on("p1.1", "node1", LOW, medium, foo), on("p1.2", "node1", LOW, medium, foo), on("p2.1", "node2", MID, medium), on("p2.2", "node2", MID, medium)],
+    objects: [pdbFoo(1, ["p1.2"])],
+    pod: incoming(HIGH, veryLarge),
+    config: FIT,
+    node: "node1",
+    victims: ["p1.1", "p1.2"],
+  },
+  {
     name: "preemptionPolicy Never from the pod's PriorityClass: no preemption, the policy's message",
     nodes: [nodeOf("node1", onePod)],
     existing: [on("p1", "node1", LOW)],
