@@ -9,7 +9,13 @@
  * (TestPostFilter, TestDryRunPreemption, TestSelectBestCandidate, TestCustomSelection,
  * TestCustomOrdering, TestPodEligibleToPreemptOthers, TestPreempt, TestPreEnqueue) and
  * `pkg/scheduler/framework/preemption/preemption_test.go` (TestNodesWherePreemptionMightHelp,
- * TestDryRunPreemption), as the code index stores them. Upstream's resource helpers are kept:
+ * TestDryRunPreemption), as the code index stores them: the stored default_preemption_test.go is
+ * a revision later than v1.35 (it already has the PodGroup rows, listed below as not
+ * expressible), the stored preemption_test.go an earlier one; the rows restated here are the
+ * ones whose semantics v1.35 shares. 87 rows were read (default_preemption_test.go 76:
+ * TestPostFilter 18, TestDryRunPreemption 19, TestSelectBestCandidate 9, TestCustomSelection 9,
+ * TestCustomOrdering 2, TestPodEligibleToPreemptOthers 5, TestPreempt 8, TestPreEnqueue 6;
+ * preemption_test.go 11), 36 are restated, 51 cannot be. Upstream's resource helpers are kept:
  * small = 100m / 100 bytes, medium = 200m / 200, large = 300m / 300, veryLarge = 500m / 500;
  * priorities neg −100, low 0, mid 100, high 1000, veryHigh 10000; a node's `Capacity(...)`
  * sets allocatable with 32 pods unless the case says otherwise. Upstream's nodes named
