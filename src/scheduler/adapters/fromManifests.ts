@@ -456,6 +456,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
           ...(controller === undefined ? {} : { controller }),
           priority: resolvePriority(m.spec, classes, locate("spec.priorityClassName")),
           ...times,
+          ...(status.startTime === undefined ? {} : { startTime: status.startTime }),
         }
         // a pod that exists (with a status or uid, as kubectl dumps it) was admitted already; one
         // naming its node without either is being created and sent straight to that node's kubelet
@@ -463,10 +464,7 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
         const admitted = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
         // a pending pod's nomination (an earlier preemption's) is where kube-scheduler looks first
-        const pod =
-          nodeName === undefined
-            ? status.nominatedNodeName === undefined ? admitted : { ...admitted, nominatedNodeName: status.nominatedNodeName }
-            : status.startTime === undefined ? admitted : { ...admitted, startTime: status.startTime }
+        const pod = nodeName === undefined && status.nominatedNodeName !== undefined ? { ...admitted, nominatedNodeName: status.nominatedNodeName } : admitted
         place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
         if (nodeName !== undefined && !times.terminating && awaitsKubelet(status, m.status !== undefined)) arriving.set(pod, kubeletFactsOf(spec, m.metadata ?? {}))
         break

@@ -103,6 +103,8 @@ export interface PodIdentity {
   readonly priority: number
   readonly creationTimestamp?: number
   readonly terminating?: boolean
+  /** `status.startTime` (ms), for a pod a kubelet has started. */
+  readonly startTime?: number
 }
 
 /**
@@ -198,5 +200,6 @@ export const schedulingPodOf = (identity: PodIdentity, spec: PodSpec, locate: Lo
     ...(gates.length === 0 ? {} : { schedulingGates: gates }),
     ...(identity.creationTimestamp === undefined ? {} : { creationTimestamp: identity.creationTimestamp }),
     ...(identity.terminating === true ? { terminating: true } : {}),
+    ...(identity.startTime === undefined ? {} : { startTime: identity.startTime }),
   }
 }

@@ -5,15 +5,19 @@
  * On each node whose filter status was Unschedulable (not UnschedulableAndUnresolvable): remove
  * every pod of strictly lower priority; if the preemptor still does not pass every filter there,
  * the node is no candidate (its filter status is kept for the message). Otherwise sort the
- * removed pods from the most important down (higher priority, then the earlier `status.startTime`,
- * a pod without one counting as started now, in bind order), split them into those whose eviction would violate a PodDisruptionBudget and the
+ * removed pods from the most important down (higher priority, then earlier start = lower bind
+ * sequence), split them into those whose eviction would violate a PodDisruptionBudget and the
  * rest, and reprieve them in that order (violating first): put each back and keep it if the
  * preemptor still fits, else it is a victim. Violations are minimised, not forbidden.
  *
  * Choosing the node (`pickOneNodeForPreemption`): fewest PodDisruptionBudget violations, then
  * the lowest highest-victim priority, then the smallest sum of victim priorities (each offset by
- * 2³¹), then the fewest victims, then the latest start of the highest-priority victims, then the
- * first candidate in node order. Kubernetes examines a random subset of candidates (at least 100
+ * 2³¹), then the fewest victims, then the latest start of the highest-priority victims (the
+ * earliest `status.startTime` among them, maximised; then their earliest bind sequence), then the
+ * first candidate in node order.
+ *
+ * "Earlier start" is `status.startTime` (`util.GetPodStartTime`; a pod without one has not
+ * started, which counts as later than every start), then the bind sequence. Kubernetes examines a random subset of candidates (at least 100
  * or 10 %); here every node is examined, for reproducibility.
  *
  * @since 0.1.0
@@ -24,9 +28,9 @@ import type { Status } from "../plugins/Status.ts"
 export interface PreemptionPod {
   readonly id: number
   readonly priority: number
-  /** `status.startTime` (ms), +∞ for a pod without one (kube-scheduler reads it as "now"). */
+  /** `status.startTime` in ms (+∞: not started, i.e. later than every start): earlier = more important at equal priority. */
   readonly start: number
-  /** Bind sequence, the order among pods of equal start (those started "now"): lower = earlier. */
+  /** Bind sequence: lower = bound earlier = more important at equal priority and start. */
   readonly seq: number
   /** Indices of the disruption budgets whose allowance evicting this pod uses. */
   readonly budgets: ReadonlyArray<number>
@@ -70,8 +74,9 @@ export const REASON_NO_VICTIMS = "No preemption victims found for incoming pod"
 /** The PostFilter message of a pod with `preemptionPolicy: Never`. @since 0.1.0 @category constants */
 export const MESSAGE_NEVER = "not eligible due to preemptionPolicy=Never."
 
-// MoreImportantPod: higher priority, then the earlier start (status.startTime; "now" without one)
-const moreImportant = (a: PreemptionPod, b: PreemptionPod): number => b.priority - a.priority || (a.start === b.start ? 0 : a.start < b.start ? -1 : 1) || a.seq - b.seq
+const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+
+const moreImportant = (a: PreemptionPod, b: PreemptionPod): number => byNumber(b.priority, a.priority) || byNumber(a.start, b.start) || byNumber(a.seq, b.seq)
 
 /**
  * `filterPodsWithPDBViolation`: walking the pods (most important first), each budget's allowance
@@ -158,8 +163,10 @@ export const preempt = (host: PreemptionHost, priority: number): PreemptionOutco
     const top = r.victims[0] as PreemptionPod
     const sum = r.victims.reduce((s, v) => s + v.priority + OFFSET, 0)
     // latest start among the highest-priority victims: the earliest such start, maximised
-    const earliestTop = r.victims.filter((v) => v.priority === top.priority).reduce((e, v) => (moreImportant(v, e) < 0 ? v : e))
-    const key = [r.budgetViolations, top.priority, sum, r.victims.length, -earliestTop.start, -earliestTop.seq]
+    const tops = r.victims.filter((v) => v.priority === top.priority)
+    const earliestStart = Math.min(...tops.map((v) => v.start))
+    const earliestSeq = Math.min(...tops.filter((v) => v.start === earliestStart).map((v) => v.seq))
+    const key = [r.budgetViolations, top.priority, sum, r.victims.length, -earliestStart, -earliestSeq]
     if (best === undefined || lexLess(key, best.key)) best = { chosen: r, key }
   }
   return best === undefined ? { nodeReasons } : { chosen: best.chosen, nodeReasons }

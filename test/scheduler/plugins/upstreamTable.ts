@@ -49,6 +49,13 @@ export interface PodOptions {
   readonly nodeSelector?: Amounts
   readonly affinity?: Manifest
   readonly labels?: Amounts
+  /** `spec.priority` (as admission leaves it, or a dump carries it). */
+  readonly priority?: number
+  readonly priorityClassName?: string
+  readonly preemptionPolicy?: "Never" | "PreemptLowerPriority"
+  readonly topologySpreadConstraints?: ReadonlyArray<Manifest>
+  /** An existing pod's `status.startTime` (RFC 3339; default: the same instant for every pod). */
+  readonly startTime?: string
 }
 
 /** Requests, with the limits the API server requires for extended resources and hugepages (equal to the requests). */
@@ -66,6 +73,7 @@ const container = (name: string, requests: Amounts | undefined, sidecar = false)
 
 /** Upstream's existing pods are in the scheduler's snapshot: running, so no kubelet judges them again. */
 const RUNNING = { phase: "Running", startTime: "2026-01-01T00:00:00Z" }
+const running = (startTime: string | undefined) => (startTime === undefined ? RUNNING : { ...RUNNING, startTime })
 
 /** A Pod in namespace `default`; one with a `nodeName` is an existing pod (running there). */
 export const podOf = (name: string, o: PodOptions = {}): Manifest => ({
@@ -81,8 +89,12 @@ export const podOf = (name: string, o: PodOptions = {}): Manifest => ({
     ...(o.tolerations === undefined ? {} : { tolerations: o.tolerations }),
     ...(o.nodeSelector === undefined ? {} : { nodeSelector: o.nodeSelector }),
     ...(o.affinity === undefined ? {} : { affinity: o.affinity }),
+    ...(o.priority === undefined ? {} : { priority: o.priority }),
+    ...(o.priorityClassName === undefined ? {} : { priorityClassName: o.priorityClassName }),
+    ...(o.preemptionPolicy === undefined ? {} : { preemptionPolicy: o.preemptionPolicy }),
+    ...(o.topologySpreadConstraints === undefined ? {} : { topologySpreadConstraints: o.topologySpreadConstraints }),
   },
-  ...(o.nodeName === undefined ? {} : { status: RUNNING }),
+  ...(o.nodeName === undefined ? {} : { status: running(o.startTime) }),
 })
 
 /** Which extension points of the plugin a case runs. */
@@ -91,10 +103,14 @@ export type Points = "filter" | "score" | "both"
 /**
  * A KubeSchedulerConfiguration running `plugin` alone (weight 1) at `points`, with `args`: every
  * default plugin disabled, the queue sort, binder and preemption kept (a profile needs them);
- * a filter-only case disables its score points, a score-only case its filter points.
+ * a filter-only case disables its score points, a score-only case its filter points. Several
+ * plugins (an array) are all run at `points`; `args` then belongs to the first.
  */
-export const configOf = (plugin: string, points: Points, args?: Manifest): string =>
-  JSON.stringify({
+export const configOf = (plugins: string | ReadonlyArray<string>, points: Points, args?: Manifest): string => {
+  const all = typeof plugins === "string" ? [plugins] : plugins
+  const plugin = all[0] as string
+  const off = all.map((name) => ({ name }))
+  return JSON.stringify({
     apiVersion: "kubescheduler.config.k8s.io/v1",
     kind: "KubeSchedulerConfiguration",
     profiles: [
@@ -103,15 +119,16 @@ export const configOf = (plugin: string, points: Points, args?: Manifest): strin
         plugins: {
           multiPoint: {
             disabled: [{ name: "*" }],
-            enabled: [{ name: "PrioritySort" }, { name: "DefaultBinder" }, { name: "DefaultPreemption" }, { name: plugin, weight: 1 }],
+            enabled: [{ name: "PrioritySort" }, { name: "DefaultBinder" }, { name: "DefaultPreemption" }, ...all.map((name) => ({ name, weight: 1 }))],
           },
-          ...(points === "score" ? { preFilter: { disabled: [{ name: plugin }] }, filter: { disabled: [{ name: plugin }] } } : {}),
-          ...(points === "filter" ? { preScore: { disabled: [{ name: plugin }] }, score: { disabled: [{ name: plugin }] } } : {}),
+          ...(points === "score" ? { preFilter: { disabled: off }, filter: { disabled: off } } : {}),
+          ...(points === "filter" ? { preScore: { disabled: off }, score: { disabled: off } } : {}),
         },
         ...(args === undefined ? {} : { pluginConfig: [{ name: plugin, args }] }),
       },
     ],
   })
+}
 
 /** One upstream case. The incoming pod is `default/incoming`. */
 export interface TableCase {
@@ -119,6 +136,8 @@ export interface TableCase {
   readonly name: string
   readonly nodes: ReadonlyArray<Manifest>
   readonly existing?: ReadonlyArray<Manifest>
+  /** Further objects of the input (PodDisruptionBudgets, PriorityClasses). */
+  readonly objects?: ReadonlyArray<Manifest>
   readonly pod: PodOptions
   readonly config: string
   /** The plugin's score on every node (all feasible; `null`: the plugin gave none there). */
@@ -129,6 +148,8 @@ export interface TableCase {
   readonly node?: string | null
   /** The whole message of a pending pod. */
   readonly message?: string
+  /** The pods preemption evicts (names in `default`; compared as a set). */
+  readonly victims?: ReadonlyArray<string>
   /** Why this restatement differs from upstream's case, if it does. */
   readonly note?: string
 }
@@ -139,7 +160,7 @@ const INCOMING = "default/incoming"
 
 /** The placement of the case's incoming pod on one engine. */
 export const placementOf = (c: TableCase, engine: Engine): Placement => {
-  const pods = [...(c.existing ?? []), podOf("incoming", c.pod)]
+  const pods = [...(c.existing ?? []), ...(c.objects ?? []), podOf("incoming", c.pod)]
   const model = modelFromFiles([
     { file: "nodes.yaml", text: JSON.stringify({ apiVersion: "v1", kind: "NodeList", items: c.nodes }) },
     { file: "pods.yaml", text: pods.map((p) => JSON.stringify(p)).join("\n---\n") },
@@ -162,8 +183,10 @@ export const checkCase = (c: TableCase, plugin: ScorePluginName | string, p: Pla
     expect(Object.fromEntries(evaluated.filter((e) => !e.feasible).map((e) => [e.node, e.reasons])), "reasons of the infeasible nodes").toEqual(c.reasons)
   }
   if (c.node !== undefined) expect(p.node, "node").toBe(c.node)
+  if (c.victims !== undefined) expect([...p.victims].sort(), "victims").toEqual(c.victims.map((v) => `default/${v}`).sort())
   if (c.message !== undefined) expect(p.message, "message").toBe(c.message)
-  else if (c.node !== null) expect(p.message, "message").toBe("")
+  // a pod placed by preemption keeps its failed cycle's message
+  else if (c.node !== null && (c.victims ?? []).length === 0) expect(p.message, "message").toBe("")
 }
 
 /** The tests of one upstream table: each case on both engines, and the engines agree exactly. */
@@ -171,7 +194,7 @@ export const describeTable = (title: string, plugin: string, cases: ReadonlyArra
   describe(title, () => {
     it("case names are unique and every case expects something", () => {
       expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length)
-      for (const c of cases) expect(c.scores !== undefined || c.reasons !== undefined || c.node !== undefined, c.name).toBe(true)
+      for (const c of cases) expect(c.scores !== undefined || c.reasons !== undefined || c.node !== undefined || c.victims !== undefined, c.name).toBe(true)
     })
     for (const c of cases) {
       it(c.name, () => {
