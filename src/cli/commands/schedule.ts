@@ -49,7 +49,7 @@ const text = (placements: ReadonlyArray<Placement>, rejected: ReadonlyArray<Kube
   const lines: string[] = []
   const width = Math.max(3, ...placements.map((p) => p.pod.length), ...rejected.map((r) => r.pod.key.length))
   for (const p of placements) {
-    const where = p.node ?? "(pending)"
+    const where = p.node ?? (p.notCreated === true ? "(not created)" : "(pending)")
     const victims = p.victims.length > 0 ? `  preempts ${p.victims.join(", ")}` : ""
     // a pending pod's line ends with kube-scheduler's own message, as `kubectl describe pod` shows it
     const why = p.node === null ? `  ${p.message === "" ? p.reasons.join(", ") : p.message}` : ""
