@@ -241,6 +241,7 @@ const OPTIONAL = [
   "creationTimestamp",
   "terminating",
   "schedulerName",
+  "createdAfter",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.
