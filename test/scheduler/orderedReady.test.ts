@@ -14,11 +14,14 @@ import { spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runConfig } from "../../src/laws/RunConfig.ts"
 import { drain } from "../../src/operations/index.ts"
 import { batchOrder, modelFromFiles, node, pod, runQueue, scheduleBatch, snapshot } from "../../src/scheduler/index.ts"
 import type { Placement } from "../../src/scheduler/index.ts"
 import { load } from "../operations/load.ts"
+import { clusterArb } from "./arbitraries.ts"
 
 const root = join(import.meta.dirname, "..", "..")
 const tsx = join(root, "node_modules", ".bin", "tsx")
@@ -294,5 +297,45 @@ describe("StatefulSet podManagementPolicy: the command line", () => {
     expect(r.code).toBe(2)
     expect(r.stdout).toBe("")
     expect(r.stderr.trim()).toBe(`catcluster: ${r.file}: document 0, spec.podManagementPolicy: Invalid value: "Burst": must be 'OrderedReady' or 'Parallel'`)
+  })
+})
+
+describe("runQueue: properties on generated clusters", () => {
+  // each pod may wait for another pod of the batch (any, so chains, forks and cycles arise) or for
+  // a key outside it
+  const withWaits = fc.tuple(clusterArb, fc.array(fc.integer({ min: -1, max: 13 }), { minLength: 14, maxLength: 14 }))
+
+  it("the hot path and the readable σ agree; a pod is attempted only after what it waits for is placed; a pod not created waits for one never placed", () => {
+    const { seed, numRuns } = runConfig(100)
+    fc.assert(
+      fc.property(withWaits, ([{ nodes, pods, seed: tieSeed }, links]) => {
+        const waiting = pods.map((p, i) => {
+          const l = links[i]!
+          return l < 0 ? p : { ...p, createdAfter: [l < pods.length ? pods[l]!.key : "ns/outside"] }
+        })
+        const hot = scheduleBatch(snapshot(nodes), waiting, { seed: tieSeed })
+        const readable = scheduleBatch(snapshot(nodes), waiting, { seed: tieSeed, engine: "readable" })
+        expect(hot.map((p) => [p.node, p.notCreated ?? false, p.reasons])).toEqual(readable.map((p) => [p.node, p.notCreated ?? false, p.reasons]))
+        const order = batchOrder(waiting)
+        const tried: number[] = []
+        const run = runQueue(waiting, order, (i) => {
+          tried.push(i)
+          return hot[i]!.notCreated === true ? { ...hot[i]!, node: null } : hot[i]!
+        })
+        const position = new Map(tried.map((i, k) => [waiting[i]!.key, k]))
+        tried.forEach((i, k) => {
+          for (const key of waiting[i]!.createdAfter ?? []) {
+            expect(position.get(key)).toBeLessThan(k)
+            expect(hot[waiting.findIndex((p) => p.key === key)]!.node).not.toBeNull()
+          }
+        })
+        run.placements.forEach((p, i) => {
+          if (p.notCreated !== true) return
+          expect(tried).not.toContain(i)
+          expect(waiting[i]!.createdAfter!.some((key) => { const j = waiting.findIndex((q) => q.key === key); return j < 0 || run.placements[j]!.node === null })).toBe(true)
+        })
+      }),
+      { seed, numRuns },
+    )
   })
 })
