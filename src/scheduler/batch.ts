@@ -202,7 +202,7 @@ class RankHeap {
  * ordinal of higher priority goes before the lower-priority pods still queued.
  *
  * @example
- * import { batchOrder, node, pod, runQueue, scheduleBatch, snapshot } from "catcluster/scheduler"
+ * import { node, pod, scheduleBatch, snapshot } from "catcluster/scheduler"
  * const pods = [pod("d/web-0", { cpu: 600 }), { ...pod("d/web-1", { cpu: 600 }), createdAfter: ["d/web-0"] }]
  * scheduleBatch(snapshot([node("a", { cpu: 1000, memory: 2 ** 30, pods: 10 })]), pods).map((p) => p.notCreated === true) // [false, false]: web-0 is placed, web-1 created and pending
  *
@@ -274,22 +274,50 @@ export const runQueue = (pods: ReadonlyArray<SchedulingPod>, order: ReadonlyArra
     }
   }
   if (attempted.length >= limit) return { placements: out, attempted }
-  // the pods never created, each with the pod it waits for
-  const blockerOf = (i: number, depth: number): string => {
-    const pod = pods[i] as SchedulingPod
-    for (const key of pod.createdAfter ?? []) {
-      const j = index.get(key)
-      if (j === undefined || j === i) return key
-      const pj = out[j]
-      if (pj !== undefined && pj.node !== null) continue
-      // it waits for a pod that was not created either: name what that one waits for
-      return pj === undefined && depth < n ? blockerOf(j, depth + 1) : key
+  // the pods never created, each with the pod it waits for: the first of its waits not placed, or,
+  // when that one was not created either, what that one waits for (followed iteratively: a chain
+  // can be as long as the batch; remembered, so each pod is walked once)
+  const named = new Map<number, string>()
+  const blockerOf = (from: number): string => {
+    const path: number[] = []
+    const onPath = new Set<number>()
+    let i = from
+    let result = ""
+    for (;;) {
+      const known = named.get(i)
+      if (known !== undefined) {
+        result = known
+        break
+      }
+      path.push(i)
+      onPath.add(i)
+      const after = (pods[i] as SchedulingPod).createdAfter ?? []
+      let key: string | undefined
+      let next: number | undefined
+      for (const k of after) {
+        const j = index.get(k)
+        const pj = j === undefined ? undefined : out[j]
+        if (pj !== undefined && pj.node !== null) continue
+        key = k
+        next = j !== undefined && j !== i && pj === undefined ? j : undefined
+        break
+      }
+      if (key === undefined) {
+        result = after[0] ?? ""
+        break
+      }
+      if (next === undefined || onPath.has(next)) {
+        result = key
+        break
+      }
+      i = next
     }
-    return pod.createdAfter?.[0] ?? ""
+    for (const k of path) named.set(k, result)
+    return result
   }
   const never: number[] = []
   for (let i = 0; i < n; i++) if (out[i] === undefined) never.push(i)
-  const blockers = never.map((i) => blockerOf(i, 0))
+  const blockers = never.map(blockerOf)
   never.forEach((i, k) => (out[i] = notCreatedPlacement(pods[i] as SchedulingPod, blockers[k] as string)))
   return { placements: out, attempted }
 }

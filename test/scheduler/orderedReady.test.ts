@@ -339,3 +339,14 @@ describe("runQueue: properties on generated clusters", () => {
     )
   })
 })
+
+describe("runQueue: a long chain", () => {
+  it("100,000 ordinals waiting one on the other, the first pending: every other one not created, naming the first (no deep recursion)", () => {
+    const n = 100_000
+    const pods = Array.from({ length: n }, (_, i) => pod(`d/web-${i}`, { cpu: 2000 }, i === 0 ? {} : { createdAfter: [`d/web-${i - 1}`] }))
+    const ps = scheduleBatch(snapshot([node("n1", { cpu: 1000, memory: 2 ** 30, pods: 10 })]), pods)
+    expect(ps[0]!.notCreated).toBeUndefined()
+    expect(ps[0]!.node).toBeNull()
+    expect(ps.slice(1).every((p) => p.notCreated === true && p.reasons[0] === "its controller waits for web-0 to be Running and Ready before creating it")).toBe(true)
+  })
+})
