@@ -4,7 +4,7 @@ import { heatMap } from "../report/Chart.ts"
 import { figure, paragraph, table } from "../report/Html.ts"
 import { modelFromDecoded, type ModelInput } from "../scheduler/adapters/fromManifests.ts"
 import { storageGaps } from "../scheduler/adapters/storageGaps.ts"
-import { batchScheduler } from "../scheduler/batch.ts"
+import { batchScheduler, runQueue } from "../scheduler/batch.ts"
 import { nominationWarnings } from "../scheduler/nominations.ts"
 import { noStorage } from "../scheduler/model/Volumes.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
@@ -83,29 +83,29 @@ export const scheduleStep: Step<Context> = {
     const profile = config.profile
     // each pod by the profile its schedulerName names, in the queue's order (PrioritySort); placements kept in input order
     const hot = batchScheduler(cluster, pods, { profile, profiles: config.profiles, seed: ctx.seed })
-    const order = hot.order
     const explainAll = pods.length * Math.max(1, nodes.length) <= EXPLAIN_ALL_BELOW
     const explained = (i: number) => explainAll || i < EXPLAINED_PODS
     // when the configuration already runs on the readable σ there is nothing to cross-check
     const checked = hot.engine === "readable" ? 0 : Math.min(pods.length, Math.max(EXPLAINED_PODS, Math.floor(READABLE_BUDGET / Math.max(1, nodes.length))))
 
     progress.start(`scheduling ${pods.length} pods on ${nodes.length} nodes`, pods.length + checked)
-    const placements: Placement[] = new Array(pods.length)
-    order.forEach((i, done) => {
-      placements[i] = hot.schedule(i, explained(i))
-      if (done % 200 === 0) progress.update(done, pods[i]!.key)
+    // the batch's queue (runQueue): a pod whose controller waits for others is created once they are placed
+    const { placements, attempted } = runQueue(pods, hot.order, (i) => hot.schedule(i, explained(i)), {
+      attempted: (done, i) => (done % 200 === 1 ? progress.update(done - 1, pods[i]!.key) : undefined),
     })
-    // The readable σ on the first `checked` pods of the queue, from the same start: the hot path's
-    // first placements are what it would give on that prefix alone (scheduling is sequential).
+    // The readable σ on the first `checked` pods of its own queue, from the same start: the hot
+    // path's first placements are what it would give on that prefix alone (scheduling is sequential).
     const readable = batchScheduler(cluster, pods, { profile, profiles: config.profiles, seed: ctx.seed, engine: "readable" })
     const disagreements: string[] = []
-    for (let k = 0; k < checked; k++) {
-      const i = order[k]!
-      const r = readable.schedule(i, explained(i))
+    const cross = runQueue(pods, readable.order, (i) => readable.schedule(i, explained(i)), {
+      limit: checked,
+      attempted: (k, i) => (k % 50 === 1 ? progress.update(pods.length + k - 1, `readable σ: ${pods[i]!.key}`) : undefined),
+    })
+    cross.attempted.forEach((i, k) => {
+      const r = cross.placements[i]!
       const p = placements[i]!
-      if (p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
-      if (k % 50 === 0) progress.update(pods.length + k, `readable σ: ${pods[i]!.key}`)
-    }
+      if (attempted[k] !== i || p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
+    })
 
     // σ respects capacity: re-add every placed pod's effective request per node and compare.
     const used = new Map<string, Map<string, number>>()

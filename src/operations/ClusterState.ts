@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { batchOrder } from "../scheduler/batch.ts"
+import { batchOrder, runQueue } from "../scheduler/batch.ts"
 import { hotPathSupports, hotScheduler } from "../scheduler/core/HotScheduler.ts"
 import { schedulerNameOf } from "../scheduler/model/SchedulingPod.ts"
 import { readableScheduler, reasonNoProfile } from "../scheduler/readable/ReadableScheduler.ts"
@@ -88,9 +88,11 @@ export const baseline = (inv: Inventory): ClusterState => {
   const s = schedulerFor(inv, inv.nodes, inv.bound)
   let placed: PlacedUnit[] = [...inv.bound]
   const pending: PendingUnit[] = []
-  // the queue order `catcluster schedule` uses (PrioritySort when the profile has it)
-  const order = batchOrder(inv.unbound.map((k) => inv.units.get(k)!.pod), inv.profile)
-  for (const key of order.map((i) => inv.unbound[i]!)) {
+  // the queue `catcluster schedule` runs (PrioritySort when the profile has it; a pod whose
+  // controller waits for others, `createdAfter`, joins it once they are placed, or is never created)
+  const pods = inv.unbound.map((k) => inv.units.get(k)!.pod)
+  const run = runQueue(pods, batchOrder(pods, inv.profile), (i) => {
+    const key = inv.unbound[i]!
     const p = s.schedule(inv.units.get(key)!.pod)
     if (p.victims.length > 0) {
       const victims = new Set(p.victims)
@@ -99,7 +101,12 @@ export const baseline = (inv: Inventory): ClusterState => {
     }
     if (p.node === null) pending.push({ key, reason: placementMessage(p) })
     else placed.push({ key, node: p.node })
-  }
+    return p
+  })
+  // never created: pending with the pod they wait for, after those attempted
+  run.placements.forEach((p, i) => {
+    if (p.notCreated === true) pending.push({ key: inv.unbound[i]!, reason: placementMessage(p) })
+  })
   return { nodes: inv.nodes, placed, pending }
 }
 

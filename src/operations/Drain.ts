@@ -4,12 +4,17 @@
  * scheduling queue (higher priority first, then input order, as PrioritySort does) and schedule
  * them one by one with `Scheduler.schedule` on what is left, preemption included (a victim with
  * a controller goes back into the queue). A live-migrating VMI's target pod is scheduled with
- * its source node excluded, as KubeVirt's target pod is kept off it. PodDisruptionBudgets then
+ * its source node excluded, as KubeVirt's target pod is kept off it. Evicted members of a
+ * StatefulSet with `podManagementPolicy: OrderedReady` are recreated in ordinal order, each once
+ * the members below it are placed (taken as Running and Ready); one above a member that is never
+ * placed is not created and stays pending with that reason. Members placed before the drain are
+ * taken as Running and Ready (the inventory keeps no readiness). PodDisruptionBudgets then
  * say which evictions wait for replacements and which never happen: those pods stay, and the
  * scheduling is redone without them until nothing changes.
  *
  * @since 0.1.0
  */
+import { notCreatedReason } from "../scheduler/batch.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
 import type { NodeSelectorTerm, SchedulingPod, SelectorRequirement } from "../scheduler/model/SchedulingPod.ts"
 import { placementMessage, schedulerFor, type ClusterState, type PendingUnit, type PlacedUnit } from "./ClusterState.ts"
@@ -169,24 +174,51 @@ interface Run {
   readonly at: ReadonlyMap<string, string>
 }
 
-/** Schedules the queue on the nodes with `kept` placed, preempted victims re-queued. */
-const schedule = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, kept: ReadonlyArray<PlacedUnit>, items: ReadonlyArray<QueueItem>): Run => {
+/**
+ * Schedules the queue on the nodes with `kept` placed, preempted victims re-queued. A member of an
+ * OrderedReady StatefulSet is recreated only once every member below it (of those in the state:
+ * placed, queued, or `unplaced` before) is placed, as its controller creates one ordinal at a time
+ * after the lower ones are Running and Ready; one whose lower member is never placed is not created.
+ */
+const schedule = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, kept: ReadonlyArray<PlacedUnit>, items: ReadonlyArray<QueueItem>, unplaced: ReadonlyArray<string> = []): Run => {
   const s = schedulerFor(inv, nodes, kept)
   let placed: PlacedUnit[] = [...kept]
   const moves: Move[] = []
   const pending: Pending[] = []
   const preempted: Array<Disposed & { by: string }> = []
   const queue = [...items].sort(byQueueOrder(inv))
+  // the OrderedReady members of the state, by set: a member not placed holds back the ones above it
+  const members = new Map<string, string[]>()
+  for (const key of [...kept.map((p) => p.key), ...items.map((i) => i.key), ...unplaced]) {
+    const o = inv.units.get(key)?.ordered
+    if (o !== undefined) members.set(o.set, [...(members.get(o.set) ?? []), key])
+  }
+  const at = new Set(placed.map((p) => p.key))
+  /** The lowest member below `key`'s unit that is not placed, if any. */
+  const heldBy = (key: string): string | undefined => {
+    const o = inv.units.get(key)?.ordered
+    if (o === undefined) return undefined
+    let lowest: { key: string; ordinal: number } | undefined
+    for (const k of members.get(o.set) ?? []) {
+      const ok = inv.units.get(k)!.ordered!
+      if (ok.ordinal < o.ordinal && !at.has(k) && (lowest === undefined || ok.ordinal < lowest.ordinal)) lowest = { key: k, ordinal: ok.ordinal }
+    }
+    return lowest?.key
+  }
   // a preemption chain strictly lowers priority, so this ends; the bound is a guard
   let budget = 4 * (inv.units.size + items.length) + 16
   while (queue.length > 0 && budget-- > 0) {
-    const item = queue.shift()!
+    // the first queued unit that exists: a migration always, a replacement once its controller creates it
+    const next = queue.findIndex((q) => q.action === "migrated" || heldBy(q.key) === undefined)
+    if (next < 0) break
+    const [item] = queue.splice(next, 1) as [QueueItem]
     const u = inv.units.get(item.key)!
     const pod = item.action === "migrated" ? excludeNode(fresh(u.pod), item.from) : fresh(u.pod)
     const p = s.schedule(pod)
     for (const v of p.victims) {
       const where = placed.find((x) => x.key === v)
       placed = placed.filter((x) => x.key !== v)
+      at.delete(v)
       const vu = inv.units.get(v)
       if (vu === undefined || where === undefined) continue
       const fate = preemptedFate(vu)
@@ -201,6 +233,7 @@ const schedule = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, kept: Re
       if (item.action === "migrated") {
         // the migration fails: the VMI keeps running on its source node
         placed.push({ key: item.key, node: item.from })
+        at.add(item.key)
         pending.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, action: "migration", reason: `migration target pod: ${reason} The VMI keeps running on ${item.from}; KubeVirt retries and the drain does not finish.` })
       } else {
         pending.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, action: item.action, reason })
@@ -208,12 +241,15 @@ const schedule = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, kept: Re
       continue
     }
     placed.push({ key: item.key, node: p.node })
+    at.add(item.key)
     const action = item.action === "preempted" ? (u.kind === "VirtualMachineInstance" ? "restarted" : "recreated") : item.action
     moves.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, to: p.node, action })
   }
   for (const item of queue) {
     const u = inv.units.get(item.key)!
-    pending.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, action: item.action === "migrated" ? "migration" : item.action, reason: "not scheduled: the preemption chain was cut off (internal bound)" })
+    const holder = item.action === "migrated" ? undefined : heldBy(item.key)
+    const reason = holder !== undefined ? `not created: ${notCreatedReason(u.pod, holder)}` : "not scheduled: the preemption chain was cut off (internal bound)"
+    pending.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, action: item.action === "migrated" ? "migration" : item.action, reason })
   }
   return { placed, moves, pending, preempted, at: new Map(placed.map((p) => [p.key, p.node])) }
 }
@@ -258,7 +294,7 @@ export const drain = (inv: Inventory, state: ClusterState, nodeNames: ReadonlyAr
     const items: QueueItem[] = affected
       .filter((a) => gone.has(a.p.key) && (a.fate._tag === "Recreated" || a.fate._tag === "Restarted" || a.fate._tag === "Migrates"))
       .map((a) => ({ key: a.p.key, from: a.p.node, action: a.fate._tag === "Recreated" ? "recreated" : a.fate._tag === "Restarted" ? "restarted" : "migrated" }))
-    run = schedule(inv, nodes, kept, items)
+    run = schedule(inv, nodes, kept, items, state.pending.map((p) => p.key))
     verdicts = []
     multiple = []
     if (mode === "drain") {

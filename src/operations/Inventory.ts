@@ -56,6 +56,12 @@ export interface Unit {
   readonly manifest: Manifest
   /** Position in input order (ties in the scheduling queue are broken by it). */
   readonly order: number
+  /**
+   * A member of a StatefulSet with `podManagementPolicy: OrderedReady` (the default): the set's
+   * `namespace/name` and the unit's ordinal. Its controller recreates such a member only once
+   * every member below it is Running and Ready.
+   */
+  readonly ordered?: { readonly set: string; readonly ordinal: number }
 }
 
 /**
@@ -157,6 +163,10 @@ export const inventory = (
   const pvcs = new Map(
     manifests.flatMap((m) => (m.kind === "PersistentVolumeClaim" ? [[`${metaOf(m).namespace ?? "default"}/${metaOf(m).name ?? ""}`, m.spec.accessModes ?? []] as const] : [])),
   )
+  // StatefulSets whose controller works in ordinal order (apps/v1 defaults an absent policy to OrderedReady)
+  const orderedSets = new Set(
+    manifests.flatMap((m) => (m.kind === "StatefulSet" && (m.spec.podManagementPolicy ?? "") !== "Parallel" ? [`${metaOf(m).namespace ?? "default"}/${metaOf(m).name ?? ""}`] : [])),
+  )
   const units = new Map<string, Unit>()
   const bound: Array<{ key: string; node: string }> = []
   const unbound: string[] = []
@@ -221,7 +231,9 @@ export const inventory = (
       owner = { kind: m.kind === "Unknown" ? m.declaredKind : m.kind, name: metaOf(m).name ?? "" }
       labels = templateLabels(m)
     }
+    const ordinal = owner?.kind === "StatefulSet" && orderedSets.has(`${namespace}/${owner.name}`) && name.startsWith(`${owner.name}-`) ? name.slice(owner.name.length + 1) : undefined
     const unit: Unit = {
+      ...(ordinal !== undefined && /^(0|[1-9][0-9]*)$/.test(ordinal) ? { ordered: { set: `${namespace}/${owner!.name}`, ordinal: Number(ordinal) } } : {}),
       key,
       name,
       namespace,

@@ -43,6 +43,7 @@ export const templateFrom = (files: ReadonlyArray<ManifestFile>, clusterManifest
   }
   const m = sources[0]!
   const first = pods.find((p) => origins.get(p)?.manifest === m)!
-  const { nodeName: _, ...pod } = first
+  // a copy exists on its own: where the original ran, and what its controller waited for, are not its own
+  const { nodeName: _, createdAfter: __, ...pod } = first
   return { pod, kind: m.kind === "Unknown" ? m.declaredKind : m.kind, name: m.metadata?.name ?? "<unnamed>", namespace: m.metadata?.namespace ?? "default" }
 }

@@ -36,6 +36,12 @@ export interface Placement {
   readonly message: string
   readonly victims: ReadonlyArray<string>
   readonly scores?: ReadonlyArray<NodeEvaluation>
+  /**
+   * `true` when the pod was never created: its controller waits for a pod it names in
+   * `createdAfter` to be Running and Ready, and that pod was not placed (`node` is then `null` and
+   * `reasons` / `message` say which pod it waits for). Absent for every pod that existed.
+   */
+  readonly notCreated?: boolean
 }
 
 /**

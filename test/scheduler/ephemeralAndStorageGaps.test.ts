@@ -103,6 +103,7 @@ kind: StatefulSet
 metadata: {name: db, namespace: shop}
 spec:
   replicas: 2
+  podManagementPolicy: Parallel
   selector: {matchLabels: {app: db}}
   template:
     metadata: {labels: {app: db}}

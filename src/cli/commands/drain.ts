@@ -6,7 +6,8 @@
  * are recreated and scheduled on the rest; bare Pods are deleted and not recreated (as `--force`
  * does); DaemonSet and static pods stay; VMIs live-migrate (evictionStrategy LiveMigrate, or the
  * KubeVirt CR's default), else are restarted by a VirtualMachine that keeps them running, else
- * stopped. PodDisruptionBudgets: which evictions wait and which never happen. `--failure` loses
+ * stopped. Evicted members of an OrderedReady StatefulSet are recreated in ordinal order, each once
+ * the ones below it are placed (a member above one left pending is not created). PodDisruptionBudgets: which evictions wait and which never happen. `--failure` loses
  * the nodes instead (nothing migrates, nothing stays).
  *
  * `--json` prints `{"drained", "rescheduled": [{"name","from","to",…}], "migrated": [{"name","from","to",…}],
@@ -80,7 +81,11 @@ export const register = (program: Command): void => {
       program
         .command("drain")
         .description("what kubectl drain NODE… would do: replacements scheduled, VMIs migrated or restarted, what stays pending and why")
-        .argument("<node...>", "the nodes to drain"),
+        .argument("<node...>", "the nodes to drain")
+        .addHelpText(
+          "after",
+          "\nStatefulSets with podManagementPolicy OrderedReady (the default): evicted members are recreated in ordinal\norder, each once the members below it are placed; a member above one that finds no node is not created\n(pending, with the pod it waits for). Members placed before the drain are taken as Running and Ready.",
+        ),
     ),
   )
     .option("--failure", "lose the nodes instead of draining them (nothing migrates, PDBs do not apply)")

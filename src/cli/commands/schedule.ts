@@ -7,10 +7,14 @@
  * NodeResourceTopologies and CSINodes; PODS may hold the CSINodes instead) as kube-scheduler v1.35
  * would, with the default profile or the profiles of a KubeSchedulerConfiguration (each pod by
  * the profile its `schedulerName` names; none: left unscheduled). A pod naming its node that has
- * not started there is first admitted or rejected by that node's kubelet (v1.35's admit handler);
- * a rejected pod is listed after the placements as `<pod>  (rejected by the kubelet of <node>)
+ * not started there is first admitted or rejected by that node's kubelet (v1.35's admit handler).
+ * A StatefulSet's ordinals follow its `podManagementPolicy` as its controller creates them: under
+ * OrderedReady (the default) an ordinal is created once the ones below it are placed, and one
+ * above an ordinal left pending is printed `(not created)` with the pod it waits for
+ * (`"notCreated": true` in `--json`); under Parallel all at once. A rejected pod is listed after
+ * the placements as `<pod>  (rejected by the kubelet of <node>)
  * <reason>: <message>`, and in `--json` under `rejected` (present when some pod was rejected).
- * `--json` prints `{"placements":[{"pod","node","reasons","victims","scores"?}],
+ * `--json` prints `{"placements":[{"pod","node","reasons","victims","scores"?,"notCreated"?}],
  * "rejected"?:[{"pod","node","reason","message"}]}`; `--explain` adds, per pod, every node's
  * feasibility, reasons, plugin scores and weighted total. Bad input: a message naming the file
  * and JSON path, exit 2.
@@ -49,7 +53,7 @@ const text = (placements: ReadonlyArray<Placement>, rejected: ReadonlyArray<Kube
   const lines: string[] = []
   const width = Math.max(3, ...placements.map((p) => p.pod.length), ...rejected.map((r) => r.pod.key.length))
   for (const p of placements) {
-    const where = p.node ?? "(pending)"
+    const where = p.node ?? (p.notCreated === true ? "(not created)" : "(pending)")
     const victims = p.victims.length > 0 ? `  preempts ${p.victims.join(", ")}` : ""
     // a pending pod's line ends with kube-scheduler's own message, as `kubectl describe pod` shows it
     const why = p.node === null ? `  ${p.message === "" ? p.reasons.join(", ") : p.message}` : ""
@@ -79,7 +83,7 @@ export const register = (program: Command): void => {
     program
       .command("schedule")
       .description("schedule Pods, VMIs and VMs onto nodes as kube-scheduler v1.35's default profile does (every plugin, preemption)")
-      .addHelpText("after", `\nThe default profile, plugin for plugin (--config changes it as upstream reads a KubeSchedulerConfiguration;\na plugin catcluster does not implement is refused, exit 2):\n  ${describeProfile(defaultProfile).split("; ").join("\n  ")}\nOptional catcluster filters for VMs, enabled in --config: VmCapabilities (KVM, CPU features), NumaFit (one NUMA cell).`),
+      .addHelpText("after", `\nThe default profile, plugin for plugin (--config changes it as upstream reads a KubeSchedulerConfiguration;\na plugin catcluster does not implement is refused, exit 2):\n  ${describeProfile(defaultProfile).split("; ").join("\n  ")}\nOptional catcluster filters for VMs, enabled in --config: VmCapabilities (KVM, CPU features), NumaFit (one NUMA cell).\n\nStatefulSets: under podManagementPolicy OrderedReady (the default) ordinal k is created only once the\nordinals below it are Running and Ready (here: placed); when one stays pending the ones above it are\nprinted "(not created)" with the pod they wait for ("notCreated": true in --json). In a live dump a member\nnot Running and Ready, or being deleted, holds back the missing ordinals above it; a Failed member is\nrecreated. Parallel creates every ordinal at once; any other policy is bad input (exit 2).`),
   )
     .option("--pods <paths...>", "the same as --workloads")
     .option("--config <file>", "a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1)")

@@ -12,7 +12,13 @@
  * - a StatefulSet creates `<name>-<ordinal>` (from `ordinals.start`) labelled
  *   `statefulset.kubernetes.io/pod-name`, `apps.kubernetes.io/pod-index` and
  *   `controller-revision-hash`, each mounting the claims `<template>-<name>-<ordinal>` of its
- *   `volumeClaimTemplates` (claims the input lacks are created, as the controller does);
+ *   `volumeClaimTemplates` (claims the input lacks are created, as the controller does). With
+ *   `podManagementPolicy: OrderedReady` (the default) ordinal k is created only once the members
+ *   below it are Running and Ready (v1.35's `stateful_set_control.go`, monotonic mode): each
+ *   missing ordinal carries `createdAfter` (the last ordinal created before it, and the existing
+ *   members after that one that are not Running and Ready, or are being deleted), which the batch
+ *   queue honours; with `Parallel` all are created at once. A member whose phase is Failed or
+ *   Succeeded is deleted and created again by the controller, under either policy;
  * - a DaemonSet creates one pod on each node that should run it (`daemonSet.ts`);
  * - a Job runs min(parallelism, completions − succeeded) pods labelled with its
  *   `batch.kubernetes.io/controller-uid` and `job-name` (and the legacy `controller-uid`,
@@ -79,6 +85,21 @@ export interface TemplatePod {
   readonly locate: Locate
   /** Where the template's `priorityClassName` is. */
   readonly priorityAt: string
+  /** Keys of the pods its controller waits for before creating it (see `SchedulingPod.createdAfter`). */
+  readonly createdAfter?: ReadonlyArray<string>
+}
+
+/**
+ * What the input says of a pod that exists, as a StatefulSet's controller reads it: its phase,
+ * whether its Ready condition is True, whether it is being deleted.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface MemberState {
+  readonly phase?: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown"
+  readonly ready: boolean
+  readonly terminating: boolean
 }
 
 /** The pods already in the input, by the controller that owns them. @since 0.1.0 @category model */
@@ -89,6 +110,8 @@ export interface ExistingPods {
   readonly succeeded: (namespace: string, kind: string, name: string) => number
   /** Whether a pod of that name is in the input. */
   readonly has: (namespace: string, name: string) => boolean
+  /** The state of the pod of that name in the input (the first one), if any. */
+  readonly state?: (namespace: string, name: string) => MemberState | undefined
 }
 
 /** What expanding one controller gives. @since 0.1.0 @category model */
@@ -293,6 +316,11 @@ export const statefulSetExpansion = (
   const replicas = replicasOf(ss.spec.replicas, locate("spec.replicas"))
   const start = ss.spec.ordinals?.["start"] ?? 0
   if (typeof start !== "number" || !Number.isInteger(start) || start < 0) throw invalid(locate("spec.ordinals.start"), start, "must be greater than or equal to 0")
+  // apps/v1 defaults an absent (or empty) policy to OrderedReady; the API server refuses any other value
+  const given = ss.spec.podManagementPolicy
+  const policy = given === undefined || given === "" ? "OrderedReady" : given
+  if (policy !== "OrderedReady" && policy !== "Parallel") throw invalid(locate("spec.podManagementPolicy"), given, "must be 'OrderedReady' or 'Parallel'")
+  const ordered = policy === "OrderedReady"
   const revision = `${name}-${podTemplateHash(ss.spec.template)}`
   const templates = (ss.spec.volumeClaimTemplates ?? []).map((t, i) => {
     const tplName = (t["metadata"] as { name?: unknown } | undefined)?.name
@@ -302,6 +330,13 @@ export const statefulSetExpansion = (
   const controller: PodController = { apiVersion: "apps/v1", kind: "StatefulSet", name }
   const pods: TemplatePod[] = []
   const claims: Manifest[] = []
+  const notes: Array<{ key: string; reason: string }> = []
+  // OrderedReady (the controller's monotonic mode): the members below the current ordinal that are
+  // not Running and Ready yet. A missing ordinal is created only once they all are (the controller
+  // stops at the first member that is not, creates at most one pod per pass, and waits for it); a
+  // created ordinal waits for the last one created before it, which waited for the earlier ones.
+  let waits: ReadonlyArray<string> = []
+  let blocking: string | undefined
   for (let ordinal = start; ordinal < start + replicas; ordinal++) {
     const podName = `${name}-${ordinal}`
     const claimNames = templates.map((t) => `${t.name}-${name}-${ordinal}`)
@@ -311,7 +346,22 @@ export const statefulSetExpansion = (
       const meta = (t.raw["metadata"] ?? {}) as { labels?: Labels }
       claims.push(createdClaim(namespace, claim, t.raw["spec"], { ...(meta.labels ?? {}), ...(selector.matchLabels ?? {}) }, ss.source, locate(`spec.volumeClaimTemplates[${t.index}].spec`)))
     })
-    if (existing.has(namespace, podName)) continue
+    const key = `${namespace}/${podName}`
+    const member = existing.has(namespace, podName) ? (existing.state?.(namespace, podName) ?? { phase: "Running", ready: true, terminating: false }) : undefined
+    // a Failed or Succeeded member is deleted by the controller and created again (processReplica)
+    const finished = member?.phase === "Failed" || member?.phase === "Succeeded"
+    if (member !== undefined && finished) notes.push({ key, reason: `Pod is ${member.phase} and StatefulSet ${name} owns its ordinal: the controller deletes it and creates it again` })
+    if (member !== undefined && !finished) {
+      if (ordered && (member.terminating || member.phase !== "Running" || !member.ready)) {
+        waits = [...waits, key]
+        blocking ??= member.terminating ? `${podName} is being deleted` : `${podName} is not Running and Ready (phase ${member.phase ?? "unset"}${member.phase === "Running" ? ", not Ready" : ""})`
+      }
+      continue
+    }
+    if (waits.length > 0 && blocking !== undefined) {
+      notes.push({ key: `${namespace}/${name}`, reason: `StatefulSet (podManagementPolicy OrderedReady): ${blocking}; ${podName} and the ordinals after it are created only once it is Running and Ready` })
+      blocking = undefined
+    }
     // updateStorage: each claim template replaces the template's volume of the same name
     const volumes = [
       ...(ss.spec.template.spec.volumes ?? []).filter((v) => !templates.some((t) => t.name === v["name"])),
@@ -330,12 +380,15 @@ export const statefulSetExpansion = (
       spec: templates.length === 0 ? ss.spec.template.spec : { ...ss.spec.template.spec, volumes },
       locate: under(locate, "spec.template.spec"),
       priorityAt: locate("spec.template.spec.priorityClassName"),
+      ...(ordered && waits.length > 0 ? { createdAfter: waits } : {}),
     })
+    if (ordered) waits = [key]
   }
   return {
     ...EMPTY_EXPANSION,
     pods,
     claims,
+    notes,
     controllers: [{ kind: "StatefulSet", namespace, name, selector }],
     scales: [{ key: scaleKey(namespace, "StatefulSet", name), replicas }],
   }

@@ -158,10 +158,13 @@ const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
   const active = new Map<string, string[]>()
   const succeeded = new Map<string, number>()
   const names = new Set<string>()
+  // read lazily: only StatefulSets ask, for their own members
+  const states = new Map<string, ManifestOf<"Pod">>()
   for (const p of pods) {
     const namespace = namespaceOfObject(p)
     const name = p.metadata?.name ?? "<unnamed>"
     names.add(`${namespace}/${name}`)
+    if (!states.has(`${namespace}/${name}`)) states.set(`${namespace}/${name}`, p)
     const owner = controllerOf(p.metadata, (path) => where(p, path))
     if (owner === undefined) continue
     const key = scaleKey(namespace, owner.kind, owner.name)
@@ -178,6 +181,12 @@ const existingPods = (pods: ReadonlyArray<ManifestOf<"Pod">>): ExistingPods => {
     active: (ns, kind, name) => active.get(scaleKey(ns, kind, name)) ?? [],
     succeeded: (ns, kind, name) => succeeded.get(scaleKey(ns, kind, name)) ?? 0,
     has: (ns, name) => names.has(`${ns}/${name}`),
+    state: (ns, name) => {
+      const p = states.get(`${ns}/${name}`)
+      if (p === undefined) return undefined
+      const status = podStatusOf(p.status, (path) => where(p, path))
+      return { ...(status.phase === undefined ? {} : { phase: status.phase }), ready: status.ready === true, terminating: p.metadata?.deletionTimestamp !== undefined }
+    },
   }
 }
 
@@ -334,9 +343,11 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         ? { ...last.pod, key: `${t.namespace}/${t.name}` }
         : withClassPolicy(schedulingPodOf({ namespace: t.namespace, name: t.name, labels: t.labels, controller: t.controller, priority }, spec, t.locate), t.spec, t.priorityAt)
     lastReplica = { spec, t, priority, pod }
-    place(pod, pod.nodeName, where(at, ""), undefined, { manifest: at })
+    // a pod its controller creates only after others (a StatefulSet's OrderedReady ordinals)
+    const made = t.createdAfter === undefined ? pod : { ...pod, createdAfter: t.createdAfter }
+    place(made, made.nodeName, where(at, ""), undefined, { manifest: at })
     // created now: a template naming a node sends each pod straight to that node's kubelet
-    if (pod.nodeName !== undefined) arriving.set(pod, kubeletFactsOf(t.spec, { labels: t.labels }))
+    if (made.nodeName !== undefined) arriving.set(made, kubeletFactsOf(t.spec, { labels: t.labels }))
   }
   const expand = (e: Expansion, at: Manifest) => {
     for (const p of e.pods) addTemplatePod(p, at)

@@ -153,6 +153,16 @@ export interface SchedulingPod {
   readonly terminating?: boolean
   /** `spec.schedulerName`: the profile that schedules the pod (absent: `default-scheduler`). */
   readonly schedulerName?: string
+  /**
+   * Keys of the pods whose placement this pod's creation waits for: its controller creates it only
+   * once each of them is Running and Ready (a StatefulSet with `podManagementPolicy: OrderedReady`:
+   * ordinal k after the members below it). In a batch (`runQueue`, `batch.ts`) a pod of the batch that is
+   * placed is taken as becoming Running and Ready; a key that is no pod of the batch names a pod
+   * that does not become Running and Ready during it (bound but not Ready, or being deleted). A
+   * waiting pod enters the scheduling queue once all of them are placed, and is not created at all
+   * if one never is. Absent or empty: the pod exists from the start.
+   */
+  readonly createdAfter?: ReadonlyArray<string>
 }
 
 /**
@@ -245,6 +255,7 @@ const OPTIONAL = [
   "schedulerName",
   "nominatedNodeName",
   "startTime",
+  "createdAfter",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.
