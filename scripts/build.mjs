@@ -1,6 +1,7 @@
 // `npm run build`: dist/ from src/ alone (emptied first, so a deleted source leaves no module
 // behind), the embedded model files copied beside the code that reads them, and a stamp that
-// scripts/ensure-built.mjs compares with the sources.
+// scripts/ensure-built.mjs compares with the sources. `--prepare` (npm's prepare): a missing
+// compiler is said and the install goes on.
 import { spawnSync } from "node:child_process"
 import { cpSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -14,7 +15,7 @@ try {
 } catch {
   // a production install of a clone (npm ci --omit=dev) has no compiler: the install itself
   // succeeds (prepare says what is missing), running the CLI then asks for the full install
-  const prepare = process.env.npm_lifecycle_event === "prepare"
+  const prepare = process.argv.includes("--prepare")
   process.stderr.write(
     `catcluster: TypeScript is not installed (dev dependencies left out?), so dist/ cannot be built${prepare ? " now" : ""}; run \`npm ci\` with the dev dependencies${prepare ? " before using the CLI" : ""}\n`,
   )

@@ -1,6 +1,6 @@
 /**
  * A production install of a clone (`npm ci --omit=dev`) has no TypeScript: the build script then
- * lets the install finish (`prepare` exits 0, saying what is missing) and refuses a later build
+ * lets the install finish (npm's `prepare` runs it with `--prepare`: exit 0, saying what is missing) and refuses a later build
  * (exit 2) with the same message, instead of a resolver stack trace. The script runs from a copy
  * in a directory where no `typescript` package resolves.
  */
@@ -20,24 +20,20 @@ const copy = (): string => {
   copyFileSync(script, join(dir, "scripts", "build.mjs"))
   return dir
 }
-const run = (dir: string, lifecycle: string | undefined) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: "" }
-  delete env["npm_lifecycle_event"]
-  if (lifecycle !== undefined) env["npm_lifecycle_event"] = lifecycle
-  return spawnSync(process.execPath, [join(dir, "scripts", "build.mjs")], { cwd: dir, env, encoding: "utf8" })
-}
+const run = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(dir, "scripts", "build.mjs"), ...args], { cwd: dir, env: { ...process.env, NODE_PATH: "" }, encoding: "utf8" })
 
 describe("the build without TypeScript", () => {
   it("as npm's prepare: exit 0 with a message, so the production install completes", () => {
     const dir = copy()
-    const r = run(dir, "prepare")
+    const r = run(dir, "--prepare")
     expect(r.status).toBe(0)
     expect(r.stderr).toBe("catcluster: TypeScript is not installed (dev dependencies left out?), so dist/ cannot be built now; run `npm ci` with the dev dependencies before using the CLI\n")
   })
 
   it("as a build (npm run build, npm start): exit 2 with the message, no stack trace, an earlier dist/ left in place", () => {
     const dir = copy()
-    const r = run(dir, undefined)
+    const r = run(dir)
     expect(r.status).toBe(2)
     expect(r.stderr).toBe("catcluster: TypeScript is not installed (dev dependencies left out?), so dist/ cannot be built; run `npm ci` with the dev dependencies\n")
     expect(existsSync(join(dir, "dist", "kept.js"))).toBe(true)
