@@ -125,7 +125,8 @@ export const scheduleStep: Step<Context> = {
     const rows = placements.flatMap((p) => (p.scores ?? []).filter((s) => shownNodes.has(s.node)).map((s) => ({ pod: p.pod, node: s.node, total: s.feasible ? s.total : 0 })))
     const bound = placements.filter((p) => p.node !== null).length
     const pending = placements.filter((p) => p.node === null)
-    const gaps = storageGaps(pods, cluster.storage ?? noStorage)
+    // the pods their controllers never created (OrderedReady) never needed their storage
+    const gaps = storageGaps(pods.filter((_, i) => placements[i]?.notCreated !== true), cluster.storage ?? noStorage)
     const nominations = nominationWarnings(pods, profile)
     const summary =
       `${bound}/${placements.length} placed on ${nodes.length} nodes, ${workload.skipped.length} documents not scheduled; ` +

@@ -185,6 +185,15 @@ describe("the CLI says each gap on stderr", () => {
     expect(r.stdout).toContain("shop/db-0  (pending)  0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims.")
   }, 120_000)
 
+  it("run: only the ordinals OrderedReady creates are counted (db-1 waits for db-0, which stays pending)", async () => {
+    writeFileSync(join(dir, "ordered.yaml"), STATEFUL.replace("  podManagementPolicy: Parallel\n", ""))
+    const out = join(dir, "ordered-out")
+    const r = await spawnCli("run", "--nodes", join(dir, "nodes.yaml"), "--workloads", join(dir, "ordered.yaml"), "--out", out, "--only", "decode,schedule", "-q")
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { warnings: string[] }
+    expect(report.warnings).toEqual([expect.stringMatching(/^1 PersistentVolumeClaim names no StorageClass .*\(shop\/data-db-0\)/)])
+    expect(r.stderr).toContain("catcluster: warning: 1 PersistentVolumeClaim names no StorageClass")
+  }, 120_000)
+
   it("run: the warning on stderr, in the summary and in report.json", async () => {
     const out = join(dir, "out")
     const r = await spawnCli("run", "--nodes", join(dir, "nodes.yaml"), "--workloads", join(dir, "db.yaml"), "--out", out, "--only", "decode,schedule", "-q")
