@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { modelFromFiles, node, nominationWarnings, pod, type Placement, scheduleBatch, type SchedulingNode, type SchedulingPod, snapshot } from "../../src/scheduler/index.ts"
+import { modelFromFiles, node, pod, type Placement, scheduleBatch, type SchedulingNode, type SchedulingPod, snapshot } from "../../src/scheduler/index.ts"
 import { spawnCli } from "../support/spawnCli.ts"
 
 const Gi = 2 ** 30
@@ -129,20 +129,5 @@ items:
 
   it("a nomination that is not a string is bad input naming the field", () => {
     expect(() => modelFromFiles([{ file: "dump.yaml", text: text.replace("nominatedNodeName: small", "nominatedNodeName: 5") }])).toThrow("dump.yaml: document 0, items[2], status.nominatedNodeName")
-  })
-})
-
-describe("nominationWarnings: the room a nomination holds, which catcluster does not model", () => {
-  const nominee = pod("d/nominee", { cpu: 100 }, { nominatedNodeName: "n1", priority: 5, creationTimestamp: 20 })
-  it("warns when pods of the nominee's priority come before it in the queue, naming them", () => {
-    const peers = [1, 2, 3, 4].map((i) => pod(`d/peer-${i}`, { cpu: 100 }, { priority: 5, creationTimestamp: i }))
-    expect(nominationWarnings([nominee, ...peers])).toEqual([
-      "pod d/nominee is nominated to node n1 (status.nominatedNodeName): kube-scheduler tries that node first, as catcluster does, and also holds the pod's room there against pods of its priority scheduled before it (here d/peer-1, d/peer-2, d/peer-3, … (4 pods)), which catcluster does not model: they may take that room",
-    ])
-  })
-  it("says nothing when only higher-priority pods, later pods or gated ones precede it", () => {
-    expect(nominationWarnings([nominee, pod("d/high", { cpu: 100 }, { priority: 9, creationTimestamp: 1 }), pod("d/later", { cpu: 100 }, { priority: 5, creationTimestamp: 30 })])).toEqual([])
-    expect(nominationWarnings([nominee, pod("d/gated", { cpu: 100 }, { priority: 5, creationTimestamp: 1, schedulingGates: ["g"] })])).toEqual([])
-    expect(nominationWarnings([pod("d/plain", { cpu: 100 })])).toEqual([])
   })
 })
