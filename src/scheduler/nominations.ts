@@ -32,7 +32,8 @@ export const nominationWarnings = (pods: ReadonlyArray<SchedulingPod>, profile: 
   order.forEach((i, at) => {
     const q = pods[i] as SchedulingPod
     if (q.nominatedNodeName === undefined || (q.schedulingGates?.length ?? 0) > 0) return
-    const before = order.slice(0, at).map((j) => pods[j] as SchedulingPod).filter((p) => p.priority === q.priority && (p.schedulingGates?.length ?? 0) === 0)
+    // gated pods come last in the queue (batchOrder), after every nominee that can be scheduled
+    const before = order.slice(0, at).map((j) => pods[j] as SchedulingPod).filter((p) => p.priority === q.priority)
     if (before.length === 0) return
     const names = before.slice(0, SHOWN).map((p) => p.key).join(", ") + (before.length > SHOWN ? `, … (${before.length} pods)` : "")
     out.push(

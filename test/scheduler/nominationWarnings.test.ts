@@ -23,6 +23,8 @@ describe("nominationWarnings: the room a nomination holds, which catcluster does
     const peer = pod("d/peer", { cpu: 100 }, { priority: 5, creationTimestamp: 1 })
     expect(nominationWarnings([second, nominee, peer]).map((w) => w.slice(0, w.indexOf(" (status")))).toEqual(["pod d/nominee is nominated to node n1", "pod d/second is nominated to node n2"])
     expect(nominationWarnings([second, nominee, peer])[1]).toContain("(here d/peer, d/nominee), which")
+    // every pod nominated: the earlier nominee holds the later one's room too
+    expect(nominationWarnings([second, nominee])).toEqual([expect.stringMatching(/^pod d\/second is nominated to node n2 .*\(here d\/nominee\), which/)])
     const gated = pod("d/gated-nominee", { cpu: 100 }, { nominatedNodeName: "n1", priority: 5, creationTimestamp: 40, schedulingGates: ["g"] })
     expect(nominationWarnings([peer, gated])).toEqual([])
   })

@@ -56,10 +56,18 @@ describe("storageGaps", () => {
 
   it("absent classes: one warning per class, in name order, worded for one claim or several", () => {
     const objects = storage({
-      persistentVolumeClaims: [claim("z1", { storageClassName: "zeta" }), claim("a1", { storageClassName: "alpha" }), claim("a2", { storageClassName: "alpha" }), claim("k", { storageClassName: "known" })],
+      persistentVolumeClaims: [
+        claim("z1", { storageClassName: "zeta" }),
+        claim("m1", { storageClassName: "mu" }),
+        claim("a1", { storageClassName: "alpha" }),
+        claim("a2", { storageClassName: "alpha" }),
+        claim("k", { storageClassName: "known" }),
+      ],
       storageClasses: [{ name: "known", provisioner: "p", volumeBindingMode: "WaitForFirstConsumer" }],
     })
-    expect(storageGaps([mounting("ns/p", "z1", "a1", "a2", "k")], objects)).toEqual([
+    const gaps = storageGaps([mounting("ns/p", "a1", "a2", "z1", "m1", "k")], objects)
+    expect(gaps.map((g) => g.slice(0, g.indexOf(","))).map((g) => g.replace("StorageClass ", ""))).toEqual(['"alpha"', '"mu"', '"zeta"'])
+    expect([gaps[0], gaps[2]]).toEqual([
       'StorageClass "alpha", named by 2 unbound PersistentVolumeClaims (ns/a1, ns/a2), is not in the input: without it no provisioner creates their volumes (kube-scheduler reads them as unbound Immediate claims) and the pods mounting them stay pending, as σ shows here; add it (kubectl get storageclass -o yaml)',
       'StorageClass "zeta", named by 1 unbound PersistentVolumeClaim (ns/z1), is not in the input: without it no provisioner creates a volume for it (kube-scheduler reads it as an unbound Immediate claim) and the pods mounting it stay pending, as σ shows here; add it (kubectl get storageclass -o yaml)',
     ])
