@@ -152,8 +152,8 @@ describe("StatefulSet podManagementPolicy: in a batch", () => {
   })
 })
 
-describe("StatefulSet podManagementPolicy: a live dump", () => {
-  const member = (name: string, status: string, extra = "") => `apiVersion: v1
+// A member of StatefulSet d/web running on n1, as a live dump lists it (`extra` goes into its metadata).
+const member = (name: string, status: string, extra = "") => `apiVersion: v1
 kind: Pod
 metadata:
   name: ${name}
@@ -166,7 +166,9 @@ ${extra}spec:
   containers: [{name: main, image: registry.example/web:1, resources: {requests: {cpu: 800m, memory: 256Mi}}}]
 status: ${status}
 `
-  const ready = `{phase: Running, startTime: "2026-01-01T00:00:00Z", conditions: [{type: Ready, status: "True"}]}`
+const ready = `{phase: Running, startTime: "2026-01-01T00:00:00Z", conditions: [{type: Ready, status: "True"}]}`
+
+describe("StatefulSet podManagementPolicy: a live dump", () => {
   const notReady = `{phase: Running, startTime: "2026-01-01T00:00:00Z", conditions: [{type: Ready, status: "False"}]}`
   const dump = (policy: string | undefined, web1: string) => [nodeYaml("n1", "4"), statefulSet({ replicas: 3, ...(policy === undefined ? {} : { policy }) }), member("web-0", ready), web1].join("---\n")
 
@@ -209,22 +211,9 @@ describe("StatefulSet podManagementPolicy: drain", () => {
   // a live dump listing web-1 before web-0 (as kubectl lists web-10 before web-2): both Running and
   // Ready on n1; draining n1 recreates them in ordinal order on n2
   const dir = mkdtempSync(join(tmpdir(), "catcluster-ordered-drain-"))
-  const member = (name: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  namespace: d
-  uid: uid-${name}
-  labels: {app: web}
-  ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: web, uid: uid-web, controller: true}]
-spec:
-  nodeName: n1
-  containers: [{name: main, image: registry.example/web:1, resources: {requests: {cpu: 800m, memory: 256Mi}}}]
-status: {phase: Running, startTime: "2026-01-01T00:00:00Z", conditions: [{type: Ready, status: "True"}]}
-`
   const drained = (n2: string, policy?: string) => {
     const file = join(dir, `dump-${n2}-${policy ?? "default"}.yaml`)
-    writeFileSync(file, [nodeYaml("n1", "4"), nodeYaml("n2", n2), statefulSet({ replicas: 2, ...(policy === undefined ? {} : { policy }) }), member("web-1"), member("web-0")].join("---\n"))
+    writeFileSync(file, [nodeYaml("n1", "4"), nodeYaml("n2", n2), statefulSet({ replicas: 2, ...(policy === undefined ? {} : { policy }) }), member("web-1", ready), member("web-0", ready)].join("---\n"))
     const { inv, state } = load(file)
     return drain(inv, state, ["n1"])
   }
