@@ -52,6 +52,8 @@ export interface LoadOptions {
   readonly appliesQuotas?: boolean
   /** The command lists the pods the kubelets rejected in its own output (`schedule`); others warn about each on stderr. */
   readonly listsRejections?: boolean
+  /** The command warns about missing storage itself once it knows which pods were created (`schedule`). */
+  readonly warnsStorageAfterScheduling?: boolean
 }
 
 /**
@@ -130,7 +132,7 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
     if (options.appliesQuotas !== true) printWarnings(quotaNotApplied(manifests, model.workload.pending))
     if (options.listsRejections !== true) printWarnings(kubeletRejections(model.workload))
     printWarnings(boundOvercommits(model.cluster))
-    printWarnings(storageGaps(model.workload.pending, model.cluster.storage ?? noStorage))
+    if (options.warnsStorageAfterScheduling !== true) printWarnings(storageGaps(model.workload.pending, model.cluster.storage ?? noStorage))
     printWarnings(nominationWarnings(model.workload.pending))
     printWarnings(skippedNotes(model.workload.skipped), "note")
     printWarnings(skippedNotes(model.workload.notes), "note")

@@ -185,8 +185,16 @@ describe("the CLI says each gap on stderr", () => {
     expect(r.stdout).toContain("shop/db-0  (pending)  0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims.")
   }, 120_000)
 
-  it("run: only the ordinals OrderedReady creates are counted (db-1 waits for db-0, which stays pending)", async () => {
+  it("schedule: only the ordinals OrderedReady creates are named (db-1 waits for db-0, which stays pending)", async () => {
     writeFileSync(join(dir, "ordered.yaml"), STATEFUL.replace("  podManagementPolicy: Parallel\n", ""))
+    const r = await spawnCli("schedule", "--nodes", join(dir, "nodes.yaml"), "--workloads", join(dir, "ordered.yaml"))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/catcluster: warning: 1 PersistentVolumeClaim names no StorageClass .*\(shop\/data-db-0\)/)
+    expect(r.stderr).not.toContain("data-db-1")
+    expect(r.stdout).toContain("shop/db-1  (not created)")
+  }, 120_000)
+
+  it("run: only the ordinals OrderedReady creates are counted (db-1 waits for db-0, which stays pending)", async () => {
     const out = join(dir, "ordered-out")
     const r = await spawnCli("run", "--nodes", join(dir, "nodes.yaml"), "--workloads", join(dir, "ordered.yaml"), "--out", out, "--only", "decode,schedule", "-q")
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { warnings: string[] }

@@ -22,12 +22,14 @@
 import type { Command } from "commander"
 import { describeProfile } from "../../scheduler/profile/describeProfile.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../../scheduler/profile/Profile.ts"
+import { storageGaps } from "../../scheduler/adapters/storageGaps.ts"
 import { scheduleBatch } from "../../scheduler/batch.ts"
 import type { KubeletRejection } from "../../scheduler/KubeletAdmission.ts"
+import { noStorage } from "../../scheduler/model/Volumes.ts"
 import type { Placement } from "../../scheduler/Placement.ts"
 import { SchedulerInputError } from "../../scheduler/SchedulerInputError.ts"
 import { loadCluster, loadSchedulerConfig, parseSeed } from "../cluster.ts"
-import { asUserError, maxFileSizeOf, withSourceOptions, type SourceFlags } from "../input.ts"
+import { asUserError, maxFileSizeOf, printWarnings, withSourceOptions, type SourceFlags } from "../input.ts"
 import { checkHeap } from "../heap.ts"
 import { makeProgress } from "../Progress.ts"
 import { UserError } from "../UserError.ts"
@@ -98,7 +100,7 @@ export const register = (program: Command): void => {
       const config = loadSchedulerConfig(options.config, maxFileSizeOf(options.maxFileSize))
       // a bar on a terminal only: piped output and tests see the answer alone
       const progress = makeProgress({ quiet: process.stderr.isTTY !== true })
-      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress, listsRejections: true })
+      const { cluster, workload } = loadCluster(options, { startVms: options.startVms === true, progress, listsRejections: true, warnsStorageAfterScheduling: true })
       const pods = workload.pending
       const large = pods.length >= LARGE_BATCH
       if (large) progress.start(`scheduling ${pods.length} pods on ${cluster.nodes.length} nodes`, pods.length)
@@ -117,6 +119,8 @@ export const register = (program: Command): void => {
         }),
       )
       if (large) progress.stop(`${Math.round(pods.length / ((performance.now() - started) / 1000))} pods/s`)
+      // only the pods that exist need their storage: an OrderedReady ordinal never created needs none
+      printWarnings(storageGaps(pods.filter((_, i) => placements[i]?.notCreated !== true), cluster.storage ?? noStorage))
       const rejected = workload.rejected
       if (options.json === true) process.stdout.write(JSON.stringify(rejected.length === 0 ? { placements } : { placements, rejected: rejected.map(rejectionJson) }) + "\n")
       else {
