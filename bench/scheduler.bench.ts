@@ -16,7 +16,8 @@
  * one, which no exact bound-ordered scan (skipping blocks whose bound is below the best so far,
  * keeping the seeded draw among all top nodes) can skip; `perNodeBound*` is the share of feasible
  * nodes that even a per-node bound leaves to evaluate (every score exact but BalancedAllocation's,
- * which depends on the pod's cpu/memory mix and is bounded by 100).
+ * which depends on the pod's cpu/memory mix and is bounded by 100); `tightBound*` is the share an exact
+ * best-first index on the resource scores before their integer floors would read (within 3 of the exact pair).
  *
  * In `templates` the container templates are Deployments: each template's pods carry its labels
  * and `pod-template-hash` and are controlled by its ReplicaSet (in the snapshot), so
@@ -34,6 +35,7 @@ import type { ControllerSelector } from "../src/scheduler/model/ClusterObjects.t
 import type { SchedulingNode } from "../src/scheduler/model/SchedulingNode.ts"
 import type { SchedulingPod } from "../src/scheduler/model/SchedulingPod.ts"
 import { nextInt, random } from "../src/scheduler/select/Random.ts"
+import { podRequests } from "../src/scheduler/model/Requests.ts"
 import { syntheticNodes, syntheticPodGenerator } from "../src/scheduler/workload/generate.ts"
 
 const SEED = 20261127
@@ -120,10 +122,28 @@ const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], 
   const ties: number[] = []
   const shares: number[] = []
   const bounded: number[] = []
+  const tight: number[] = []
+  // what the nodes hold (requested, and the scorers' non-zero form), for the tight bound below
+  const n = cluster.nodes.length
+  const held = { cpu: new Float64Array(n), memory: new Float64Array(n), nonZeroCpu: new Float64Array(n), nonZeroMemory: new Float64Array(n) }
+  const allocCpu = Float64Array.from(cluster.nodes, (x) => x.allocatable["cpu"] ?? 0)
+  const allocMemory = Float64Array.from(cluster.nodes, (x) => x.allocatable["memory"] ?? 0)
   for (let i = 0; i < count; i++) {
     const explain = i % every === every - 1
-    const placement = s.schedule(next(i), { explain })
-    if (!explain || placement.scores === undefined) continue
+    const pod = next(i)
+    const placement = s.schedule(pod, { explain })
+    const request = podRequests(pod)
+    const nonZero = podRequests(pod, true)
+    const hold = (k: number): void => {
+      held.cpu[k]! += request["cpu"] ?? 0
+      held.memory[k]! += request["memory"] ?? 0
+      held.nonZeroCpu[k]! += nonZero["cpu"] ?? 0
+      held.nonZeroMemory[k]! += nonZero["memory"] ?? 0
+    }
+    if (!explain || placement.scores === undefined) {
+      if (placement.node !== null) hold(index.get(placement.node) as number)
+      continue
+    }
     const feasible = placement.scores.filter((e) => e.feasible)
     if (feasible.length === 0) continue
     const top = Math.max(...feasible.map((e) => e.total))
@@ -134,6 +154,23 @@ const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], 
     const w = FULL_SCAN.weights
     const bound = (e: (typeof feasible)[number]): number => e.total - (w.NodeResourcesBalancedAllocation ?? 0) * (e.plugins.NodeResourcesBalancedAllocation ?? 0) + (w.NodeResourcesBalancedAllocation ?? 0) * 100
     bounded.push(feasible.filter((e) => bound(e) >= top).length / feasible.length)
+    // The tightest resource bound: LeastAllocated's mean and BalancedAllocation before their integer
+    // floors, 100·(1 − (u_cpu + u_mem)/2) + 100·(1 − |f_cpu − f_mem|/2) with the pod added (u on the
+    // non-zero requests, f on the requests), which the exact pair trails by less than 3. An exact
+    // best-first index on it (every other score exact) reads every node whose bound reaches the top.
+    const bestEffort = (request["cpu"] ?? 0) === 0 && (request["memory"] ?? 0) === 0 // BalancedAllocation skips it
+    tight.push(
+      feasible.filter((e) => {
+        const k = index.get(e.node) as number
+        const u = ((held.nonZeroCpu[k]! + (nonZero["cpu"] ?? 0)) / allocCpu[k]! + (held.nonZeroMemory[k]! + (nonZero["memory"] ?? 0)) / allocMemory[k]!) / 2
+        const fCpu = Math.min(1, (held.cpu[k]! + (request["cpu"] ?? 0)) / allocCpu[k]!)
+        const fMemory = Math.min(1, (held.memory[k]! + (request["memory"] ?? 0)) / allocMemory[k]!)
+        const exact = (e.plugins.NodeResourcesFit ?? 0) + (e.plugins.NodeResourcesBalancedAllocation ?? 0)
+        const tightBound = 100 * (1 - u) + (bestEffort ? 0 : 100 * (1 - Math.abs(fCpu - fMemory) / 2))
+        return e.total - exact + tightBound >= top
+      }).length / feasible.length,
+    )
+    if (placement.node !== null) hold(index.get(placement.node) as number)
   }
   const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0
   const mean = (xs: number[]): number => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length)
@@ -145,6 +182,8 @@ const topTies = (arrival: Arrival, cluster: Parameters<typeof hotScheduler>[0], 
     blocksAtTopMean: mean(shares),
     perNodeBoundMedian: median(bounded),
     perNodeBoundMean: mean(bounded),
+    tightBoundMedian: median(tight),
+    tightBoundMean: mean(tight),
   }
 }
 
