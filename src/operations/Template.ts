@@ -9,7 +9,7 @@
 import type { ManifestFile } from "../domain/manifest/load.ts"
 import type { Manifest } from "../domain/manifest/Manifest.ts"
 import { modelFromFiles, priorityClassesOf } from "../scheduler/adapters/fromManifests.ts"
-import { type SchedulingPod, withoutStatusResources } from "../scheduler/model/SchedulingPod.ts"
+import type { SchedulingPod } from "../scheduler/model/SchedulingPod.ts"
 import { OperationsError } from "./OperationsError.ts"
 
 /** A template: the pod to copy and what it came from. @since 0.1.0 @category model */
@@ -43,8 +43,7 @@ export const templateFrom = (files: ReadonlyArray<ManifestFile>, clusterManifest
   }
   const m = sources[0]!
   const first = pods.find((p) => origins.get(p)?.manifest === m)!
-  // a copy exists on its own: where the original ran, what its status said of a resize, and what
-  // its controller waited for, are not its own
-  const { nodeName: _, createdAfter: __, ...pod } = withoutStatusResources(first)
+  // a copy exists on its own: where the original ran, and what its controller waited for, are not its own
+  const { nodeName: _, createdAfter: __, ...pod } = first
   return { pod, kind: m.kind === "Unknown" ? m.declaredKind : m.kind, name: m.metadata?.name ?? "<unnamed>", namespace: m.metadata?.namespace ?? "default" }
 }
