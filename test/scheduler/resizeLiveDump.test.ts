@@ -18,6 +18,8 @@ import {
   hotScheduler,
   kubeletAdmission,
   modelFromFiles,
+  node,
+  pod,
   readableScheduler,
   SchedulerInputError,
   type ClusterSnapshot,
@@ -125,6 +127,17 @@ describe("both engines count a bound pod mid-resize as the scheduler cache does"
       expect(score(UP_INFEASIBLE)).toBe(72)
     })
   }
+
+  it("the hot path shares a compiled pod only between pods of the same resize verdict", () => {
+    // two pods given to schedule with the same containers (spec 2000, actuated 1000): bound, the
+    // first holds 2000 and the infeasible second 1000, so 1000m still fits beside them on 4 cpu
+    const containers = [{ name: "c", requests: { cpu: 2000 }, actuated: { cpu: 1000 } }]
+    const n = node("n1", { cpu: 4000, memory: 2 ** 30, pods: 10 })
+    const pods = [pod("d/a", {}, { containers }), pod("d/b", {}, { containers, resizeInfeasible: true }), pod("d/c", { cpu: 1000 })]
+    expectEnginesAgree({ nodes: [n], pods, prebound: 0, seed: 1 }, defaultProfile)
+    const hot = hotScheduler({ nodes: [n], bound: [] }, { profile: defaultProfile, seed: 1 })
+    expect(pods.map((p) => hot.schedule(p, { preempt: false }).node)).toEqual(["n1", "n1", "n1"])
+  })
 
   it("the engines agree on placements and scores with resized bound pods (feasible, infeasible, down)", () => {
     for (const dump of [UP, DOWN, UP_INFEASIBLE]) {
