@@ -283,6 +283,13 @@ describe("scheduler framework TestCalculatePodResources: pod-level requests and 
       requests: { cpu: 50, memory: 64 * Mi },
       nonZero: [100, 64 * Mi],
     },
+    {
+      // ours: the allocated list lacks cpu and counts the default, above the spec's and the actuated 50m
+      upstream: "ours: defaults per list, only the allocated list lacks cpu",
+      containers: [{ name: "a", requests: { cpu: 50, memory: 64 * Mi }, allocated: { memory: 64 * Mi }, actuated: { cpu: 50, memory: 64 * Mi } }],
+      requests: { cpu: 50, memory: 64 * Mi },
+      nonZero: [100, 64 * Mi],
+    },
   ]
   for (const r of rows) it(r.upstream, () => check(r))
 

@@ -133,7 +133,9 @@ describe("both engines count a bound pod mid-resize as the scheduler cache does"
     // first holds 2000 and the infeasible second 1000, so 1000m still fits beside them on 4 cpu
     const containers = [{ name: "c", requests: { cpu: 2000 }, actuated: { cpu: 1000 } }]
     const n = node("n1", { cpu: 4000, memory: 2 ** 30, pods: 10 })
-    const pods = [pod("d/a", {}, { containers }), pod("d/b", {}, { containers, resizeInfeasible: true }), pod("d/c", { cpu: 1000 })]
+    // the very same objects, as a controller's replicas share their template's
+    const shared = { containers, initContainers: [], overhead: {} }
+    const pods = [pod("d/a", {}, shared), pod("d/b", {}, { ...shared, resizeInfeasible: true }), pod("d/c", { cpu: 1000 })]
     expectEnginesAgree({ nodes: [n], pods, prebound: 0, seed: 1 }, defaultProfile)
     const hot = hotScheduler({ nodes: [n], bound: [] }, { profile: defaultProfile, seed: 1 })
     expect(pods.map((p) => hot.schedule(p, { preempt: false }).node)).toEqual(["n1", "n1", "n1"])
