@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest"
 import {
   assignedPodRequests,
   type ContainerRequests,
+  holdsSpecRequests,
   type InitContainerRequests,
   pod,
   podRequests,
@@ -148,11 +149,17 @@ describe("component-helpers TestPodResourceRequests, with status resources", () 
     expect(podRequests(p)).toEqual({ cpu: 4000 })
   })
 
-  it("without status lists and a feasible resize, the requests are podRequests' (both forms)", () => {
+  it("without status lists, a feasible resize and pod-level requests, the requests are podRequests' (both forms: holdsSpecRequests)", () => {
     const p = pod("d/p", { cpu: 250, memory: 64 * Mi }, { initContainers: [{ name: "i", requests: {}, restartable: false }] })
+    expect(holdsSpecRequests(p)).toBe(true)
     const got = assignedPodRequests(p)
     expect(got.requests).toEqual(podRequests(p))
     expect([got.nonZeroCpu, got.nonZeroMemory]).toEqual([podRequests(p, true)["cpu"], podRequests(p, true)["memory"]])
+    expect(holdsSpecRequests({ ...p, resizeInfeasible: true })).toBe(false)
+    expect(holdsSpecRequests({ ...p, podLevelRequests: { memory: Mi } })).toBe(false)
+    expect(holdsSpecRequests({ ...p, podLevelRequests: { "ephemeral-storage": Mi } })).toBe(true)
+    expect(holdsSpecRequests({ ...p, initContainers: [{ name: "i", requests: {}, restartable: false, actuated: {} }] })).toBe(false)
+    expect(holdsSpecRequests({ ...p, containers: [{ name: "c", requests: {}, allocated: { cpu: 1 } }] })).toBe(false)
   })
 })
 

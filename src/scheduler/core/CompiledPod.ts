@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { assignedPodRequests, podRequests } from "../model/Requests.ts"
+import { assignedPodRequests, holdsSpecRequests, podRequests } from "../model/Requests.ts"
 import { CPU, EPHEMERAL_STORAGE, isScalarResource, MEMORY, PODS } from "../model/Resources.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { isIgnored } from "../plugins/NodeResourcesFit.ts"
@@ -141,7 +141,7 @@ export const compilePod = (
   const actual = podRequests(pod)
   const nonZero = podRequests(pod, true)
   // what it holds once bound: its spec's requests unless its status says more (or less) of a resize
-  const held = assignedPodRequests(pod)
+  const held = holdsSpecRequests(pod) ? { requests: actual, nonZeroCpu: nonZero[CPU] ?? 0, nonZeroMemory: nonZero[MEMORY] ?? 0 } : assignedPodRequests(pod)
   const heldNames = Object.keys(held.requests)
     .filter((r) => r !== PODS && (held.requests[r] ?? 0) !== 0)
     .sort()

@@ -133,6 +133,17 @@ const assignedAggregate = (pod: SchedulingPod, d: Defaults): Record<string, numb
 const hasPodLevelRequests = (pod: SchedulingPod): boolean => Object.keys(pod.podLevelRequests ?? {}).some(isPodLevelResource)
 
 /**
+ * Whether `pod`, bound, holds exactly what {@link podRequests} gives (requests, and the non-zero
+ * form with `nonMissing`): its status says nothing of a resize and it has no pod-level requests.
+ * The common case, which spares computing {@link assignedPodRequests}.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const holdsSpecRequests = (pod: SchedulingPod): boolean =>
+  pod.resizeInfeasible !== true && !pod.containers.some(saysStatus) && !pod.initContainers.some(saysStatus) && !hasPodLevelRequests(pod)
+
+/**
  * What `pod`, bound to a node, adds to it, as kube-scheduler v1.35's cache counts it
  * (`NodeInfo.update`: `PodRequests` with the status resources and pod-level resources on).
  *
