@@ -8,7 +8,7 @@ import { batchScheduler, runQueue } from "../scheduler/batch.ts"
 import { nominationWarnings } from "../scheduler/nominations.ts"
 import { noStorage } from "../scheduler/model/Volumes.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
-import { podRequests } from "../scheduler/model/Requests.ts"
+import { assignedPodRequests } from "../scheduler/model/Requests.ts"
 import type { Placement } from "../scheduler/Placement.ts"
 import { describeProfile } from "../scheduler/profile/describeProfile.ts"
 import { defaultProfile, SCORE_PLUGINS } from "../scheduler/profile/Profile.ts"
@@ -107,13 +107,14 @@ export const scheduleStep: Step<Context> = {
       if (attempted[k] !== i || p.node !== r.node || JSON.stringify(p.scores) !== JSON.stringify(r.scores)) disagreements.push(`${p.pod}: hot path → ${p.node}, readable σ → ${r.node}`)
     })
 
-    // σ respects capacity: re-add every placed pod's effective request per node and compare.
+    // σ respects capacity: re-add every placed pod's effective request per node (a bound pod's as
+    // the scheduler counts it, with a resize in flight) and compare.
     const used = new Map<string, Map<string, number>>()
     const all = [...workload.bound.map((b) => ({ pod: b.pod, node: b.node as string | null })), ...placements.map((p, i) => ({ pod: pods[i]!, node: p.node }))]
     for (const { pod, node } of all) {
       if (node === null) continue
       const u = used.get(node) ?? new Map<string, number>()
-      for (const [r, v] of Object.entries(podRequests(pod))) u.set(r, (u.get(r) ?? 0) + v)
+      for (const [r, v] of Object.entries(assignedPodRequests(pod).requests)) u.set(r, (u.get(r) ?? 0) + v)
       u.set("pods", (u.get("pods") ?? 0) + 1)
       used.set(node, u)
     }

@@ -3,7 +3,7 @@ import type { Manifest } from "../domain/manifest/Manifest.ts"
 import { modelFromDecoded, type Workload } from "../scheduler/adapters/fromManifests.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
-import { podRequests } from "../scheduler/model/Requests.ts"
+import { assignedPodRequests } from "../scheduler/model/Requests.ts"
 import { showAmount } from "../domain/resources/ResourceVector.ts"
 import { parseSchedulerConfig } from "../scheduler/profile/config.ts"
 import { defaultProfile, type Profile } from "../scheduler/profile/Profile.ts"
@@ -173,7 +173,7 @@ export const boundOvercommits = (cluster: ClusterSnapshot): ReadonlyArray<string
     const pods = byNode.get(node.name)
     if (pods === undefined) continue
     const used = new Map<string, number>([["pods", pods.length]])
-    for (const p of pods) for (const [r, v] of Object.entries(podRequests(p))) if (r !== "pods") used.set(r, (used.get(r) ?? 0) + v)
+    for (const p of pods) for (const [r, v] of Object.entries(assignedPodRequests(p).requests)) if (r !== "pods") used.set(r, (used.get(r) ?? 0) + v)
     const over = [...used].filter(([r, v]) => v > (node.allocatable[r] ?? 0)).sort(([a], [b]) => (a < b ? -1 : 1))
     if (over.length === 0) continue
     const amounts = over.map(([r, v]) => `${r} ${showAmount(r, BigInt(Math.round(v)))} of ${showAmount(r, BigInt(Math.round(node.allocatable[r] ?? 0)))}`).join(", ")

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import type { SchedulingPod } from "../scheduler/model/SchedulingPod.ts"
+import { type SchedulingPod, withoutStatusResources } from "../scheduler/model/SchedulingPod.ts"
 import { placementMessage, schedulerFor, type ClusterState } from "./ClusterState.ts"
 import type { Inventory } from "./Inventory.ts"
 import { OperationsError } from "./OperationsError.ts"
@@ -89,7 +89,8 @@ export const capacity = (inv: Inventory, state: ClusterState, template: Scheduli
   const max = options.max ?? DEFAULT_MAX_COPIES
   if (!Number.isSafeInteger(max) || max < 1) throw new OperationsError(`the cap on copies must be a positive integer, got ${max}`)
   const s = schedulerFor(inv, state.nodes, state.placed)
-  const { nodeName: _, ...base } = template
+  // a copy is a new pod: where the template runs, and its status's resize, are not the copy's
+  const { nodeName: _, ...base } = withoutStatusResources(template)
   const copy = (i: number): SchedulingPod => ({ ...base, key: `${template.key}#copy-${i}` })
   const counts = new Map<string, number>()
   const last = new Map<string, number>()

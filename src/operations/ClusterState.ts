@@ -9,7 +9,7 @@
  */
 import { batchOrder, runQueue } from "../scheduler/batch.ts"
 import { hotPathSupports, hotScheduler } from "../scheduler/core/HotScheduler.ts"
-import { schedulerNameOf } from "../scheduler/model/SchedulingPod.ts"
+import { schedulerNameOf, withoutStatusResources } from "../scheduler/model/SchedulingPod.ts"
 import { readableScheduler, reasonNoProfile } from "../scheduler/readable/ReadableScheduler.ts"
 import type { ClusterSnapshot } from "../scheduler/model/ClusterSnapshot.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
@@ -20,6 +20,12 @@ import type { Inventory } from "./Inventory.ts"
 export interface PlacedUnit {
   readonly key: string
   readonly node: string
+  /**
+   * A new pod an operation placed (a controller's replacement, a restarted VMI, a migration
+   * target): it holds its spec's requests, not what the status of the pod it replaces said of a
+   * resize in flight.
+   */
+  readonly recreated?: boolean
 }
 
 /** A unit no node takes, with the scheduler's message. @since 0.1.0 @category model */
@@ -65,7 +71,8 @@ export const placementMessage = (p: Placement): string => {
  * @category constructors
  */
 export const schedulerFor = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, placed: ReadonlyArray<PlacedUnit>): Scheduler => {
-  const snapshot: ClusterSnapshot = { nodes, bound: placed.map((p) => ({ pod: inv.units.get(p.key)!.pod, node: p.node })), ...inv.objects }
+  const podOf = (p: PlacedUnit) => (p.recreated === true ? withoutStatusResources(inv.units.get(p.key)!.pod) : inv.units.get(p.key)!.pod)
+  const snapshot: ClusterSnapshot = { nodes, bound: placed.map((p) => ({ pod: podOf(p), node: p.node })), ...inv.objects }
   // as scheduleBatch chooses: several profiles go to the readable σ, which picks one per pod;
   // one profile runs on the hot path when it can
   if (inv.profiles.length > 0) return readableScheduler(snapshot, { profile: inv.profile, profiles: inv.profiles, seed: inv.seed })

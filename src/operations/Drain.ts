@@ -16,7 +16,7 @@
  */
 import { notCreatedReason } from "../scheduler/batch.ts"
 import type { SchedulingNode } from "../scheduler/model/SchedulingNode.ts"
-import type { NodeSelectorTerm, SchedulingPod, SelectorRequirement } from "../scheduler/model/SchedulingPod.ts"
+import { type NodeSelectorTerm, type SchedulingPod, type SelectorRequirement, withoutStatusResources } from "../scheduler/model/SchedulingPod.ts"
 import { placementMessage, schedulerFor, type ClusterState, type PendingUnit, type PlacedUnit } from "./ClusterState.ts"
 import { budgetVerdict, selects, type BudgetVerdict } from "./DisruptionBudget.ts"
 import { fateOf, vmiOwnerOf, type DisruptionMode, type Fate } from "./Eviction.ts"
@@ -134,10 +134,11 @@ const excludeNode = (pod: SchedulingPod, node: string): SchedulingPod => {
   return { ...pod, requiredTerms: terms }
 }
 
-/** A new pod from a unit's spec: nothing bound yet. */
+/** A new pod from a unit's spec: nothing bound yet, and none of the old pod's status (a resize in flight was the old pod's). */
 const fresh = (pod: SchedulingPod): SchedulingPod => {
-  if (pod.nodeName === undefined) return pod
-  const { nodeName: _, ...rest } = pod
+  const spec = withoutStatusResources(pod)
+  if (spec.nodeName === undefined) return spec
+  const { nodeName: _, ...rest } = spec
   return rest
 }
 
@@ -240,7 +241,7 @@ const schedule = (inv: Inventory, nodes: ReadonlyArray<SchedulingNode>, kept: Re
       }
       continue
     }
-    placed.push({ key: item.key, node: p.node })
+    placed.push({ key: item.key, node: p.node, recreated: true })
     at.add(item.key)
     const action = item.action === "preempted" ? (u.kind === "VirtualMachineInstance" ? "restarted" : "recreated") : item.action
     moves.push({ key: item.key, name: u.name, namespace: u.namespace, kind: u.kind, from: item.from, to: p.node, action })

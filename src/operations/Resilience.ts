@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { podRequests } from "../scheduler/model/Requests.ts"
+import { assignedPodRequests, podRequests } from "../scheduler/model/Requests.ts"
 import type { ClusterState } from "./ClusterState.ts"
 import { drain, type DrainOutcome, type Pending } from "./Drain.ts"
 import type { DisruptionMode } from "./Eviction.ts"
@@ -192,7 +192,8 @@ export const busiestNodes = (inv: Inventory, state: ClusterState, count: number)
   for (const p of state.placed) {
     const u = inv.units.get(p.key)!
     if (u.owner?.kind === "DaemonSet" || u.owner?.kind === "Node") continue
-    const r = podRequests(u.pod)
+    // what it holds there: a placed replacement its spec, a running pod what the scheduler counts
+    const r = p.recreated === true ? podRequests(u.pod) : assignedPodRequests(u.pod).requests
     const l = load.get(p.node) ?? { cpu: 0, memory: 0 }
     load.set(p.node, { cpu: l.cpu + (r["cpu"] ?? 0), memory: l.memory + (r["memory"] ?? 0) })
   }

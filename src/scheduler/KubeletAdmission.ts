@@ -23,7 +23,7 @@
  * @since 0.1.0
  */
 import type { Binding } from "./model/ClusterSnapshot.ts"
-import { podRequests } from "./model/Requests.ts"
+import { assignedPodRequests, podRequests } from "./model/Requests.ts"
 import { isExtendedResource, PODS, type ResourceAmounts } from "./model/Resources.ts"
 import type { SchedulingNode } from "./model/SchedulingNode.ts"
 import type { SchedulingPod } from "./model/SchedulingPod.ts"
@@ -109,8 +109,9 @@ export const kubeletAdmission = (
   if (facts.strictSupplementalGroups === true && node.supplementalGroupsPolicy !== true) {
     return refusal("SupplementalGroupsPolicyNotSupported", "SupplementalGroupsPolicy=Strict is not supported in this node")
   }
+  // the running pods as the kubelet's NodeInfo counts them: with what their status says of a resize
   const used: Record<string, number> = {}
-  for (const p of running) for (const [r, v] of Object.entries(podRequests(p))) used[r] = (used[r] ?? 0) + v
+  for (const p of running) for (const [r, v] of Object.entries(assignedPodRequests(p).requests)) used[r] = (used[r] ?? 0) + v
   const short = insufficientResources(withoutMissingExtended(podRequests(pod), node), node.allocatable, used, running.length, NO_IGNORED)
   const first = short[0]
   if (first !== undefined) {

@@ -32,6 +32,13 @@ describe("boundOvercommits", () => {
     expect(w).toEqual(["node n1: the pods running on it request more than its allocatable (cpu 4500m of 4, pods 3 of 2; d/a, d/b, d/c): the kubelet refuses a new pod past allocatable (OutOfcpu), but these started already, so they are counted as placed there"])
   })
 
+  it("a pod shrinking in place holds what its status says until the kubelet applies it (assignedPodRequests)", () => {
+    const shrinking = pod("d/s", { cpu: 1000 }, { containers: [{ name: "c", requests: { cpu: 1000 }, allocated: { cpu: 3500 }, actuated: { cpu: 3500 } }] })
+    const w = boundOvercommits({ nodes: [n1], bound: [{ pod: shrinking, node: "n1" }, bound("d/a", "n1", 1000)] })
+    expect(w).toHaveLength(1)
+    expect(w[0]).toContain("(cpu 4500m of 4; d/s, d/a)")
+  })
+
   it("an extended resource the node does not have", () => {
     const w = boundOvercommits({ nodes: [n1], bound: [{ pod: pod("d/gpu", { "example.com/gpu": 1 }), node: "n1" }] })
     expect(w).toHaveLength(1)

@@ -1,7 +1,8 @@
 /**
  * fast-check generators of small clusters and workloads that exercise every plugin: taints of
  * all effects, labels, cordons, selectors and affinity with every operator, tolerations, absent
- * vs explicit-0 requests, init containers and sidecars, overhead, extended resources, KVM, CPU
+ * vs explicit-0 requests, init containers and sidecars, overhead, pod-level requests, the status
+ * resources of a resize in flight (infeasible or not), extended resources, KVM, CPU
  * features, NUMA cells and dedicated-CPU pods, priorities. Sizes are small so that resources run
  * out and ties and preemptions happen often.
  */
@@ -118,11 +119,27 @@ const toleration: fc.Arbitrary<Toleration> = fc.oneof(
   }),
 )
 
+// What a live pod's container status may say of a resize in flight (bound pods count it).
+const statusLists: fc.Arbitrary<{ readonly allocated?: ResourceAmounts; readonly actuated?: ResourceAmounts }> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({}) },
+  { weight: 1, arbitrary: fc.record({ allocated: requests, actuated: requests }, { requiredKeys: [] }) },
+)
+
+const podLevel: fc.Arbitrary<ResourceAmounts | undefined> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ cpu: fc.integer({ min: 0, max: 6 }).map((c) => c * 250), memory: fc.integer({ min: 1, max: 8 }).map((g) => g * 256 * Mi) }, { requiredKeys: [] }),
+  },
+)
+
 export const podArb = (key: string): fc.Arbitrary<SchedulingPod> =>
   fc
     .record({
-      containers: fc.array(requests, { minLength: 1, maxLength: 2 }),
-      init: fc.array(fc.record({ requests, restartable: fc.boolean() }), { maxLength: 2 }),
+      containers: fc.array(fc.record({ requests, status: statusLists }), { minLength: 1, maxLength: 2 }),
+      init: fc.array(fc.record({ requests, restartable: fc.boolean(), status: statusLists }), { maxLength: 2 }),
+      podLevel,
+      resizeInfeasible: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       overhead: fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: requests }),
       nodeSelector: fc.oneof(
         { weight: 6, arbitrary: fc.constant({}) },
@@ -154,9 +171,11 @@ export const podArb = (key: string): fc.Arbitrary<SchedulingPod> =>
     .map(
       (r): SchedulingPod => ({
         key,
-        containers: r.containers.map((requests, i) => ({ name: `c${i}`, requests })),
-        initContainers: r.init.map((c, i) => ({ name: `i${i}`, ...c })),
+        containers: r.containers.map((c, i) => ({ name: `c${i}`, requests: c.requests, ...c.status })),
+        initContainers: r.init.map((c, i) => ({ name: `i${i}`, requests: c.requests, restartable: c.restartable, ...c.status })),
         overhead: r.overhead,
+        ...(r.podLevel === undefined || Object.keys(r.podLevel).length === 0 ? {} : { podLevelRequests: r.podLevel }),
+        ...(r.resizeInfeasible ? { resizeInfeasible: true } : {}),
         nodeSelector: r.nodeSelector,
         ...(r.required === undefined ? {} : { requiredTerms: r.required }),
         preferredTerms: r.preferred,

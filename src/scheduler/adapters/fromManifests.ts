@@ -3,7 +3,8 @@
  * schedule, the pods already bound, and every other object kube-scheduler reads (namespaces,
  * Services, ReplicaSets / StatefulSets / ReplicationControllers, PodDisruptionBudgets, storage).
  *
- * - Pods: as written (`pod.ts`). With `spec.nodeName` a pod is bound. A pod whose status says
+ * - Pods: as written (`pod.ts`). With `spec.nodeName` a pod is bound, and counts what its status
+ *   says of a resize in flight (`statusResources.ts`). A pod whose status says
  *   Succeeded or Failed no longer runs and uses nothing (kube-scheduler's cache drops it) and an
  *   unbound pod being deleted is never scheduled: both are skipped with a note.
  * - Kubelet admission: a pod that names its node and has not started there (no status, or
@@ -63,6 +64,7 @@ import { awaitsKubelet, controllerOf, podStatusOf, timesOf } from "./lifecycle.t
 import { namespacesOf } from "./namespaces.ts"
 import { isTopology, type NodesFile, nodesFromManifests, numaTopologies } from "./nodes.ts"
 import { schedulingPodOf } from "./pod.ts"
+import { withStatusResources } from "./statusResources.ts"
 import { priorityClassesOf, type PriorityClasses, resolveNeverPreempts, resolvePriority, SYSTEM_PRIORITY_CLASSES } from "./priority.ts"
 import { admitClaimLimitRanges, admitLimitRanges, limitRangesOf } from "./limitRange.ts"
 import { admitRuntimeClass, runtimeClassesOf } from "./runtimeClass.ts"
@@ -474,8 +476,14 @@ export const workloadFromFiles = (files: ReadonlyArray<DecodedFile>, options: Wo
         const exists = m.status !== undefined || m.metadata?.uid !== undefined
         const spec = admit(m.spec, identity.namespace, identity.name, where(m, ""), under(locate, "spec"), exists)
         const admitted = withClassPolicy(schedulingPodOf(identity, spec, under(locate, "spec")), m.spec, locate("spec.priorityClassName"))
-        // a pending pod's nomination (an earlier preemption's) is where kube-scheduler looks first
-        const pod = nodeName === undefined && status.nominatedNodeName !== undefined ? { ...admitted, nominatedNodeName: status.nominatedNodeName } : admitted
+        // a pending pod's nomination (an earlier preemption's) is where kube-scheduler looks first;
+        // a bound pod counts what its status says of a resize in flight
+        const pod =
+          nodeName === undefined
+            ? status.nominatedNodeName !== undefined
+              ? { ...admitted, nominatedNodeName: status.nominatedNodeName }
+              : admitted
+            : withStatusResources(admitted, m.status, locate)
         place(pod, nodeName, where(m, ""), status.ready, { manifest: m })
         if (nodeName !== undefined && !times.terminating && awaitsKubelet(status, m.status !== undefined)) arriving.set(pod, kubeletFactsOf(spec, m.metadata ?? {}))
         break

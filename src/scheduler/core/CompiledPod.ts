@@ -1,11 +1,12 @@
 /**
- * A pod compiled once per scheduling cycle for the hot path: its requests per column as plain
- * numbers, the scalar checks the filter makes (name order, ignored resources dropped), the
+ * A pod compiled once per scheduling cycle for the hot path: what it holds once bound per column
+ * as plain numbers (as the scheduler cache counts a bound pod: `assignedPodRequests`), the scalar
+ * checks the filter makes on its spec requests (name order, ignored resources dropped), the
  * scorer requests per configured resource, and its NUMA need.
  *
  * @since 0.1.0
  */
-import { podRequests } from "../model/Requests.ts"
+import { assignedPodRequests, holdsSpecRequests, podRequests } from "../model/Requests.ts"
 import { CPU, EPHEMERAL_STORAGE, isScalarResource, MEMORY, PODS } from "../model/Resources.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import { isIgnored } from "../plugins/NodeResourcesFit.ts"
@@ -46,9 +47,10 @@ const NO_IMAGES = { scores: null, key: "" }
 /** @since 0.1.0 @category model */
 export interface CompiledPod {
   readonly pod: SchedulingPod
-  /** Every non-zero actual request (what binding adds to the node). */
+  /** Every non-zero request it holds once bound (what binding adds to the node; a bound pod's status may hold more than its spec). */
   readonly columns: Int32Array
   readonly amounts: Float64Array
+  /** The filter's requests (the spec's, as for a pod to schedule). */
   readonly cpu: number
   readonly memory: number
   readonly storage: number
@@ -56,6 +58,7 @@ export interface CompiledPod {
   readonly scalarColumns: Int32Array
   readonly scalarAmounts: Float64Array
   readonly requestsNothing: boolean
+  /** What binding adds to the node's non-zero cpu and memory (the bound pod's form). */
   readonly nonZeroCpu: number
   readonly nonZeroMemory: number
   /** Scorer request per NodeResourcesFit resource (defaults for absent cpu/memory keys). */
@@ -87,6 +90,7 @@ export const sharesCompiledFields = (previous: SchedulingPod, pod: SchedulingPod
   previous.initContainers === pod.initContainers &&
   previous.overhead === pod.overhead &&
   previous.podLevelRequests === pod.podLevelRequests &&
+  previous.resizeInfeasible === pod.resizeInfeasible &&
   previous.numa === pod.numa &&
   previous.images === pod.images &&
   previous.imageVolumes === pod.imageVolumes
@@ -136,11 +140,16 @@ export const compilePod = (
 ): CompiledPod => {
   const actual = podRequests(pod)
   const nonZero = podRequests(pod, true)
+  // what it holds once bound: its spec's requests unless its status says more (or less) of a resize
+  const held = holdsSpecRequests(pod) ? { requests: actual, nonZeroCpu: nonZero[CPU] ?? 0, nonZeroMemory: nonZero[MEMORY] ?? 0 } : assignedPodRequests(pod)
+  const heldNames = Object.keys(held.requests)
+    .filter((r) => r !== PODS && (held.requests[r] ?? 0) !== 0)
+    .sort()
+  const columns = Int32Array.from(heldNames, (r) => columnOf(a, r))
+  const amounts = Float64Array.from(heldNames, (r) => held.requests[r] ?? 0)
   const names = Object.keys(actual)
     .filter((r) => r !== PODS && (actual[r] ?? 0) !== 0)
     .sort()
-  const columns = Int32Array.from(names, (r) => columnOf(a, r))
-  const amounts = Float64Array.from(names, (r) => actual[r] ?? 0)
   const scalars = names.filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && !isIgnored(r, profile))
   const cpu = actual[CPU] ?? 0
   const memory = actual[MEMORY] ?? 0
@@ -156,8 +165,8 @@ export const compilePod = (
     scalarColumns: Int32Array.from(scalars, (r) => columnOf(a, r)),
     scalarAmounts: Float64Array.from(scalars, (r) => actual[r] ?? 0),
     requestsNothing: names.length === 0,
-    nonZeroCpu: nonZero[CPU] ?? 0,
-    nonZeroMemory: nonZero[MEMORY] ?? 0,
+    nonZeroCpu: held.nonZeroCpu,
+    nonZeroMemory: held.nonZeroMemory,
     fitRequest: Float64Array.from(fit.names, (r) => nonZero[r] ?? 0),
     balancedRequest,
     balancedSkips: balancedRequest.every((v) => v === 0),

@@ -14,10 +14,21 @@ import type { ResourceAmounts } from "./Resources.ts"
 import type { TopologySpreadConstraint } from "./TopologySpread.ts"
 import type { PodVolume } from "./Volumes.ts"
 
-/** A container's requests. @since 0.1.0 @category model */
+/**
+ * A container's requests. A pod running on a node may also carry what its container status says
+ * (InPlacePodVerticalScaling, GA in v1.35): during a resize the scheduler counts the largest of
+ * the spec, the allocated and the actuated requests (`assignedPodRequests`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface ContainerRequests {
   readonly name: string
   readonly requests: ResourceAmounts
+  /** `status.containerStatuses[].allocatedResources` (or the init container's), when the status has it: what the kubelet admitted. */
+  readonly allocated?: ResourceAmounts
+  /** `status.containerStatuses[].resources.requests`, when the status has it: what the runtime applies. */
+  readonly actuated?: ResourceAmounts
 }
 
 /** An init container; `restartable` = a sidecar (`restartPolicy: Always`). @since 0.1.0 @category model */
@@ -103,6 +114,11 @@ export interface SchedulingPod {
    */
   readonly podLevelRequests?: ResourceAmounts
   readonly nodeName?: string
+  /**
+   * The pod's first `PodResizePending` condition has reason `Infeasible`: the kubelet will not
+   * apply the resized spec, so a bound pod counts only its allocated and actuated requests.
+   */
+  readonly resizeInfeasible?: boolean
   /**
    * `status.nominatedNodeName` of a pending pod: a node an earlier preemption made room on.
    * kube-scheduler runs the filters on that node first and, when it passes, binds it there without
@@ -256,6 +272,7 @@ const OPTIONAL = [
   "nominatedNodeName",
   "startTime",
   "createdAfter",
+  "resizeInfeasible",
 ] as const
 
 // Only the optional fields that are set, so that pods compare equal however they were built.
@@ -263,4 +280,28 @@ const optionalFields = (rest: Partial<SchedulingPod>): Partial<SchedulingPod> =>
   const out: Record<string, unknown> = {}
   for (const k of OPTIONAL) if (rest[k] !== undefined) out[k] = rest[k]
   return out as Partial<SchedulingPod>
+}
+
+const hasStatusResources = (c: ContainerRequests): boolean => c.allocated !== undefined || c.actuated !== undefined
+
+const withoutStatus = <C extends ContainerRequests>(c: C): C => {
+  if (!hasStatusResources(c)) return c
+  const { allocated: _, actuated: __, ...rest } = c
+  return rest as C
+}
+
+/**
+ * A new pod from `p`'s spec: without what a live pod's status says of its resources (the
+ * allocated and actuated requests, an infeasible resize). A controller's replacement, a copy
+ * and a migration target are new pods, which count their spec alone. `p` itself when it says
+ * nothing of them (so that compiled forms keep being shared).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const withoutStatusResources = (p: SchedulingPod): SchedulingPod => {
+  const carries = p.resizeInfeasible !== undefined || p.containers.some(hasStatusResources) || p.initContainers.some(hasStatusResources)
+  if (!carries) return p
+  const { resizeInfeasible: _, ...rest } = p
+  return { ...rest, containers: p.containers.map(withoutStatus), initContainers: p.initContainers.map(withoutStatus) }
 }

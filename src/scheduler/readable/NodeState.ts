@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { podRequests } from "../model/Requests.ts"
-import { CPU, MEMORY, type ResourceAmounts } from "../model/Resources.ts"
+import { assignedPodRequests } from "../model/Requests.ts"
+import type { ResourceAmounts } from "../model/Resources.ts"
 import { numaCellsOf, type SchedulingNode } from "../model/SchedulingNode.ts"
 import type { SchedulingPod } from "../model/SchedulingPod.ts"
 import type { CellRoom } from "../plugins/NumaFit.ts"
@@ -40,10 +40,16 @@ export const nodeState = (node: SchedulingNode): NodeState => {
   return { node, pods: [], used: {}, nonZeroCpu: 0, nonZeroMemory: 0, capacityCells: cells, freeCells: cells.map((c) => ({ ...c })) }
 }
 
-/** A bound pod's record, computing its requests once. @since 0.1.0 @category constructors */
+/**
+ * A bound pod's record, computing once what it holds on its node as the scheduler cache counts a
+ * bound pod (a resize in flight, the pod-level non-zero rule: `assignedPodRequests`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const boundPod = (id: number, pod: SchedulingPod, seq: number, cell: number): BoundPod => {
-  const nonZero = podRequests(pod, true)
-  return { id, pod, seq, cell, request: podRequests(pod), nonZeroCpu: nonZero[CPU] ?? 0, nonZeroMemory: nonZero[MEMORY] ?? 0 }
+  const held = assignedPodRequests(pod)
+  return { id, pod, seq, cell, request: held.requests, nonZeroCpu: held.nonZeroCpu, nonZeroMemory: held.nonZeroMemory }
 }
 
 const cellDelta = (state: NodeState, b: BoundPod, sign: 1 | -1): void => {

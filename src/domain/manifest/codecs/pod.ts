@@ -257,6 +257,28 @@ export const PodSpec = struct(
 export const PodTemplateSpec = struct("PodTemplateSpec", { spec: PodSpec }, { metadata: ObjectMeta })
 
 /**
+ * What a container status says of resources (InPlacePodVerticalScaling): `allocatedResources`
+ * (the requests the kubelet admitted) and `resources` (what the runtime applies). Its other
+ * fields (state, image, restarts, …) are kept unread.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ContainerStatus = t.partial({ name: t.string, allocatedResources: QuantityMap, resources: ResourceRequirements }, "ContainerStatus")
+
+/**
+ * A pod's status: the container statuses' resources as quantities; every other field (phase,
+ * conditions, start time, …) as it is, read where it is used.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PodStatus = t.intersection(
+  [OpaqueObject, t.partial({ containerStatuses: t.array(ContainerStatus), initContainerStatuses: t.array(ContainerStatus) })],
+  "PodStatus",
+)
+
+/**
  * A Kubernetes Pod (`v1`).
  *
  * @since 0.1.0
@@ -265,7 +287,7 @@ export const PodTemplateSpec = struct("PodTemplateSpec", { spec: PodSpec }, { me
 export const Pod = struct(
   "Pod",
   { apiVersion: t.string, kind: t.literal("Pod"), spec: PodSpec },
-  { metadata: ObjectMeta, status: OpaqueObject },
+  { metadata: ObjectMeta, status: PodStatus },
 )
 
 /** A decoded container. @since 0.1.0 @category model */
@@ -274,6 +296,10 @@ export type Container = t.TypeOf<typeof Container>
 export type PodSpec = t.TypeOf<typeof PodSpec>
 /** A decoded pod template. @since 0.1.0 @category model */
 export type PodTemplateSpec = t.TypeOf<typeof PodTemplateSpec>
+/** A decoded container status. @since 0.1.0 @category model */
+export type ContainerStatus = t.TypeOf<typeof ContainerStatus>
+/** A decoded pod status. @since 0.1.0 @category model */
+export type PodStatus = t.TypeOf<typeof PodStatus>
 /** A decoded Pod. @since 0.1.0 @category model */
 export type Pod = t.TypeOf<typeof Pod>
 /** A decoded toleration. @since 0.1.0 @category model */
