@@ -5,8 +5,15 @@
  * capacity-tracking runs of TestFindPodVolumesWithProvisioning, how FindPodVolumes turns the
  * first failing claim into reasons, and a batch that sees the same capacities for every pod.
  * Each case runs the plugin alone (its Filter status, code included) and both engines through the
- * whole default profile, which must give the node the same reasons.
+ * whole default profile, which must give the node the same reasons. Through the CLI: the warning
+ * for CSIStorageCapacities without their CSIDriver, the two kinds no longer "not modelled", and bad
+ * input exiting 2 with the file, document and path. (The manifest fixtures storage-capacity* of
+ * fixtures/volumes/volume-binding run `schedule --explain --json` on both engines.)
  */
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import {
   capacitySufficient,
@@ -206,6 +213,96 @@ describe("VolumeBinding capacity: a batch sees the capacities of the input", () 
       const placed = ["first", "second"].map((c) => s.schedule(podWith(`user-${c}`, [pvcVolume(c)]), { explain: true }))
       expect(placed.map((p) => p.node)).toEqual(["node1", "node1"])
       expect(placed[1]?.scores?.find((e) => e.node === "node3")?.reasons).toEqual([REASON_NOT_ENOUGH_SPACE])
+    })
+  }
+})
+
+describe("catcluster schedule with CSIDrivers and CSIStorageCapacities", () => {
+  const root = join(import.meta.dirname, "..", "..")
+  const dir = mkdtempSync(join(tmpdir(), "catcluster-capacity-"))
+  const cli = (pods: string) => {
+    const file = join(dir, `pods-${Math.random().toString(36).slice(2)}.yaml`)
+    writeFileSync(file, pods)
+    const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "src", "cli", "main.ts"), "schedule", "--nodes", join(import.meta.dirname, "fixtures", "volumes", "volume-binding", "nodes.yaml"), "--pods", file, "--json"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    })
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, file }
+  }
+  const claimAndPod = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data, namespace: default}
+spec: {accessModes: [ReadWriteOnce], storageClassName: local-lvm, resources: {requests: {storage: 2Gi}}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: pod-a, namespace: default}
+spec:
+  containers: [{name: c, image: busybox}]
+  volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]
+`
+  const classAndCapacity = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: local-lvm}
+provisioner: lvm.csi.example.com
+volumeBindingMode: WaitForFirstConsumer
+---
+apiVersion: storage.k8s.io/v1
+kind: CSIStorageCapacity
+metadata: {name: tiny, namespace: kube-system}
+storageClassName: local-lvm
+capacity: 1Mi
+nodeTopology: {}
+---
+`
+
+  it("CSIStorageCapacities without their CSIDriver: a warning to add it, capacity not checked, and neither kind said to be left out (a VolumeAttachment still is)", () => {
+    const r = cli(`${classAndCapacity}apiVersion: storage.k8s.io/v1
+kind: VolumeAttachment
+metadata: {name: va-1}
+spec: {attacher: lvm.csi.example.com, nodeName: a, source: {persistentVolumeName: pv-1}}
+---
+${claimAndPod}`)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain(
+      'catcluster: warning: 1 CSIStorageCapacity for provisioner "lvm.csi.example.com" (kube-system/tiny) but no CSIDriver "lvm.csi.example.com" in the input: kube-scheduler checks storage capacity only for a driver whose CSIDriver sets storageCapacity: true, so σ does not check it here and may place pods where the provisioner has no room; if your cluster has the CSIDriver, add it (kubectl get csidrivers -o yaml)',
+    )
+    expect(r.stderr).toContain("catcluster: warning: 1 object of kinds catcluster does not model, read and left out: VolumeAttachment ×1")
+    expect(JSON.parse(r.stdout).placements[0].node).not.toBeNull()
+  })
+
+  it("with the CSIDriver opted in, no warning and the claim finds no room", () => {
+    const r = cli(`apiVersion: storage.k8s.io/v1
+kind: CSIDriver
+metadata: {name: lvm.csi.example.com}
+spec: {storageCapacity: true}
+---
+${classAndCapacity}${claimAndPod}`)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe("")
+    expect(JSON.parse(r.stdout).placements[0]).toMatchObject({
+      node: null,
+      message: "0/3 nodes are available: 3 node(s) did not have enough free storage. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    })
+  })
+
+  const capacityDoc = (fields: string) => `apiVersion: storage.k8s.io/v1
+kind: CSIStorageCapacity
+metadata: {name: c, namespace: kube-system}
+${fields}
+---
+${claimAndPod}`
+  const refused: ReadonlyArray<readonly [string, string, string]> = [
+    ["a capacity that is not a quantity", "storageClassName: local-lvm\ncapacity: lots", 'document 0, capacity: expected a quantity, got "lots"'],
+    ["a missing storageClassName", "capacity: 1Gi", "document 0, storageClassName: required field missing (expected string)"],
+    ["an invalid nodeTopology selector", "storageClassName: local-lvm\nnodeTopology: {matchExpressions: [{key: zone, operator: In}]}", "document 0, nodeTopology.matchExpressions[0].values: must be specified when `operator` is 'In' or 'NotIn'"],
+  ]
+  for (const [name, fields, message] of refused) {
+    it(`refuses ${name}: exit 2, the file, document and path`, () => {
+      const r = cli(capacityDoc(fields))
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(new RegExp(`${r.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:\\d+:\\d+)?: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))
+      expect(r.stderr).not.toMatch(/\n\s+at /)
     })
   }
 })
