@@ -1,7 +1,7 @@
 /**
  * Hot path ≡ readable σ with storage: the four volume plugins (VolumeRestrictions' disk and
  * ReadWriteOncePod conflicts, NodeVolumeLimits' CSINode counts, VolumeBinding's bound, static and
- * provisioned claims with Reserve, VolumeZone), their PreFilter rejections, preemption releasing
+ * provisioned claims with Reserve and storage capacity, VolumeZone), their PreFilter rejections, preemption releasing
  * victims' volumes, and NodePorts, ImageLocality and scheduling gates on the same pods. The two
  * share the plugins' kernels (matching rules, formulas) but not the bookkeeping: the readable σ
  * re-reads every pod on every node each cycle, the hot path keeps per-node volume pods and claim
@@ -139,6 +139,7 @@ describe("the generator reaches every volume outcome", () => {
       "node(s) exceed max volume count",
       "node(s) had volume node affinity conflict",
       "node(s) didn't find available persistent volumes to bind",
+      "node(s) did not have enough free storage",
       "node(s) had no available volume zone",
       "pod has unbound immediate PersistentVolumeClaims",
       'persistentvolumeclaim "c5" not found',
@@ -175,6 +176,7 @@ describe("the volume equivalence catches a broken hot path", () => {
     ["an evicted pod's volumes stay on its node", { keepUnbound: true }],
     ["preemption's dry run keeps the victims' volumes", { dryRunKeepsVictims: true }],
     ["preemption's dry run recounts ReadWriteOncePod claims (not upstream's RemovePod)", { recountReadWriteOncePod: true }],
+    ["Reserve takes a provisioned volume's size off its CSIStorageCapacity (the scheduler never does)", { reserveTakesCapacity: true }],
   ]
   for (const [name, faults] of mutants) {
     it(`${name}: a shrunk counterexample`, () => {

@@ -1,7 +1,8 @@
 /**
  * `storageGaps` on storage objects built by hand: which claims count as missing, classless or
  * naming an absent class, which do not (bound or binding, a default class, a PersistentVolume
- * without a class, volumes that are no claims), and how the warnings are worded and ordered.
+ * without a class, volumes that are no claims), CSIStorageCapacities whose provisioner has no
+ * CSIDriver, and how the warnings are worded and ordered.
  */
 import { describe, expect, it } from "vitest"
 import { noStorage, pod, type PersistentVolumeClaim, type SchedulingPod, type StorageObjects, storageGaps } from "../../src/scheduler/index.ts"
@@ -71,5 +72,25 @@ describe("storageGaps", () => {
       'StorageClass "alpha", named by 2 unbound PersistentVolumeClaims (ns/a1, ns/a2), is not in the input: without it no provisioner creates their volumes (kube-scheduler reads them as unbound Immediate claims) and the pods mounting them stay pending, as σ shows here; add it (kubectl get storageclass -o yaml)',
       'StorageClass "zeta", named by 1 unbound PersistentVolumeClaim (ns/z1), is not in the input: without it no provisioner creates a volume for it (kube-scheduler reads it as an unbound Immediate claim) and the pods mounting it stay pending, as σ shows here; add it (kubectl get storageclass -o yaml)',
     ])
+  })
+
+  it("CSIStorageCapacities of a provisioner without a CSIDriver: one warning per provisioner, whatever the pods; a driver of any storageCapacity, or a class not in the input, says nothing", () => {
+    const cap = (name: string, storageClassName: string) => ({ namespace: "kube-system", name, storageClassName, capacityBytes: 2 ** 30, nodeTopology: {} })
+    const classes = [
+      { name: "lvm", provisioner: "lvm.csi.example.com", volumeBindingMode: "WaitForFirstConsumer" as const },
+      { name: "lvm-fast", provisioner: "lvm.csi.example.com", volumeBindingMode: "WaitForFirstConsumer" as const },
+      { name: "ebs", provisioner: "ebs.csi.aws.com", volumeBindingMode: "WaitForFirstConsumer" as const },
+      { name: "nfs", provisioner: "nfs.csi.k8s.io", volumeBindingMode: "Immediate" as const },
+    ]
+    const objects = storage({
+      storageClasses: classes,
+      csiDrivers: [{ name: "nfs.csi.k8s.io", storageCapacity: false }],
+      csiStorageCapacities: [cap("a", "lvm"), cap("b", "lvm-fast"), cap("c", "ebs"), cap("d", "nfs"), cap("e", "absent"), cap("f", "lvm"), cap("g", "lvm")],
+    })
+    expect(storageGaps([], objects)).toEqual([
+      '1 CSIStorageCapacity for provisioner "ebs.csi.aws.com" (kube-system/c) but no CSIDriver "ebs.csi.aws.com" in the input: kube-scheduler checks storage capacity only for a driver whose CSIDriver sets storageCapacity: true, so σ does not check it here and may place pods where the provisioner has no room; if your cluster has the CSIDriver, add it (kubectl get csidrivers -o yaml)',
+      '4 CSIStorageCapacities for provisioner "lvm.csi.example.com" (kube-system/a, kube-system/b, kube-system/f, … (4 in all)) but no CSIDriver "lvm.csi.example.com" in the input: kube-scheduler checks storage capacity only for a driver whose CSIDriver sets storageCapacity: true, so σ does not check it here and may place pods where the provisioner has no room; if your cluster has the CSIDriver, add it (kubectl get csidrivers -o yaml)',
+    ])
+    expect(storageGaps([], storage({ ...objects, csiDrivers: [...(objects.csiDrivers ?? []), { name: "ebs.csi.aws.com", storageCapacity: true }, { name: "lvm.csi.example.com", storageCapacity: false }] }))).toEqual([])
   })
 })

@@ -119,8 +119,54 @@ spec: {containers: [{name: c}]}
     expect(s.persistentVolumes).toEqual([])
   })
 
+  it("CSIDrivers and CSIStorageCapacities: storageCapacity absent is false, quantities in bytes, an absent nodeTopology stays absent", () => {
+    const s = objects(`apiVersion: storage.k8s.io/v1
+kind: CSIDriver
+metadata: {name: ebs.csi.aws.com}
+spec: {attachRequired: true, storageCapacity: true, fsGroupPolicy: File}
+---
+apiVersion: storage.k8s.io/v1
+kind: CSIDriver
+metadata: {name: nfs.csi.k8s.io}
+spec: {attachRequired: false}
+---
+apiVersion: storage.k8s.io/v1
+kind: CSIStorageCapacityList
+items:
+- apiVersion: storage.k8s.io/v1
+  kind: CSIStorageCapacity
+  metadata: {name: csisc-1, namespace: kube-system}
+  storageClassName: gp3
+  capacity: 100Gi
+  maximumVolumeSize: 16Ti
+  nodeTopology: {matchLabels: {topology.ebs.csi.aws.com/zone: z1}, matchExpressions: [{key: tier, operator: Exists}]}
+- apiVersion: storage.k8s.io/v1
+  kind: CSIStorageCapacity
+  metadata: {name: csisc-2}
+  storageClassName: gp3
+`)
+    expect(s.csiDrivers).toEqual([
+      { name: "ebs.csi.aws.com", storageCapacity: true },
+      { name: "nfs.csi.k8s.io", storageCapacity: false },
+    ])
+    expect(s.csiStorageCapacities).toEqual([
+      {
+        namespace: "kube-system",
+        name: "csisc-1",
+        storageClassName: "gp3",
+        capacityBytes: 100 * Gi,
+        maximumVolumeSizeBytes: 16 * 2 ** 40,
+        nodeTopology: { matchLabels: { "topology.ebs.csi.aws.com/zone": "z1" }, matchExpressions: [{ key: "tier", operator: "Exists", values: [] }] },
+      },
+      { namespace: "default", name: "csisc-2", storageClassName: "gp3" },
+    ])
+    // neither kind in the input: neither list
+    expect(Object.keys(objects("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: s}\nprovisioner: p\n"))).toEqual(["persistentVolumes", "persistentVolumeClaims", "storageClasses", "csiNodes"])
+  })
+
   const pvDoc = (spec: string) => `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: v}\nspec: ${spec}\n`
   const pvcDoc = (spec: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: c}\nspec: ${spec}\n`
+  const capacityDoc = (fields: string) => `apiVersion: storage.k8s.io/v1\nkind: CSIStorageCapacity\nmetadata: {name: c, namespace: kube-system}\n${fields}\n`
   const refused: ReadonlyArray<[string, string, string]> = [
     ["a PV without size", pvDoc("{accessModes: [ReadWriteOnce], csi: {driver: d, volumeHandle: h}}"), "storage.yaml: document 0, spec.capacity.storage: a PersistentVolume needs its size (required)"],
     ["a PV without access modes", pvDoc("{capacity: {storage: 1Gi}, csi: {driver: d, volumeHandle: h}}"), "storage.yaml: document 0, spec.accessModes: at least 1 access mode is required"],
@@ -131,6 +177,14 @@ spec: {containers: [{name: c}]}
     ["a claim without access modes", pvcDoc("{resources: {requests: {storage: 1Gi}}}"), "storage.yaml: document 0, spec.accessModes: at least 1 access mode is required"],
     ["a claim with a bad selector operator", pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, selector: {matchExpressions: [{key: a, operator: Gt, values: ['1']}]}}"), 'storage.yaml: document 0, spec.selector.matchExpressions[0].operator: expected one of "In", "NotIn", "Exists", "DoesNotExist", got "Gt"'],
     ["two claims of one name", `${pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}")}---\n${pvcDoc("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}")}`, "storage.yaml: document 1, metadata.name: a second PersistentVolumeClaim named default/c"],
+    ["a CSIStorageCapacity with an empty storageClassName", capacityDoc('storageClassName: ""'), "storage.yaml: document 0, storageClassName: Required value"],
+    ["a negative capacity", capacityDoc("storageClassName: s\ncapacity: -1Gi"), "storage.yaml: document 0, capacity: must be greater than or equal to 0"],
+    ["a negative maximumVolumeSize", capacityDoc("storageClassName: s\nmaximumVolumeSize: -1"), "storage.yaml: document 0, maximumVolumeSize: must be greater than or equal to 0"],
+    ["a nodeTopology with a bad operator", capacityDoc("storageClassName: s\nnodeTopology: {matchExpressions: [{key: z, operator: Gt, values: ['1']}]}"), 'storage.yaml: document 0, nodeTopology.matchExpressions[0].operator: expected one of "In", "NotIn", "Exists", "DoesNotExist", got "Gt"'],
+    ["a nodeTopology In without values", capacityDoc("storageClassName: s\nnodeTopology: {matchExpressions: [{key: z, operator: In}]}"), "storage.yaml: document 0, nodeTopology.matchExpressions[0].values: must be specified when `operator` is 'In' or 'NotIn'"],
+    ["a nodeTopology Exists with values", capacityDoc("storageClassName: s\nnodeTopology: {matchExpressions: [{key: z, operator: Exists, values: [a]}]}"), "storage.yaml: document 0, nodeTopology.matchExpressions[0].values: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"],
+    ["two CSIStorageCapacities of one name", `${capacityDoc("storageClassName: s")}---\n${capacityDoc("storageClassName: t")}`, "storage.yaml: document 1, metadata.name: a second CSIStorageCapacity named kube-system/c"],
+    ["two CSIDrivers of one name", "apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nmetadata: {name: d}\nspec: {}\n---\napiVersion: storage.k8s.io/v1\nkind: CSIDriver\nmetadata: {name: d}\nspec: {storageCapacity: true}\n", "storage.yaml: document 1, metadata.name: a second CSIDriver named d"],
     ["a nameless StorageClass", "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nprovisioner: p\n", "storage.yaml: document 0, metadata.name: a StorageClass needs a name"],
   ]
   for (const [name, text, message] of refused) {

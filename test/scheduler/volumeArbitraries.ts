@@ -12,6 +12,9 @@
  *   claim references, phases, modes; claims bound (their PV then references them), pre-bound,
  *   unbound, Lost or being deleted, with access modes RWO / ROX / RWX / RWOP, selectors, selected
  *   nodes, and the claims of generic ephemeral volumes (owned by their pod or not);
+ * - CSIDrivers for csi.a and csi.b that opt into capacity tracking or not, and CSIStorageCapacity
+ *   objects of the classes with sizes around the claims' requests (some without capacity, some
+ *   with a maximumVolumeSize) reaching a zone, a node, every node or (no nodeTopology) none;
  * - pods mounting a small pool of claims (so they share them), ephemeral volumes, inline GCE PD,
  *   AWS EBS, iSCSI, RBD, Azure, Cinder and CSI volumes, emptyDirs; host ports; images; scheduling
  *   gates; priorities (preemption frees claims, disks and attachments).
@@ -23,7 +26,9 @@ import fc from "fast-check"
 import type {
   AccessMode,
   ClusterObjects,
+  CsiDriver,
   CsiNode,
+  CsiStorageCapacity,
   HostPort,
   NodeImage,
   NodeSelectorTerm,
@@ -375,6 +380,39 @@ const consistent = (volumes: ReadonlyArray<PersistentVolume>, claims: ReadonlyAr
       : { ...pv, claimRef: { namespace: owner.namespace, name: owner.name, ...(owner.uid === undefined ? {} : { uid: owner.uid }) }, phase: "Bound" as const }
   })
 
+const csiDriversArb: fc.Arbitrary<ReadonlyArray<CsiDriver>> = fc
+  .record({
+    a: fc.option(fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { nil: undefined, freq: 4 }),
+    b: fc.option(fc.boolean(), { nil: undefined, freq: 3 }),
+  })
+  .map(({ a, b }) => [...(a === undefined ? [] : [{ name: "csi.a", storageCapacity: a }]), ...(b === undefined ? [] : [{ name: "csi.b", storageCapacity: b }])])
+
+// sizes around the claims' requests (1..3 Gi)
+const capacitySize = fc.constantFrom(0, Gi / 2, Gi, 2 * Gi, 2 * Gi, 3 * Gi, 4 * Gi, 8 * Gi)
+
+const capacityArb = (name: string): fc.Arbitrary<CsiStorageCapacity> =>
+  fc
+    .record({
+      className: fc.constantFrom("wait", "wait", "wait", "ebs", "now"),
+      capacity: fc.option(capacitySize, { nil: undefined, freq: 6 }),
+      maximum: fc.option(capacitySize, { nil: undefined, freq: 2 }),
+      topology: fc.oneof(
+        { weight: 3, arbitrary: zone.map((z) => ({ matchLabels: { [ZONE]: z } })) },
+        { weight: 1, arbitrary: fc.constant({ matchExpressions: [{ key: ZONE, operator: "In" as const, values: ["z1", "z2"] }] }) },
+        { weight: 2, arbitrary: fc.constantFrom("n0", "n1", "n2").map((n) => ({ matchLabels: { [HOSTNAME]: n } })) },
+        { weight: 1, arbitrary: fc.constant({}) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      ),
+    })
+    .map(({ className, capacity, maximum, topology }) => ({
+      namespace: "kube-system",
+      name,
+      storageClassName: className,
+      ...(capacity === undefined ? {} : { capacityBytes: capacity }),
+      ...(maximum === undefined ? {} : { maximumVolumeSizeBytes: maximum }),
+      ...(topology === undefined ? {} : { nodeTopology: topology }),
+    }))
+
 const maybe = <A>(arb: fc.Arbitrary<A>, freq: number): fc.Arbitrary<A | undefined> => fc.option(arb, { nil: undefined, freq })
 
 /**
@@ -392,9 +430,11 @@ export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
     volumes: fc.tuple(...["pv0", "pv1", "pv2", "pv3"].map((n) => maybe(volumeArb(n), 6))),
     claims: fc.tuple(...[0, 1, 2, 3, 4].map(() => maybe(claimDraftArb, 8))),
     otherClaims: fc.tuple(maybe(claimDraftArb, 2), maybe(claimDraftArb, 2)),
+    drivers: csiDriversArb,
+    capacities: fc.tuple(...["cap0", "cap1", "cap2", "cap3"].map((n) => maybe(capacityArb(n), 2))),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   })
-  .map(({ nodes, pods, prebound, classes, volumes, claims, otherClaims, seed }): VolumeCase => {
+  .map(({ nodes, pods, prebound, classes, volumes, claims, otherClaims, drivers, capacities, seed }): VolumeCase => {
     const ephemeral = pods.flatMap((p, i) =>
       p.ephemeralClaim !== undefined && p.volumes.some((v) => v.source.type === "ephemeral") ? [named(p.ephemeralClaim, p.namespace, `p${i}-eph`, `p${i}`)] : [],
     )
@@ -408,6 +448,8 @@ export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
       persistentVolumeClaims: allClaims,
       storageClasses: classes,
       csiNodes: nodes.flatMap((d, i) => (d.csi === undefined ? [] : [{ nodeName: `n${i}`, ...d.csi }])),
+      csiDrivers: drivers,
+      csiStorageCapacities: capacities.filter((c): c is CsiStorageCapacity => c !== undefined),
     }
     return {
       nodes: nodes.map((d, i) => nodeOf(d, `n${i}`)),

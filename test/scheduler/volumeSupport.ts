@@ -9,7 +9,9 @@ import {
   defaultProfile,
   node,
   pod,
+  type CsiDriver,
   type CsiNode,
+  type CsiStorageCapacity,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type PodVolume,
@@ -54,11 +56,23 @@ export const storageClass = (name: string, rest: Partial<StorageClass> = {}): St
 
 export const csiNode = (nodeName: string, drivers: CsiNode["drivers"], rest: Partial<CsiNode> = {}): CsiNode => ({ nodeName, drivers, ...rest })
 
+export const csiDriver = (name: string, storageCapacity: boolean): CsiDriver => ({ name, storageCapacity })
+
+/** A CSIStorageCapacity of `className` (namespace `kube-system`, where drivers publish them). */
+export const csiCapacity = (name: string, storageClassName: string, rest: Partial<CsiStorageCapacity> = {}): CsiStorageCapacity => ({
+  namespace: "kube-system",
+  name,
+  storageClassName,
+  ...rest,
+})
+
 export const storage = (parts: Partial<StorageObjects>): StorageObjects => ({
   persistentVolumes: parts.persistentVolumes ?? [],
   persistentVolumeClaims: parts.persistentVolumeClaims ?? [],
   storageClasses: parts.storageClasses ?? [],
   csiNodes: parts.csiNodes ?? [],
+  ...(parts.csiDrivers === undefined ? {} : { csiDrivers: parts.csiDrivers }),
+  ...(parts.csiStorageCapacities === undefined ? {} : { csiStorageCapacities: parts.csiStorageCapacities }),
 })
 
 /** A volume using a claim. */

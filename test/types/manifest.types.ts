@@ -33,6 +33,8 @@ export const kindName = (x: Manifest): string =>
     .with({ kind: "PersistentVolume" }, (p) => p.spec?.csi?.driver ?? "")
     .with({ kind: "StorageClass" }, (c) => c.provisioner)
     .with({ kind: "CSINode" }, (c) => c.spec.drivers.map((d) => d.name).join(","))
+    .with({ kind: "CSIDriver" }, (d) => String(d.spec.storageCapacity))
+    .with({ kind: "CSIStorageCapacity" }, (c) => c.storageClassName)
     .with({ kind: "ResourceQuota" }, (q) => Object.keys(q.spec?.hard ?? {}).join(","))
     .with({ kind: "PriorityClass" }, (p) => String(p.value))
     .with({ kind: "RuntimeClass" }, (r) => r.handler)

@@ -1,6 +1,6 @@
 /**
  * Storage objects from manifests (PersistentVolumes, PersistentVolumeClaims, StorageClasses,
- * CSINodes) and the volumes of a pod spec, for the volume plugins (Kubernetes v1.35).
+ * CSINodes, CSIDrivers, CSIStorageCapacities) and the volumes of a pod spec, for the volume plugins (Kubernetes v1.35).
  *
  * What the API server or its controllers would do to an object before the scheduler sees it is
  * done here: a claim's or PV's class comes from the beta annotation
@@ -12,7 +12,9 @@
  * Available. What the API server would refuse is a {@link SchedulerInputError} naming the file,
  * document, item and JSON path: a PV without `spec.capacity.storage`, access modes or a volume
  * source (or with two), a `claimRef` without name or namespace, a claim without access modes or a
- * storage request, a volume with two sources, two objects of one name.
+ * storage request, a volume with two sources, a CSIStorageCapacity without `storageClassName`,
+ * with a negative `capacity` or `maximumVolumeSize` or an invalid `nodeTopology` selector, two
+ * objects of one name.
  *
  * @since 0.1.0
  */
@@ -29,7 +31,9 @@ import type { Quantity } from "../../domain/quantity/Quantity.ts"
 import type { LabelSelector, LabelSelectorRequirement } from "../model/LabelSelector.ts"
 import type { NodeSelectorTerm, SelectorRequirement } from "../model/SchedulingPod.ts"
 import type {
+  CsiDriver,
   CsiNode,
+  CsiStorageCapacity,
   InTreeVolume,
   PersistentVolume,
   PersistentVolumeClaim,
@@ -202,6 +206,38 @@ const csiNode = (m: ManifestOf<"CSINode">): CsiNode => {
   }
 }
 
+const csiDriver = (m: ManifestOf<"CSIDriver">): CsiDriver => ({ name: nameOf(m, "CSIDriver"), storageCapacity: m.spec.storageCapacity === true })
+
+// the API server's ValidateLabelSelector: In and NotIn need values, Exists and DoesNotExist take none
+const strictSelector = (s: RawSelector, at: string): LabelSelector => {
+  const parsed = selector(s, at)
+  ;(parsed.matchExpressions ?? []).forEach((r, i) => {
+    const wantsValues = r.operator === "In" || r.operator === "NotIn"
+    if (wantsValues && r.values.length === 0) throw new SchedulerInputError(`${at}.matchExpressions[${i}].values`, `must be specified when \`operator\` is 'In' or 'NotIn'`)
+    if (!wantsValues && r.values.length > 0) throw new SchedulerInputError(`${at}.matchExpressions[${i}].values`, `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'`)
+  })
+  return parsed
+}
+
+const nonNegativeBytes = (q: Quantity, m: Manifest, path: string): number => {
+  const n = bytes(q)
+  if (n < 0) throw new SchedulerInputError(where(m, path), "must be greater than or equal to 0")
+  return n
+}
+
+const csiStorageCapacity = (m: ManifestOf<"CSIStorageCapacity">): CsiStorageCapacity => {
+  const name = nameOf(m, "CSIStorageCapacity")
+  if (m.storageClassName === "") throw new SchedulerInputError(where(m, "storageClassName"), "Required value")
+  return {
+    namespace: m.metadata?.namespace ?? "default",
+    name,
+    storageClassName: m.storageClassName,
+    ...(m.capacity === undefined ? {} : { capacityBytes: nonNegativeBytes(m.capacity, m, "capacity") }),
+    ...(m.maximumVolumeSize === undefined ? {} : { maximumVolumeSizeBytes: nonNegativeBytes(m.maximumVolumeSize, m, "maximumVolumeSize") }),
+    ...(m.nodeTopology === undefined ? {} : { nodeTopology: strictSelector(m.nodeTopology, where(m, "nodeTopology")) }),
+  }
+}
+
 const unique = <A>(items: ReadonlyArray<{ readonly m: Manifest; readonly a: A }>, key: (a: A) => string, kind: string): ReadonlyArray<A> => {
   const seen = new Set<string>()
   return items.map(({ m, a }) => {
@@ -223,17 +259,23 @@ export const storageObjectsOf = (manifests: ReadonlyArray<Manifest>): StorageObj
   const pvcs: Array<{ m: Manifest; a: PersistentVolumeClaim }> = []
   const classes: Array<{ m: Manifest; a: StorageClass }> = []
   const nodes: Array<{ m: Manifest; a: CsiNode }> = []
+  const drivers: Array<{ m: Manifest; a: CsiDriver }> = []
+  const capacities: Array<{ m: Manifest; a: CsiStorageCapacity }> = []
   for (const m of manifests) {
     if (m.kind === "PersistentVolume") pvs.push({ m, a: persistentVolume(m) })
     else if (m.kind === "PersistentVolumeClaim") pvcs.push({ m, a: persistentVolumeClaim(m) })
     else if (m.kind === "StorageClass") classes.push({ m, a: storageClass(m) })
     else if (m.kind === "CSINode") nodes.push({ m, a: csiNode(m) })
+    else if (m.kind === "CSIDriver") drivers.push({ m, a: csiDriver(m) })
+    else if (m.kind === "CSIStorageCapacity") capacities.push({ m, a: csiStorageCapacity(m) })
   }
   return {
     persistentVolumes: unique(pvs, (v) => v.name, "PersistentVolume"),
     persistentVolumeClaims: unique(pvcs, (c) => `${c.namespace}/${c.name}`, "PersistentVolumeClaim"),
     storageClasses: unique(classes, (c) => c.name, "StorageClass"),
     csiNodes: unique(nodes, (c) => c.nodeName, "CSINode"),
+    ...(drivers.length === 0 ? {} : { csiDrivers: unique(drivers, (d) => d.name, "CSIDriver") }),
+    ...(capacities.length === 0 ? {} : { csiStorageCapacities: unique(capacities, (c) => `${c.namespace}/${c.name}`, "CSIStorageCapacity") }),
   }
 }
 

@@ -4,7 +4,9 @@
  * keeps such pods pending (VolumeBinding's "not found", "unbound immediate PersistentVolumeClaims"),
  * and that is what σ answers too; but the likeliest cause is an input made of manifests without the
  * cluster's storage objects, so each gap is also said once, as a warning naming the objects and
- * what to add.
+ * what to add. CSIStorageCapacity objects whose provisioner (through their StorageClass) has no
+ * CSIDriver in the input are such a gap too: without the CSIDriver kube-scheduler does not check
+ * capacity, nor does σ, though the cluster's driver likely opted in.
  *
  * @since 0.1.0
  */
@@ -20,7 +22,9 @@ const some = (keys: ReadonlyArray<string>): string => keys.slice(0, SHOWN).join(
 /**
  * The warnings for `pods` (the pods to place): claims that are not in `storage`, unbound claims
  * whose class resolves to none (no `storageClassName`, no default StorageClass, no PersistentVolume
- * without a class to bind to) and StorageClasses named but absent. Empty when nothing is missing.
+ * without a class to bind to) and StorageClasses named but absent; then, whatever the pods, one
+ * per provisioner that has CSIStorageCapacity objects (through their class) and no CSIDriver.
+ * Empty when nothing is missing.
  *
  * @example
  * import { pod, storageGaps } from "catcluster/scheduler"
@@ -79,5 +83,24 @@ export const storageGaps = (pods: ReadonlyArray<SchedulingPod>, storage: Storage
       `StorageClass "${cls}", named by ${n} unbound PersistentVolumeClaim${n === 1 ? "" : "s"} (${some([...claims])}), is not in the input: without it no provisioner creates ${n === 1 ? "a volume for it" : "their volumes"} (kube-scheduler reads ${n === 1 ? "it as an unbound Immediate claim" : "them as unbound Immediate claims"}) and the pods mounting ${n === 1 ? "it" : "them"} stay pending, as σ shows here; add it (kubectl get storageclass -o yaml)`,
     )
   }
+  out.push(...capacityWithoutDriver(storage))
   return out
+}
+
+// CSIStorageCapacity objects per provisioner without a CSIDriver, by provisioner name
+const capacityWithoutDriver = (storage: StorageObjects): ReadonlyArray<string> => {
+  const index = storageIndex(storage)
+  const orphans = new Map<string, string[]>()
+  for (const c of storage.csiStorageCapacities ?? []) {
+    const provisioner = index.storageClass(c.storageClassName)?.provisioner
+    // a class not in the input names no provisioner: nothing to say about its driver
+    if (provisioner === undefined || provisioner === "" || index.csiDriver(provisioner) !== undefined) continue
+    const of = orphans.get(provisioner) ?? []
+    of.push(`${c.namespace}/${c.name}`)
+    orphans.set(provisioner, of)
+  }
+  return [...orphans].sort(([a], [b]) => (a < b ? -1 : 1)).map(([provisioner, capacities]) => {
+    const n = capacities.length
+    return `${n} CSIStorageCapacit${n === 1 ? "y" : "ies"} for provisioner "${provisioner}" (${some(capacities)}) but no CSIDriver "${provisioner}" in the input: kube-scheduler checks storage capacity only for a driver whose CSIDriver sets storageCapacity: true, so σ does not check it here and may place pods where the provisioner has no room; if your cluster has the CSIDriver, add it (kubectl get csidrivers -o yaml)`
+  })
 }

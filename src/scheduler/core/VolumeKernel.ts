@@ -21,11 +21,11 @@
 import type { ClusterObjects } from "../model/ClusterObjects.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import { namespaceOf, type SchedulingPod } from "../model/SchedulingPod.ts"
-import { noStorage } from "../model/Volumes.ts"
+import { noStorage, type PersistentVolumeClaim, type StorageObjects } from "../model/Volumes.ts"
 import { filterEnabled, type FilterPluginName, type Profile } from "../profile/Profile.ts"
 import { nodeVolumeLimitsPreFilter, volumeLimitsStatus } from "../plugins/NodeVolumeLimits.ts"
 import { failure, type Status, success } from "../plugins/Status.ts"
-import { findPodVolumes, podVolumeClaims, reservePodVolumes, type VolumeBindingState } from "../plugins/VolumeBinding.ts"
+import { capacitySufficient, findPodVolumes, nodeHasAccess, podVolumeClaims, reservePodVolumes, type VolumeBindingState } from "../plugins/VolumeBinding.ts"
 import {
   claimReferences,
   hasDiskConflict,
@@ -34,7 +34,7 @@ import {
   REASON_READ_WRITE_ONCE_POD_CONFLICT,
   readWriteOncePodClaimsIn,
 } from "../plugins/VolumeRestrictions.ts"
-import { type StorageIndex, storageIndex } from "../plugins/VolumeStorage.ts"
+import { claimClassOf, type StorageIndex, storageIndex } from "../plugins/VolumeStorage.ts"
 import { podVolumeTopologiesIn, REASON_VOLUME_ZONE_CONFLICT, type VolumeTopology, zonesFit } from "../plugins/VolumeZone.ts"
 
 /**
@@ -101,9 +101,28 @@ export interface VolumeKernelFaults {
   readonly dryRunKeepsVictims?: boolean
   /** Preemption's dry run recounts the ReadWriteOncePod claims in use instead of RemovePod's arithmetic. */
   readonly recountReadWriteOncePod?: boolean
+  /** Reserve takes each provisioned volume's size off the first CSIStorageCapacity that admitted it. */
+  readonly reserveTakesCapacity?: boolean
 }
 
 const NO_PODS: ReadonlyArray<SchedulingPod> = []
+
+// The fault reserveTakesCapacity: each provisioned claim's request off the first capacity object that admitted it.
+const takeCapacity = (storage: StorageObjects, provisions: ReadonlyArray<PersistentVolumeClaim>, node: SchedulingNode, index: StorageIndex): StorageObjects => {
+  const capacities = [...(storage.csiStorageCapacities ?? [])]
+  for (const claim of provisions) {
+    const className = claimClassOf(claim, index)
+    const i = capacities.findIndex((c) => c.storageClassName === className && capacitySufficient(c, claim.requestBytes) && nodeHasAccess(node, c))
+    const c = capacities[i]
+    if (c === undefined) continue
+    capacities[i] = {
+      ...c,
+      ...(c.capacityBytes === undefined ? {} : { capacityBytes: c.capacityBytes - claim.requestBytes }),
+      ...(c.maximumVolumeSizeBytes === undefined ? {} : { maximumVolumeSizeBytes: c.maximumVolumeSizeBytes - claim.requestBytes }),
+    }
+  }
+  return { ...storage, csiStorageCapacities: capacities }
+}
 
 // The claims a pod mounts through `persistentVolumeClaim` volumes (the snapshot's used-PVC set), as namespace/name.
 const claimKeysOf = (pod: SchedulingPod): ReadonlyArray<string> => {
@@ -290,8 +309,10 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
 
   const reserve = (c: CycleVolumes, n: number): void => {
     if (faults.noReserve === true) return
-    const changed = reservePodVolumes(c.binding, nodes[n] as SchedulingNode, index)
-    if (changed !== undefined) index = storageIndex(changed)
+    const node = nodes[n] as SchedulingNode
+    const changed = reservePodVolumes(c.binding, node, index)
+    if (changed === undefined) return
+    index = faults.reserveTakesCapacity === true && c.binding !== undefined ? storageIndex(takeCapacity(changed, findPodVolumes(c.binding, node, index).provisions, node, index)) : storageIndex(changed)
   }
 
   return {

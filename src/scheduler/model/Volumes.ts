@@ -1,7 +1,7 @@
 /**
  * Volumes as the scheduler's volume plugins see them (Kubernetes v1.35): the volumes a pod
  * mounts, and the storage objects of the cluster (PersistentVolumes, PersistentVolumeClaims,
- * StorageClasses, CSINodes). Access and volume modes are the storage chapter's
+ * StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities). Access and volume modes are the storage chapter's
  * (`src/domain/storage/AccessModes.ts`, S8.2).
  *
  * @since 0.1.0
@@ -134,12 +134,47 @@ export interface CsiNode {
   readonly migratedPlugins?: ReadonlyArray<string>
 }
 
+/**
+ * A CSIDriver, as VolumeBinding reads it: whether the driver opted into capacity-aware scheduling.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CsiDriver {
+  readonly name: string
+  /** `spec.storageCapacity` (absent = false): provisioning for the driver checks CSIStorageCapacity objects. */
+  readonly storageCapacity: boolean
+}
+
+/**
+ * A CSIStorageCapacity: the room a StorageClass has in one topology segment, as the driver's
+ * external-provisioner last reported it.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CsiStorageCapacity {
+  readonly namespace: string
+  readonly name: string
+  readonly storageClassName: string
+  /** `capacity` in bytes; absent = unknown (no room, unless `maximumVolumeSizeBytes` is set). */
+  readonly capacityBytes?: number
+  /** `maximumVolumeSize` in bytes: when set, the limit a new volume is compared with instead of `capacityBytes`. */
+  readonly maximumVolumeSizeBytes?: number
+  /** `nodeTopology`: the nodes with access; absent = none (an empty selector selects every node). */
+  readonly nodeTopology?: LabelSelector
+}
+
 /** The cluster's storage objects. @since 0.1.0 @category model */
 export interface StorageObjects {
   readonly persistentVolumes: ReadonlyArray<PersistentVolume>
   readonly persistentVolumeClaims: ReadonlyArray<PersistentVolumeClaim>
   readonly storageClasses: ReadonlyArray<StorageClass>
   readonly csiNodes: ReadonlyArray<CsiNode>
+  /** Absent = none: no driver opts into capacity checks. */
+  readonly csiDrivers?: ReadonlyArray<CsiDriver>
+  /** Absent = none. */
+  readonly csiStorageCapacities?: ReadonlyArray<CsiStorageCapacity>
 }
 
 /** No storage objects. @since 0.1.0 @category constants */

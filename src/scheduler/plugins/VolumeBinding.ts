@@ -19,7 +19,20 @@
  *   affinity admits the node — the smallest such; a claim without one must be provisionable: its
  *   class has a provisioner (not `kubernetes.io/no-provisioner`) and `allowedTopologies` admit the
  *   node. A claim whose provisioning already chose a node (`volume.kubernetes.io/selected-node`)
- *   fits only that node. Otherwise "node(s) didn't find available persistent volumes to bind".
+ *   fits only that node. Otherwise "node(s) didn't find available persistent volumes to bind";
+ * - storage capacity, for each claim to provision once its class passed those checks: when a
+ *   CSIDriver named like the class's provisioner has `spec.storageCapacity: true`, some
+ *   CSIStorageCapacity of the claim's class must have a limit (`maximumVolumeSize`, else
+ *   `capacity`; neither: no room) at least the claim's request and a `nodeTopology` selecting the
+ *   node (none: no node). Otherwise "node(s) did not have enough free storage". Without such a
+ *   CSIDriver (not a CSI driver, or one that did not opt in) capacity is not checked, as upstream.
+ *   The claims are checked in turn and the first that fails decides: a claim without room before
+ *   one without a provisioner gives only the storage reason, the other order only the bind one.
+ *
+ * The scheduler never takes a provisioned volume's size off a CSIStorageCapacity: the driver's
+ * external-provisioner publishes new objects once it has created the volume, later than one
+ * batch. Every pod of a batch sees the capacities of the input, so several claims may each fit
+ * the same room that holds only one of them, as in kube-scheduler between two capacity updates.
  *
  * Reserve, once the pod is bound: each chosen static PV gets the claim as `claimRef` and the
  * claim becomes Bound to it; each claim to provision becomes Bound to a new PV `pvc-<uid or
@@ -29,9 +42,8 @@
  * provisioner have finished what upstream's Reserve and PreBind start, so a later pod cannot
  * take the same PV and a pod sharing the claim follows its volume.
  *
- * Not modelled: storage capacity (CSIStorageCapacity, "node(s) did not have enough free
- * storage" is never produced), the CSI translation of in-tree PVs' topology, and the Score
- * extension (StorageCapacityScoring is alpha and off in v1.35).
+ * Not modelled: the CSI translation of in-tree PVs' topology, and the Score extension
+ * (StorageCapacityScoring is alpha and off in v1.35).
  *
  * @since 0.1.0
  */
@@ -41,7 +53,7 @@ import type { ClusterObjects } from "../model/ClusterObjects.ts"
 import { labelSelectorMatches } from "../model/LabelSelector.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import { namespaceOf, type NodeSelectorTerm, type SchedulingPod } from "../model/SchedulingPod.ts"
-import type { PersistentVolume, PersistentVolumeClaim, StorageObjects } from "../model/Volumes.ts"
+import type { CsiStorageCapacity, PersistentVolume, PersistentVolumeClaim, StorageObjects } from "../model/Volumes.ts"
 import type { Profile } from "../profile/Profile.ts"
 import type { NodeState } from "../readable/NodeState.ts"
 import { MIGRATED_DRIVERS } from "./NodeVolumeLimits.ts"
@@ -180,6 +192,68 @@ export const findMatchingVolume = (
 }
 
 /**
+ * `capacitySufficient`: whether a CSIStorageCapacity admits a new volume of `bytes`; its limit is
+ * `maximumVolumeSize` when set (the more precise of the two), else `capacity`, and neither means
+ * no room.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const capacitySufficient = (capacity: CsiStorageCapacity, bytes: number): boolean => {
+  const limit = capacity.maximumVolumeSizeBytes ?? capacity.capacityBytes
+  return limit !== undefined && limit >= bytes
+}
+
+/**
+ * `nodeHasAccess`: whether a CSIStorageCapacity's `nodeTopology` selects the node; an absent
+ * selector selects no node (the empty one selects every node).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const nodeHasAccess = (node: SchedulingNode, capacity: CsiStorageCapacity): boolean =>
+  capacity.nodeTopology !== undefined && labelSelectorMatches(capacity.nodeTopology, node.labels)
+
+/**
+ * `hasEnoughCapacity`: whether a volume for `claim` can be provisioned by `provisioner` for
+ * `node` as far as storage capacity goes. Only a CSIDriver of the provisioner's name with
+ * `storageCapacity: true` turns the check on; then some CSIStorageCapacity of the class must be
+ * large enough and reachable from the node. (Upstream skips a claim without a storage request;
+ * every claim has one here, as the API server requires it.)
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const hasEnoughCapacity = (provisioner: string, claim: PersistentVolumeClaim, className: string, node: SchedulingNode, index: StorageIndex): boolean => {
+  if (index.csiDriver(provisioner)?.storageCapacity !== true) return true
+  return index.capacitiesOf(className).some((c) => capacitySufficient(c, claim.requestBytes) && nodeHasAccess(node, c))
+}
+
+/**
+ * `checkVolumeProvisions`: the claims to provision on `node`, in turn, until one fails: its class
+ * cannot provision here (no provisioner, or `allowedTopologies` exclude the node) or there is no
+ * room for it. Each failure answers for the whole pod, so only the first one counts.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const checkVolumeProvisions = (
+  claims: ReadonlyArray<PersistentVolumeClaim>,
+  node: SchedulingNode,
+  index: StorageIndex,
+): { readonly provisionable: boolean; readonly sufficientStorage: boolean } => {
+  for (const claim of claims) {
+    const className = claimClassOf(claim, index)
+    const sc = index.storageClass(className)
+    if (sc === undefined || sc.provisioner === "" || sc.provisioner === NO_PROVISIONER || !topologyAllows(sc.allowedTopologies, node.labels)) {
+      return { provisionable: false, sufficientStorage: true }
+    }
+    if (!hasEnoughCapacity(sc.provisioner, claim, className, node, index)) return { provisionable: true, sufficientStorage: false }
+  }
+  return { provisionable: true, sufficientStorage: true }
+}
+
+/**
  * `FindPodVolumes`: whether the pod's claims can be satisfied on `node`, and how.
  *
  * @since 0.1.0
@@ -188,6 +262,7 @@ export const findMatchingVolume = (
 export const findPodVolumes = (state: VolumeBindingState, node: SchedulingNode, index: StorageIndex): PodVolumes => {
   let boundSatisfied = true
   let unboundSatisfied = true
+  let sufficientStorage = true
   let volumesFound = true
   let staticBindings: Array<{ claim: PersistentVolumeClaim; volume: PersistentVolume }> = []
   let provisions: PersistentVolumeClaim[] = []
@@ -195,6 +270,7 @@ export const findPodVolumes = (state: VolumeBindingState, node: SchedulingNode, 
     reasons: [
       ...(boundSatisfied ? [] : [REASON_NODE_CONFLICT]),
       ...(unboundSatisfied ? [] : [REASON_BIND_CONFLICT]),
+      ...(sufficientStorage ? [] : [REASON_NOT_ENOUGH_SPACE]),
       ...(volumesFound ? [] : [REASON_PV_NOT_EXIST]),
     ],
     staticBindings,
@@ -240,12 +316,11 @@ export const findPodVolumes = (state: VolumeBindingState, node: SchedulingNode, 
     staticBindings = matched
   }
   if (toProvision.length > 0) {
-    const ok = toProvision.every((claim) => {
-      const sc = index.storageClass(claimClassOf(claim, index))
-      return sc !== undefined && sc.provisioner !== "" && sc.provisioner !== NO_PROVISIONER && topologyAllows(sc.allowedTopologies, node.labels)
-    })
-    unboundSatisfied = ok
-    provisions = ok ? toProvision : []
+    // replaces the static match's verdict, as upstream: a claim without a PV that can be provisioned is satisfied
+    const checked = checkVolumeProvisions(toProvision, node, index)
+    unboundSatisfied = checked.provisionable
+    sufficientStorage = checked.sufficientStorage
+    provisions = checked.provisionable && checked.sufficientStorage ? toProvision : []
   }
   return done()
 }

@@ -1,7 +1,7 @@
 /**
  * What the four volume plugins share (Kubernetes v1.35): lookups into the cluster's storage
- * objects as the scheduler's listers give them (claims by namespace and name, volumes, classes
- * and CSINodes by name), the claim behind a pod volume, a claim's effective class, whether it is
+ * objects as the scheduler's listers give them (claims by namespace and name, volumes, classes,
+ * CSINodes and CSIDrivers by name), the claim behind a pod volume, a claim's effective class, whether it is
  * bound, a PV's node affinity and a class's `allowedTopologies` against node labels, and the
  * listers' not-found messages.
  *
@@ -12,7 +12,9 @@ import type { Labels } from "../model/LabelSelector.ts"
 import { nameOf, namespaceOf, type NodeSelectorTerm, type SchedulingPod } from "../model/SchedulingPod.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import {
+  type CsiDriver,
   type CsiNode,
+  type CsiStorageCapacity,
   noStorage,
   type PersistentVolume,
   type PersistentVolumeClaim,
@@ -39,6 +41,10 @@ export interface StorageIndex {
   readonly storageClass: (name: string) => StorageClass | undefined
   /** The CSINode of a node (named after it). */
   readonly csiNode: (nodeName: string) => CsiNode | undefined
+  /** A CSIDriver by name. */
+  readonly csiDriver: (name: string) => CsiDriver | undefined
+  /** The CSIStorageCapacity objects of a StorageClass, in input order. */
+  readonly capacitiesOf: (className: string) => ReadonlyArray<CsiStorageCapacity>
   /** The default StorageClass: the newest marked default (then the first by name), if any. */
   readonly defaultClass?: string
 }
@@ -70,6 +76,14 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
   const volumes = firstByKey(storage.persistentVolumes, (v) => v.name)
   const classes = firstByKey(storage.storageClasses, (c) => c.name)
   const csiNodes = firstByKey(storage.csiNodes, (c) => c.nodeName)
+  const csiDrivers = firstByKey(storage.csiDrivers ?? [], (d) => d.name)
+  // grouped once: Filter reads a class's capacities for every node
+  const capacities = new Map<string, CsiStorageCapacity[]>()
+  for (const c of storage.csiStorageCapacities ?? []) {
+    const of = capacities.get(c.storageClassName)
+    if (of === undefined) capacities.set(c.storageClassName, [c])
+    else of.push(c)
+  }
   const defaultClass = defaultClassOf(storage.storageClasses)
   const index: StorageIndex = {
     storage,
@@ -77,6 +91,8 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
     volume: (name) => volumes.get(name),
     storageClass: (name) => classes.get(name),
     csiNode: (nodeName) => csiNodes.get(nodeName),
+    csiDriver: (name) => csiDrivers.get(name),
+    capacitiesOf: (className) => capacities.get(className) ?? [],
     ...(defaultClass === undefined ? {} : { defaultClass }),
   }
   cache.set(storage, index)

@@ -1,14 +1,14 @@
 /**
- * Storage objects: PersistentVolumeClaim and PersistentVolume (`core/v1`), StorageClass and
- * CSINode (`storage.k8s.io/v1`), Kubernetes v1.35 — the fields the scheduler's volume plugins
- * read, the rest kept as given.
+ * Storage objects: PersistentVolumeClaim and PersistentVolume (`core/v1`), StorageClass, CSINode,
+ * CSIDriver and CSIStorageCapacity (`storage.k8s.io/v1`), Kubernetes v1.35 — the fields the
+ * scheduler's volume plugins read, the rest kept as given.
  *
  * @since 0.1.0
  */
 import * as t from "io-ts"
 import { LabelSelector, ObjectMeta } from "./meta.ts"
 import { NodeSelectorTerm } from "./pod.ts"
-import { Integer, oneOf, Opaque, OpaqueObject, QuantityMap, StringMap, struct } from "./primitives.ts"
+import { Integer, oneOf, Opaque, OpaqueObject, QuantityCodec, QuantityMap, StringMap, struct } from "./primitives.ts"
 import {
   AWSElasticBlockStoreVolumeSource,
   AzureDiskVolumeSource,
@@ -245,3 +245,53 @@ export const CSINode = struct(
 
 /** A decoded CSINode. @since 0.1.0 @category model */
 export type CSINode = t.TypeOf<typeof CSINode>
+
+/**
+ * A CSIDriver (`storage.k8s.io/v1`), named after its driver. VolumeBinding reads
+ * `spec.storageCapacity` alone; the other fields of the spec are kept as given.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CSIDriver = struct(
+  "CSIDriver",
+  {
+    apiVersion: t.string,
+    kind: t.literal("CSIDriver"),
+    spec: t.partial(
+      {
+        storageCapacity: t.boolean,
+        attachRequired: Opaque,
+        podInfoOnMount: Opaque,
+        volumeLifecycleModes: Opaque,
+        fsGroupPolicy: Opaque,
+        tokenRequests: Opaque,
+        requiresRepublish: Opaque,
+        seLinuxMount: Opaque,
+        nodeAllocatableUpdatePeriodSeconds: Opaque,
+        serviceAccountTokenInSecrets: Opaque,
+      },
+      "CSIDriverSpec",
+    ),
+  },
+  { metadata: ObjectMeta },
+)
+
+/** A decoded CSIDriver. @since 0.1.0 @category model */
+export type CSIDriver = t.TypeOf<typeof CSIDriver>
+
+/**
+ * A CSIStorageCapacity (`storage.k8s.io/v1`; no `spec`: fields are top level): what one CSI
+ * `GetCapacity` call reported for a StorageClass in the topology segment `nodeTopology` selects.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CSIStorageCapacity = struct(
+  "CSIStorageCapacity",
+  { apiVersion: t.string, kind: t.literal("CSIStorageCapacity"), storageClassName: t.string },
+  { metadata: ObjectMeta, nodeTopology: LabelSelector, capacity: QuantityCodec, maximumVolumeSize: QuantityCodec },
+)
+
+/** A decoded CSIStorageCapacity. @since 0.1.0 @category model */
+export type CSIStorageCapacity = t.TypeOf<typeof CSIStorageCapacity>
