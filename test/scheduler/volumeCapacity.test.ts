@@ -22,6 +22,7 @@ import {
   readableScheduler,
   REASON_BIND_CONFLICT,
   REASON_NOT_ENOUGH_SPACE,
+  storageIndex,
   volumeBindingFilterPlugin,
   type ClusterSnapshot,
   type CsiStorageCapacity,
@@ -305,4 +306,50 @@ ${claimAndPod}`
       expect(r.stderr).not.toMatch(/\n\s+at /)
     })
   }
+})
+
+describe("the storage index's largest volume per class and node (what hasEnoughCapacity compares)", () => {
+  const a = worker("a", { "topology.topolvm.io/node": "a", zone: "z1" })
+  const b = worker("b", { "topology.topolvm.io/node": "b", zone: "z2" })
+  const perNode = (name: string, host: string, bytes: number, className = "lvm") =>
+    csiCapacity(name, className, { capacityBytes: bytes, nodeTopology: { matchLabels: { "topology.topolvm.io/node": host } } })
+  it("per-node objects are found through their one label; the largest limit counts; other classes, no limit and no topology never count", () => {
+    const index = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          perNode("a-large", "a", 5 * Gi),
+          perNode("a-small", "a", Gi),
+          perNode("b", "b", 2 * Gi),
+          perNode("a-other-class", "a", 50 * Gi, "other"),
+          csiCapacity("no-limit", "lvm", { nodeTopology: { matchLabels: { "topology.topolvm.io/node": "b" } } }),
+          csiCapacity("no-topology", "lvm", { capacityBytes: 90 * Gi }),
+        ],
+      }),
+    )
+    expect(index.largestVolumeFor("lvm", a)).toBe(5 * Gi)
+    expect(index.largestVolumeFor("lvm", b)).toBe(2 * Gi)
+    expect(index.largestVolumeFor("other", a)).toBe(50 * Gi)
+    expect(index.largestVolumeFor("other", b)).toBe(-1)
+    expect(index.largestVolumeFor("absent", a)).toBe(-1)
+  })
+  it("any other selector is matched against the node: expressions, two labels, the empty selector (every node); maximumVolumeSize is the limit", () => {
+    const index = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          csiCapacity("zonal", "lvm", { capacityBytes: 3 * Gi, nodeTopology: { matchExpressions: [{ key: "zone", operator: "In", values: ["z2"] }] } }),
+          csiCapacity("two-labels", "lvm", { capacityBytes: 7 * Gi, nodeTopology: { matchLabels: { zone: "z1", "topology.topolvm.io/node": "b" } } }),
+          csiCapacity("everywhere", "lvm", { capacityBytes: 9 * Gi, maximumVolumeSizeBytes: Gi, nodeTopology: {} }),
+        ],
+      }),
+    )
+    expect(index.largestVolumeFor("lvm", a)).toBe(Gi)
+    expect(index.largestVolumeFor("lvm", b)).toBe(3 * Gi)
+  })
+  it("the answer is per node object and per capacity list: a node of the same name with other labels, and a list with other sizes, are asked afresh", () => {
+    const list = [perNode("a", "a", Gi)]
+    const index = storageIndex(storage({ csiStorageCapacities: list }))
+    expect(index.largestVolumeFor("lvm", a)).toBe(Gi)
+    expect(index.largestVolumeFor("lvm", worker("a", { "topology.topolvm.io/node": "elsewhere" }))).toBe(-1)
+    expect(storageIndex(storage({ csiStorageCapacities: [perNode("a", "a", 4 * Gi)] })).largestVolumeFor("lvm", a)).toBe(4 * Gi)
+  })
 })

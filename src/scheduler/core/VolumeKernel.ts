@@ -25,7 +25,7 @@ import { noStorage, type PersistentVolumeClaim, type StorageObjects } from "../m
 import { filterEnabled, type FilterPluginName, type Profile } from "../profile/Profile.ts"
 import { nodeVolumeLimitsPreFilter, volumeLimitsStatus } from "../plugins/NodeVolumeLimits.ts"
 import { failure, type Status, success } from "../plugins/Status.ts"
-import { capacitySufficient, findPodVolumes, nodeHasAccess, podVolumeClaims, reservePodVolumes, type VolumeBindingState } from "../plugins/VolumeBinding.ts"
+import { findPodVolumes, podVolumeClaims, reservePodVolumes, type VolumeBindingState } from "../plugins/VolumeBinding.ts"
 import {
   claimReferences,
   hasDiskConflict,
@@ -34,7 +34,7 @@ import {
   REASON_READ_WRITE_ONCE_POD_CONFLICT,
   readWriteOncePodClaimsIn,
 } from "../plugins/VolumeRestrictions.ts"
-import { claimClassOf, type StorageIndex, storageIndex } from "../plugins/VolumeStorage.ts"
+import { capacitySufficient, claimClassOf, nodeHasAccess, type StorageIndex, storageIndex } from "../plugins/VolumeStorage.ts"
 import { podVolumeTopologiesIn, REASON_VOLUME_ZONE_CONFLICT, type VolumeTopology, zonesFit } from "../plugins/VolumeZone.ts"
 
 /**

@@ -53,7 +53,7 @@ import type { ClusterObjects } from "../model/ClusterObjects.ts"
 import { labelSelectorMatches } from "../model/LabelSelector.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import { namespaceOf, type NodeSelectorTerm, type SchedulingPod } from "../model/SchedulingPod.ts"
-import type { CsiStorageCapacity, PersistentVolume, PersistentVolumeClaim, StorageObjects } from "../model/Volumes.ts"
+import type { PersistentVolume, PersistentVolumeClaim, StorageObjects } from "../model/Volumes.ts"
 import type { Profile } from "../profile/Profile.ts"
 import type { NodeState } from "../readable/NodeState.ts"
 import { MIGRATED_DRIVERS } from "./NodeVolumeLimits.ts"
@@ -192,29 +192,6 @@ export const findMatchingVolume = (
 }
 
 /**
- * `capacitySufficient`: whether a CSIStorageCapacity admits a new volume of `bytes`; its limit is
- * `maximumVolumeSize` when set (the more precise of the two), else `capacity`, and neither means
- * no room.
- *
- * @since 0.1.0
- * @category predicates
- */
-export const capacitySufficient = (capacity: CsiStorageCapacity, bytes: number): boolean => {
-  const limit = capacity.maximumVolumeSizeBytes ?? capacity.capacityBytes
-  return limit !== undefined && limit >= bytes
-}
-
-/**
- * `nodeHasAccess`: whether a CSIStorageCapacity's `nodeTopology` selects the node; an absent
- * selector selects no node (the empty one selects every node).
- *
- * @since 0.1.0
- * @category predicates
- */
-export const nodeHasAccess = (node: SchedulingNode, capacity: CsiStorageCapacity): boolean =>
-  capacity.nodeTopology !== undefined && labelSelectorMatches(capacity.nodeTopology, node.labels)
-
-/**
  * `hasEnoughCapacity`: whether a volume for `claim` can be provisioned by `provisioner` for
  * `node` as far as storage capacity goes. Only a CSIDriver of the provisioner's name with
  * `storageCapacity: true` turns the check on; then some CSIStorageCapacity of the class must be
@@ -226,7 +203,7 @@ export const nodeHasAccess = (node: SchedulingNode, capacity: CsiStorageCapacity
  */
 export const hasEnoughCapacity = (provisioner: string, claim: PersistentVolumeClaim, className: string, node: SchedulingNode, index: StorageIndex): boolean => {
   if (index.csiDriver(provisioner)?.storageCapacity !== true) return true
-  return index.capacitiesOf(className).some((c) => capacitySufficient(c, claim.requestBytes) && nodeHasAccess(node, c))
+  return index.largestVolumeFor(className, node) >= claim.requestBytes
 }
 
 /**

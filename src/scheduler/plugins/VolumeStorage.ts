@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import type { ClusterObjects } from "../model/ClusterObjects.ts"
-import type { Labels } from "../model/LabelSelector.ts"
+import { labelSelectorMatches, type Labels } from "../model/LabelSelector.ts"
 import { nameOf, namespaceOf, type NodeSelectorTerm, type SchedulingPod } from "../model/SchedulingPod.ts"
 import type { SchedulingNode } from "../model/SchedulingNode.ts"
 import {
@@ -45,6 +45,13 @@ export interface StorageIndex {
   readonly csiDriver: (name: string) => CsiDriver | undefined
   /** The CSIStorageCapacity objects of a StorageClass, in input order. */
   readonly capacitiesOf: (className: string) => ReadonlyArray<CsiStorageCapacity>
+  /**
+   * The largest volume a CSIStorageCapacity of the class admits on `node` (its limit, among those
+   * whose `nodeTopology` selects the node), or −1 when none does. Computed once per class and node:
+   * with one capacity object per node (local storage), checking every object for every node would
+   * cost nodes × nodes selector matches per pod.
+   */
+  readonly largestVolumeFor: (className: string, node: SchedulingNode) => number
   /** The default StorageClass: the newest marked default (then the first by name), if any. */
   readonly defaultClass?: string
 }
@@ -60,6 +67,101 @@ const defaultClassOf = (classes: ReadonlyArray<StorageClass>): string | undefine
   [...classes]
     .filter((c) => c.isDefault === true)
     .sort((a, b) => (b.creationTimestamp ?? 0) - (a.creationTimestamp ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]?.name
+
+// the limit capacitySufficient compares: maximumVolumeSize when set, else capacity
+const capacityLimit = (capacity: CsiStorageCapacity): number | undefined => capacity.maximumVolumeSizeBytes ?? capacity.capacityBytes
+
+/**
+ * `capacitySufficient`: whether a CSIStorageCapacity admits a new volume of `bytes`; its limit is
+ * `maximumVolumeSize` when set (the more precise of the two), else `capacity`, and neither means
+ * no room.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const capacitySufficient = (capacity: CsiStorageCapacity, bytes: number): boolean => {
+  const limit = capacityLimit(capacity)
+  return limit !== undefined && limit >= bytes
+}
+
+/**
+ * `nodeHasAccess`: whether a CSIStorageCapacity's `nodeTopology` selects the node; an absent
+ * selector selects no node (the empty one selects every node).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const nodeHasAccess = (node: SchedulingNode, capacity: CsiStorageCapacity): boolean =>
+  capacity.nodeTopology !== undefined && labelSelectorMatches(capacity.nodeTopology, node.labels)
+
+/** The capacities of each class, and the largest volume each class admits per node, memoised. */
+interface RoomIndex {
+  readonly ofClass: ReadonlyMap<string, ReadonlyArray<CsiStorageCapacity>>
+  readonly largestVolumeFor: (className: string, node: SchedulingNode) => number
+}
+
+// Keyed by the capacities array, not the storage objects: Reserve copies the storage objects on
+// every bind (claims and volumes change) but keeps this array, so the memo lives for the batch.
+const roomIndexes = new WeakMap<ReadonlyArray<CsiStorageCapacity>, RoomIndex>()
+
+const LABEL_SEPARATOR = "\u0000"
+
+// A nodeTopology of a single matchLabels pair (a local-storage driver's per-node object) is found
+// through that pair; any other selector is matched against every node.
+const singleLabel = (c: CsiStorageCapacity): string | undefined => {
+  const t = c.nodeTopology
+  if (t === undefined || (t.matchExpressions?.length ?? 0) > 0) return undefined
+  const pairs = Object.entries(t.matchLabels ?? {})
+  return pairs.length === 1 ? `${pairs[0]![0]}${LABEL_SEPARATOR}${pairs[0]![1]}` : undefined
+}
+
+const roomIndex = (all: ReadonlyArray<CsiStorageCapacity>): RoomIndex => {
+  const hit = roomIndexes.get(all)
+  if (hit !== undefined) return hit
+  const ofClass = new Map<string, CsiStorageCapacity[]>()
+  for (const c of all) {
+    const of = ofClass.get(c.storageClassName)
+    if (of === undefined) ofClass.set(c.storageClassName, [c])
+    else of.push(c)
+  }
+  const byClass = new Map<string, { readonly byLabel: Map<string, number>; readonly others: CsiStorageCapacity[]; readonly memo: WeakMap<SchedulingNode, number> }>()
+  const classIndex = (className: string) => {
+    let x = byClass.get(className)
+    if (x !== undefined) return x
+    x = { byLabel: new Map(), others: [], memo: new WeakMap() }
+    for (const c of ofClass.get(className) ?? []) {
+      const limit = capacityLimit(c)
+      // no limit admits no volume, and a missing nodeTopology reaches no node: such an object never counts
+      if (limit === undefined || c.nodeTopology === undefined) continue
+      const label = singleLabel(c)
+      if (label === undefined) x.others.push(c)
+      else if (limit > (x.byLabel.get(label) ?? -1)) x.byLabel.set(label, limit)
+    }
+    byClass.set(className, x)
+    return x
+  }
+  const largestVolumeFor = (className: string, node: SchedulingNode): number => {
+    const x = classIndex(className)
+    const known = x.memo.get(node)
+    if (known !== undefined) return known
+    let most = -1
+    if (x.byLabel.size > 0) {
+      for (const [key, value] of Object.entries(node.labels)) {
+        const limit = x.byLabel.get(`${key}${LABEL_SEPARATOR}${value}`)
+        if (limit !== undefined && limit > most) most = limit
+      }
+    }
+    for (const c of x.others) {
+      const limit = capacityLimit(c) as number
+      if (limit > most && nodeHasAccess(node, c)) most = limit
+    }
+    x.memo.set(node, most)
+    return most
+  }
+  const index: RoomIndex = { ofClass, largestVolumeFor }
+  roomIndexes.set(all, index)
+  return index
+}
 
 const cache = new WeakMap<StorageObjects, StorageIndex>()
 
@@ -77,13 +179,7 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
   const classes = firstByKey(storage.storageClasses, (c) => c.name)
   const csiNodes = firstByKey(storage.csiNodes, (c) => c.nodeName)
   const csiDrivers = firstByKey(storage.csiDrivers ?? [], (d) => d.name)
-  // grouped once: Filter reads a class's capacities for every node
-  const capacities = new Map<string, CsiStorageCapacity[]>()
-  for (const c of storage.csiStorageCapacities ?? []) {
-    const of = capacities.get(c.storageClassName)
-    if (of === undefined) capacities.set(c.storageClassName, [c])
-    else of.push(c)
-  }
+  const capacities = roomIndex(storage.csiStorageCapacities ?? [])
   const defaultClass = defaultClassOf(storage.storageClasses)
   const index: StorageIndex = {
     storage,
@@ -92,7 +188,8 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
     storageClass: (name) => classes.get(name),
     csiNode: (nodeName) => csiNodes.get(nodeName),
     csiDriver: (name) => csiDrivers.get(name),
-    capacitiesOf: (className) => capacities.get(className) ?? [],
+    capacitiesOf: (className) => capacities.ofClass.get(className) ?? [],
+    largestVolumeFor: capacities.largestVolumeFor,
     ...(defaultClass === undefined ? {} : { defaultClass }),
   }
   cache.set(storage, index)
