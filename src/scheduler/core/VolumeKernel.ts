@@ -220,7 +220,7 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
       if (conflicting > 0) return failure("Unschedulable", REASON_READ_WRITE_ONCE_POD_CONFLICT)
     }
     if (c.limits) {
-      const s = volumeLimitsStatus(pod, index.csiNode(node.name), existing, index)
+      const s = volumeLimitsStatus(pod, node.name, index.csiNode(node.name), existing, index)
       if (s.code !== "Success") return s
     }
     if (c.binding !== undefined) {
