@@ -1,6 +1,6 @@
 /**
  * Hot path ≡ readable σ with storage: the four volume plugins (VolumeRestrictions' disk and
- * ReadWriteOncePod conflicts, NodeVolumeLimits' CSINode counts, VolumeBinding's bound, static and
+ * ReadWriteOncePod conflicts, NodeVolumeLimits' CSINode counts with VolumeAttachments, VolumeBinding's bound, static and
  * provisioned claims with Reserve and storage capacity, VolumeZone), their PreFilter rejections, preemption releasing
  * victims' volumes, and NodePorts, ImageLocality and scheduling gates on the same pods. The two
  * share the plugins' kernels (matching rules, formulas) but not the bookkeeping: the readable σ
@@ -163,6 +163,35 @@ describe("the generator reaches every volume outcome", () => {
     expect(seen.has("PersistentVolume had no name")).toBe(true)
   })
 
+  it("a VolumeAttachment alone puts a node over its volume limit, and one on a pod's volume counts once", () => {
+    // the same case without its VolumeAttachments: a node newly over the limit is the attachments' doing
+    // rarer than the other outcomes (a tight CSINode limit, a pending pod's CSI claim and an attachment on one node): more runs
+    const { seed, numRuns } = runConfig(800)
+    let overByAttachment = 0
+    let attachedAndUsed = 0
+    fc.assert(
+      fc.property(volumeClusterArb, (c) => {
+        const attachments = c.objects.storage?.volumeAttachments ?? []
+        if (attachments.length === 0) return
+        const without: VolumeCase = { ...c, objects: { ...c.objects, storage: { ...c.objects.storage!, volumeAttachments: [] } } }
+        const rest = [...c.pods.slice(c.prebound), ...secondWave(c.pods)]
+        const over = (k: VolumeCase) => run(readableScheduler(clusterOf(k), { profile: defaultProfile, seed: k.seed }), rest).map((p) => (p.scores ?? []).filter((e) => e.reasons.includes("node(s) exceed max volume count")).length)
+        const withThem = over(c)
+        if (over(without).some((n, i) => (withThem[i] ?? 0) > n)) overByAttachment++
+        const bound = clusterOf(c).bound
+        // the PVs of the claims a pod mounts (its namespace is its key's first part)
+        const pvsOf = (pod: SchedulingPod) =>
+          (pod.volumes ?? []).flatMap((v) =>
+            v.source.type === "persistentVolumeClaim" ? [c.objects.storage?.persistentVolumeClaims.find((q) => `${q.namespace}/` === pod.key.slice(0, q.namespace.length + 1) && q.name === (v.source as { claimName: string }).claimName)?.volumeName] : [],
+          )
+        if (attachments.some((a) => bound.some((b) => b.node === a.nodeName && pvsOf(b.pod).includes(a.persistentVolumeName)))) attachedAndUsed++
+      }),
+      { seed, numRuns },
+    )
+    expect(overByAttachment).toBeGreaterThan(0)
+    expect(attachedAndUsed).toBeGreaterThan(0)
+  })
+
   it("VolumeZone without PreFilter: VolumeBinding's missing-PV reason reaches Filter", () => {
     const { seen } = outcomes(profiles[3]![1])
     expect(seen.has("node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)")).toBe(true)
@@ -177,6 +206,7 @@ describe("the volume equivalence catches a broken hot path", () => {
     ["preemption's dry run keeps the victims' volumes", { dryRunKeepsVictims: true }],
     ["preemption's dry run recounts ReadWriteOncePod claims (not upstream's RemovePod)", { recountReadWriteOncePod: true }],
     ["Reserve takes a provisioned volume's size off its CSIStorageCapacity (the scheduler never does)", { reserveTakesCapacity: true }],
+    ["NodeVolumeLimits ignores the node's VolumeAttachments", { ignoreAttachments: true }],
   ]
   for (const [name, faults] of mutants) {
     it(`${name}: a shrunk counterexample`, () => {

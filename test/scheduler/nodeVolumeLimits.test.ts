@@ -1,11 +1,13 @@
 /**
- * NodeVolumeLimits (kube-scheduler v1.35, CSILimits): upstream's TestCSILimits restated — 31 of
- * its 33 cases; the two that count VolumeAttachment objects are not modelled (catcluster reads no
- * VolumeAttachments). The fixture is upstream's: per driver, PVCs `csi-<driver>-<j>` bound to PVs
+ * NodeVolumeLimits (kube-scheduler v1.35, CSILimits): upstream's TestCSILimits restated, its 33
+ * cases (volumeAttachments.test.ts runs the two with VolumeAttachments on both engines, with more
+ * of its own). The fixture is upstream's: per driver, PVCs `csi-<driver>-<j>` bound to PVs
  * of the same name (CSI volumes whose handle is the name; `kubernetes.io/aws-ebs` ones are in-tree
  * EBS volumes, `kubernetes.io/hostpath` ones are not attachable); `csi-4` unbound with class
  * `csi-sc` (provisioner: the first driver), `csi-5` without a class, `csi-6` bound to a missing PV
- * with class `csi-sc`; the node's CSINode lists every driver, with `maxVols` as the limit or none.
+ * with class `csi-sc`; the node's CSINode lists every driver, with `maxVols` as the limit or none;
+ * `vaCount` VolumeAttachments per driver on the node, for the PVs `csi-<driver>-<j>`, j < vaCount
+ * (upstream's getFakeVolumeAttachmentLister).
  */
 import { describe, expect, it } from "vitest"
 import {
@@ -17,14 +19,20 @@ import {
   type SchedulingPod,
   type VolumeSource,
 } from "../../src/scheduler/index.ts"
-import { claim, csiNode, podWith, pvcVolume, runPlugin, storage, storageClass, volume, worker } from "./volumeSupport.ts"
+import { attachment, claim, csiNode, podWith, pvcVolume, runPlugin, storage, storageClass, volume, worker } from "./volumeSupport.ts"
 
 const EBS = "ebs.csi.aws.com"
 const GCE = "pd.csi.storage.gke.io"
 const IN_TREE_EBS = "kubernetes.io/aws-ebs"
 const HOSTPATH = "kubernetes.io/hostpath"
 
-const fixture = (drivers: ReadonlyArray<string>, limitSource: "csinode" | "csinode-with-no-limit" | "none", maxVols: number, extraClaims: ReadonlyArray<PersistentVolumeClaim>) => {
+const fixture = (
+  drivers: ReadonlyArray<string>,
+  limitSource: "csinode" | "csinode-with-no-limit" | "none",
+  maxVols: number,
+  extraClaims: ReadonlyArray<PersistentVolumeClaim>,
+  vaCount = 0,
+) => {
   const pvs: PersistentVolume[] = []
   const pvcs: PersistentVolumeClaim[] = []
   for (const d of drivers)
@@ -40,7 +48,8 @@ const fixture = (drivers: ReadonlyArray<string>, limitSource: "csinode" | "csino
     limitSource === "none"
       ? []
       : [csiNode("node-for-max-pd-test-1", drivers.map((name) => ({ name, ...(limitSource === "csinode" ? { allocatableCount: maxVols } : {}) })), { migratedPlugins: [IN_TREE_EBS] })]
-  return storage({ persistentVolumes: pvs, persistentVolumeClaims: pvcs, storageClasses: [storageClass("csi-sc", { provisioner: drivers[0] as string })], csiNodes })
+  const volumeAttachments = drivers.flatMap((d) => Array.from({ length: vaCount }, (_, j) => attachment(`va-${d}-${j}`, "node-for-max-pd-test-1", d, `csi-${d}-${j}`)))
+  return storage({ persistentVolumes: pvs, persistentVolumeClaims: pvcs, storageClasses: [storageClass("csi-sc", { provisioner: drivers[0] as string })], csiNodes, volumeAttachments })
 }
 
 const pvcs = (key: string, ...names: string[]): SchedulingPod => podWith(key, names.map((n, i) => pvcVolume(n, `v${i}`)))
@@ -83,11 +92,15 @@ interface Case {
   readonly maxVols?: number
   readonly limitSource?: "csinode" | "csinode-with-no-limit"
   readonly extraClaims?: ReadonlyArray<PersistentVolumeClaim>
+  readonly vaCount?: number
   readonly want?: string | { readonly unresolvable: string }
   readonly wantSkip?: true
 }
 
 const cases: ReadonlyArray<Case> = [
+  // the new pod's csi-ebs-0 is one of the attached volumes: matched against the pods on the node only, it counts as new too
+  { test: "should count VolumeAttachments towards volume limit when no pods exist", newPod: csiEBSOneVolPod, drivers: [EBS], maxVols: 2, vaCount: 2, limitSource: "csinode", want: REASON_MAX_VOLUME_COUNT },
+  { test: "should schedule pod when VolumeAttachments count does not exceed limit", newPod: csiEBSOneVolPod, drivers: [EBS], maxVols: 2, vaCount: 1, limitSource: "csinode" },
   { test: "fits when node volume limit >= new pods CSI volume", newPod: csiEBSOneVolPod, existing: [runningPod, csiEBSTwoVolPod], drivers: [EBS], maxVols: 4, limitSource: "csinode" },
   { test: "doesn't when node volume limit <= pods CSI volume", newPod: csiEBSOneVolPod, existing: [runningPod, csiEBSTwoVolPod], drivers: [EBS], maxVols: 2, limitSource: "csinode", want: REASON_MAX_VOLUME_COUNT },
   { test: "should when driver does not support volume limits", newPod: csiEBSOneVolPod, existing: [runningPod, csiEBSTwoVolPod], drivers: [EBS], maxVols: 2, limitSource: "csinode-with-no-limit" },
@@ -129,7 +142,7 @@ const cases: ReadonlyArray<Case> = [
 describe("NodeVolumeLimits (upstream TestCSILimits)", () => {
   for (const c of cases) {
     it(c.test, () => {
-      const objects = fixture(c.drivers, c.limitSource ?? "none", c.maxVols ?? 0, c.extraClaims ?? [])
+      const objects = fixture(c.drivers, c.limitSource ?? "none", c.maxVols ?? 0, c.extraClaims ?? [], c.vaCount ?? 0)
       const r = runPlugin(nodeVolumeLimitsFilterPlugin, c.newPod, [{ node: worker("node-for-max-pd-test-1"), pods: c.existing ?? [] }], objects)
       if (c.wantSkip === true) {
         expect(r.preFilter).toEqual({ kind: "skip" })
@@ -145,8 +158,8 @@ describe("NodeVolumeLimits (upstream TestCSILimits)", () => {
       expect(r.filter).toEqual([want])
     })
   }
-  it("counts the upstream table: 31 restated + 2 more", () => {
-    expect(cases.length).toBe(33)
+  it("counts the upstream table: 33 restated + 2 more", () => {
+    expect(cases.length).toBe(35)
   })
 })
 

@@ -15,6 +15,8 @@
  * - CSIDrivers for csi.a and csi.b that opt into capacity tracking or not, and CSIStorageCapacity
  *   objects of the classes with sizes around the claims' requests (some without capacity, some
  *   with a maximumVolumeSize) reaching a zone, a node, every node or (no nodeTopology) none;
+ * - VolumeAttachments of pv0..pv3 on the nodes (the volume of a pre-bound pod there, or of no
+ *   pod), attached or not, by the PV's driver or another attacher; some on `n9`, of `pv9`, inline;
  * - pods mounting a small pool of claims (so they share them), ephemeral volumes, inline GCE PD,
  *   AWS EBS, iSCSI, RBD, Azure, Cinder and CSI volumes, emptyDirs; host ports; images; scheduling
  *   gates; priorities (preemption frees claims, disks and attachments).
@@ -40,6 +42,7 @@ import type {
   SchedulingPod,
   StorageClass,
   StorageObjects,
+  VolumeAttachment,
   VolumeSource,
 } from "../../src/scheduler/index.ts"
 
@@ -416,8 +419,30 @@ const capacityArb = (name: string): fc.Arbitrary<CsiStorageCapacity> =>
 const maybe = <A>(arb: fc.Arbitrary<A>, freq: number): fc.Arbitrary<A | undefined> => fc.option(arb, { nil: undefined, freq })
 
 /**
+ * A VolumeAttachment: mostly of pv0..pv3 (which pre-bound pods may use, or no pod) on n0..n3 by
+ * their CSI drivers; sometimes by another attacher, on a node that does not exist, of a missing
+ * PV, or an inline source.
+ */
+const attachmentArb = (name: string): fc.Arbitrary<VolumeAttachment> =>
+  fc
+    .record({
+      attacher: fc.constantFrom("csi.a", "csi.a", "csi.b", "ebs.csi.aws.com"),
+      node: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("n0", "n0", "n1", "n2", "n3") }, { weight: 1, arbitrary: fc.constant("n9") }),
+      pv: fc.oneof({ weight: 10, arbitrary: fc.constantFrom("pv0", "pv1", "pv2", "pv3") }, { weight: 1, arbitrary: fc.constant("pv9") }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      attached: fc.boolean(),
+    })
+    .map(({ attacher, node, pv, attached }) => ({
+      name,
+      attacher,
+      nodeName: node,
+      ...(pv === undefined ? { inline: true } : { persistentVolumeName: pv }),
+      ...(attached ? { attached: true } : {}),
+    }))
+
+/**
  * 1..4 nodes (some with a CSINode), 1..10 pods (0..4 of them pre-bound), the StorageClasses, PVs
- * `pv0..pv3` and claims `c0..c4` (each usually present) and the pods' ephemeral claims. Nodes and
+ * `pv0..pv3` and claims `c0..c4` (each usually present), the pods' ephemeral claims, CSIDrivers,
+ * CSIStorageCapacities and 0..4 VolumeAttachments. Nodes and
  * pods are arrays, so counterexamples shrink by dropping them.
  */
 export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
@@ -432,9 +457,10 @@ export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
     otherClaims: fc.tuple(maybe(claimDraftArb, 2), maybe(claimDraftArb, 2)),
     drivers: csiDriversArb,
     capacities: fc.tuple(...["cap0", "cap1", "cap2", "cap3"].map((n) => maybe(capacityArb(n), 2))),
+    attachments: fc.tuple(...["va0", "va1", "va2", "va3"].map((n) => maybe(attachmentArb(n), 4))),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   })
-  .map(({ nodes, pods, prebound, classes, volumes, claims, otherClaims, drivers, capacities, seed }): VolumeCase => {
+  .map(({ nodes, pods, prebound, classes, volumes, claims, otherClaims, drivers, capacities, attachments, seed }): VolumeCase => {
     const ephemeral = pods.flatMap((p, i) =>
       p.ephemeralClaim !== undefined && p.volumes.some((v) => v.source.type === "ephemeral") ? [named(p.ephemeralClaim, p.namespace, `p${i}-eph`, `p${i}`)] : [],
     )
@@ -450,6 +476,7 @@ export const volumeClusterArb: fc.Arbitrary<VolumeCase> = fc
       csiNodes: nodes.flatMap((d, i) => (d.csi === undefined ? [] : [{ nodeName: `n${i}`, ...d.csi }])),
       csiDrivers: drivers,
       csiStorageCapacities: capacities.filter((c): c is CsiStorageCapacity => c !== undefined),
+      volumeAttachments: attachments.filter((a): a is VolumeAttachment => a !== undefined),
     }
     return {
       nodes: nodes.map((d, i) => nodeOf(d, `n${i}`)),

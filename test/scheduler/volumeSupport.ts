@@ -20,6 +20,7 @@ import {
   type Status,
   type StorageClass,
   type StorageObjects,
+  type VolumeAttachment,
 } from "../../src/scheduler/index.ts"
 import { addPod, boundPod, nodeState, type NodeState } from "../../src/scheduler/readable/NodeState.ts"
 
@@ -73,6 +74,16 @@ export const storage = (parts: Partial<StorageObjects>): StorageObjects => ({
   csiNodes: parts.csiNodes ?? [],
   ...(parts.csiDrivers === undefined ? {} : { csiDrivers: parts.csiDrivers }),
   ...(parts.csiStorageCapacities === undefined ? {} : { csiStorageCapacities: parts.csiStorageCapacities }),
+  ...(parts.volumeAttachments === undefined ? {} : { volumeAttachments: parts.volumeAttachments }),
+})
+
+/** A VolumeAttachment of the PV `persistentVolumeName` to `nodeName` by `attacher`. */
+export const attachment = (name: string, nodeName: string, attacher: string, persistentVolumeName: string, rest: Partial<VolumeAttachment> = {}): VolumeAttachment => ({
+  name,
+  attacher,
+  nodeName,
+  persistentVolumeName,
+  ...rest,
 })
 
 /** A volume using a claim. */

@@ -35,6 +35,7 @@ export const kindName = (x: Manifest): string =>
     .with({ kind: "CSINode" }, (c) => c.spec.drivers.map((d) => d.name).join(","))
     .with({ kind: "CSIDriver" }, (d) => String(d.spec.storageCapacity))
     .with({ kind: "CSIStorageCapacity" }, (c) => c.storageClassName)
+    .with({ kind: "VolumeAttachment" }, (a) => a.spec.attacher)
     .with({ kind: "ResourceQuota" }, (q) => Object.keys(q.spec?.hard ?? {}).join(","))
     .with({ kind: "PriorityClass" }, (p) => String(p.value))
     .with({ kind: "RuntimeClass" }, (r) => r.handler)

@@ -22,7 +22,7 @@ import { EndpointSlice, Service } from "./codecs/network.ts"
 import { Node } from "./codecs/node.ts"
 import { Pod } from "./codecs/pod.ts"
 import { LimitRange, PriorityClass, ResourceQuota, RuntimeClass } from "./codecs/policy.ts"
-import { CSIDriver, CSINode, CSIStorageCapacity, PersistentVolume, PersistentVolumeClaim, StorageClass } from "./codecs/storage.ts"
+import { CSIDriver, CSINode, CSIStorageCapacity, PersistentVolume, PersistentVolumeClaim, StorageClass, VolumeAttachment } from "./codecs/storage.ts"
 import { DaemonSet, Deployment, Job, ReplicaSet, ReplicationController, StatefulSet } from "./codecs/workloads.ts"
 
 /**
@@ -54,6 +54,7 @@ export const manifestCodecs = {
   CSINode,
   CSIDriver,
   CSIStorageCapacity,
+  VolumeAttachment,
   ResourceQuota,
   LimitRange,
   PriorityClass,

@@ -185,6 +185,7 @@ const outsideCategory: Readonly<Record<string, string>> = {
   CSINode: "storage (σ's NodeVolumeLimits reads it), not a workload",
   CSIDriver: "storage (σ's VolumeBinding reads its storageCapacity), not a workload",
   CSIStorageCapacity: "storage (σ's VolumeBinding checks provisioning against it), not a workload",
+  VolumeAttachment: "storage (σ's NodeVolumeLimits counts the volume it keeps attached), not a workload",
   ResourceQuota: "admission (the S9 quota model), not a workload",
   PriorityClass: "priority (the scheduler model), not a workload",
   Service: "networking (the S7 services model), not a workload",

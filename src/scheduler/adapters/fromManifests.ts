@@ -134,7 +134,7 @@ const RUNNING = new Set(["Always", "RerunOnFailure", "Once"])
 const MIGRATION_JOB_LABEL = "kubevirt.io/migrationJobUID"
 
 /** Kinds the workload reads besides the pod producers (the rest are listed as skipped). */
-const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode", "CSIDriver", "CSIStorageCapacity"])
+const READ_KINDS = new Set(["Service", "Namespace", "PodDisruptionBudget", "PriorityClass", "RuntimeClass", "LimitRange", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode", "CSIDriver", "CSIStorageCapacity", "VolumeAttachment"])
 
 const kindOf = (m: Manifest): string => (m.kind === "Unknown" ? m.declaredKind : m.kind)
 

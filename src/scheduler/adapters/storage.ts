@@ -1,6 +1,6 @@
 /**
  * Storage objects from manifests (PersistentVolumes, PersistentVolumeClaims, StorageClasses,
- * CSINodes, CSIDrivers, CSIStorageCapacities) and the volumes of a pod spec, for the volume plugins (Kubernetes v1.35).
+ * CSINodes, CSIDrivers, CSIStorageCapacities, VolumeAttachments) and the volumes of a pod spec, for the volume plugins (Kubernetes v1.35).
  *
  * What the API server or its controllers would do to an object before the scheduler sees it is
  * done here: a claim's or PV's class comes from the beta annotation
@@ -13,7 +13,8 @@
  * document, item and JSON path: a PV without `spec.capacity.storage`, access modes or a volume
  * source (or with two), a `claimRef` without name or namespace, a claim without access modes or a
  * storage request, a volume with two sources, a CSIStorageCapacity without `storageClassName`,
- * with a negative `capacity` or `maximumVolumeSize` or an invalid `nodeTopology` selector, two
+ * with a negative `capacity` or `maximumVolumeSize` or an invalid `nodeTopology` selector, a
+ * VolumeAttachment with an empty `attacher` or `nodeName` or without exactly one source, two
  * objects of one name.
  *
  * @since 0.1.0
@@ -40,6 +41,7 @@ import type {
   PodVolume,
   StorageClass,
   StorageObjects,
+  VolumeAttachment,
   VolumeSource,
 } from "../model/Volumes.ts"
 import { SchedulerInputError } from "../SchedulerInputError.ts"
@@ -238,6 +240,28 @@ const csiStorageCapacity = (m: ManifestOf<"CSIStorageCapacity">): CsiStorageCapa
   }
 }
 
+// the API server's ValidateVolumeAttachment: an attacher, a node and exactly one source
+const volumeAttachment = (m: ManifestOf<"VolumeAttachment">): VolumeAttachment => {
+  const name = nameOf(m, "VolumeAttachment")
+  const { attacher, nodeName, source } = m.spec
+  if (attacher === "") throw new SchedulerInputError(where(m, "spec.attacher"), "Required value")
+  if (nodeName === "") throw new SchedulerInputError(where(m, "spec.nodeName"), "Required value")
+  const pvName = source.persistentVolumeName
+  const inline = source.inlineVolumeSpec !== undefined
+  if (pvName !== undefined && inline) throw new SchedulerInputError(where(m, "spec.source"), "must specify exactly one of inlineVolumeSpec and persistentVolumeName")
+  if (pvName === undefined && !inline) throw new SchedulerInputError(where(m, "spec.source"), "must specify exactly one of inlineVolumeSpec and persistentVolumeName")
+  if (pvName === "") throw new SchedulerInputError(where(m, "spec.source.persistentVolumeName"), "Required value")
+  // status is kept loose (the controller writes it): only a literal `attached: true` is read
+  const status = m.status as { readonly attached?: unknown } | undefined
+  return {
+    name,
+    attacher,
+    nodeName,
+    ...(pvName === undefined ? { inline: true } : { persistentVolumeName: pvName }),
+    ...(status?.attached === true ? { attached: true } : {}),
+  }
+}
+
 const unique = <A>(items: ReadonlyArray<{ readonly m: Manifest; readonly a: A }>, key: (a: A) => string, kind: string): ReadonlyArray<A> => {
   const seen = new Set<string>()
   return items.map(({ m, a }) => {
@@ -261,6 +285,7 @@ export const storageObjectsOf = (manifests: ReadonlyArray<Manifest>): StorageObj
   const nodes: Array<{ m: Manifest; a: CsiNode }> = []
   const drivers: Array<{ m: Manifest; a: CsiDriver }> = []
   const capacities: Array<{ m: Manifest; a: CsiStorageCapacity }> = []
+  const attachments: Array<{ m: Manifest; a: VolumeAttachment }> = []
   for (const m of manifests) {
     if (m.kind === "PersistentVolume") pvs.push({ m, a: persistentVolume(m) })
     else if (m.kind === "PersistentVolumeClaim") pvcs.push({ m, a: persistentVolumeClaim(m) })
@@ -268,6 +293,7 @@ export const storageObjectsOf = (manifests: ReadonlyArray<Manifest>): StorageObj
     else if (m.kind === "CSINode") nodes.push({ m, a: csiNode(m) })
     else if (m.kind === "CSIDriver") drivers.push({ m, a: csiDriver(m) })
     else if (m.kind === "CSIStorageCapacity") capacities.push({ m, a: csiStorageCapacity(m) })
+    else if (m.kind === "VolumeAttachment") attachments.push({ m, a: volumeAttachment(m) })
   }
   return {
     persistentVolumes: unique(pvs, (v) => v.name, "PersistentVolume"),
@@ -276,6 +302,7 @@ export const storageObjectsOf = (manifests: ReadonlyArray<Manifest>): StorageObj
     csiNodes: unique(nodes, (c) => c.nodeName, "CSINode"),
     ...(drivers.length === 0 ? {} : { csiDrivers: unique(drivers, (d) => d.name, "CSIDriver") }),
     ...(capacities.length === 0 ? {} : { csiStorageCapacities: unique(capacities, (c) => `${c.namespace}/${c.name}`, "CSIStorageCapacity") }),
+    ...(attachments.length === 0 ? {} : { volumeAttachments: unique(attachments, (a) => a.name, "VolumeAttachment") }),
   }
 }
 

@@ -103,9 +103,13 @@ export interface VolumeKernelFaults {
   readonly recountReadWriteOncePod?: boolean
   /** Reserve takes each provisioned volume's size off the first CSIStorageCapacity that admitted it. */
   readonly reserveTakesCapacity?: boolean
+  /** NodeVolumeLimits does not count the node's VolumeAttachments. */
+  readonly ignoreAttachments?: boolean
 }
 
 const NO_PODS: ReadonlyArray<SchedulingPod> = []
+// The fault ignoreAttachments: a node name no VolumeAttachment names (the API server refuses an empty one).
+const NO_NODE = ""
 
 // The fault reserveTakesCapacity: each provisioned claim's request off the first capacity object that admitted it.
 const takeCapacity = (storage: StorageObjects, provisions: ReadonlyArray<PersistentVolumeClaim>, node: SchedulingNode, index: StorageIndex): StorageObjects => {
@@ -220,7 +224,7 @@ export const volumeKernel = (nodes: ReadonlyArray<SchedulingNode>, profile: Prof
       if (conflicting > 0) return failure("Unschedulable", REASON_READ_WRITE_ONCE_POD_CONFLICT)
     }
     if (c.limits) {
-      const s = volumeLimitsStatus(pod, index.csiNode(node.name), existing, index)
+      const s = volumeLimitsStatus(pod, faults.ignoreAttachments === true ? NO_NODE : node.name, index.csiNode(node.name), existing, index)
       if (s.code !== "Success") return s
     }
     if (c.binding !== undefined) {

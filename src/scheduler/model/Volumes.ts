@@ -1,7 +1,7 @@
 /**
  * Volumes as the scheduler's volume plugins see them (Kubernetes v1.35): the volumes a pod
  * mounts, and the storage objects of the cluster (PersistentVolumes, PersistentVolumeClaims,
- * StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities). Access and volume modes are the storage chapter's
+ * StorageClasses, CSINodes, CSIDrivers, CSIStorageCapacities, VolumeAttachments). Access and volume modes are the storage chapter's
  * (`src/domain/storage/AccessModes.ts`, S8.2).
  *
  * @since 0.1.0
@@ -165,6 +165,27 @@ export interface CsiStorageCapacity {
   readonly nodeTopology?: LabelSelector
 }
 
+/**
+ * A VolumeAttachment: a volume that `attacher` has attached, or is attaching or detaching, on
+ * `nodeName`. It outlives the pod that needed it until the volume is detached, which is why
+ * NodeVolumeLimits counts it.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface VolumeAttachment {
+  readonly name: string
+  /** `spec.attacher`: the CSI driver that attaches the volume. */
+  readonly attacher: string
+  readonly nodeName: string
+  /** `spec.source.persistentVolumeName`; absent when the source is an inline volume. */
+  readonly persistentVolumeName?: string
+  /** `spec.source.inlineVolumeSpec` was given: an inline in-tree volume migrated to CSI. */
+  readonly inline?: boolean
+  /** `status.attached` (absent = false); NodeVolumeLimits counts the object either way. */
+  readonly attached?: boolean
+}
+
 /** The cluster's storage objects. @since 0.1.0 @category model */
 export interface StorageObjects {
   readonly persistentVolumes: ReadonlyArray<PersistentVolume>
@@ -175,6 +196,8 @@ export interface StorageObjects {
   readonly csiDrivers?: ReadonlyArray<CsiDriver>
   /** Absent = none. */
   readonly csiStorageCapacities?: ReadonlyArray<CsiStorageCapacity>
+  /** Absent = none: only the pods on a node use its volumes. */
+  readonly volumeAttachments?: ReadonlyArray<VolumeAttachment>
 }
 
 /** No storage objects. @since 0.1.0 @category constants */

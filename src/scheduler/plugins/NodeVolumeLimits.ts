@@ -12,13 +12,24 @@
  * - a generic ephemeral volume: its claim `<pod>-<volume>`, which the pod must own;
  * - an inline in-tree volume CSI migration covers, translated likewise.
  * Inline CSI ephemeral volumes (`csi:`) are not attachable and are not counted, as upstream.
+ *
+ * The node's VolumeAttachments count too (`getNodeVolumeAttachmentInfo`, no feature gate): a
+ * volume stays attached after its pod is gone until the attach/detach controller detaches it, and
+ * the object is deleted only then. Each VolumeAttachment whose `spec.nodeName` is the node counts
+ * as `<attacher>/<volume handle of its PV>` under the driver `spec.attacher`, attached or not
+ * (`status` is not read) and being deleted or not (detaching is still attached), unless a pod on the node already uses that volume (one volume counts
+ * once). Not counted: one without a `persistentVolumeName` (an inline migrated volume), or whose
+ * PV is missing or not a CSI volume. The pod's own volumes are not matched against them: a
+ * volume already attached here that the pod brings counts both as attached and as new, as
+ * upstream does. A batch creates no VolumeAttachments (the attach/detach controller does, after
+ * binding); the pods it binds count through their volumes.
+ *
  * Over the limit → Unschedulable "node(s) exceed max volume count". A missing claim of the pod
  * itself → UnschedulableAndUnresolvable `looking up PVC <ns>/<name>: persistentvolumeclaim
  * "<name>" not found`; claims of pods already placed that are missing are not counted.
  *
- * Not modelled: VolumeAttachment objects (v1.35 also counts volumes still attached to the node
- * without a pod) and the exact CSI volume handles of translated GCE PD / Azure volumes (each
- * in-tree volume counts once under its own identifier).
+ * Not modelled: the exact CSI volume handles of translated GCE PD / Azure volumes (each in-tree
+ * volume counts once under its own identifier).
  *
  * @since 0.1.0
  */
@@ -155,6 +166,26 @@ export const attachableVolumes = (
 }
 
 /**
+ * `getNodeVolumeAttachmentInfo`: the volumes the node's VolumeAttachments keep attached, as
+ * `attacher/handle` → attacher. Keyed like {@link attachableVolumes} so that a volume both
+ * attached and used by a pod on the node is one entry.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const attachedVolumesOn = (nodeName: string, index: StorageIndex): ReadonlyMap<string, string> => {
+  const out = new Map<string, string>()
+  for (const a of index.attachmentsOn(nodeName)) {
+    // upstream skips, rather than refuses, what it cannot key: an inline source, a PV it cannot find or that is not CSI
+    if (a.attacher === "" || a.persistentVolumeName === undefined) continue
+    const pv = index.volume(a.persistentVolumeName)
+    if (pv === undefined || pv.csiDriver === undefined) continue
+    out.set(`${a.attacher}/${pv.volumeHandle ?? ""}`, a.attacher)
+  }
+  return out
+}
+
+/**
  * The per-driver limits of a CSINode (drivers without `allocatable.count` have none).
  *
  * @since 0.1.0
@@ -170,13 +201,19 @@ export const nodeVolumeLimitsPreFilter = (pod: SchedulingPod): PreFilterOutcome<
     : skip
 
 /**
- * NodeVolumeLimits' Filter on a node with this CSINode (absent: none) and these pods, in bind
- * order (only their volumes matter).
+ * NodeVolumeLimits' Filter on the node `nodeName` with this CSINode (absent: none), these pods, in
+ * bind order (only their volumes matter), and the node's VolumeAttachments in `index`.
  *
  * @since 0.1.0
  * @category filters
  */
-export const volumeLimitsStatus = (pod: SchedulingPod, csiNode: CsiNode | undefined, existing: ReadonlyArray<SchedulingPod>, index: StorageIndex): Status => {
+export const volumeLimitsStatus = (
+  pod: SchedulingPod,
+  nodeName: string,
+  csiNode: CsiNode | undefined,
+  existing: ReadonlyArray<SchedulingPod>,
+  index: StorageIndex,
+): Status => {
   if ((pod.volumes ?? []).length === 0) return success
   const fresh = new Map<string, string>()
   const problem = attachableVolumes(pod, index, csiNode, true, fresh)
@@ -196,6 +233,11 @@ export const volumeLimitsStatus = (pod: SchedulingPod, csiNode: CsiNode | undefi
     fresh.delete(unique)
     attachedCount.set(driver, (attachedCount.get(driver) ?? 0) + 1)
   }
+  // after the pods: an attachment of a volume some pod here uses is already counted; the pod's own
+  // volumes were taken out of `fresh` by the pods alone, not by the attachments
+  for (const [unique, driver] of attachedVolumesOn(nodeName, index)) {
+    if (!attached.has(unique)) attachedCount.set(driver, (attachedCount.get(driver) ?? 0) + 1)
+  }
   const newCount = new Map<string, number>()
   for (const driver of fresh.values()) newCount.set(driver, (newCount.get(driver) ?? 0) + 1)
   for (const [driver, count] of newCount) {
@@ -211,6 +253,7 @@ export const nodeVolumeLimitsFilter = (pod: SchedulingPod, node: NodeState, clus
   const index = storageIndexOf(cluster.objects)
   return volumeLimitsStatus(
     pod,
+    node.node.name,
     index.csiNode(node.node.name),
     node.pods.map((b) => b.pod),
     index,

@@ -1,7 +1,7 @@
 /**
  * What the four volume plugins share (Kubernetes v1.35): lookups into the cluster's storage
  * objects as the scheduler's listers give them (claims by namespace and name, volumes, classes,
- * CSINodes and CSIDrivers by name), the claim behind a pod volume, a claim's effective class, whether it is
+ * CSINodes and CSIDrivers by name, VolumeAttachments by node), the claim behind a pod volume, a claim's effective class, whether it is
  * bound, a PV's node affinity and a class's `allowedTopologies` against node labels, and the
  * listers' not-found messages.
  *
@@ -21,6 +21,7 @@ import {
   type PodVolume,
   type StorageClass,
   type StorageObjects,
+  type VolumeAttachment,
 } from "../model/Volumes.ts"
 import { matchesTerm } from "./NodeAffinity.ts"
 
@@ -43,6 +44,8 @@ export interface StorageIndex {
   readonly csiNode: (nodeName: string) => CsiNode | undefined
   /** A CSIDriver by name. */
   readonly csiDriver: (name: string) => CsiDriver | undefined
+  /** The VolumeAttachments whose `spec.nodeName` is the node, in input order (upstream's index by node name). */
+  readonly attachmentsOn: (nodeName: string) => ReadonlyArray<VolumeAttachment>
   /** The CSIStorageCapacity objects of a StorageClass, in input order. */
   readonly capacitiesOf: (className: string) => ReadonlyArray<CsiStorageCapacity>
   /**
@@ -164,6 +167,7 @@ const roomIndex = (all: ReadonlyArray<CsiStorageCapacity>): RoomIndex => {
 }
 
 const cache = new WeakMap<StorageObjects, StorageIndex>()
+const NO_ATTACHMENTS: ReadonlyArray<VolumeAttachment> = []
 
 /**
  * The index of `storage`, built once per storage object set.
@@ -181,6 +185,12 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
   const csiDrivers = firstByKey(storage.csiDrivers ?? [], (d) => d.name)
   const capacities = roomIndex(storage.csiStorageCapacities ?? [])
   const defaultClass = defaultClassOf(storage.storageClasses)
+  const attachments = new Map<string, VolumeAttachment[]>()
+  for (const a of storage.volumeAttachments ?? []) {
+    const on = attachments.get(a.nodeName)
+    if (on === undefined) attachments.set(a.nodeName, [a])
+    else on.push(a)
+  }
   const index: StorageIndex = {
     storage,
     claim: (namespace, name) => claims.get(`${namespace}/${name}`),
@@ -188,6 +198,7 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
     storageClass: (name) => classes.get(name),
     csiNode: (nodeName) => csiNodes.get(nodeName),
     csiDriver: (name) => csiDrivers.get(name),
+    attachmentsOn: (nodeName) => attachments.get(nodeName) ?? NO_ATTACHMENTS,
     capacitiesOf: (className) => capacities.ofClass.get(className) ?? [],
     largestVolumeFor: capacities.largestVolumeFor,
     ...(defaultClass === undefined ? {} : { defaultClass }),

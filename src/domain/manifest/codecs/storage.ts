@@ -1,7 +1,7 @@
 /**
  * Storage objects: PersistentVolumeClaim and PersistentVolume (`core/v1`), StorageClass, CSINode,
- * CSIDriver and CSIStorageCapacity (`storage.k8s.io/v1`), Kubernetes v1.35 — the fields the
- * scheduler's volume plugins read, the rest kept as given.
+ * CSIDriver, CSIStorageCapacity and VolumeAttachment (`storage.k8s.io/v1`), Kubernetes v1.35 — the
+ * fields the scheduler's volume plugins read, the rest kept as given.
  *
  * @since 0.1.0
  */
@@ -295,3 +295,29 @@ export const CSIStorageCapacity = struct(
 
 /** A decoded CSIStorageCapacity. @since 0.1.0 @category model */
 export type CSIStorageCapacity = t.TypeOf<typeof CSIStorageCapacity>
+
+/**
+ * A VolumeAttachment (`storage.k8s.io/v1`): the attach/detach controller's request that
+ * `spec.attacher` attach one volume to `spec.nodeName`, kept until the volume is detached.
+ * NodeVolumeLimits reads the attacher, the node and `source.persistentVolumeName`; an inline
+ * (migrated) volume's `source.inlineVolumeSpec` and the `status` are kept as given.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VolumeAttachment = struct(
+  "VolumeAttachment",
+  {
+    apiVersion: t.string,
+    kind: t.literal("VolumeAttachment"),
+    spec: struct(
+      "VolumeAttachmentSpec",
+      { attacher: t.string, nodeName: t.string, source: t.partial({ persistentVolumeName: t.string, inlineVolumeSpec: OpaqueObject }, "VolumeAttachmentSource") },
+      {},
+    ),
+  },
+  { metadata: ObjectMeta, status: Opaque },
+)
+
+/** A decoded VolumeAttachment. @since 0.1.0 @category model */
+export type VolumeAttachment = t.TypeOf<typeof VolumeAttachment>
