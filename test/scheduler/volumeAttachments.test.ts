@@ -11,7 +11,6 @@
  * path). The manifest fixtures attachment* of fixtures/volumes/node-volume-limits run
  * `schedule --explain --json` on both engines.
  */
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -33,6 +32,7 @@ import {
   type VolumeAttachment,
 } from "../../src/scheduler/index.ts"
 import { attachment, boundClaim, csiNode, podWith, pvcVolume, runPlugin, storage, volume, worker } from "./volumeSupport.ts"
+import { spawnCli } from "../support/spawnCli.ts"
 
 const EBS = "ebs.csi.aws.com"
 const GCE = "pd.csi.storage.gke.io"
@@ -187,14 +187,13 @@ items:
 })
 
 describe("catcluster schedule with VolumeAttachments", () => {
-  const root = join(import.meta.dirname, "..", "..")
   const dir = mkdtempSync(join(tmpdir(), "catcluster-attachments-"))
   const nodes = join(import.meta.dirname, "fixtures", "volumes", "node-volume-limits", "one-node.nodes.yaml")
-  const cli = (pods: string) => {
+  // the project's CLI runner, on a file of these manifests (the file is kept: messages name it)
+  const cli = async (pods: string) => {
     const file = join(dir, `pods-${Math.random().toString(36).slice(2)}.yaml`)
     writeFileSync(file, pods)
-    const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "src", "cli", "main.ts"), "schedule", "--nodes", nodes, "--pods", file, "--json"], { encoding: "utf8", timeout: 60_000 })
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, file }
+    return { ...(await spawnCli("schedule", "--nodes", nodes, "--pods", file, "--json")), file }
   }
   const claimAndPod = `apiVersion: storage.k8s.io/v1
 kind: CSINode
@@ -226,13 +225,13 @@ spec:
   volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]
 `
 
-  it("a VolumeAttachment is read, not said to be left out, and takes the node's one EBS slot", () => {
-    const r = cli(`${vaDoc("{attacher: ebs.csi.aws.com, nodeName: node-1, source: {persistentVolumeName: pv-1}}", "status: {attached: true}\n")}---\n${claimAndPod}`)
+  it("a VolumeAttachment is read, not said to be left out, and takes the node's one EBS slot", async () => {
+    const r = await cli(`${vaDoc("{attacher: ebs.csi.aws.com, nodeName: node-1, source: {persistentVolumeName: pv-1}}", "status: {attached: true}\n")}---\n${claimAndPod}`)
     expect(r.code).toBe(0)
     expect(r.stderr).not.toContain("does not model")
     expect(JSON.parse(r.stdout).placements[0]).toMatchObject({ node: null, message: expect.stringContaining("1 node(s) exceed max volume count") })
     // the same input without it: the slot is free
-    expect(JSON.parse(cli(claimAndPod).stdout).placements[0].node).toBe("node-1")
+    expect(JSON.parse((await cli(claimAndPod)).stdout).placements[0].node).toBe("node-1")
   })
 
   const refused: ReadonlyArray<readonly [string, string, string]> = [
@@ -242,8 +241,8 @@ spec:
     ["both sources", "{attacher: ebs.csi.aws.com, nodeName: node-1, source: {persistentVolumeName: pv-1, inlineVolumeSpec: {csi: {driver: ebs.csi.aws.com, volumeHandle: v}}}}", "document 0, spec.source: must specify exactly one of inlineVolumeSpec and persistentVolumeName"],
   ]
   for (const [name, spec, message] of refused) {
-    it(`refuses ${name}: exit 2, the file, document and path`, () => {
-      const r = cli(`${vaDoc(spec)}---\n${claimAndPod}`)
+    it(`refuses ${name}: exit 2, the file, document and path`, async () => {
+      const r = await cli(`${vaDoc(spec)}---\n${claimAndPod}`)
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(new RegExp(`${r.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:\\d+:\\d+)?: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))
       expect(r.stderr).not.toMatch(/\n\s+at /)

@@ -10,7 +10,6 @@
  * input exiting 2 with the file, document and path. (The manifest fixtures storage-capacity* of
  * fixtures/volumes/volume-binding run `schedule --explain --json` on both engines.)
  */
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -31,6 +30,7 @@ import {
   type StorageObjects,
 } from "../../src/scheduler/index.ts"
 import { boundClaim, claim, csiCapacity, csiDriver, Gi, podWith, pvcVolume, runPlugin, storage, storageClass, volume, worker } from "./volumeSupport.ts"
+import { spawnCli } from "../support/spawnCli.ts"
 
 const Mi = 2 ** 20
 // binder_test.go's fixtures: the provisioner, its class (allowedTopologies admit node1), the node label
@@ -219,16 +219,12 @@ describe("VolumeBinding capacity: a batch sees the capacities of the input", () 
 })
 
 describe("catcluster schedule with CSIDrivers and CSIStorageCapacities", () => {
-  const root = join(import.meta.dirname, "..", "..")
   const dir = mkdtempSync(join(tmpdir(), "catcluster-capacity-"))
-  const cli = (pods: string) => {
+  // the project's CLI runner, on a file of these manifests (the file is kept: messages name it)
+  const cli = async (pods: string) => {
     const file = join(dir, `pods-${Math.random().toString(36).slice(2)}.yaml`)
     writeFileSync(file, pods)
-    const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "src", "cli", "main.ts"), "schedule", "--nodes", join(import.meta.dirname, "fixtures", "volumes", "volume-binding", "nodes.yaml"), "--pods", file, "--json"], {
-      encoding: "utf8",
-      timeout: 60_000,
-    })
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, file }
+    return { ...(await spawnCli("schedule", "--nodes", join(import.meta.dirname, "fixtures", "volumes", "volume-binding", "nodes.yaml"), "--pods", file, "--json")), file }
   }
   const claimAndPod = `apiVersion: v1
 kind: PersistentVolumeClaim
@@ -257,8 +253,8 @@ nodeTopology: {}
 ---
 `
 
-  it("CSIStorageCapacities without their CSIDriver: a warning to add it, capacity not checked, and none of the three kinds (a VolumeAttachment too) said to be left out", () => {
-    const r = cli(`${classAndCapacity}apiVersion: storage.k8s.io/v1
+  it("CSIStorageCapacities without their CSIDriver: a warning to add it, capacity not checked, and none of the three kinds (a VolumeAttachment too) said to be left out", async () => {
+    const r = await cli(`${classAndCapacity}apiVersion: storage.k8s.io/v1
 kind: VolumeAttachment
 metadata: {name: va-1}
 spec: {attacher: lvm.csi.example.com, nodeName: a, source: {persistentVolumeName: pv-1}}
@@ -272,8 +268,8 @@ ${claimAndPod}`)
     expect(JSON.parse(r.stdout).placements[0].node).not.toBeNull()
   })
 
-  it("with the CSIDriver opted in, no warning and the claim finds no room", () => {
-    const r = cli(`apiVersion: storage.k8s.io/v1
+  it("with the CSIDriver opted in, no warning and the claim finds no room", async () => {
+    const r = await cli(`apiVersion: storage.k8s.io/v1
 kind: CSIDriver
 metadata: {name: lvm.csi.example.com}
 spec: {storageCapacity: true}
@@ -299,8 +295,8 @@ ${claimAndPod}`
     ["an invalid nodeTopology selector", "storageClassName: local-lvm\nnodeTopology: {matchExpressions: [{key: zone, operator: In}]}", "document 0, nodeTopology.matchExpressions[0].values: must be specified when `operator` is 'In' or 'NotIn'"],
   ]
   for (const [name, fields, message] of refused) {
-    it(`refuses ${name}: exit 2, the file, document and path`, () => {
-      const r = cli(capacityDoc(fields))
+    it(`refuses ${name}: exit 2, the file, document and path`, async () => {
+      const r = await cli(capacityDoc(fields))
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(new RegExp(`${r.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:\\d+:\\d+)?: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))
       expect(r.stderr).not.toMatch(/\n\s+at /)
