@@ -46,8 +46,6 @@ export interface StorageIndex {
   readonly csiDriver: (name: string) => CsiDriver | undefined
   /** The VolumeAttachments whose `spec.nodeName` is the node, in input order (upstream's index by node name). */
   readonly attachmentsOn: (nodeName: string) => ReadonlyArray<VolumeAttachment>
-  /** The CSIStorageCapacity objects of a StorageClass, in input order. */
-  readonly capacitiesOf: (className: string) => ReadonlyArray<CsiStorageCapacity>
   /**
    * The largest volume a CSIStorageCapacity of the class admits on `node` (its limit, among those
    * whose `nodeTopology` selects the node), or −1 when none does. Computed once per class and node:
@@ -97,9 +95,8 @@ export const capacitySufficient = (capacity: CsiStorageCapacity, bytes: number):
 export const nodeHasAccess = (node: SchedulingNode, capacity: CsiStorageCapacity): boolean =>
   capacity.nodeTopology !== undefined && labelSelectorMatches(capacity.nodeTopology, node.labels)
 
-/** The capacities of each class, and the largest volume each class admits per node, memoised. */
+/** The largest volume each class admits per node, memoised. */
 interface RoomIndex {
-  readonly ofClass: ReadonlyMap<string, ReadonlyArray<CsiStorageCapacity>>
   readonly largestVolumeFor: (className: string, node: SchedulingNode) => number
 }
 
@@ -161,7 +158,7 @@ const roomIndex = (all: ReadonlyArray<CsiStorageCapacity>): RoomIndex => {
     x.memo.set(node, most)
     return most
   }
-  const index: RoomIndex = { ofClass, largestVolumeFor }
+  const index: RoomIndex = { largestVolumeFor }
   roomIndexes.set(all, index)
   return index
 }
@@ -199,7 +196,6 @@ export const storageIndex = (storage: StorageObjects): StorageIndex => {
     csiNode: (nodeName) => csiNodes.get(nodeName),
     csiDriver: (name) => csiDrivers.get(name),
     attachmentsOn: (nodeName) => attachments.get(nodeName) ?? NO_ATTACHMENTS,
-    capacitiesOf: (className) => capacities.ofClass.get(className) ?? [],
     largestVolumeFor: capacities.largestVolumeFor,
     ...(defaultClass === undefined ? {} : { defaultClass }),
   }
