@@ -57,6 +57,7 @@ import { namespaceOf } from "../model/SchedulingPod.ts"
 import { type LabelSelector, showSelector } from "../model/LabelSelector.ts"
 import { requiredAffinityMatches } from "./StaticFilter.ts"
 import { bestCell, scan, type ScanBuffers, scanBuffers, type ScanConfig, STRATEGY } from "./Scan.ts"
+import { type BoundIndex, boundIndex, type BoundIndexFaults, indexable } from "./BoundIndex.ts"
 import { type CycleVolumes, NO_VOLUMES, volumeKernel, type VolumeKernelFaults } from "./VolumeKernel.ts"
 
 // The cycle state of a pod PreFilter rejected before relations were looked at.
@@ -110,6 +111,8 @@ export const hotPathSupports = (profile: Profile): boolean => {
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
 export interface HotScheduler extends Scheduler {
   readonly arrays: NodeArrays
+  /** Pods the best-first index placed (`BoundIndex.ts`), and the nodes it scored exactly for them. */
+  readonly indexed: () => { readonly pods: number; readonly nodesRead: number }
   /** Bytes of the typed arrays: snapshot, bound-pod records and scratch buffers. */
   readonly footprint: () => { readonly snapshotBytes: number; readonly scratchBytes: number; readonly cacheBytes: number }
 }
@@ -126,6 +129,10 @@ export interface HotSchedulerFaults {
   readonly staleScoreCache?: boolean
   /** Defects of the volume plugins (`VolumeKernel.ts`). */
   readonly volumes?: VolumeKernelFaults
+  /** Defects of the best-first index (`BoundIndex.ts`). */
+  readonly boundIndex?: BoundIndexFaults
+  /** Never use the best-first index (every pod scans): the reference the index is compared with. */
+  readonly boundIndexOff?: boolean
 }
 
 /**
@@ -309,7 +316,28 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     podPrev = g(podPrev)
   }
 
+  // Whether more pods of `key`'s signature are likely next: a replicated workload's pod (a
+  // ReplicaSet's, StatefulSet's, ReplicationController's or Job's; a launcher's controller is its
+  // own VMI), or a signature the last pod had or that two of the recent ones had. Those get
+  // a full scan, whose totals become a score entry; the others the best-first index.
+  const repeating = (pod: SchedulingPod, key: string): boolean => {
+    const kind = pod.controller?.kind
+    if (kind === "ReplicaSet" || kind === "StatefulSet" || kind === "ReplicationController" || kind === "Job") return true
+    if (recent.length > 0 && recent[recent.length - 1] === key) return true
+    const first = recent.indexOf(key)
+    return first >= 0 && recent.lastIndexOf(key) !== first
+  }
+  // The best-first index for one-off pods (BoundIndex.ts), built at the first such pod.
+  let index: BoundIndex | undefined | null = null
+  let indexedPods = 0
+  let nodesRead = 0
+  const boundIndexOf = (): BoundIndex | undefined => {
+    if (index === null) index = faults.boundIndexOff === true ? undefined : boundIndex(a, feasible, faults.boundIndex)
+    return index
+  }
+
   const applyUsage = (n: number, p: CompiledPod, cell: number, sign: 1 | -1): void => {
+    if (index !== undefined && index !== null) index.leave(n)
     for (let j = 0; j < p.columns.length; j++) {
       const col = a.used[p.columns[j] as number] as Float64Array
       col[n] = (col[n] as number) + sign * (p.amounts[j] as number)
@@ -317,6 +345,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     a.nonZeroCpu[n] = (a.nonZeroCpu[n] as number) + sign * p.nonZeroCpu
     a.nonZeroMemory[n] = (a.nonZeroMemory[n] as number) + sign * p.nonZeroMemory
     a.podCount[n] = (a.podCount[n] as number) + sign
+    if (index !== undefined && index !== null) index.join(n)
     if (p.numaCpus >= 0 && cell >= 0) {
       const c = (a.cellStart[n] as number) + cell
       a.cellCpuFree[c] = (a.cellCpuFree[c] as number) - sign * p.numaCpus
@@ -512,6 +541,20 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
           bind(n, p)
           return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
         }
+      }
+    }
+    if (incremental && !relScored && !previousHit && !repeating(pod, key) && indexable(c, p, v, preferred)) {
+      // A pod unlike the last ones, no replicas announced: read the nodes best-first.
+      const index = boundIndexOf()
+      const n = index === undefined ? -1 : index.choose(c, p, v, start, rng)
+      if (n >= 0) {
+        indexedPods++
+        nodesRead += (index as BoundIndex).lastRead()
+        if (recent.length >= RECENT) recent.shift()
+        recent.push(key)
+        bind(n, p)
+        vol.reserve(volumes, n)
+        return { pod: pod.key, node: a.names[n] as string, reasons: [], message: "", victims: [] }
       }
     }
     let r = scan(a, c, buffers, p, v, start, toFind, rng, preferred, opts.explain === true || relScored, order, mask)
@@ -742,6 +785,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     seed,
     schedule,
     arrays: a,
+    indexed: () => ({ pods: indexedPods, nodesRead }),
     bindings: () =>
       a.names.map((node, n) => {
         const pods: string[] = []
@@ -753,6 +797,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       for (const v of cache.values()) cacheBytes += v.reason.byteLength + v.taintRaw.byteLength + v.affinityRaw.byteLength + v.taintScore.byteLength + v.affinityScore.byteLength
       for (const e of scoreEntries) cacheBytes += entryBytes(e)
       for (const i of imageCache.values()) cacheBytes += i.scores?.byteLength ?? 0
+      if (index !== undefined && index !== null) cacheBytes += index.bytes()
       return {
         snapshotBytes: arrayBytes(a) + head.byteLength + tail.byteLength,
         scratchBytes:

@@ -110,7 +110,8 @@ export const bestCell = (a: NodeArrays, n: number, p: CompiledPod): number => {
   return best
 }
 
-const scalarsFit = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
+/** Whether node n has room for p's extended resources. @since 0.1.0 @category filters */
+export const scalarsFit = (a: NodeArrays, n: number, p: CompiledPod): boolean => {
   const sc = p.scalarColumns
   for (let j = 0; j < sc.length; j++) {
     const col = sc[j] as number
@@ -221,6 +222,25 @@ const finish = (
 }
 
 /**
+ * Whether pod `p` takes the common-case loop when every node is visited and no relational or
+ * volume verdict filters: the default profile's resource scorers (LeastAllocated on cpu and
+ * memory, BalancedAllocation on cpu and memory when it scores), at most one extended resource,
+ * no NUMA cell, no preferred node affinity that varies, no image score.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const commonCase = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, preferred: boolean): boolean =>
+  c.fitOn &&
+  c.fitDefault &&
+  c.fitFilter &&
+  (c.wImage === 0 || p.image === null) &&
+  (!(c.balancedEnabled && !p.balancedSkips) || c.balancedDefault) &&
+  p.scalarColumns.length <= 1 &&
+  p.numaCpus < 0 &&
+  !(c.affinityEnabled && preferred && !v.affinityAllZero)
+
+/**
  * One scan for pod `p` from node `start`, stopping after `toFind` feasible nodes. The per-plugin
  * scores (`fitS`, `balS`, `taintS`, `affS`) are only written when `store` is set or the general
  * loop runs (`result.stored` says which): the common-case loop skips three stores per node
@@ -249,19 +269,7 @@ export const scan = (
   order: Int32Array | null,
   relations: Uint8Array | null,
 ): ScanResult => {
-  const balancedOn = c.balancedEnabled && !p.balancedSkips
-  const affinityVaries = c.affinityEnabled && preferred && !v.affinityAllZero
-  const common =
-    c.fitOn &&
-    c.fitDefault &&
-    c.fitFilter &&
-    order === null &&
-    relations === null &&
-    (c.wImage === 0 || p.image === null) &&
-    (!balancedOn || c.balancedDefault) &&
-    p.scalarColumns.length <= 1 &&
-    p.numaCpus < 0 &&
-    !affinityVaries
+  const common = order === null && relations === null && commonCase(c, p, v, preferred)
   return common ? scanCommon(a, c, b, p, v, start, toFind, rng, preferred, store) : scanGeneral(a, c, b, p, v, start, toFind, rng, preferred, order, relations)
 }
 

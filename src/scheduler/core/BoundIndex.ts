@@ -1,0 +1,484 @@
+/**
+ * A best-first index for pods unlike the pods before them (no score entry to reuse, no
+ * relational plugin scoring, the default resource scorers): instead of scoring every node, read
+ * the nodes in the order of an upper bound on their total and stop at the first cell whose bound
+ * is below the best exact total found, with the same node and the same seeded draw as the scan.
+ *
+ * Why a bound exists: LeastAllocated (weights w_cpu, w_memory) and BalancedAllocation on cpu and
+ * memory are, for a node with non-zero requests z and requests f (over its allocatable) and a pod
+ * asking q (non-zero form) and b (plain), both as shares of that allocatable,
+ *
+ *   fit = ⌊(w_cpu·max(0, ⌊100·(1 − z_cpu − q_cpu)⌋) + w_memory·max(0, ⌊100·(1 − z_memory − q_memory)⌋)) / (w_cpu + w_memory)⌋
+ *   balanced = ⌊100·(1 − |min(f_cpu + b_cpu, 1) − min(f_memory + b_memory, 1)| / 2)⌋
+ *
+ * Both fall as z grows and rise as |f_cpu − f_memory| shrinks, and floors are monotone. So the
+ * nodes are grouped into cells by their allocatable shape and their (f_cpu, f_memory) on a
+ * 256 × 256 grid, each cell keeping the least z and the range of f over its nodes, and a cell's
+ * bound is the same formula at its most favourable corner (TaintToleration at 100). The bound
+ * stays valid for aggregates that are too low (a node only loses score as it fills), which is
+ * why a cell whose node left needs no recount before it is read; only a node that *emptied*
+ * (an eviction) needs its cell recounted, and every change marks its cells for that.
+ *
+ * Exactness: every node whose cell's bound reaches the best total is filtered and scored with
+ * the scan's own arithmetic (`Scan.scanCommon`'s, inline), so every node tied at the top is found;
+ * the draw picks the j-th of them in the scan's visiting order (from `start`, round), as
+ * `selectHost` does. The taint score's normaliser (the largest raw count over the *feasible*
+ * nodes) is the presumed one only when some feasible node reaches it: the index checks that and
+ * otherwise declines, and the caller scans. So it does when no node it read is feasible (the
+ * scan then builds the diagnosis).
+ *
+ * Measured on `schedule-5k-distinct`'s arrivals (`docs/performance.md`): about 600 of 4,700
+ * feasible nodes read per pod once the cluster has filled a little, where about 170 tie at the top.
+ *
+ * @since 0.1.0
+ */
+import type { CompiledPod } from "./CompiledPod.ts"
+import type { NodeArrays } from "./NodeArrays.ts"
+import { bestCell, nodeTotal, type ScanConfig, scalarsFit } from "./Scan.ts"
+import type { StaticVerdicts } from "./StaticFilter.ts"
+import { nextInt, type Random } from "../select/Random.ts"
+import { intDiv } from "../plugins/ResourceScore.ts"
+
+/** Grid bins per axis of a shape's (cpu, memory) request fractions. @since 0.1.0 @category constants */
+export const BINS = 256
+const CELLS_PER_SHAPE = BINS * BINS
+/** Allocatable shapes indexed at most; a more varied cluster is scanned. @since 0.1.0 @category constants */
+export const MAX_SHAPES = 16
+/** Cells kept at most (live cells are sparse: a cluster fills evenly, so few are non-empty). @since 0.1.0 @category constants */
+export const MAX_CELLS = 4096
+// Nodes with no cpu or no memory allocatable are read for every pod (their scores take the slow path).
+const NO_SHAPE = 0x7f
+const SHAPE_BITS = 0x7f
+const IN_OVERFLOW = 0x80
+// Score points added before a bound's floor: the cell's aggregates are 32-bit floats (relative
+// error 2⁻²⁴ on fractions ≤ 2, a few 10⁻⁶ points) and the bound's arithmetic differs from the
+// exact score's; far below the 1-point steps of the integer scores.
+const MARGIN = 1e-4
+// The largest weighted total the buckets cover (500 with the default weights).
+const MAX_TOTAL = 1 << 16
+// The cell of nodes that found no free cell: read for every pod.
+const OVERFLOW = 0
+
+/**
+ * Whether the index can choose for pod `p`: the default profile's resource scorers (LeastAllocated
+ * and BalancedAllocation on cpu and memory), TaintToleration, no preferred node affinity that
+ * varies and no image score (the scores its bound covers); any filter of the scan's own.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const indexable = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, preferred: boolean): boolean =>
+  c.fitOn &&
+  c.fitDefault &&
+  c.fitFilter &&
+  (c.wImage === 0 || p.image === null) &&
+  (!(c.balancedEnabled && !p.balancedSkips) || c.balancedDefault) &&
+  !(c.affinityEnabled && preferred && !v.affinityAllZero)
+
+/**
+ * The j-th smallest (0-based) of the first `count` values of `xs`, which it reorders (Hoare's
+ * selection with the middle element as pivot: the values are distinct node indices).
+ *
+ * @since 0.1.0
+ * @category selection
+ */
+export const nthSmallest = (xs: Int32Array, count: number, j: number): number => {
+  let lo = 0
+  let hi = count - 1
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >>> 1] as number
+    let i = lo
+    let k = hi
+    while (i <= k) {
+      while ((xs[i] as number) < pivot) i++
+      while ((xs[k] as number) > pivot) k--
+      if (i <= k) {
+        const t = xs[i] as number
+        xs[i] = xs[k] as number
+        xs[k] = t
+        i++
+        k--
+      }
+    }
+    if (j <= k) hi = k
+    else if (j >= i) lo = i
+    else return xs[j] as number
+  }
+  return xs[j] as number
+}
+
+/**
+ * Deliberate defects, for tests that show the equivalence properties catch a broken index.
+ * Never set outside tests.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface BoundIndexFaults {
+  /** Bound every cell one point too low (reads too few nodes). */
+  readonly boundTooLow?: boolean
+  /** Trust the presumed TaintToleration normaliser without checking a feasible node reaches it. */
+  readonly presumeTaintMaximum?: boolean
+}
+
+/** @since 0.1.0 @category model */
+export interface BoundIndex {
+  /** Node n's requests are about to change (a bind, an eviction, a trial removal). */
+  readonly leave: (n: number) => void
+  /** Node n's requests changed: back into the index. */
+  readonly join: (n: number) => void
+  /**
+   * The node the full scan would choose for `p`, drawing from `rng` as it would, or −1 when the
+   * index declines (the caller then scans; `rng` is untouched).
+   */
+  readonly choose: (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, start: number, rng: Random) => number
+  /** Nodes whose exact total the last `choose` computed. */
+  readonly lastRead: () => number
+  /** Bytes of its typed arrays (not the shared `ties` scratch). */
+  readonly bytes: () => number
+}
+
+/**
+ * The index over `a`'s nodes as they are now (later changes come through `leave` and `join`),
+ * or `undefined` when they have more than `MAX_SHAPES` allocatable (cpu, memory) shapes. `ties`
+ * is scratch of at least `a.count` entries (the scan's feasible-node buffer: a choice and a scan
+ * never overlap).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFaults = {}): BoundIndex | undefined => {
+  const N = a.count
+  const allocCpu = a.alloc[0] as Float64Array
+  const allocMemory = a.alloc[1] as Float64Array
+  const usedCpu = a.used[0] as Float64Array
+  const usedMemory = a.used[1] as Float64Array
+  const nonZeroCpu = a.nonZeroCpu
+  const nonZeroMemory = a.nonZeroMemory
+
+  // shapes: distinct (cpu, memory) allocatable pairs; per node its shape (low bits) and whether
+  // it sits in the overflow cell (high bit)
+  const shapeOf = new Uint8Array(N)
+  const shapeCpu: number[] = []
+  const shapeMemory: number[] = []
+  const always: number[] = []
+  for (let n = 0; n < N; n++) {
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    if (ac === 0 || am === 0) {
+      shapeOf[n] = NO_SHAPE
+      always.push(n)
+      continue
+    }
+    let s = 0
+    while (s < shapeCpu.length && !(shapeCpu[s] === ac && shapeMemory[s] === am)) s++
+    if (s === shapeCpu.length) {
+      if (s === MAX_SHAPES) return undefined
+      shapeCpu.push(ac)
+      shapeMemory.push(am)
+    }
+    shapeOf[n] = s
+  }
+  const alwaysNodes = Int32Array.from(always)
+
+  // Cells are sparse (a cluster fills evenly, so few are non-empty): at most MAX_CELLS ids, cell
+  // 0 the overflow, keyed by shape and grid bin. Each holds an intrusive doubly linked list of
+  // its nodes; a free cell's `head` links the free list. A node's cell is found again from its
+  // key, computed from its requests *before* they change (`leave`) and after (`join`).
+  const C = Math.min(N, MAX_CELLS) + 1
+  const cellId = new Map<number, number>()
+  const cellKey = new Int32Array(C)
+  const cellShape = new Uint8Array(C)
+  const next = new Int32Array(N)
+  const prev = new Int32Array(N)
+  const head = new Int32Array(C)
+  const size = new Int32Array(C)
+  const livePos = new Int32Array(C)
+  const live = new Int32Array(C)
+  let liveCount = 0
+  let free = C > 1 ? 1 : -1
+  head[OVERFLOW] = -1
+  for (let k = 1; k < C; k++) head[k] = k + 1 < C ? k + 1 : -1
+  // per cell: least non-zero fractions, range of request fractions, recomputed when dirty;
+  // 32-bit floats (the bound's margin covers their rounding)
+  const zcMin = new Float32Array(C)
+  const zmMin = new Float32Array(C)
+  const fcMin = new Float32Array(C)
+  const fcMax = new Float32Array(C)
+  const fmMin = new Float32Array(C)
+  const fmMax = new Float32Array(C)
+  const dirty = new Uint8Array(C)
+
+  const bin = (f: number): number => {
+    const i = Math.floor(f * BINS)
+    return i < 0 ? 0 : i >= BINS ? BINS - 1 : i
+  }
+  const keyOf = (n: number, shape: number): number =>
+    shape * CELLS_PER_SHAPE + bin((usedCpu[n] as number) / (allocCpu[n] as number)) * BINS + bin((usedMemory[n] as number) / (allocMemory[n] as number))
+  // recompute a cell's aggregates from its nodes
+  const refresh = (k: number): void => {
+    let zc0 = Infinity
+    let zm0 = Infinity
+    let fc0 = Infinity
+    let fc1 = -Infinity
+    let fm0 = Infinity
+    let fm1 = -Infinity
+    for (let n = head[k] as number; n >= 0; n = next[n] as number) {
+      const ac = allocCpu[n] as number
+      const am = allocMemory[n] as number
+      const zc = (nonZeroCpu[n] as number) / ac
+      const zm = (nonZeroMemory[n] as number) / am
+      const fc = (usedCpu[n] as number) / ac
+      const fm = (usedMemory[n] as number) / am
+      if (zc < zc0) zc0 = zc
+      if (zm < zm0) zm0 = zm
+      if (fc < fc0) fc0 = fc
+      if (fc > fc1) fc1 = fc
+      if (fm < fm0) fm0 = fm
+      if (fm > fm1) fm1 = fm
+    }
+    zcMin[k] = zc0
+    zmMin[k] = zm0
+    fcMin[k] = fc0
+    fcMax[k] = fc1
+    fmMin[k] = fm0
+    fmMax[k] = fm1
+    dirty[k] = 0
+  }
+  const join = (n: number): void => {
+    const shape = shapeOf[n] as number
+    if (shape === NO_SHAPE) return
+    const key = keyOf(n, shape & SHAPE_BITS)
+    let k = cellId.get(key)
+    if (k === undefined) {
+      if (free < 0) k = OVERFLOW
+      else {
+        k = free
+        free = head[k] as number
+        head[k] = -1
+        cellId.set(key, k)
+        cellKey[k] = key
+        cellShape[k] = shape & SHAPE_BITS
+      }
+    }
+    shapeOf[n] = k === OVERFLOW ? shape | IN_OVERFLOW : shape & SHAPE_BITS
+    prev[n] = -1
+    next[n] = head[k] as number
+    if ((head[k] as number) >= 0) prev[head[k] as number] = n
+    head[k] = n
+    size[k] = (size[k] as number) + 1
+    if ((size[k] as number) === 1) {
+      livePos[k] = liveCount
+      live[liveCount++] = k
+    }
+    dirty[k] = 1
+  }
+  const leave = (n: number): void => {
+    const shape = shapeOf[n] as number
+    if (shape === NO_SHAPE) return
+    const k = (shape & IN_OVERFLOW) !== 0 ? OVERFLOW : (cellId.get(keyOf(n, shape)) as number)
+    const p = prev[n] as number
+    const q = next[n] as number
+    if (p >= 0) next[p] = q
+    else head[k] = q
+    if (q >= 0) prev[q] = p
+    size[k] = (size[k] as number) - 1
+    dirty[k] = 1
+    if ((size[k] as number) === 0) {
+      // swap the last live cell into k's place; a grid cell goes back to the free list
+      const at = livePos[k] as number
+      const last = live[--liveCount] as number
+      live[at] = last
+      livePos[last] = at
+      if (k !== OVERFLOW) {
+        cellId.delete(cellKey[k] as number)
+        head[k] = free
+        free = k
+        dirty[k] = 0
+      }
+    }
+  }
+  for (let n = 0; n < N; n++) join(n)
+
+  // scratch: cells bucketed by integer bound (descending reads)
+  let bucketHead = new Int32Array(0)
+  const bucketNext = new Int32Array(C)
+  // the pod's requests over each shape's allocatable
+  const fitCpuShare = new Float64Array(MAX_SHAPES)
+  const fitMemoryShare = new Float64Array(MAX_SHAPES)
+  const balCpuShare = new Float64Array(MAX_SHAPES)
+  const balMemoryShare = new Float64Array(MAX_SHAPES)
+  let read = 0
+
+  const choose = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, start: number, rng: Random): number => {
+    const withTaint = c.taintOn && !v.taintAllZero
+    const balancedOn = c.balancedEnabled && !p.balancedSkips
+    const wfi = c.wFit
+    const wbi = balancedOn ? c.wBalanced : 0
+    const wti = c.wTaint
+    const wc = c.fitCpuWeight
+    const wm = c.fitMemoryWeight
+    const weightSum = wc + wm
+    const fitCpuReq = p.fitRequest[0] as number
+    const fitMemoryReq = p.fitRequest[1] as number
+    const balCpuReq = p.balancedRequest[0] as number
+    const balMemoryReq = p.balancedRequest[1] as number
+    // totals are integers (integer weights times integer scores) at most `top`
+    const top = Math.ceil(100 * (wfi + wbi + wti))
+    // weights are int32s; the buckets are one per total, so very large weights are left to the scan
+    if (top > MAX_TOTAL) return -1
+    if (bucketHead.length < top + 2) bucketHead = new Int32Array(top + 2)
+    bucketHead.fill(-1, 0, top + 2)
+    for (let s = 0; s < shapeCpu.length; s++) {
+      fitCpuShare[s] = fitCpuReq / (shapeCpu[s] as number)
+      fitMemoryShare[s] = fitMemoryReq / (shapeMemory[s] as number)
+      balCpuShare[s] = balCpuReq / (shapeCpu[s] as number)
+      balMemoryShare[s] = balMemoryReq / (shapeMemory[s] as number)
+    }
+    let highest = -1
+    for (let i = 0; i < liveCount; i++) {
+      const k = live[i] as number
+      if (k === OVERFLOW) {
+        bucketNext[k] = bucketHead[top] as number
+        bucketHead[top] = k
+        highest = top
+        continue
+      }
+      if ((dirty[k] as number) === 1) refresh(k)
+      const s = cellShape[k] as number
+      // each score's floor at the cell's most favourable corner (floors are monotone, so these
+      // bound the node's exact integer scores; the margin absorbs rounding of the same reals)
+      const xc = 100 * (1 - (zcMin[k] as number) - (fitCpuShare[s] as number))
+      const xm = 100 * (1 - (zmMin[k] as number) - (fitMemoryShare[s] as number))
+      const fitCpu = xc > 0 ? Math.floor(xc + MARGIN) : 0
+      const fitMemory = xm > 0 ? Math.floor(xm + MARGIN) : 0
+      const nodeScore = fitCpu * wc + fitMemory * wm
+      const fit = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+      let balanced = 0
+      if (wbi !== 0) {
+        const bc = balCpuShare[s] as number
+        const bm = balMemoryShare[s] as number
+        let xl = (fcMin[k] as number) + bc
+        let xh = (fcMax[k] as number) + bc
+        let yl = (fmMin[k] as number) + bm
+        let yh = (fmMax[k] as number) + bm
+        if (xl > 1) xl = 1
+        if (xh > 1) xh = 1
+        if (yl > 1) yl = 1
+        if (yh > 1) yh = 1
+        const gap = xl > yh ? xl - yh : yl > xh ? yl - xh : 0
+        balanced = Math.trunc((1 - gap / 2) * 100 + MARGIN)
+      }
+      let bound = wfi * fit + wbi * balanced + wti * 100
+      if (faults.boundTooLow === true) bound--
+      if (bound > top) bound = top
+      if (bound < 0) bound = 0
+      bucketNext[k] = bucketHead[bound] as number
+      bucketHead[bound] = k
+      if (bound > highest) highest = bound
+    }
+    const taintRaw = v.taintRaw
+    const taintMax = v.taintMax
+    let best = -1
+    let tieCount = 0
+    let seenTaint = 0
+    // nodes without cpu or memory allocatable: the scan's general arithmetic
+    for (let i = 0; i < alwaysNodes.length; i++) {
+      const n = alwaysNodes[i] as number
+      const t = nodeTotal(a, c, p, v, n, withTaint, false, balancedOn, false)
+      if (t < 0) continue
+      if (withTaint && (taintRaw[n] as number) > seenTaint) seenTaint = taintRaw[n] as number
+      if (t > best) {
+        best = t
+        tieCount = 0
+      }
+      if (t === best) ties[tieCount++] = n
+    }
+    // the rest best-first: filters and scores exactly as Scan.scanCommon computes them
+    const podCount = a.podCount
+    const podsAllowed = a.podsAllowed
+    const allocStorage = a.alloc[2] as Float64Array
+    const usedStorage = a.used[2] as Float64Array
+    const reasonOf = v.reason
+    const taintNorm = v.taintScore
+    const cpu = p.cpu
+    const memory = p.memory
+    const storage = p.storage
+    const checkResources = !p.requestsNothing
+    const checkScalars = p.scalarColumns.length > 0
+    const oneScalar = p.scalarColumns.length === 1
+    const scalarColumn = checkScalars ? (p.scalarColumns[0] as number) : 0
+    const allocScalar = a.alloc[scalarColumn] as Float64Array
+    const usedScalar = a.used[scalarColumn] as Float64Array
+    const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
+    const checkNuma = p.numaCpus >= 0
+    let reads = alwaysNodes.length
+    for (let u = highest; u >= 0 && u >= best; u--) {
+      for (let k = bucketHead[u] as number; k >= 0; k = bucketNext[k] as number) {
+        for (let n = head[k] as number; n >= 0; n = next[n] as number) {
+          reads++
+          if (reasonOf[n] !== 0) continue
+          if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
+          const ac = allocCpu[n] as number
+          const am = allocMemory[n] as number
+          const uc = usedCpu[n] as number
+          const um = usedMemory[n] as number
+          if (checkResources) {
+            if (cpu > 0 && cpu > ac - uc) continue
+            if (memory > 0 && memory > am - um) continue
+            if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
+            if (checkScalars && (oneScalar ? scalarAmount > (allocScalar[n] as number) - (usedScalar[n] as number) : !scalarsFit(a, n, p))) continue
+          }
+          if (checkNuma && bestCell(a, n, p) < 0) continue
+          const rc = (nonZeroCpu[n] as number) + fitCpuReq
+          const rm = (nonZeroMemory[n] as number) + fitMemoryReq
+          const nodeScore = (rc > ac ? 0 : intDiv((ac - rc) * 100, ac)) * wc + (rm > am ? 0 : intDiv((am - rm) * 100, am)) * wm
+          const fitScore = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+          let balScore = 0
+          if (wbi !== 0) {
+            const fc = Math.min((uc + balCpuReq) / ac, 1)
+            const fm = Math.min((um + balMemoryReq) / am, 1)
+            balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+          }
+          let taintScore = 100
+          if (withTaint) {
+            const raw = taintRaw[n] as number
+            if (raw > seenTaint) seenTaint = raw
+            taintScore = taintNorm[n] as number
+          }
+          const t = wfi * fitScore + wbi * balScore + wti * taintScore
+          if (t > best) {
+            best = t
+            tieCount = 0
+          }
+          if (t === best) ties[tieCount++] = n
+        }
+      }
+    }
+    read = reads
+    if (best < 0) return -1
+    // the presumed taint normaliser holds only if some feasible node has the largest raw count
+    if (withTaint && seenTaint !== taintMax && faults.presumeTaintMaximum !== true) {
+      let reached = false
+      for (let n = 0; n < N && !reached; n++) {
+        if ((taintRaw[n] as number) === taintMax && nodeTotal(a, c, p, v, n, withTaint, false, balancedOn, false) >= 0) reached = true
+      }
+      if (!reached) return -1
+    }
+    if (tieCount === 1) return ties[0] as number
+    // the j-th tie in visiting order: node indices from `start`, round
+    if (start !== 0) for (let i = 0; i < tieCount; i++) ties[i] = ((ties[i] as number) - start + N) % N
+    const j = nextInt(rng, tieCount)
+    return ((nthSmallest(ties, tieCount, j) + start) % N) as number
+  }
+
+  return {
+    leave,
+    join,
+    choose,
+    lastRead: () => read,
+    bytes: () =>
+      shapeOf.byteLength + alwaysNodes.byteLength + cellKey.byteLength + cellShape.byteLength + next.byteLength + prev.byteLength + head.byteLength + size.byteLength +
+      livePos.byteLength + live.byteLength + zcMin.byteLength * 6 + dirty.byteLength + bucketHead.byteLength + bucketNext.byteLength,
+  }
+}

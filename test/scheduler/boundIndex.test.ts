@@ -1,0 +1,192 @@
+/**
+ * The best-first index (core/BoundIndex.ts) is exact: a pod unlike the ones before it is placed
+ * where the full scan would place it, with the same tie-break draw, and so where the readable σ
+ * places it. Workloads here are streams of distinct pods (every pod a different template, none
+ * a replica), on clusters of a few node shapes copied up to 60 times, so that cells hold many
+ * nodes, many nodes tie, and the index really decides (the tests check it did).
+ */
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { runConfig } from "../../src/laws/RunConfig.ts"
+import { nthSmallest } from "../../src/scheduler/core/BoundIndex.ts"
+import type { HotSchedulerFaults } from "../../src/scheduler/core/HotScheduler.ts"
+import {
+  defaultProfile,
+  hotScheduler,
+  node,
+  pod,
+  type Profile,
+  readableScheduler,
+  type Scheduler,
+  type SchedulingNode,
+  type SchedulingPod,
+  snapshot,
+} from "../../src/scheduler/index.ts"
+import { nodeArb, podArb } from "./arbitraries.ts"
+
+const Gi = 2 ** 30
+const place = (s: Scheduler, pods: ReadonlyArray<SchedulingPod>) => pods.map((p) => s.schedule(p))
+
+// A few node shapes (the index groups nodes by allocatable cpu and memory), each copied.
+const workloadArb = fc.record({
+  shapes: fc.integer({ min: 1, max: 4 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => nodeArb(`s${i}`)))),
+  copies: fc.integer({ min: 1, max: 60 }),
+  pods: fc.integer({ min: 1, max: 40 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => podArb(`ns/p${i}`)))),
+  // extra PreferNoSchedule taints per copy (no pod tolerates them): the nodes' untolerated
+  // counts differ, so TaintToleration's normaliser (the largest count over feasible nodes) matters
+  softTaints: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 16 }),
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+})
+type Workload = typeof workloadArb extends fc.Arbitrary<infer W> ? W : never
+
+const SOFT = ["soft-x", "soft-y"].map((key) => ({ key, value: "", effect: "PreferNoSchedule" as const }))
+const nodesOf = (w: Workload): SchedulingNode[] =>
+  Array.from({ length: w.shapes.length * w.copies }, (_, i) => {
+    const shape = w.shapes[i % w.shapes.length]!
+    const soft = SOFT.slice(0, w.softTaints[i % w.softTaints.length])
+    return { ...shape, name: `m${i}`, labels: { ...shape.labels, "kubernetes.io/hostname": `m${i}` }, taints: [...shape.taints, ...soft] }
+  })
+
+// Each pod once, under its own key: no two consecutive pods share a signature by construction
+// of the stream (they may by chance, as in a real queue).
+const streamOf = (w: Workload): SchedulingPod[] => w.pods.map((p, i) => ({ ...p, key: `ns/d${i}` }))
+
+const FULL: Profile = { ...defaultProfile, nodesToScore: "all" }
+// TaintToleration at weight 1 (3 by default): its normaliser then decides more placements
+const LIGHT_TAINTS: Profile = { ...FULL, weights: { ...FULL.weights, TaintToleration: 1 } }
+
+const agree = (w: Workload, faults: HotSchedulerFaults, profile: Profile = FULL): { readonly indexed: number } => {
+  const nodes = nodesOf(w)
+  const pods = streamOf(w)
+  const hot = hotScheduler(snapshot(nodes), { seed: w.seed, profile }, faults)
+  const got = place(hot, pods)
+  expect(got).toEqual(place(readableScheduler(snapshot(nodes), { seed: w.seed, profile }), pods))
+  return { indexed: hot.indexed().pods }
+}
+
+describe("the best-first index ≡ the full scan ≡ readable σ on distinct pods", () => {
+  for (const [name, profile] of [
+    ["every node scored", FULL],
+    ["TaintToleration weighted 1", LIGHT_TAINTS],
+    ["adaptive percentageOfNodesToScore", defaultProfile],
+  ] as const) {
+    it(`same placements, victims, reasons and tie draws (${name})`, () => {
+      const { seed, numRuns } = runConfig(80)
+      let indexed = 0
+      let pods = 0
+      fc.assert(
+        fc.property(workloadArb, (w) => {
+          indexed += agree(w, {}, profile).indexed
+          pods += w.pods.length
+        }),
+        { seed, numRuns },
+      )
+      // the index decided for a good share of the pods when every node is scored (the others:
+      // no node fits, preferred affinity, images, a signature that repeated); with the adaptive
+      // default only clusters of up to 100 nodes are scanned in full, the index's domain
+      expect(indexed).toBeGreaterThan(profile === defaultProfile ? 0 : pods / 4)
+    })
+  }
+
+  it("the same nodes as the hot path without the index, on a larger cluster filled over time", () => {
+    const { seed, numRuns } = runConfig(10)
+    fc.assert(
+      fc.property(workloadArb, fc.integer({ min: 2, max: 6 }), (w, rounds) => {
+        const nodes = nodesOf(w)
+        const pods = Array.from({ length: rounds }, (_, r) => streamOf(w).map((p) => ({ ...p, key: `${p.key}-${r}` }))).flat()
+        const on = hotScheduler(snapshot(nodes), { seed: w.seed, profile: FULL })
+        const off = hotScheduler(snapshot(nodes), { seed: w.seed, profile: FULL }, { boundIndexOff: true })
+        expect(place(on, pods)).toEqual(place(off, pods))
+        expect(off.indexed().pods).toBe(0)
+      }),
+      { seed, numRuns },
+    )
+  })
+})
+
+describe("the equivalence property catches a broken index", () => {
+  for (const [name, faults] of [
+    ["every bound one point too low", { boundIndex: { boundTooLow: true } }],
+    ["the presumed TaintToleration normaliser trusted", { boundIndex: { presumeTaintMaximum: true } }],
+  ] as const) {
+    it(`${name}, with a shrunk counterexample`, () => {
+      const { seed } = runConfig(100)
+      const out = fc.check(
+        fc.property(workloadArb, (w) => {
+          agree(w, faults, LIGHT_TAINTS)
+        }),
+        { seed, numRuns: 400 },
+      )
+      expect(out.failed).toBe(true)
+      const [w] = out.counterexample ?? []
+      // the healthy index agrees on that very case
+      expect(() => agree(w!, {}, LIGHT_TAINTS)).not.toThrow()
+    })
+  }
+})
+
+describe("the index's own rules", () => {
+  it("declines when the only node at the largest untolerated soft-taint count is infeasible (TaintToleration's normaliser is over the feasible nodes)", () => {
+    const soft = (key: string) => ({ key, value: "", effect: "PreferNoSchedule" as const })
+    const nodes = [
+      // two untolerated soft taints, but too small for the pod
+      node("a", { cpu: 500, memory: 8 * Gi, pods: 10 }, { taints: [soft("x"), soft("y")] }),
+      // one soft taint, empty: fit 81 + balanced 93 = 174
+      node("b", { cpu: 4000, memory: 8 * Gi, pods: 10 }, { taints: [soft("x")] }),
+      // no taint, loaded: fit 21 + balanced 93 = 114
+      node("c", { cpu: 4000, memory: 8 * Gi, pods: 10 }),
+    ]
+    const cluster = snapshot(nodes, [{ pod: pod("ns/load", { cpu: 2400, memory: 4.8 * Gi }), node: "c" }])
+    const p = pod("ns/web", { cpu: 1000, memory: Gi })
+    // normalised by the largest count over the feasible nodes (b's 1): b 174 + 0, c 114 + 100;
+    // by the presumed one (a's 2), b would score 174 + 50 and win
+    const hot = hotScheduler(cluster, { seed: 3, profile: LIGHT_TAINTS })
+    expect(hot.schedule(p).node).toBe("c")
+    expect(readableScheduler(cluster, { seed: 3, profile: LIGHT_TAINTS }).schedule(p).node).toBe("c")
+    expect(hot.indexed().pods).toBe(0)
+    const trusting = hotScheduler(cluster, { seed: 3, profile: LIGHT_TAINTS }, { boundIndex: { presumeTaintMaximum: true } })
+    expect(trusting.schedule(p).node).toBe("b")
+  })
+
+  it("decides for a one-off pod and reads fewer nodes than the cluster has once nodes differ", () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => node(`n${i}`, { cpu: 16_000, memory: 64 * Gi, pods: 110 }))
+    const hot = hotScheduler(snapshot(nodes), { seed: 1, profile: FULL })
+    const readable = readableScheduler(snapshot(nodes), { seed: 1, profile: FULL })
+    // every pod a different size: none repeats a signature
+    const pods = Array.from({ length: 150 }, (_, i) => pod(`ns/p${i}`, { cpu: 100 + 10 * i, memory: (128 + i) * 2 ** 20 }))
+    expect(place(hot, pods)).toEqual(place(readable, pods))
+    const { pods: indexed, nodesRead } = hot.indexed()
+    expect(indexed).toBe(150)
+    expect(nodesRead).toBeLessThan(150 * 200)
+  })
+
+  it("leaves clusters of more than 16 node shapes to the scan", () => {
+    const nodes = Array.from({ length: 17 }, (_, i) => node(`n${i}`, { cpu: 1000 * (i + 1), memory: 8 * Gi, pods: 110 }))
+    const hot = hotScheduler(snapshot(nodes), { seed: 1, profile: FULL })
+    const pods = Array.from({ length: 20 }, (_, i) => pod(`ns/p${i}`, { cpu: 100 + i, memory: Gi }))
+    expect(place(hot, pods)).toEqual(place(readableScheduler(snapshot(nodes), { seed: 1, profile: FULL }), pods))
+    expect(hot.indexed().pods).toBe(0)
+  })
+
+  it("a replicated workload's pods are left to the scan and its score entry", () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => node(`n${i}`, { cpu: 8000, memory: 16 * Gi, pods: 110 }))
+    const hot = hotScheduler(snapshot(nodes), { seed: 1, profile: FULL })
+    const replica = (i: number): SchedulingPod => pod(`ns/web-${i}`, { cpu: 250 + i, memory: Gi }, { controller: { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web" } })
+    place(hot, [replica(0), replica(1)])
+    expect(hot.indexed().pods).toBe(0)
+  })
+
+  it("nthSmallest is the j-th of the sorted values", () => {
+    const { seed, numRuns } = runConfig(200)
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 300 }).chain((xs) => fc.tuple(fc.constant(xs), fc.nat({ max: xs.length - 1 }))),
+        ([xs, j]) => {
+          const sorted = [...xs].sort((x, y) => x - y)
+          expect(nthSmallest(Int32Array.from(xs), xs.length, j)).toBe(sorted[j])
+        },
+      ),
+      { seed, numRuns },
+    )
+  })
+})
