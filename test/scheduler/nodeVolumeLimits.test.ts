@@ -7,16 +7,25 @@
  * `csi-sc` (provisioner: the first driver), `csi-5` without a class, `csi-6` bound to a missing PV
  * with class `csi-sc`; the node's CSINode lists every driver, with `maxVols` as the limit or none;
  * `vaCount` VolumeAttachments per driver on the node, for the PVs `csi-<driver>-<j>`, j < vaCount
- * (upstream's getFakeVolumeAttachmentLister).
+ * (upstream's getFakeVolumeAttachmentLister). The missing-claim message is the informer lister's
+ * (`persistentvolumeclaim "abc-xyz" not found`, what kube-scheduler prints); upstream's table
+ * expects `persistentvolumeclaims` because its fake lister names the resource in the plural.
+ * Then TestVolumeLimitScalingGate's gate-off row (the gate is alpha in v1.35).
  */
+import * as E from "fp-ts/lib/Either.js"
 import { describe, expect, it } from "vitest"
+import { decodeManifests } from "../../src/domain/manifest/index.ts"
 import {
+  defaultProfile,
+  hotScheduler,
   nodeVolumeLimitsFilterPlugin,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type PodVolume,
+  readableScheduler,
   REASON_MAX_VOLUME_COUNT,
   type SchedulingPod,
+  storageObjectsOf,
   type VolumeSource,
 } from "../../src/scheduler/index.ts"
 import { attachment, claim, csiNode, podWith, pvcVolume, runPlugin, storage, storageClass, volume, worker } from "./volumeSupport.ts"
@@ -180,5 +189,52 @@ describe("NodeVolumeLimits details", () => {
       { code: "Unschedulable", reasons: [REASON_MAX_VOLUME_COUNT] },
       { code: "Success", reasons: [] },
     ])
+  })
+})
+
+describe("NodeVolumeLimits (upstream TestVolumeLimitScalingGate, v1.35)", () => {
+  // VolumeLimitScaling is alpha and off in v1.35: the API server drops CSIDriver's
+  // spec.preventPodSchedulingIfMissing and the plugin never checks that the driver is installed.
+  // Upstream's gate-off row: a CSINode listing no driver, the pod's driver opted in → the pod fits.
+  // (Its four gate-on rows need the gate; not restated.)
+  const manifests = `apiVersion: storage.k8s.io/v1
+kind: CSIDriver
+metadata: {name: ${EBS}}
+spec: {attachRequired: true, preventPodSchedulingIfMissing: true}
+---
+apiVersion: storage.k8s.io/v1
+kind: CSINode
+metadata: {name: node-for-max-pd-test-1}
+spec: {drivers: []}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: csi-${EBS}-0}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  csi: {driver: ${EBS}, volumeHandle: csi-${EBS}-0}
+  claimRef: {namespace: default, name: csi-${EBS}-0}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: csi-${EBS}-0, namespace: default, annotations: {pv.kubernetes.io/bind-completed: "yes"}}
+spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, volumeName: csi-${EBS}-0, storageClassName: ""}
+status: {phase: Bound}
+`
+  it("gate disabled - skip driver presence check (regardless of CSIDriver presence): both engines place the pod", () => {
+    const decoded = decodeManifests(manifests, "storage.yaml")
+    if (E.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left))
+    const objects = storageObjectsOf(decoded.right)
+    expect(objects.csiDrivers?.map((d) => d.name)).toEqual([EBS])
+    expect(objects.csiNodes).toEqual([expect.objectContaining({ nodeName: "node-for-max-pd-test-1", drivers: [] })])
+    const node = worker("node-for-max-pd-test-1")
+    const r = runPlugin(nodeVolumeLimitsFilterPlugin, csiEBSOneVolPod, [{ node }], objects)
+    expect(r.preFilter?.kind).toBe("proceed")
+    expect(r.filter).toEqual([{ code: "Success", reasons: [] }])
+    for (const make of [readableScheduler, hotScheduler]) {
+      const placed = make({ nodes: [node], bound: [], storage: objects }, { profile: defaultProfile }).schedule(csiEBSOneVolPod)
+      expect(placed.node).toBe("node-for-max-pd-test-1")
+    }
   })
 })
