@@ -10,7 +10,10 @@
  * same prefix. `bytesPerNode` counts the hot path's typed arrays (snapshot, scratch, static-verdict
  * cache) per node; `peakRssBytes` is the process's peak resident set. `podsPerCpuSecond` divides by
  * the process's CPU time, which stays meaningful when other jobs share the cores (`loadAverage`);
- * `cpuNanosecondsPerNode` is that CPU time per pod per node (every node is filtered and scored).
+ * `cpuNanosecondsPerNode` is that CPU time per pod per node of the cluster. A pod whose signature
+ * no recent pod had is placed by the best-first index (`core/BoundIndex.ts`), which scores only the
+ * nodes whose bound reaches the best total: `indexedShare` is the share of pods it placed and
+ * `nodesReadPerIndexedPod` how many nodes it scored for each.
  * At 5,000 nodes the arrivals are replayed once more with explain on a sample of pods: `topTies*`
  * is how many nodes tie at the top total and `blocksAtTop*` the share of 64-node blocks holding
  * one, which no exact bound-ordered scan (skipping blocks whose bound is below the best so far,
@@ -245,6 +248,7 @@ const measure = (
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
   const podsPerSecond = scheduled / seconds
   const f = hot.footprint()
+  const indexed = hot.indexed()
   // the tie analysis at 5,000 nodes (50,000 would take minutes of explain)
   options.progress("top-total ties")
   const ties = nodeCount <= 5000 ? topTies(arrival, cluster, options.quick ? 5000 : 20_000, options.quick ? 50 : 100) : {}
@@ -262,8 +266,12 @@ const measure = (
     cpuSeconds,
     podsPerSecond: Math.round(podsPerSecond),
     podsPerCpuSecond: Math.round(scheduled / cpuSeconds),
-    // CPU time per pod per node: every node is filtered and scored, so this is the scan's cost per node
+    // CPU time per pod per node of the cluster (a scan filters and scores every node; the
+    // best-first index, below, reads fewer)
     cpuNanosecondsPerNode: (cpuSeconds * 1e9) / (scheduled * nodeCount),
+    // pods the best-first index placed (one-off signatures), and the nodes it scored for each
+    indexedShare: indexed.pods / Math.max(1, scheduled),
+    nodesReadPerIndexedPod: indexed.nodesRead / Math.max(1, indexed.pods),
     loadAverage: os.loadavg()[0],
     referencePods,
     referencePodsPerSecond: Math.round(referencePodsPerSecond),

@@ -124,6 +124,12 @@ export const recompiledFor = (previous: CompiledPod, pod: SchedulingPod): Compil
   imageKey: previous.imageKey,
 })
 
+// The resources of `requests` with a non-zero amount (pods aside), in name order.
+const requestedNames = (requests: Readonly<Record<string, number | undefined>>): string[] =>
+  Object.keys(requests)
+    .filter((r) => r !== PODS && (requests[r] ?? 0) !== 0)
+    .sort()
+
 /**
  * Compile a pod against the arrays and the profile (may add resource columns).
  *
@@ -141,20 +147,40 @@ export const compilePod = (
   const actual = podRequests(pod)
   const nonZero = podRequests(pod, true)
   // what it holds once bound: its spec's requests unless its status says more (or less) of a resize
-  const held = holdsSpecRequests(pod) ? { requests: actual, nonZeroCpu: nonZero[CPU] ?? 0, nonZeroMemory: nonZero[MEMORY] ?? 0 } : assignedPodRequests(pod)
-  const heldNames = Object.keys(held.requests)
-    .filter((r) => r !== PODS && (held.requests[r] ?? 0) !== 0)
-    .sort()
-  const columns = Int32Array.from(heldNames, (r) => columnOf(a, r))
-  const amounts = Float64Array.from(heldNames, (r) => held.requests[r] ?? 0)
-  const names = Object.keys(actual)
-    .filter((r) => r !== PODS && (actual[r] ?? 0) !== 0)
-    .sort()
+  const spec = holdsSpecRequests(pod)
+  const assigned = spec ? undefined : assignedPodRequests(pod)
+  const heldRequests = assigned === undefined ? actual : assigned.requests
+  // typed arrays filled by loops: `TypedArray.from` with a mapper costs several times more, and
+  // a one-off pod is compiled once per cycle
+  const heldNames = requestedNames(heldRequests)
+  const columns = new Int32Array(heldNames.length)
+  const amounts = new Float64Array(heldNames.length)
+  for (let i = 0; i < heldNames.length; i++) {
+    const r = heldNames[i] as string
+    columns[i] = columnOf(a, r)
+    amounts[i] = heldRequests[r] ?? 0
+  }
+  const names = heldRequests === actual ? heldNames : requestedNames(actual)
   const scalars = names.filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && !isIgnored(r, profile))
+  const scalarColumns = new Int32Array(scalars.length)
+  const scalarAmounts = new Float64Array(scalars.length)
+  for (let i = 0; i < scalars.length; i++) {
+    const r = scalars[i] as string
+    scalarColumns[i] = columnOf(a, r)
+    scalarAmounts[i] = actual[r] ?? 0
+  }
   const cpu = actual[CPU] ?? 0
   const memory = actual[MEMORY] ?? 0
   const storage = actual[EPHEMERAL_STORAGE] ?? 0
-  const balancedRequest = Float64Array.from(balanced.names, (r) => actual[r] ?? 0)
+  const fitRequest = new Float64Array(fit.names.length)
+  for (let i = 0; i < fitRequest.length; i++) fitRequest[i] = nonZero[fit.names[i] as string] ?? 0
+  const balancedRequest = new Float64Array(balanced.names.length)
+  let balancedSkips = true
+  for (let i = 0; i < balancedRequest.length; i++) {
+    const v = actual[balanced.names[i] as string] ?? 0
+    balancedRequest[i] = v
+    if (v !== 0) balancedSkips = false
+  }
   return {
     pod,
     columns,
@@ -162,14 +188,14 @@ export const compilePod = (
     cpu,
     memory,
     storage,
-    scalarColumns: Int32Array.from(scalars, (r) => columnOf(a, r)),
-    scalarAmounts: Float64Array.from(scalars, (r) => actual[r] ?? 0),
+    scalarColumns,
+    scalarAmounts,
     requestsNothing: names.length === 0,
-    nonZeroCpu: held.nonZeroCpu,
-    nonZeroMemory: held.nonZeroMemory,
-    fitRequest: Float64Array.from(fit.names, (r) => nonZero[r] ?? 0),
+    nonZeroCpu: assigned === undefined ? (nonZero[CPU] ?? 0) : assigned.nonZeroCpu,
+    nonZeroMemory: assigned === undefined ? (nonZero[MEMORY] ?? 0) : assigned.nonZeroMemory,
+    fitRequest,
     balancedRequest,
-    balancedSkips: balancedRequest.every((v) => v === 0),
+    balancedSkips,
     // NUMA is tracked only when the profile runs NumaFit, as in the readable σ
     numaCpus: pod.numa === undefined || !filterEnabled(profile, "NumaFit") ? -1 : pod.numa.vcpus,
     numaMemory: pod.numa === undefined ? 0 : pod.numa.memoryBytes,

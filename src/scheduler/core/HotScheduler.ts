@@ -15,6 +15,10 @@
  *   eviction touches are rescored, with the same choice and PRNG draw as the full scan; under
  *   relational filters that do not score (DoNotSchedule spreading, required anti-affinity, host
  *   ports) the choice is drawn from those totals through the filters' per-node mask;
+ * - a pod whose signature no recent pod had, and that announces no replicas, is placed by a
+ *   best-first index (`BoundIndex.ts`): nodes grouped by allocatable shape and request fractions,
+ *   read in the order of an upper bound on their total until the bound falls below the best
+ *   exact total, with the same choice and PRNG draw as the full scan;
  * - what a pod's cycle derives from its spec alone (compiled requests, constraint and scoring
  *   signatures, soft spread constraints, label class) is reused from the last pod when the next
  *   one shares the very objects it was read from, as a controller's replicas share their
