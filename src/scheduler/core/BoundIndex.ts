@@ -117,6 +117,8 @@ export const nthSmallest = (xs: Int32Array, count: number, j: number): number =>
 export interface BoundIndexFaults {
   /** Bound every cell one point too low (reads too few nodes). */
   readonly boundTooLow?: boolean
+  /** A node joining a non-empty cell does not widen its aggregates. */
+  readonly joinDoesNotWiden?: boolean
   /** Trust the presumed TaintToleration normaliser without checking a feasible node reaches it. */
   readonly presumeTaintMaximum?: boolean
 }
@@ -199,15 +201,16 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   let free = C > 1 ? 1 : -1
   head[OVERFLOW] = -1
   for (let k = 1; k < C; k++) head[k] = k + 1 < C ? k + 1 : -1
-  // per cell: least non-zero fractions, range of request fractions, recomputed when dirty;
-  // 32-bit floats (the bound's margin covers their rounding)
+  // per cell: least non-zero fractions, range of request fractions, widened as nodes join and
+  // recounted only when a cell that nodes left is about to be read (`loose`: still a valid
+  // bound, the aggregates of a superset); 32-bit floats (the bound's margin covers their rounding)
   const zcMin = new Float32Array(C)
   const zmMin = new Float32Array(C)
   const fcMin = new Float32Array(C)
   const fcMax = new Float32Array(C)
   const fmMin = new Float32Array(C)
   const fmMax = new Float32Array(C)
-  const dirty = new Uint8Array(C)
+  const loose = new Uint8Array(C)
 
   const bin = (f: number): number => {
     const i = Math.floor(f * BINS)
@@ -243,7 +246,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     fcMax[k] = fc1
     fmMin[k] = fm0
     fmMax[k] = fm1
-    dirty[k] = 0
+    loose[k] = 0
   }
   const join = (n: number): void => {
     const shape = shapeOf[n] as number
@@ -267,11 +270,30 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     if ((head[k] as number) >= 0) prev[head[k] as number] = n
     head[k] = n
     size[k] = (size[k] as number) + 1
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    const zc = (nonZeroCpu[n] as number) / ac
+    const zm = (nonZeroMemory[n] as number) / am
+    const fc = (usedCpu[n] as number) / ac
+    const fm = (usedMemory[n] as number) / am
     if ((size[k] as number) === 1) {
       livePos[k] = liveCount
       live[liveCount++] = k
+      zcMin[k] = zc
+      zmMin[k] = zm
+      fcMin[k] = fcMax[k] = fc
+      fmMin[k] = fmMax[k] = fm
+      loose[k] = 0
+      return
     }
-    dirty[k] = 1
+    // widen (a 32-bit float may round a min up or a max down by 2⁻²⁴ relative: the margin)
+    if (faults.joinDoesNotWiden === true) return
+    if (zc < (zcMin[k] as number)) zcMin[k] = zc
+    if (zm < (zmMin[k] as number)) zmMin[k] = zm
+    if (fc < (fcMin[k] as number)) fcMin[k] = fc
+    if (fc > (fcMax[k] as number)) fcMax[k] = fc
+    if (fm < (fmMin[k] as number)) fmMin[k] = fm
+    if (fm > (fmMax[k] as number)) fmMax[k] = fm
   }
   const leave = (n: number): void => {
     const shape = shapeOf[n] as number
@@ -283,7 +305,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     else head[k] = q
     if (q >= 0) prev[q] = p
     size[k] = (size[k] as number) - 1
-    dirty[k] = 1
+    loose[k] = 1
     if ((size[k] as number) === 0) {
       // swap the last live cell into k's place; a grid cell goes back to the free list
       const at = livePos[k] as number
@@ -294,7 +316,6 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
         cellId.delete(cellKey[k] as number)
         head[k] = free
         free = k
-        dirty[k] = 0
       }
     }
   }
@@ -335,19 +356,10 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       balCpuShare[s] = balCpuReq / (shapeCpu[s] as number)
       balMemoryShare[s] = balMemoryReq / (shapeMemory[s] as number)
     }
-    let highest = -1
-    for (let i = 0; i < liveCount; i++) {
-      const k = live[i] as number
-      if (k === OVERFLOW) {
-        bucketNext[k] = bucketHead[top] as number
-        bucketHead[top] = k
-        highest = top
-        continue
-      }
-      if ((dirty[k] as number) === 1) refresh(k)
+    // each score's floor at the cell's most favourable corner (floors are monotone, so these
+    // bound the node's exact integer scores; the margin absorbs rounding of the same reals)
+    const cellBound = (k: number): number => {
       const s = cellShape[k] as number
-      // each score's floor at the cell's most favourable corner (floors are monotone, so these
-      // bound the node's exact integer scores; the margin absorbs rounding of the same reals)
       const xc = 100 * (1 - (zcMin[k] as number) - (fitCpuShare[s] as number))
       const xm = 100 * (1 - (zmMin[k] as number) - (fitMemoryShare[s] as number))
       const fitCpu = xc > 0 ? Math.floor(xc + MARGIN) : 0
@@ -371,8 +383,12 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       }
       let bound = wfi * fit + wbi * balanced + wti * 100
       if (faults.boundTooLow === true) bound--
-      if (bound > top) bound = top
-      if (bound < 0) bound = 0
+      return bound > top ? top : bound < 0 ? 0 : bound
+    }
+    let highest = -1
+    for (let i = 0; i < liveCount; i++) {
+      const k = live[i] as number
+      const bound = k === OVERFLOW ? top : cellBound(k)
       bucketNext[k] = bucketHead[bound] as number
       bucketHead[bound] = k
       if (bound > highest) highest = bound
@@ -414,7 +430,19 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const checkNuma = p.numaCpus >= 0
     let reads = alwaysNodes.length
     for (let u = highest; u >= 0 && u >= best; u--) {
-      for (let k = bucketHead[u] as number; k >= 0; k = bucketNext[k] as number) {
+      for (let k = bucketHead[u] as number, after = 0; k >= 0; k = after) {
+        after = bucketNext[k] as number
+        if ((loose[k] as number) !== 0 && k !== OVERFLOW) {
+          // nodes left this cell since its aggregates were counted: recount, and read it later
+          // (or never) if its bound drops
+          refresh(k)
+          const bound = cellBound(k)
+          if (bound < u) {
+            bucketNext[k] = bucketHead[bound] as number
+            bucketHead[bound] = k
+            continue
+          }
+        }
         for (let n = head[k] as number; n >= 0; n = next[n] as number) {
           reads++
           if (reasonOf[n] !== 0) continue
@@ -479,6 +507,6 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     lastRead: () => read,
     bytes: () =>
       shapeOf.byteLength + alwaysNodes.byteLength + cellKey.byteLength + cellShape.byteLength + next.byteLength + prev.byteLength + head.byteLength + size.byteLength +
-      livePos.byteLength + live.byteLength + zcMin.byteLength * 6 + dirty.byteLength + bucketHead.byteLength + bucketNext.byteLength,
+      livePos.byteLength + live.byteLength + zcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
   }
 }
