@@ -43,6 +43,9 @@ export const compileResources = (a: NodeArrays, resources: ReadonlyArray<Weighte
 }
 
 const NO_IMAGES = { scores: null, key: "" }
+// Shared by every pod without scalar requests (most): compiled arrays are only read.
+const NO_COLUMNS = new Int32Array(0)
+const NO_AMOUNTS = new Float64Array(0)
 
 /** @since 0.1.0 @category model */
 export interface CompiledPod {
@@ -125,10 +128,21 @@ export const recompiledFor = (previous: CompiledPod, pod: SchedulingPod): Compil
 })
 
 // The resources of `requests` with a non-zero amount (pods aside), in name order.
-const requestedNames = (requests: Readonly<Record<string, number | undefined>>): string[] =>
-  Object.keys(requests)
-    .filter((r) => r !== PODS && (requests[r] ?? 0) !== 0)
-    .sort()
+const requestedNames = (requests: Readonly<Record<string, number | undefined>>): string[] => {
+  const out: string[] = []
+  for (const r of Object.keys(requests)) {
+    if (r === PODS || (requests[r] ?? 0) === 0) continue
+    // insertion sort: a pod names a handful of resources (Array.prototype.sort copies)
+    let i = out.length
+    out.push(r)
+    while (i > 0 && (out[i - 1] as string) > r) {
+      out[i] = out[i - 1] as string
+      i--
+    }
+    out[i] = r
+  }
+  return out
+}
 
 /**
  * Compile a pod against the arrays and the profile (may add resource columns).
@@ -162,8 +176,8 @@ export const compilePod = (
   }
   const names = heldRequests === actual ? heldNames : requestedNames(actual)
   const scalars = names.filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && !isIgnored(r, profile))
-  const scalarColumns = new Int32Array(scalars.length)
-  const scalarAmounts = new Float64Array(scalars.length)
+  const scalarColumns = scalars.length === 0 ? NO_COLUMNS : new Int32Array(scalars.length)
+  const scalarAmounts = scalars.length === 0 ? NO_AMOUNTS : new Float64Array(scalars.length)
   for (let i = 0; i < scalars.length; i++) {
     const r = scalars[i] as string
     scalarColumns[i] = columnOf(a, r)

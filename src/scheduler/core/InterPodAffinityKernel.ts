@@ -116,6 +116,8 @@ export interface AffinityFilterState {
  * @category constructors
  */
 export const affinityFilterState = (ctx: AffinityContext, pod: SchedulingPod): AffinityFilterState | undefined => {
+  // nothing to filter by (the common pod): decided without building the state below
+  if ((pod.podAffinity?.required.length ?? 0) === 0 && (pod.podAntiAffinity?.required.length ?? 0) === 0 && !ctx.index.terms.some((t) => t.kind === TERM.requiredAntiAffinity && t.onNode.size > 0)) return undefined
   const namespace = namespaceOf(pod)
   const labels = labelsOf(pod)
   const namespaceLabels = namespaceLabelsOf(ctx.objects, namespace)

@@ -44,6 +44,16 @@ const withDefaults = (list: ResourceAmounts | undefined, d: Defaults): ResourceA
  * list names it (an absent key stays distinct from 0, which the non-zero rule reads).
  */
 const aggregate = (pod: SchedulingPod, listOf: ListOf, d: Defaults): Record<string, number> => {
+  if (pod.initContainers.length === 0) {
+    // no init containers: the steady sum alone (the same sums, in the same order, as below)
+    const out: Record<string, number> = {}
+    for (const c of pod.containers) {
+      const list = withDefaults(listOf(c), d)
+      if (list === undefined) continue
+      for (const k of Object.keys(list)) out[k] = (out[k] ?? 0) + (list[k] ?? 0)
+    }
+    return out
+  }
   const regular = pod.containers.map((c) => withDefaults(listOf(c), d))
   const init = pod.initContainers.map((c) => withDefaults(listOf(c), d))
   const keys = new Set<string>()
@@ -71,8 +81,9 @@ const aggregate = (pod: SchedulingPod, listOf: ListOf, d: Defaults): Record<stri
 /** Pod-level requests replace cpu, memory and hugepages; then the overhead is added. */
 const finish = (pod: SchedulingPod, containers: Record<string, number>): ResourceAmounts => {
   const out = containers
-  for (const [r, v] of Object.entries(pod.podLevelRequests ?? {})) if (isPodLevelResource(r)) out[r] = v
-  for (const [r, v] of Object.entries(pod.overhead)) out[r] = (out[r] ?? 0) + v
+  const podLevel = pod.podLevelRequests
+  if (podLevel !== undefined) for (const [r, v] of Object.entries(podLevel)) if (isPodLevelResource(r)) out[r] = v
+  for (const r of Object.keys(pod.overhead)) out[r] = (out[r] ?? 0) + (pod.overhead[r] ?? 0)
   return out
 }
 
