@@ -356,7 +356,16 @@ describe("the storage index's largest volume per class and node (what hasEnoughC
     )
     expect(index.largestVolumeFor("lvm", a)).toBe(5 * Gi)
     // b: hostname (1 Gi) first, then the per-node object (2 Gi), then zone z2 (3 Gi)
-    expect(storageIndex(storage({ csiStorageCapacities: [perNode("b", "b", 2 * Gi), csiCapacity("host-b", "lvm", { capacityBytes: 4 * Gi, nodeTopology: { matchLabels: { "kubernetes.io/hostname": "b" } } }), csiCapacity("zone-z2", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { zone: "z2" } } })] })).largestVolumeFor("lvm", b)).toBe(4 * Gi)
+    const forB = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          perNode("b", "b", 2 * Gi),
+          csiCapacity("host-b", "lvm", { capacityBytes: 4 * Gi, nodeTopology: { matchLabels: { "kubernetes.io/hostname": "b" } } }),
+          csiCapacity("zone-z2", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { zone: "z2" } } }),
+        ],
+      }),
+    )
+    expect(forB.largestVolumeFor("lvm", b)).toBe(4 * Gi)
   })
   it("one matchLabels pair with matchExpressions is a selector like any other: both must hold (LabelSelectorAsSelector)", () => {
     const index = storageIndex(
