@@ -141,6 +141,64 @@ describe("component-helpers TestPodResourceRequests, with status resources", () 
       overhead: { cpu: 100, memory: 10 * Mi },
       requests: { cpu: 2100, memory: 138 * Mi },
     },
+    {
+      // ours: containerAllocatedRequests / containerActuatedRequests give nil for an init container
+      // without a status list when the resize is infeasible; it adds nothing (the defaults still apply)
+      upstream: "ours: infeasible, an init container without status counts nothing",
+      containers: [{ name: "a", requests: { cpu: 1000 }, actuated: { cpu: 500 } }],
+      initContainers: [{ name: "setup", requests: { cpu: 4000 }, restartable: false }],
+      infeasible: true,
+      requests: { cpu: 500 },
+      nonZero: [500, 200 * Mi],
+    },
+    {
+      // ours: infeasible and no container has a status list: every list is nil, so the pod holds its
+      // overhead alone (and the non-zero defaults), not its spec
+      upstream: "ours: infeasible, no status list at all: the overhead alone",
+      containers: [{ name: "a", requests: { cpu: 1000, memory: 64 * Mi } }],
+      overhead: { cpu: 50 },
+      infeasible: true,
+      requests: { cpu: 50 },
+      nonZero: [150, 200 * Mi],
+    },
+    {
+      // ours: a container without a status falls back to its spec in the allocated and actuated
+      // aggregates: spec 1000 + 500, allocated 2000 + 500
+      upstream: "ours: one container resized, its neighbour without status counts its spec",
+      containers: [
+        { name: "a", requests: { cpu: 1000 }, allocated: { cpu: 2000 } },
+        { name: "b", requests: { cpu: 500 } },
+      ],
+      requests: { cpu: 2500 },
+    },
+    {
+      // ours: only an init container has a status list; its allocated 3000 is the init peak
+      upstream: "ours: only one of two init containers resized",
+      containers: [{ name: "app", requests: { cpu: 1000 } }],
+      initContainers: [
+        { name: "first", requests: { cpu: 500 }, allocated: { cpu: 3000 }, restartable: false },
+        { name: "second", requests: { cpu: 200 }, restartable: false },
+      ],
+      requests: { cpu: 3000 },
+    },
+    {
+      // ours: a plain init container before a sidecar keeps its peak (4000 > 1000 + 300)
+      upstream: "ours: a plain init container's peak survives a later resized sidecar",
+      containers: [{ name: "app", requests: { cpu: 1000 } }],
+      initContainers: [
+        { name: "setup", requests: { cpu: 4000 }, restartable: false },
+        { name: "proxy", requests: { cpu: 200 }, allocated: { cpu: 300 }, restartable: true },
+      ],
+      requests: { cpu: 4000 },
+    },
+    {
+      // ours (applyPodLevelResources): only cpu, memory and hugepages are taken from the pod level;
+      // ephemeral-storage stays the containers' maximum
+      upstream: "ours: pod-level requests replace only the supported resources",
+      containers: [{ name: "a", requests: { cpu: 500, "ephemeral-storage": G, "hugepages-2Mi": 2 * Mi }, allocated: { cpu: 900, "ephemeral-storage": 2 * G } }],
+      podLevel: { cpu: 2000, "ephemeral-storage": 5 * G, "hugepages-2Mi": 4 * Mi },
+      requests: { cpu: 2000, "ephemeral-storage": 2 * G, "hugepages-2Mi": 4 * Mi },
+    },
   ]
   for (const r of rows) it(r.upstream, () => check(r))
 
@@ -160,6 +218,9 @@ describe("component-helpers TestPodResourceRequests, with status resources", () 
     expect(holdsSpecRequests({ ...p, podLevelRequests: { "ephemeral-storage": Mi } })).toBe(true)
     expect(holdsSpecRequests({ ...p, initContainers: [{ name: "i", requests: {}, restartable: false, actuated: {} }] })).toBe(false)
     expect(holdsSpecRequests({ ...p, containers: [{ name: "c", requests: {}, allocated: { cpu: 1 } }] })).toBe(false)
+    // one status list among several containers is enough
+    expect(holdsSpecRequests({ ...p, containers: [{ name: "c", requests: {}, allocated: { cpu: 1 } }, { name: "d", requests: {} }] })).toBe(false)
+    expect(holdsSpecRequests({ ...p, initContainers: [{ name: "i", requests: {}, restartable: false }, { name: "j", requests: {}, restartable: false, actuated: { cpu: 1 } }] })).toBe(false)
   })
 })
 

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import {
+  assignedPodRequests,
   defaultProfile,
   hotScheduler,
   kubeletAdmission,
@@ -25,6 +26,7 @@ import {
   type ClusterSnapshot,
   type Scheduler,
 } from "../../src/scheduler/index.ts"
+import { withStatusResources } from "../../src/scheduler/adapters/statusResources.ts"
 import { expectEnginesAgree } from "./enginesAgree.ts"
 
 const root = join(import.meta.dirname, "..", "..")
@@ -85,6 +87,39 @@ describe("reading a bound pod's status resources", () => {
     const w = model(pending, running("1", "containerStatuses: [{name: c, ready: true}]")).workload
     expect(w.pending[0]!.containers).toEqual([{ name: "c", requests: { cpu: 1500 } }])
     expect(w.bound[0]!.pod.containers).toEqual([{ name: "c", requests: { cpu: 1000 } }])
+  })
+
+  it("a PodResizePending condition is looked for, not assumed: other conditions alone say nothing of a resize", () => {
+    const p = boundPod(running("2", `conditions: [{type: Ready, status: "True"}], containerStatuses: [{name: c, allocatedResources: {cpu: "1"}}]`))
+    expect(p.resizeInfeasible).toBeUndefined()
+    expect(p.containers).toEqual([{ name: "c", requests: { cpu: 2000 }, allocated: { cpu: 1000 } }])
+  })
+
+  it("a container without a status of its name keeps its spec alone (findContainerStatus gives nil)", () => {
+    const p = boundPod(
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: d}\nspec: {nodeName: n1, containers: [{name: c, resources: {requests: {cpu: "1"}}}, {name: d, resources: {requests: {cpu: "1"}}}]}\n` +
+        `status: {phase: Running, containerStatuses: [{name: c, allocatedResources: {cpu: "2"}}]}\n`,
+    )
+    expect(p.containers).toEqual([
+      { name: "c", requests: { cpu: 1000 }, allocated: { cpu: 2000 } },
+      { name: "d", requests: { cpu: 1000 } },
+    ])
+    expect(assignedPodRequests(p).requests).toEqual({ cpu: 3000 })
+  })
+
+  it("an infeasible resize without any status resources is still the pod's verdict: it then holds nothing (every list nil)", () => {
+    const p = boundPod(running("2", `conditions: [{type: PodResizePending, status: "True", reason: Infeasible}], containerStatuses: [{name: c, ready: true}]`))
+    expect(p.resizeInfeasible).toBe(true)
+    expect(p.containers).toEqual([{ name: "c", requests: { cpu: 2000 } }])
+    expect(assignedPodRequests(p).requests).toEqual({})
+  })
+
+  it("withStatusResources gives the very pod back when the status says nothing of its resources", () => {
+    const p = pod("d/web", {}, { nodeName: "n1", containers: [{ name: "c", requests: { cpu: 1000 } }], initContainers: [{ name: "i", requests: {}, restartable: false }] })
+    const locate = (path: string) => path
+    expect(withStatusResources(p, undefined, locate)).toBe(p)
+    expect(withStatusResources(p, { conditions: [{ type: "Ready", status: "True" }], containerStatuses: [{ name: "c" }], initContainerStatuses: [{ name: "i" }] } as never, locate)).toBe(p)
+    expect(withStatusResources(p, { containerStatuses: [{ name: "c", resources: {} }, { name: "other" }] } as never, locate)).toBe(p)
   })
 
   it("a bad amount in a bound pod's status is an Invalid value at its path", () => {

@@ -18,6 +18,7 @@ import {
   capacitySufficient,
   defaultProfile,
   hotScheduler,
+  nodeHasAccess,
   readableScheduler,
   REASON_BIND_CONFLICT,
   REASON_NOT_ENOUGH_SPACE,
@@ -340,6 +341,61 @@ describe("the storage index's largest volume per class and node (what hasEnoughC
     )
     expect(index.largestVolumeFor("lvm", a)).toBe(Gi)
     expect(index.largestVolumeFor("lvm", b)).toBe(3 * Gi)
+  })
+  it("a node selected by several one-label objects of the class gets the largest of their limits, whichever label comes last", () => {
+    // a's labels: hostname, the topolvm node label, then zone; the zonal object (2 Gi) is read after the per-node one (5 Gi)
+    const index = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          perNode("a", "a", 5 * Gi),
+          csiCapacity("zone-z1", "lvm", { capacityBytes: 2 * Gi, nodeTopology: { matchLabels: { zone: "z1" } } }),
+          csiCapacity("host-b", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { "kubernetes.io/hostname": "b" } } }),
+          csiCapacity("zone-z2", "lvm", { capacityBytes: 3 * Gi, nodeTopology: { matchLabels: { zone: "z2" } } }),
+        ],
+      }),
+    )
+    expect(index.largestVolumeFor("lvm", a)).toBe(5 * Gi)
+    // b: hostname (1 Gi) first, then the per-node object (2 Gi), then zone z2 (3 Gi)
+    const forB = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          perNode("b", "b", 2 * Gi),
+          csiCapacity("host-b", "lvm", { capacityBytes: 4 * Gi, nodeTopology: { matchLabels: { "kubernetes.io/hostname": "b" } } }),
+          csiCapacity("zone-z2", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { zone: "z2" } } }),
+        ],
+      }),
+    )
+    expect(forB.largestVolumeFor("lvm", b)).toBe(4 * Gi)
+  })
+  it("one matchLabels pair with matchExpressions is a selector like any other: both must hold (LabelSelectorAsSelector)", () => {
+    const index = storageIndex(
+      storage({
+        csiStorageCapacities: [
+          csiCapacity("a-not-z1", "lvm", {
+            capacityBytes: 6 * Gi,
+            nodeTopology: { matchLabels: { "topology.topolvm.io/node": "a" }, matchExpressions: [{ key: "zone", operator: "NotIn", values: ["z1"] }] },
+          }),
+          csiCapacity("b-in-z2", "lvm", {
+            capacityBytes: 8 * Gi,
+            nodeTopology: { matchLabels: { "topology.topolvm.io/node": "b" }, matchExpressions: [{ key: "zone", operator: "In", values: ["z2"] }] },
+          }),
+        ],
+      }),
+    )
+    expect(index.largestVolumeFor("lvm", a)).toBe(-1)
+    expect(index.largestVolumeFor("lvm", b)).toBe(8 * Gi)
+  })
+  it("a zero limit is a limit: the object admits a volume of 0 bytes (0, not the −1 of no object)", () => {
+    const index = storageIndex(storage({ csiStorageCapacities: [perNode("a-full", "a", 0), csiCapacity("everywhere-full", "other", { capacityBytes: 0, nodeTopology: {} })] }))
+    expect(index.largestVolumeFor("lvm", a)).toBe(0)
+    expect(index.largestVolumeFor("lvm", b)).toBe(-1)
+    expect(index.largestVolumeFor("other", b)).toBe(0)
+  })
+  it("nodeHasAccess: no nodeTopology reaches no node, the empty selector every node, else the selector decides", () => {
+    expect(nodeHasAccess(a, csiCapacity("none", "lvm", { capacityBytes: Gi }))).toBe(false)
+    expect(nodeHasAccess(a, csiCapacity("all", "lvm", { capacityBytes: Gi, nodeTopology: {} }))).toBe(true)
+    expect(nodeHasAccess(a, csiCapacity("z2", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { zone: "z2" } } }))).toBe(false)
+    expect(nodeHasAccess(b, csiCapacity("z2", "lvm", { capacityBytes: Gi, nodeTopology: { matchLabels: { zone: "z2" } } }))).toBe(true)
   })
   it("the answer is per node object and per capacity list: a node of the same name with other labels, and a list with other sizes, are asked afresh", () => {
     const list = [perNode("a", "a", Gi)]
