@@ -27,6 +27,10 @@
  * otherwise declines, and the caller scans. So it does when no node it read is feasible (the
  * scan then builds the diagnosis).
  *
+ * Cells are grouped in blocks of 8 × 8 bins with aggregates of their own, so a pod bounds the
+ * blocks first and only the cells of blocks whose bound reaches the best total: late in
+ * `schedule-5k-distinct` a thousand cells are live, and about half of them need their own bound.
+ *
  * Measured on `schedule-5k-distinct`'s arrivals (`docs/performance.md`): about 600 of 4,700
  * feasible nodes read per pod once the cluster has filled a little, where about 170 tie at the top.
  *
@@ -56,6 +60,9 @@ const IN_OVERFLOW = 0x80
 const MARGIN = 1e-4
 // The largest weighted total the buckets cover (500 with the default weights).
 const MAX_TOTAL = 1 << 16
+// Blocks of 2³ × 2³ bins, at most MAX_BLOCKS of them (a cell beyond is bounded on its own).
+const BLOCK_SHIFT = 3
+const MAX_BLOCKS = 1024
 // The cell of nodes that found no free cell: read for every pod.
 const OVERFLOW = 0
 
@@ -187,30 +194,47 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   // 0 the overflow, keyed by shape and grid bin. Each holds an intrusive doubly linked list of
   // its nodes; a free cell's `head` links the free list. A node's cell is found again from its
   // key, computed from its requests *before* they change (`leave`) and after (`join`).
+  // Blocks group the cells of 8 × 8 bins (ids C … C + B − 1 in the arrays they share with cells:
+  // aggregates, shape, looseness, buckets), so a pod bounds a few blocks and then only the cells
+  // of the blocks whose bound reaches the best total. A cell that finds no free block is "top
+  // level" itself, as every block is; `tops` lists them.
   const C = Math.min(N, MAX_CELLS) + 1
+  const B = Math.min(C - 1, MAX_BLOCKS)
   const cellId = new Map<number, number>()
   const cellKey = new Int32Array(C)
-  const cellShape = new Uint8Array(C)
   const next = new Int32Array(N)
   const prev = new Int32Array(N)
   const head = new Int32Array(C)
   const size = new Int32Array(C)
-  const livePos = new Int32Array(C)
-  const live = new Int32Array(C)
-  let liveCount = 0
+  const blockId = new Map<number, number>()
+  const blockKey = new Int32Array(B)
+  // per cell: its block (−1: none, a top-level cell) and its neighbours in the block's list
+  const cellBlock = new Int32Array(C).fill(-1)
+  const cellNextInBlock = new Int32Array(C)
+  const cellPrevInBlock = new Int32Array(C)
+  // per block (index id − C): its first cell and its number of cells; free blocks chain by `blockHead`
+  const blockHead = new Int32Array(B)
+  const blockCells = new Int32Array(B)
+  let freeBlock = B > 0 ? 0 : -1
+  for (let b = 0; b < B; b++) blockHead[b] = b + 1 < B ? b + 1 : -1
+  // top-level entries (blocks and block-less cells) densely, and each one's position
+  const tops = new Int32Array(C + B)
+  const topPos = new Int32Array(C + B)
+  let topCount = 0
   let free = C > 1 ? 1 : -1
   head[OVERFLOW] = -1
   for (let k = 1; k < C; k++) head[k] = k + 1 < C ? k + 1 : -1
-  // per cell: least non-zero fractions, range of request fractions, widened as nodes join and
-  // recounted only when a cell that nodes left is about to be read (`loose`: still a valid
-  // bound, the aggregates of a superset); 32-bit floats (the bound's margin covers their rounding)
-  const zcMin = new Float32Array(C)
-  const zmMin = new Float32Array(C)
-  const fcMin = new Float32Array(C)
-  const fcMax = new Float32Array(C)
-  const fmMin = new Float32Array(C)
-  const fmMax = new Float32Array(C)
-  const loose = new Uint8Array(C)
+  // per cell and block: shape, least non-zero fractions, range of request fractions, widened as
+  // nodes join and recounted only when an entry that nodes left is about to be used (`loose`:
+  // still a valid bound, the aggregates of a superset); 32-bit floats (the margin covers them)
+  const shapeOfEntry = new Uint8Array(C + B)
+  const zcMin = new Float32Array(C + B)
+  const zmMin = new Float32Array(C + B)
+  const fcMin = new Float32Array(C + B)
+  const fcMax = new Float32Array(C + B)
+  const fmMin = new Float32Array(C + B)
+  const fmMax = new Float32Array(C + B)
+  const loose = new Uint8Array(C + B)
 
   const bin = (f: number): number => {
     const i = Math.floor(f * BINS)
@@ -218,6 +242,39 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   }
   const keyOf = (n: number, shape: number): number =>
     shape * CELLS_PER_SHAPE + bin((usedCpu[n] as number) / (allocCpu[n] as number)) * BINS + bin((usedMemory[n] as number) / (allocMemory[n] as number))
+  // the block of a cell key: its shape and both bins divided by 8
+  const blockKeyOf = (key: number): number => {
+    const shape = Math.floor(key / CELLS_PER_SHAPE)
+    const rest = key - shape * CELLS_PER_SHAPE
+    return shape * CELLS_PER_SHAPE + ((Math.floor(rest / BINS) >> BLOCK_SHIFT) << BLOCK_SHIFT) * BINS + (((rest % BINS) >> BLOCK_SHIFT) << BLOCK_SHIFT)
+  }
+  const addTop = (e: number): void => {
+    topPos[e] = topCount
+    tops[topCount++] = e
+  }
+  const removeTop = (e: number): void => {
+    const at = topPos[e] as number
+    const last = tops[--topCount] as number
+    tops[at] = last
+    topPos[last] = at
+  }
+  const setAggregates = (e: number, zc: number, zm: number, fc: number, fm: number): void => {
+    zcMin[e] = zc
+    zmMin[e] = zm
+    fcMin[e] = fcMax[e] = fc
+    fmMin[e] = fmMax[e] = fm
+    loose[e] = 0
+  }
+  // widen (a 32-bit float may round a min up or a max down by 2⁻²⁴ relative: the margin)
+  const widen = (e: number, zc: number, zm: number, fc: number, fm: number): void => {
+    if (faults.joinDoesNotWiden === true) return
+    if (zc < (zcMin[e] as number)) zcMin[e] = zc
+    if (zm < (zmMin[e] as number)) zmMin[e] = zm
+    if (fc < (fcMin[e] as number)) fcMin[e] = fc
+    if (fc > (fcMax[e] as number)) fcMax[e] = fc
+    if (fm < (fmMin[e] as number)) fmMin[e] = fm
+    if (fm > (fmMax[e] as number)) fmMax[e] = fm
+  }
   // recompute a cell's aggregates from its nodes
   const refresh = (k: number): void => {
     let zc0 = Infinity
@@ -248,11 +305,86 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     fmMax[k] = fm1
     loose[k] = 0
   }
+  // recompute a block's aggregates from its cells' (valid, if loose, bounds of their nodes)
+  const refreshBlock = (e: number): void => {
+    let zc0 = Infinity
+    let zm0 = Infinity
+    let fc0 = Infinity
+    let fc1 = -Infinity
+    let fm0 = Infinity
+    let fm1 = -Infinity
+    for (let k = blockHead[e - C] as number; k >= 0; k = cellNextInBlock[k] as number) {
+      if ((zcMin[k] as number) < zc0) zc0 = zcMin[k] as number
+      if ((zmMin[k] as number) < zm0) zm0 = zmMin[k] as number
+      if ((fcMin[k] as number) < fc0) fc0 = fcMin[k] as number
+      if ((fcMax[k] as number) > fc1) fc1 = fcMax[k] as number
+      if ((fmMin[k] as number) < fm0) fm0 = fmMin[k] as number
+      if ((fmMax[k] as number) > fm1) fm1 = fmMax[k] as number
+    }
+    zcMin[e] = zc0
+    zmMin[e] = zm0
+    fcMin[e] = fc0
+    fcMax[e] = fc1
+    fmMin[e] = fm0
+    fmMax[e] = fm1
+    loose[e] = 0
+  }
+  // a fresh cell k of `key` joins its block (made when new), or becomes top level
+  const placeCell = (k: number, key: number): void => {
+    const bk = blockKeyOf(key)
+    let e = blockId.get(bk)
+    if (e === undefined) {
+      if (freeBlock < 0) {
+        cellBlock[k] = -1
+        addTop(k)
+        return
+      }
+      const b = freeBlock
+      freeBlock = blockHead[b] as number
+      blockHead[b] = -1
+      blockCells[b] = 0
+      e = C + b
+      blockId.set(bk, e)
+      blockKey[b] = bk
+      shapeOfEntry[e] = shapeOfEntry[k] as number
+      addTop(e)
+    }
+    const b = e - C
+    cellBlock[k] = e
+    cellPrevInBlock[k] = -1
+    cellNextInBlock[k] = blockHead[b] as number
+    if ((blockHead[b] as number) >= 0) cellPrevInBlock[blockHead[b] as number] = k
+    blockHead[b] = k
+    blockCells[b] = (blockCells[b] as number) + 1
+  }
+  // an emptied cell leaves its block (freed when empty) or the top level
+  const dropCell = (k: number): void => {
+    const e = cellBlock[k] as number
+    if (e < 0) {
+      removeTop(k)
+      return
+    }
+    const b = e - C
+    const p = cellPrevInBlock[k] as number
+    const q = cellNextInBlock[k] as number
+    if (p >= 0) cellNextInBlock[p] = q
+    else blockHead[b] = q
+    if (q >= 0) cellPrevInBlock[q] = p
+    blockCells[b] = (blockCells[b] as number) - 1
+    loose[e] = 1
+    if ((blockCells[b] as number) === 0) {
+      removeTop(e)
+      blockId.delete(blockKey[b] as number)
+      blockHead[b] = freeBlock
+      freeBlock = b
+    }
+  }
   const join = (n: number): void => {
     const shape = shapeOf[n] as number
     if (shape === NO_SHAPE) return
     const key = keyOf(n, shape & SHAPE_BITS)
     let k = cellId.get(key)
+    let fresh = false
     if (k === undefined) {
       if (free < 0) k = OVERFLOW
       else {
@@ -261,7 +393,8 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
         head[k] = -1
         cellId.set(key, k)
         cellKey[k] = key
-        cellShape[k] = shape & SHAPE_BITS
+        shapeOfEntry[k] = shape & SHAPE_BITS
+        fresh = true
       }
     }
     shapeOf[n] = k === OVERFLOW ? shape | IN_OVERFLOW : shape & SHAPE_BITS
@@ -270,30 +403,29 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     if ((head[k] as number) >= 0) prev[head[k] as number] = n
     head[k] = n
     size[k] = (size[k] as number) + 1
+    if (k === OVERFLOW) {
+      if ((size[k] as number) === 1) addTop(k)
+      return
+    }
     const ac = allocCpu[n] as number
     const am = allocMemory[n] as number
     const zc = (nonZeroCpu[n] as number) / ac
     const zm = (nonZeroMemory[n] as number) / am
     const fc = (usedCpu[n] as number) / ac
     const fm = (usedMemory[n] as number) / am
-    if ((size[k] as number) === 1) {
-      livePos[k] = liveCount
-      live[liveCount++] = k
-      zcMin[k] = zc
-      zmMin[k] = zm
-      fcMin[k] = fcMax[k] = fc
-      fmMin[k] = fmMax[k] = fm
-      loose[k] = 0
+    if (fresh) {
+      setAggregates(k, zc, zm, fc, fm)
+      placeCell(k, key)
+      const e = cellBlock[k] as number
+      if (e >= 0) {
+        if ((blockCells[e - C] as number) === 1) setAggregates(e, zc, zm, fc, fm)
+        else widen(e, zc, zm, fc, fm)
+      }
       return
     }
-    // widen (a 32-bit float may round a min up or a max down by 2⁻²⁴ relative: the margin)
-    if (faults.joinDoesNotWiden === true) return
-    if (zc < (zcMin[k] as number)) zcMin[k] = zc
-    if (zm < (zmMin[k] as number)) zmMin[k] = zm
-    if (fc < (fcMin[k] as number)) fcMin[k] = fc
-    if (fc > (fcMax[k] as number)) fcMax[k] = fc
-    if (fm < (fmMin[k] as number)) fmMin[k] = fm
-    if (fm > (fmMax[k] as number)) fmMax[k] = fm
+    widen(k, zc, zm, fc, fm)
+    const e = cellBlock[k] as number
+    if (e >= 0) widen(e, zc, zm, fc, fm)
   }
   const leave = (n: number): void => {
     const shape = shapeOf[n] as number
@@ -306,24 +438,24 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     if (q >= 0) prev[q] = p
     size[k] = (size[k] as number) - 1
     loose[k] = 1
+    const e = cellBlock[k] as number
+    if (e >= 0) loose[e] = 1
     if ((size[k] as number) === 0) {
-      // swap the last live cell into k's place; a grid cell goes back to the free list
-      const at = livePos[k] as number
-      const last = live[--liveCount] as number
-      live[at] = last
-      livePos[last] = at
-      if (k !== OVERFLOW) {
-        cellId.delete(cellKey[k] as number)
-        head[k] = free
-        free = k
+      if (k === OVERFLOW) {
+        removeTop(k)
+        return
       }
+      dropCell(k)
+      cellId.delete(cellKey[k] as number)
+      head[k] = free
+      free = k
     }
   }
   for (let n = 0; n < N; n++) join(n)
 
   // scratch: cells bucketed by integer bound (descending reads)
   let bucketHead = new Int32Array(0)
-  const bucketNext = new Int32Array(C)
+  const bucketNext = new Int32Array(C + B)
   // the pod's requests over each shape's allocatable
   const fitCpuShare = new Float64Array(MAX_SHAPES)
   const fitMemoryShare = new Float64Array(MAX_SHAPES)
@@ -359,7 +491,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     // each score's floor at the cell's most favourable corner (floors are monotone, so these
     // bound the node's exact integer scores; the margin absorbs rounding of the same reals)
     const cellBound = (k: number): number => {
-      const s = cellShape[k] as number
+      const s = shapeOfEntry[k] as number
       const xc = 100 * (1 - (zcMin[k] as number) - (fitCpuShare[s] as number))
       const xm = 100 * (1 - (zmMin[k] as number) - (fitMemoryShare[s] as number))
       const fitCpu = xc > 0 ? Math.floor(xc + MARGIN) : 0
@@ -386,11 +518,11 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       return bound > top ? top : bound < 0 ? 0 : bound
     }
     let highest = -1
-    for (let i = 0; i < liveCount; i++) {
-      const k = live[i] as number
-      const bound = k === OVERFLOW ? top : cellBound(k)
-      bucketNext[k] = bucketHead[bound] as number
-      bucketHead[bound] = k
+    for (let i = 0; i < topCount; i++) {
+      const e = tops[i] as number
+      const bound = e === OVERFLOW ? top : cellBound(e)
+      bucketNext[e] = bucketHead[bound] as number
+      bucketHead[bound] = e
       if (bound > highest) highest = bound
     }
     const taintRaw = v.taintRaw
@@ -430,18 +562,30 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const checkNuma = p.numaCpus >= 0
     let reads = alwaysNodes.length
     for (let u = highest; u >= 0 && u >= best; u--) {
-      for (let k = bucketHead[u] as number, after = 0; k >= 0; k = after) {
-        after = bucketNext[k] as number
+      // bucket u as a stack: entries pushed at u while it is processed are processed too
+      for (let k = bucketHead[u] as number; k >= 0 && u >= best; k = bucketHead[u] as number) {
+        bucketHead[u] = bucketNext[k] as number
         if ((loose[k] as number) !== 0 && k !== OVERFLOW) {
-          // nodes left this cell since its aggregates were counted: recount, and read it later
+          // nodes left this entry since its aggregates were counted: recount, and use it later
           // (or never) if its bound drops
-          refresh(k)
+          if (k >= C) refreshBlock(k)
+          else refresh(k)
           const bound = cellBound(k)
           if (bound < u) {
             bucketNext[k] = bucketHead[bound] as number
             bucketHead[bound] = k
             continue
           }
+        }
+        if (k >= C) {
+          // a block: its cells, each at its own bound (at most the block's, u, whatever rounding)
+          for (let x = blockHead[k - C] as number; x >= 0; x = cellNextInBlock[x] as number) {
+            let bound = cellBound(x)
+            if (bound > u) bound = u
+            bucketNext[x] = bucketHead[bound] as number
+            bucketHead[bound] = x
+          }
+          continue
         }
         for (let n = head[k] as number; n >= 0; n = next[n] as number) {
           reads++
@@ -506,7 +650,9 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     choose,
     lastRead: () => read,
     bytes: () =>
-      shapeOf.byteLength + alwaysNodes.byteLength + cellKey.byteLength + cellShape.byteLength + next.byteLength + prev.byteLength + head.byteLength + size.byteLength +
-      livePos.byteLength + live.byteLength + zcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
+      shapeOf.byteLength + alwaysNodes.byteLength + next.byteLength + prev.byteLength +
+      cellKey.byteLength + head.byteLength + size.byteLength + cellBlock.byteLength + cellNextInBlock.byteLength + cellPrevInBlock.byteLength +
+      blockKey.byteLength + blockHead.byteLength + blockCells.byteLength + tops.byteLength + topPos.byteLength +
+      shapeOfEntry.byteLength + zcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
   }
 }
