@@ -147,6 +147,22 @@ export interface BoundIndex {
   readonly bytes: () => number
 }
 
+// Intrusive doubly linked lists in typed arrays: `heads[owner]` is the first item, −1 ends.
+const pushItem = (heads: Int32Array, nexts: Int32Array, prevs: Int32Array, owner: number, item: number): void => {
+  const first = heads[owner] as number
+  prevs[item] = -1
+  nexts[item] = first
+  if (first >= 0) prevs[first] = item
+  heads[owner] = item
+}
+const unlinkItem = (heads: Int32Array, nexts: Int32Array, prevs: Int32Array, owner: number, item: number): void => {
+  const p = prevs[item] as number
+  const q = nexts[item] as number
+  if (p >= 0) nexts[p] = q
+  else heads[owner] = q
+  if (q >= 0) prevs[q] = p
+}
+
 /**
  * The index over `a`'s nodes as they are now (later changes come through `leave` and `join`),
  * or `undefined` when they have more than `MAX_SHAPES` allocatable (cpu, memory) shapes. `ties`
@@ -258,76 +274,40 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     tops[at] = last
     topPos[last] = at
   }
-  const setAggregates = (e: number, zc: number, zm: number, fc: number, fm: number): void => {
-    zcMin[e] = zc
-    zmMin[e] = zm
-    fcMin[e] = fcMax[e] = fc
-    fmMin[e] = fmMax[e] = fm
-    loose[e] = 0
-  }
-  // widen (a 32-bit float may round a min up or a max down by 2⁻²⁴ relative: the margin)
-  const widen = (e: number, zc: number, zm: number, fc: number, fm: number): void => {
-    if (faults.joinDoesNotWiden === true) return
+  // widen entry e's aggregates to cover the given ranges (a 32-bit float may round a min up or a
+  // max down by 2⁻²⁴ relative: the margin)
+  const widen = (e: number, zc: number, zm: number, fcLow: number, fcHigh: number, fmLow: number, fmHigh: number): void => {
     if (zc < (zcMin[e] as number)) zcMin[e] = zc
     if (zm < (zmMin[e] as number)) zmMin[e] = zm
-    if (fc < (fcMin[e] as number)) fcMin[e] = fc
-    if (fc > (fcMax[e] as number)) fcMax[e] = fc
-    if (fm < (fmMin[e] as number)) fmMin[e] = fm
-    if (fm > (fmMax[e] as number)) fmMax[e] = fm
+    if (fcLow < (fcMin[e] as number)) fcMin[e] = fcLow
+    if (fcHigh > (fcMax[e] as number)) fcMax[e] = fcHigh
+    if (fmLow < (fmMin[e] as number)) fmMin[e] = fmLow
+    if (fmHigh > (fmMax[e] as number)) fmMax[e] = fmHigh
   }
-  // recompute a cell's aggregates from its nodes
-  const refresh = (k: number): void => {
-    let zc0 = Infinity
-    let zm0 = Infinity
-    let fc0 = Infinity
-    let fc1 = -Infinity
-    let fm0 = Infinity
-    let fm1 = -Infinity
-    for (let n = head[k] as number; n >= 0; n = next[n] as number) {
-      const ac = allocCpu[n] as number
-      const am = allocMemory[n] as number
-      const zc = (nonZeroCpu[n] as number) / ac
-      const zm = (nonZeroMemory[n] as number) / am
-      const fc = (usedCpu[n] as number) / ac
-      const fm = (usedMemory[n] as number) / am
-      if (zc < zc0) zc0 = zc
-      if (zm < zm0) zm0 = zm
-      if (fc < fc0) fc0 = fc
-      if (fc > fc1) fc1 = fc
-      if (fm < fm0) fm0 = fm
-      if (fm > fm1) fm1 = fm
-    }
-    zcMin[k] = zc0
-    zmMin[k] = zm0
-    fcMin[k] = fc0
-    fcMax[k] = fc1
-    fmMin[k] = fm0
-    fmMax[k] = fm1
-    loose[k] = 0
-  }
-  // recompute a block's aggregates from its cells' (valid, if loose, bounds of their nodes)
-  const refreshBlock = (e: number): void => {
-    let zc0 = Infinity
-    let zm0 = Infinity
-    let fc0 = Infinity
-    let fc1 = -Infinity
-    let fm0 = Infinity
-    let fm1 = -Infinity
-    for (let k = blockHead[e - C] as number; k >= 0; k = cellNextInBlock[k] as number) {
-      if ((zcMin[k] as number) < zc0) zc0 = zcMin[k] as number
-      if ((zmMin[k] as number) < zm0) zm0 = zmMin[k] as number
-      if ((fcMin[k] as number) < fc0) fc0 = fcMin[k] as number
-      if ((fcMax[k] as number) > fc1) fc1 = fcMax[k] as number
-      if ((fmMin[k] as number) < fm0) fm0 = fmMin[k] as number
-      if ((fmMax[k] as number) > fm1) fm1 = fmMax[k] as number
-    }
-    zcMin[e] = zc0
-    zmMin[e] = zm0
-    fcMin[e] = fc0
-    fcMax[e] = fc1
-    fmMin[e] = fm0
-    fmMax[e] = fm1
+  const clear = (e: number): void => {
+    zcMin[e] = zmMin[e] = fcMin[e] = fmMin[e] = Infinity
+    fcMax[e] = fmMax[e] = -Infinity
     loose[e] = 0
+  }
+  // node n's fractions widen entry e
+  const widenByNode = (e: number, n: number): void => {
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    const fc = (usedCpu[n] as number) / ac
+    const fm = (usedMemory[n] as number) / am
+    widen(e, (nonZeroCpu[n] as number) / ac, (nonZeroMemory[n] as number) / am, fc, fc, fm, fm)
+  }
+  // recount a cell's aggregates from its nodes
+  const refresh = (k: number): void => {
+    clear(k)
+    for (let n = head[k] as number; n >= 0; n = next[n] as number) widenByNode(k, n)
+  }
+  // recount a block's aggregates from its cells' (valid, if loose, bounds of their nodes)
+  const refreshBlock = (e: number): void => {
+    clear(e)
+    for (let k = blockHead[e - C] as number; k >= 0; k = cellNextInBlock[k] as number) {
+      widen(e, zcMin[k] as number, zmMin[k] as number, fcMin[k] as number, fcMax[k] as number, fmMin[k] as number, fmMax[k] as number)
+    }
   }
   // a fresh cell k of `key` joins its block (made when new), or becomes top level
   const placeCell = (k: number, key: number): void => {
@@ -351,10 +331,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     }
     const b = e - C
     cellBlock[k] = e
-    cellPrevInBlock[k] = -1
-    cellNextInBlock[k] = blockHead[b] as number
-    if ((blockHead[b] as number) >= 0) cellPrevInBlock[blockHead[b] as number] = k
-    blockHead[b] = k
+    pushItem(blockHead, cellNextInBlock, cellPrevInBlock, b, k)
     blockCells[b] = (blockCells[b] as number) + 1
   }
   // an emptied cell leaves its block (freed when empty) or the top level
@@ -365,11 +342,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       return
     }
     const b = e - C
-    const p = cellPrevInBlock[k] as number
-    const q = cellNextInBlock[k] as number
-    if (p >= 0) cellNextInBlock[p] = q
-    else blockHead[b] = q
-    if (q >= 0) cellPrevInBlock[q] = p
+    unlinkItem(blockHead, cellNextInBlock, cellPrevInBlock, b, k)
     blockCells[b] = (blockCells[b] as number) - 1
     loose[e] = 1
     if ((blockCells[b] as number) === 0) {
@@ -398,44 +371,33 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       }
     }
     shapeOf[n] = k === OVERFLOW ? shape | IN_OVERFLOW : shape & SHAPE_BITS
-    prev[n] = -1
-    next[n] = head[k] as number
-    if ((head[k] as number) >= 0) prev[head[k] as number] = n
-    head[k] = n
+    pushItem(head, next, prev, k, n)
     size[k] = (size[k] as number) + 1
     if (k === OVERFLOW) {
       if ((size[k] as number) === 1) addTop(k)
       return
     }
-    const ac = allocCpu[n] as number
-    const am = allocMemory[n] as number
-    const zc = (nonZeroCpu[n] as number) / ac
-    const zm = (nonZeroMemory[n] as number) / am
-    const fc = (usedCpu[n] as number) / ac
-    const fm = (usedMemory[n] as number) / am
     if (fresh) {
-      setAggregates(k, zc, zm, fc, fm)
+      clear(k)
+      widenByNode(k, n)
       placeCell(k, key)
       const e = cellBlock[k] as number
       if (e >= 0) {
-        if ((blockCells[e - C] as number) === 1) setAggregates(e, zc, zm, fc, fm)
-        else widen(e, zc, zm, fc, fm)
+        if ((blockCells[e - C] as number) === 1) clear(e)
+        if ((blockCells[e - C] as number) === 1 || faults.joinDoesNotWiden !== true) widenByNode(e, n)
       }
       return
     }
-    widen(k, zc, zm, fc, fm)
+    if (faults.joinDoesNotWiden === true) return
+    widenByNode(k, n)
     const e = cellBlock[k] as number
-    if (e >= 0) widen(e, zc, zm, fc, fm)
+    if (e >= 0) widenByNode(e, n)
   }
   const leave = (n: number): void => {
     const shape = shapeOf[n] as number
     if (shape === NO_SHAPE) return
     const k = (shape & IN_OVERFLOW) !== 0 ? OVERFLOW : (cellId.get(keyOf(n, shape)) as number)
-    const p = prev[n] as number
-    const q = next[n] as number
-    if (p >= 0) next[p] = q
-    else head[k] = q
-    if (q >= 0) prev[q] = p
+    unlinkItem(head, next, prev, k, n)
     size[k] = (size[k] as number) - 1
     loose[k] = 1
     const e = cellBlock[k] as number
