@@ -14,6 +14,7 @@ import {
   defaultProfile,
   hotScheduler,
   node,
+  vmAwareProfile,
   pod,
   type Profile,
   readableScheduler,
@@ -54,6 +55,13 @@ const streamOf = (w: Workload): SchedulingPod[] => w.pods.map((p, i) => ({ ...p,
 const FULL: Profile = { ...defaultProfile, nodesToScore: "all" }
 // TaintToleration at weight 1 (3 by default): its normaliser then decides more placements
 const LIGHT_TAINTS: Profile = { ...FULL, weights: { ...FULL.weights, TaintToleration: 1 } }
+// LeastAllocated weighing cpu 3 and memory 2 (the fit score's floor of a weighted mean), and
+// every filter of the VM-aware profile (NUMA cells among them)
+const WEIGHTED_FIT: Profile = {
+  ...vmAwareProfile,
+  nodesToScore: "all",
+  scoringStrategy: { type: "LeastAllocated", resources: [{ name: "cpu", weight: 3 }, { name: "memory", weight: 2 }] },
+}
 
 const agree = (w: Workload, faults: HotSchedulerFaults, profile: Profile = FULL): { readonly indexed: number } => {
   const nodes = nodesOf(w)
@@ -68,6 +76,7 @@ describe("the best-first index ≡ the full scan ≡ readable σ on distinct pod
   for (const [name, profile] of [
     ["every node scored", FULL],
     ["TaintToleration weighted 1", LIGHT_TAINTS],
+    ["LeastAllocated weights 3 and 2, NUMA filtered", WEIGHTED_FIT],
     ["adaptive percentageOfNodesToScore", defaultProfile],
   ] as const) {
     it(`same placements, victims, reasons and tie draws (${name})`, () => {
@@ -82,9 +91,10 @@ describe("the best-first index ≡ the full scan ≡ readable σ on distinct pod
         { seed, numRuns },
       )
       // the index decided for a good share of the pods when every node is scored (the others:
-      // no node fits, preferred affinity, images, a signature that repeated); with the adaptive
-      // default only clusters of up to 100 nodes are scanned in full, the index's domain
-      expect(indexed).toBeGreaterThan(profile === defaultProfile ? 0 : pods / 4)
+      // no node fits, preferred affinity, images, a signature that repeated; more fit nowhere
+      // under the VM-aware filters); with the adaptive default only clusters of up to 100 nodes
+      // are scanned in full, the index's domain
+      expect(indexed).toBeGreaterThan(profile === defaultProfile ? 0 : profile === WEIGHTED_FIT ? pods / 8 : pods / 4)
     })
   }
 
@@ -160,7 +170,20 @@ describe("the index's own rules", () => {
     expect(place(hot, pods)).toEqual(place(readable, pods))
     const { pods: indexed, nodesRead } = hot.indexed()
     expect(indexed).toBe(150)
+    // at least the chosen node per pod, and far fewer than a scan's 200 per pod
+    expect(nodesRead).toBeGreaterThanOrEqual(150)
     expect(nodesRead).toBeLessThan(150 * 200)
+  })
+
+  it("places as the scan does when more cells are live than it keeps (the rest read for every pod)", () => {
+    // 4,200 nodes of one shape, each loaded differently: more distinct cells than MAX_CELLS (4,096)
+    const nodes = Array.from({ length: 4200 }, (_, i) => node(`n${i}`, { cpu: 64_000, memory: 256 * Gi, pods: 110 }))
+    const bound = nodes.map((n, i) => ({ pod: pod(`ns/load-${i}`, { cpu: 250 * (i % 64) + 7, memory: 4 * Gi * Math.floor(i / 64) + (i % 7) * 2 ** 20 }), node: n.name }))
+    const pods = Array.from({ length: 40 }, (_, i) => pod(`ns/p${i}`, { cpu: 100 + 37 * i, memory: (256 + 11 * i) * 2 ** 20 }))
+    const on = hotScheduler(snapshot(nodes, bound), { seed: 5, profile: FULL })
+    const off = hotScheduler(snapshot(nodes, bound), { seed: 5, profile: FULL }, { boundIndexOff: true })
+    expect(place(on, pods)).toEqual(place(off, pods))
+    expect(on.indexed().pods).toBe(40)
   })
 
   it("leaves clusters of more than 16 node shapes to the scan", () => {

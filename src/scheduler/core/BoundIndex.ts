@@ -21,7 +21,7 @@
  *
  * Exactness: every node whose cell's bound reaches the best total is filtered and scored with
  * the scan's own arithmetic (`Scan.scanCommon`'s, inline), so every node tied at the top is found;
- * the draw picks the j-th of them in the scan's visiting order (from `start`, round), as
+ * the draw picks the j-th of them in node order, the visiting order of a full scan from node 0, as
  * `selectHost` does. The taint score's normaliser (the largest raw count over the *feasible*
  * nodes) is the presumed one only when some feasible node reaches it: the index checks that and
  * otherwise declines, and the caller scans. So it does when no node it read is feasible (the
@@ -137,10 +137,11 @@ export interface BoundIndex {
   /** Node n's requests changed: back into the index. */
   readonly join: (n: number) => void
   /**
-   * The node the full scan would choose for `p`, drawing from `rng` as it would, or −1 when the
-   * index declines (the caller then scans; `rng` is untouched).
+   * The node a full scan from node 0 would choose for `p`, drawing from `rng` as it would, or −1
+   * when the index declines (the caller then scans; `rng` is untouched). Only for full scans:
+   * every node visited, in node order.
    */
-  readonly choose: (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, start: number, rng: Random) => number
+  readonly choose: (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, rng: Random) => number
   /** Nodes whose exact total the last `choose` computed. */
   readonly lastRead: () => number
   /** Bytes of its typed arrays (not the shared `ties` scratch). */
@@ -425,7 +426,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   const balMemoryShare = new Float64Array(MAX_SHAPES)
   let read = 0
 
-  const choose = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, start: number, rng: Random): number => {
+  const choose = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, rng: Random): number => {
     const withTaint = c.taintOn && !v.taintAllZero
     const balancedOn = c.balancedEnabled && !p.balancedSkips
     const wfi = c.wFit
@@ -600,10 +601,9 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       if (!reached) return -1
     }
     if (tieCount === 1) return ties[0] as number
-    // the j-th tie in visiting order: node indices from `start`, round
-    if (start !== 0) for (let i = 0; i < tieCount; i++) ties[i] = ((ties[i] as number) - start + N) % N
+    // the j-th tie in node order (a full scan's, from node 0)
     const j = nextInt(rng, tieCount)
-    return ((nthSmallest(ties, tieCount, j) + start) % N) as number
+    return nthSmallest(ties, tieCount, j)
   }
 
   return {

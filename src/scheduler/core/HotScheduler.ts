@@ -550,7 +550,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     if (incremental && !relScored && !previousHit && !repeating(pod, key) && indexable(c, p, v, preferred)) {
       // A pod unlike the last ones, no replicas announced: read the nodes best-first.
       const index = boundIndexOf()
-      const n = index === undefined ? -1 : index.choose(c, p, v, start, rng)
+      const n = index === undefined ? -1 : index.choose(c, p, v, rng)
       if (n >= 0) {
         indexedPods++
         nodesRead += (index as BoundIndex).lastRead()
