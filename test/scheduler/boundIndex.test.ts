@@ -175,6 +175,21 @@ describe("the index's own rules", () => {
     expect(nodesRead).toBeLessThan(150 * 200)
   })
 
+  it("leaves BalancedAllocation out for a pod that requests no cpu or memory, as its PreScore skips", () => {
+    const nodes = [node("a", { cpu: 4000, memory: 8 * Gi, pods: 10 }), node("b", { cpu: 4000, memory: 8 * Gi, pods: 10 })]
+    const bound = [
+      // a: cpu 30 %, memory 10 % (fit 77 with the non-zero defaults, balanced would be 90)
+      { pod: pod("ns/a-load", { cpu: 1200, memory: 0.8 * Gi }), node: "a" },
+      // b: 25 % of each (fit 72, balanced would be 100)
+      { pod: pod("ns/b-load", { cpu: 1000, memory: 2 * Gi }), node: "b" },
+    ]
+    const empty = pod("ns/besteffort", {})
+    const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
+    expect(hot.schedule(empty).node).toBe("a")
+    expect(hot.indexed().pods).toBe(1)
+    expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(empty).node).toBe("a")
+  })
+
   it("places as the scan does when more cells are live than it keeps (the rest read for every pod)", () => {
     // 4,200 nodes of one shape, each loaded differently: more distinct cells than MAX_CELLS (4,096)
     const nodes = Array.from({ length: 4200 }, (_, i) => node(`n${i}`, { cpu: 64_000, memory: 256 * Gi, pods: 110 }))
