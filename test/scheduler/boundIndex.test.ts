@@ -190,6 +190,34 @@ describe("the index's own rules", () => {
     expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(empty).node).toBe("a")
   })
 
+  it("keeps a cell's aggregates exact while a bound node leaves alike nodes behind: no recount", () => {
+    // 50 nodes of one shape share one cell: 45 empty, 5 with tiny pods (the cell's largest
+    // requests); each pod takes an empty node (LeastAllocated 96 against 95) to a cell of its own
+    const nodes = Array.from({ length: 50 }, (_, i) => node(`n${i}`, { cpu: 16_000, memory: 64 * Gi, pods: 110 }))
+    const bound = [0, 1, 2, 3, 4].map((i) => ({ pod: pod(`ns/tiny-${i}`, { cpu: 40 + 5 * i, memory: (200 + 10 * i) * 2 ** 20 }), node: `n${i}` }))
+    const hot = hotScheduler(snapshot(nodes, bound), { seed: 2, profile: FULL })
+    const pods = Array.from({ length: 44 }, (_, i) => pod(`ns/p${i}`, { cpu: 1120, memory: (256 + i) * 2 ** 20 }))
+    const got = place(hot, pods)
+    expect(got).toEqual(place(readableScheduler(snapshot(nodes, bound), { seed: 2, profile: FULL }), pods))
+    expect(got.every((r) => !["n0", "n1", "n2", "n3", "n4"].includes(r.node ?? ""))).toBe(true)
+    expect(hot.indexed()).toMatchObject({ pods: 44, nodesRecounted: 0 })
+  })
+
+  it("recounts a cell before reading it when the last node at one of its extremes left", () => {
+    // n0 carries a tiny pod and n1 is empty: one cell (both under 1/256 of cpu and memory), whose
+    // least requests only n1 holds
+    const nodes = [node("n0", { cpu: 16_000, memory: 64 * Gi, pods: 110 }), node("n1", { cpu: 16_000, memory: 64 * Gi, pods: 110 })]
+    const bound = [{ pod: pod("ns/tiny", { cpu: 60, memory: 250 * 2 ** 20 }), node: "n0" }]
+    const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
+    // n1 wins (LeastAllocated 96 against 95) and leaves the cell: n0 stays, the cell's least
+    // requests are stale
+    expect(hot.schedule(pod("ns/a", { cpu: 1120, memory: 256 * 2 ** 20 })).node).toBe("n1")
+    expect(hot.indexed()).toMatchObject({ pods: 1, nodesRecounted: 0 })
+    // the next pod reads that cell first, after recounting its one node
+    expect(hot.schedule(pod("ns/b", { cpu: 500, memory: 512 * 2 ** 20 })).node).toBe("n0")
+    expect(hot.indexed()).toMatchObject({ pods: 2, nodesRecounted: 1 })
+  })
+
   it("places as the scan does when more cells are live than it keeps (the rest read for every pod)", () => {
     // 4,200 nodes of one shape, each loaded differently: more distinct cells than MAX_CELLS (4,096)
     const nodes = Array.from({ length: 4200 }, (_, i) => node(`n${i}`, { cpu: 64_000, memory: 256 * Gi, pods: 110 }))

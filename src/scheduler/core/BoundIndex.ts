@@ -65,6 +65,9 @@ const BLOCK_SHIFT = 3
 const MAX_BLOCKS = 1024
 // The cell of nodes that found no free cell: read for every pod.
 const OVERFLOW = 0
+// Counts of nodes at an extreme stop here: a count never exceeds the true number, so one that
+// reaches 1 early only costs a recount.
+const SATURATED = 0xffff
 
 /**
  * Whether the index can choose for pod `p`: the default profile's resource scorers (LeastAllocated
@@ -144,6 +147,8 @@ export interface BoundIndex {
   readonly choose: (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, rng: Random) => number
   /** Nodes whose exact total the last `choose` computed. */
   readonly lastRead: () => number
+  /** Nodes whose cells the last `choose` recounted (cells that a node at an extreme had left). */
+  readonly lastRecounted: () => number
   /** Bytes of its typed arrays (not the shared `ties` scratch). */
   readonly bytes: () => number
 }
@@ -252,6 +257,16 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   const fmMin = new Float32Array(C + B)
   const fmMax = new Float32Array(C + B)
   const loose = new Uint8Array(C + B)
+  // per cell: how many of its nodes sit at each extreme (at most), so a node leaving keeps the
+  // aggregates exact unless it was the last at one (early on, the empty nodes of a shape share a
+  // cell with nodes holding a pod or two: without counts each bind there would cost a recount)
+  const atZcMin = new Uint16Array(C)
+  const atZmMin = new Uint16Array(C)
+  const atFcMin = new Uint16Array(C)
+  const atFcMax = new Uint16Array(C)
+  const atFmMin = new Uint16Array(C)
+  const atFmMax = new Uint16Array(C)
+  let recounted = 0
 
   const bin = (f: number): number => {
     const i = Math.floor(f * BINS)
@@ -298,10 +313,62 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const fm = (usedMemory[n] as number) / am
     widen(e, (nonZeroCpu[n] as number) / ac, (nonZeroMemory[n] as number) / am, fc, fc, fm, fm)
   }
+  // a cell's extreme moves to v, or one more of its nodes sits there (values as 32-bit floats)
+  const countLow = (extremes: Float32Array, counts: Uint16Array, k: number, v: number): void => {
+    const x = extremes[k] as number
+    if (v < x) {
+      extremes[k] = v
+      counts[k] = 1
+    } else if (v === x && (counts[k] as number) < SATURATED) counts[k] = (counts[k] as number) + 1
+  }
+  const countHigh = (extremes: Float32Array, counts: Uint16Array, k: number, v: number): void => {
+    const x = extremes[k] as number
+    if (v > x) {
+      extremes[k] = v
+      counts[k] = 1
+    } else if (v === x && (counts[k] as number) < SATURATED) counts[k] = (counts[k] as number) + 1
+  }
+  // whether cell k's extreme still holds without a node at v: v is inside, or others share it
+  const release = (extremes: Float32Array, counts: Uint16Array, k: number, v: number): boolean => {
+    if (v !== (extremes[k] as number)) return true
+    const count = counts[k] as number
+    if (count <= 1) return false
+    counts[k] = count - 1
+    return true
+  }
+  // node n joins cell k's aggregates and counts
+  const widenCell = (k: number, n: number): void => {
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    const fc = Math.fround((usedCpu[n] as number) / ac)
+    const fm = Math.fround((usedMemory[n] as number) / am)
+    countLow(zcMin, atZcMin, k, Math.fround((nonZeroCpu[n] as number) / ac))
+    countLow(zmMin, atZmMin, k, Math.fround((nonZeroMemory[n] as number) / am))
+    countLow(fcMin, atFcMin, k, fc)
+    countHigh(fcMax, atFcMax, k, fc)
+    countLow(fmMin, atFmMin, k, fm)
+    countHigh(fmMax, atFmMax, k, fm)
+  }
+  // whether cell k's aggregates hold for its nodes but n (then n's counts are taken out)
+  const keepsAggregates = (k: number, n: number): boolean => {
+    const ac = allocCpu[n] as number
+    const am = allocMemory[n] as number
+    const fc = Math.fround((usedCpu[n] as number) / ac)
+    const fm = Math.fround((usedMemory[n] as number) / am)
+    return (
+      release(zcMin, atZcMin, k, Math.fround((nonZeroCpu[n] as number) / ac)) &&
+      release(zmMin, atZmMin, k, Math.fround((nonZeroMemory[n] as number) / am)) &&
+      release(fcMin, atFcMin, k, fc) &&
+      release(fcMax, atFcMax, k, fc) &&
+      release(fmMin, atFmMin, k, fm) &&
+      release(fmMax, atFmMax, k, fm)
+    )
+  }
   // recount a cell's aggregates from its nodes
   const refresh = (k: number): void => {
     clear(k)
-    for (let n = head[k] as number; n >= 0; n = next[n] as number) widenByNode(k, n)
+    for (let n = head[k] as number; n >= 0; n = next[n] as number) widenCell(k, n)
+    recounted += size[k] as number
   }
   // recount a block's aggregates from its cells' (valid, if loose, bounds of their nodes)
   const refreshBlock = (e: number): void => {
@@ -380,7 +447,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     }
     if (fresh) {
       clear(k)
-      widenByNode(k, n)
+      widenCell(k, n)
       placeCell(k, key)
       const e = cellBlock[k] as number
       if (e >= 0) {
@@ -390,7 +457,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       return
     }
     if (faults.joinDoesNotWiden === true) return
-    widenByNode(k, n)
+    widenCell(k, n)
     const e = cellBlock[k] as number
     if (e >= 0) widenByNode(e, n)
   }
@@ -398,11 +465,14 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const shape = shapeOf[n] as number
     if (shape === NO_SHAPE) return
     const k = (shape & IN_OVERFLOW) !== 0 ? OVERFLOW : (cellId.get(keyOf(n, shape)) as number)
+    // the remaining nodes keep the cell's aggregates unless n was the last at an extreme
+    if (k === OVERFLOW || (loose[k] as number) !== 0 || !keepsAggregates(k, n)) {
+      loose[k] = 1
+      const e = cellBlock[k] as number
+      if (e >= 0) loose[e] = 1
+    }
     unlinkItem(head, next, prev, k, n)
     size[k] = (size[k] as number) - 1
-    loose[k] = 1
-    const e = cellBlock[k] as number
-    if (e >= 0) loose[e] = 1
     if ((size[k] as number) === 0) {
       if (k === OVERFLOW) {
         removeTop(k)
@@ -441,6 +511,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const balMemoryReq = p.balancedRequest[1] as number
     // totals are integers (integer weights times integer scores) at most `top`
     const top = Math.ceil(100 * (wfi + wbi + wti))
+    recounted = 0
     // weights are int32s; the buckets are one per total, so very large weights are left to the scan
     if (top > MAX_TOTAL) return -1
     if (bucketHead.length < top + 2) bucketHead = new Int32Array(top + 2)
@@ -524,6 +595,14 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
     const checkNuma = p.numaCpus >= 0
     let reads = alwaysNodes.length
+    let lastCpu = -1
+    let lastMemory = -1
+    let lastUsedCpu = -1
+    let lastUsedMemory = -1
+    let lastNonZeroCpu = -1
+    let lastNonZeroMemory = -1
+    let lastFits = false
+    let lastResourceTotal = 0
     for (let u = highest; u >= 0 && u >= best; u--) {
       // bucket u as a stack: entries pushed at u while it is processed are processed too
       for (let k = bucketHead[u] as number; k >= 0 && u >= best; k = bucketHead[u] as number) {
@@ -558,30 +637,45 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
           const am = allocMemory[n] as number
           const uc = usedCpu[n] as number
           const um = usedMemory[n] as number
+          const zc = nonZeroCpu[n] as number
+          const zm = nonZeroMemory[n] as number
+          // nodes of a cell often share every input of the cpu/memory verdict and scores (empty
+          // nodes of one shape, above all): those are computed once per run of equal nodes
+          if (ac !== lastCpu || am !== lastMemory || uc !== lastUsedCpu || um !== lastUsedMemory || zc !== lastNonZeroCpu || zm !== lastNonZeroMemory) {
+            lastCpu = ac
+            lastMemory = am
+            lastUsedCpu = uc
+            lastUsedMemory = um
+            lastNonZeroCpu = zc
+            lastNonZeroMemory = zm
+            lastFits = !checkResources || !((cpu > 0 && cpu > ac - uc) || (memory > 0 && memory > am - um))
+            if (lastFits) {
+              const rc = zc + fitCpuReq
+              const rm = zm + fitMemoryReq
+              const nodeScore = (rc > ac ? 0 : intDiv((ac - rc) * 100, ac)) * wc + (rm > am ? 0 : intDiv((am - rm) * 100, am)) * wm
+              const fitScore = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+              let balScore = 0
+              if (wbi !== 0) {
+                const fc = Math.min((uc + balCpuReq) / ac, 1)
+                const fm = Math.min((um + balMemoryReq) / am, 1)
+                balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
+              }
+              lastResourceTotal = wfi * fitScore + wbi * balScore
+            }
+          }
+          if (!lastFits) continue
           if (checkResources) {
-            if (cpu > 0 && cpu > ac - uc) continue
-            if (memory > 0 && memory > am - um) continue
             if (storage > 0 && storage > (allocStorage[n] as number) - (usedStorage[n] as number)) continue
             if (checkScalars && (oneScalar ? scalarAmount > (allocScalar[n] as number) - (usedScalar[n] as number) : !scalarsFit(a, n, p))) continue
           }
           if (checkNuma && bestCell(a, n, p) < 0) continue
-          const rc = (nonZeroCpu[n] as number) + fitCpuReq
-          const rm = (nonZeroMemory[n] as number) + fitMemoryReq
-          const nodeScore = (rc > ac ? 0 : intDiv((ac - rc) * 100, ac)) * wc + (rm > am ? 0 : intDiv((am - rm) * 100, am)) * wm
-          const fitScore = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
-          let balScore = 0
-          if (wbi !== 0) {
-            const fc = Math.min((uc + balCpuReq) / ac, 1)
-            const fm = Math.min((um + balMemoryReq) / am, 1)
-            balScore = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100)
-          }
           let taintScore = 100
           if (withTaint) {
             const raw = taintRaw[n] as number
             if (raw > seenTaint) seenTaint = raw
             taintScore = taintNorm[n] as number
           }
-          const t = wfi * fitScore + wbi * balScore + wti * taintScore
+          const t = lastResourceTotal + wti * taintScore
           if (t > best) {
             best = t
             tieCount = 0
@@ -611,10 +705,11 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     join,
     choose,
     lastRead: () => read,
+    lastRecounted: () => recounted,
     bytes: () =>
       shapeOf.byteLength + alwaysNodes.byteLength + next.byteLength + prev.byteLength +
       cellKey.byteLength + head.byteLength + size.byteLength + cellBlock.byteLength + cellNextInBlock.byteLength + cellPrevInBlock.byteLength +
       blockKey.byteLength + blockHead.byteLength + blockCells.byteLength + tops.byteLength + topPos.byteLength +
-      shapeOfEntry.byteLength + zcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
+      shapeOfEntry.byteLength + zcMin.byteLength * 6 + atZcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
   }
 }

@@ -115,8 +115,11 @@ export const hotPathSupports = (profile: Profile): boolean => {
 /** The hot scheduler, with access to its arrays for benchmarks. @since 0.1.0 @category model */
 export interface HotScheduler extends Scheduler {
   readonly arrays: NodeArrays
-  /** Pods the best-first index placed (`BoundIndex.ts`), and the nodes it scored exactly for them. */
-  readonly indexed: () => { readonly pods: number; readonly nodesRead: number }
+  /**
+   * Pods the best-first index placed (`BoundIndex.ts`), the nodes it scored exactly for them, and
+   * the nodes whose cells it recounted (for any pod it was asked about).
+   */
+  readonly indexed: () => { readonly pods: number; readonly nodesRead: number; readonly nodesRecounted: number }
   /** Bytes of the typed arrays: snapshot, bound-pod records and scratch buffers. */
   readonly footprint: () => { readonly snapshotBytes: number; readonly scratchBytes: number; readonly cacheBytes: number }
 }
@@ -335,6 +338,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
   let index: BoundIndex | undefined | null = null
   let indexedPods = 0
   let nodesRead = 0
+  let nodesRecounted = 0
   const boundIndexOf = (): BoundIndex | undefined => {
     if (index === null) index = faults.boundIndexOff === true ? undefined : boundIndex(a, feasible, faults.boundIndex)
     return index
@@ -551,6 +555,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
       // A pod unlike the last ones, no replicas announced: read the nodes best-first.
       const index = boundIndexOf()
       const n = index === undefined ? -1 : index.choose(c, p, v, rng)
+      if (index !== undefined) nodesRecounted += index.lastRecounted()
       if (n >= 0) {
         indexedPods++
         nodesRead += (index as BoundIndex).lastRead()
@@ -789,7 +794,7 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
     seed,
     schedule,
     arrays: a,
-    indexed: () => ({ pods: indexedPods, nodesRead }),
+    indexed: () => ({ pods: indexedPods, nodesRead, nodesRecounted }),
     bindings: () =>
       a.names.map((node, n) => {
         const pods: string[] = []
