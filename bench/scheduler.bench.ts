@@ -31,15 +31,19 @@
  */
 import os from "node:os"
 import type { BenchOptions, BenchResult, Benchmark } from "./Benchmark.ts"
-import { hotScheduler } from "../src/scheduler/core/HotScheduler.ts"
-import { readableScheduler } from "../src/scheduler/readable/ReadableScheduler.ts"
-import { defaultProfile, type Profile } from "../src/scheduler/profile/Profile.ts"
+import type { Profile } from "../src/scheduler/profile/Profile.ts"
 import type { ControllerSelector } from "../src/scheduler/model/ClusterObjects.ts"
 import type { SchedulingNode } from "../src/scheduler/model/SchedulingNode.ts"
 import type { SchedulingPod } from "../src/scheduler/model/SchedulingPod.ts"
-import { nextInt, random } from "../src/scheduler/select/Random.ts"
-import { podRequests } from "../src/scheduler/model/Requests.ts"
-import { syntheticNodes, syntheticPodGenerator } from "../src/scheduler/workload/generate.ts"
+import { shipped } from "./shipped.ts"
+
+// the compiled modules, as they ship (shipped.ts)
+const { hotScheduler } = await shipped<typeof import("../src/scheduler/core/HotScheduler.ts")>("scheduler/core/HotScheduler.js")
+const { readableScheduler } = await shipped<typeof import("../src/scheduler/readable/ReadableScheduler.ts")>("scheduler/readable/ReadableScheduler.js")
+const { defaultProfile } = await shipped<typeof import("../src/scheduler/profile/Profile.ts")>("scheduler/profile/Profile.js")
+const { nextInt, random } = await shipped<typeof import("../src/scheduler/select/Random.ts")>("scheduler/select/Random.js")
+const { podRequests } = await shipped<typeof import("../src/scheduler/model/Requests.ts")>("scheduler/model/Requests.js")
+const { syntheticNodes, syntheticPodGenerator } = await shipped<typeof import("../src/scheduler/workload/generate.ts")>("scheduler/workload/generate.js")
 
 const SEED = 20261127
 
@@ -256,6 +260,8 @@ const measure = (
   return {
     name,
     unit: "pods/s",
+    // the compiled modules both paths ran (shipped.ts)
+    code: "dist",
     arrival,
     value: Math.round(podsPerSecond),
     nodes: nodeCount,

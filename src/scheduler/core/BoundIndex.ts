@@ -495,6 +495,8 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   const balCpuShare = new Float64Array(MAX_SHAPES)
   const balMemoryShare = new Float64Array(MAX_SHAPES)
   let read = 0
+  // the deliberate defect: every bound a point low
+  const lowered = faults.boundTooLow === true ? 1 : 0
 
   const choose = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, rng: Random): number => {
     const withTaint = c.taintOn && !v.taintAllZero
@@ -547,8 +549,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
         const gap = xl > yh ? xl - yh : yl > xh ? yl - xh : 0
         balanced = Math.trunc((1 - gap / 2) * 100 + MARGIN)
       }
-      let bound = wfi * fit + wbi * balanced + wti * 100
-      if (faults.boundTooLow === true) bound--
+      const bound = wfi * fit + wbi * balanced + wti * 100 - lowered
       return bound > top ? top : bound < 0 ? 0 : bound
     }
     let highest = -1
