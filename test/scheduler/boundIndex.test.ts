@@ -190,6 +190,45 @@ describe("the index's own rules", () => {
     expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(empty).node).toBe("a")
   })
 
+  // Two nodes of one cell, alike in all but one input of the cpu/memory scores (requests, or the
+  // scorers' non-zero form, where a container leaves a request unset); the index reads them one
+  // after the other, and must not take the second's scores for the first's. Pod sizes found with
+  // the readable σ, whose totals differ by a point.
+  const Mi = 2 ** 20
+  for (const [input, onX, onY, incoming, better] of [
+    ["requested cpu", [pod("ns/x0", { memory: Gi })], [pod("ns/y0", { cpu: 100, memory: Gi })], pod("ns/p", { cpu: 100, memory: 394 * Mi }), "y"],
+    ["requested memory", [pod("ns/x0", { cpu: 1000 })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi })], pod("ns/p", { cpu: 100, memory: 2242 * Mi }), "x"],
+    ["non-zero cpu", [pod("ns/x0", { cpu: 100, memory: 1.5 * Gi })], [pod("ns/y0", { cpu: 100, memory: Gi }), pod("ns/y1", { memory: 0.5 * Gi })], pod("ns/p", { cpu: 450, memory: 100 * Mi }), "x"],
+    ["non-zero memory", [pod("ns/x0", { cpu: 1500, memory: 200 * Mi })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi }), pod("ns/y1", { cpu: 500 })], pod("ns/p", { cpu: 100, memory: 261 * Mi }), "x"],
+  ] as const) {
+    it(`scores each node of a run on its own: two nodes differing only in ${input}`, () => {
+      const nodes = [node("x", { cpu: 64_000, memory: 64 * Gi, pods: 110 }), node("y", { cpu: 64_000, memory: 64 * Gi, pods: 110 })]
+      const bound = [...onX.map((p) => ({ pod: p, node: "x" })), ...onY.map((p) => ({ pod: p, node: "y" }))]
+      for (let seed = 1; seed <= 8; seed++) {
+        const hot = hotScheduler(snapshot(nodes, bound), { seed, profile: FULL })
+        expect(hot.schedule(incoming).node).toBe(better)
+        expect(hot.indexed().pods).toBe(1)
+        expect(readableScheduler(snapshot(nodes, bound), { seed, profile: FULL }).schedule(incoming).node).toBe(better)
+      }
+    })
+  }
+
+  it("filters a node the pod does not fit even where its scores would win (a, full, balances best)", () => {
+    const nodes = [node("a", { cpu: 4000, memory: 4 * Gi, pods: 110 }), node("b", { cpu: 4000, memory: 4 * Gi, pods: 110 })]
+    const bound = [
+      // a: 3,900m of cpu and 3.95 GiB of memory held: no room for the pod; both shares capped
+      // at 1, so BalancedAllocation 100 and 0 + 100 + 300 unfiltered
+      { pod: pod("ns/a-load", { cpu: 3900, memory: 3.95 * Gi }), node: "a" },
+      // b: 3,800m of cpu held, no memory: it fits, at 48 + 51 + 300
+      { pod: pod("ns/b-load", { cpu: 3800, memory: 0 }), node: "b" },
+    ]
+    const incoming = pod("ns/p", { cpu: 200, memory: 100 * 2 ** 20 })
+    const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
+    expect(hot.schedule(incoming).node).toBe("b")
+    expect(hot.indexed().pods).toBe(1)
+    expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(incoming).node).toBe("b")
+  })
+
   it("keeps a cell's aggregates exact while a bound node leaves alike nodes behind: no recount", () => {
     // 50 nodes of one shape share one cell: 45 empty, 5 with tiny pods (the cell's largest
     // requests); each pod takes an empty node (LeastAllocated 96 against 95) to a cell of its own
@@ -204,9 +243,10 @@ describe("the index's own rules", () => {
   })
 
   it("recounts a cell before reading it when the last node at one of its extremes left", () => {
-    // n0 carries a tiny pod and n1 is empty: one cell (both under 1/256 of cpu and memory), whose
-    // least requests only n1 holds
-    const nodes = [node("n0", { cpu: 16_000, memory: 64 * Gi, pods: 110 }), node("n1", { cpu: 16_000, memory: 64 * Gi, pods: 110 })]
+    // n1 is empty and n0 carries a tiny pod: one cell (both under 1/256 of cpu and memory), whose
+    // least requests only n1 holds (n1 counted first: n0's larger requests must not count as a
+    // second node at the least)
+    const nodes = [node("n1", { cpu: 16_000, memory: 64 * Gi, pods: 110 }), node("n0", { cpu: 16_000, memory: 64 * Gi, pods: 110 })]
     const bound = [{ pod: pod("ns/tiny", { cpu: 60, memory: 250 * 2 ** 20 }), node: "n0" }]
     const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
     // n1 wins (LeastAllocated 96 against 95) and leaves the cell: n0 stays, the cell's least

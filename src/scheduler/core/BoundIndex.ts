@@ -14,10 +14,10 @@
  * Both fall as z grows and rise as |f_cpu − f_memory| shrinks, and floors are monotone. So the
  * nodes are grouped into cells by their allocatable shape and their (f_cpu, f_memory) on a
  * 256 × 256 grid, each cell keeping the least z and the range of f over its nodes, and a cell's
- * bound is the same formula at its most favourable corner (TaintToleration at 100). The bound
- * stays valid for aggregates that are too low (a node only loses score as it fills), which is
- * why a cell whose node left needs no recount before it is read; only a node that *emptied*
- * (an eviction) needs its cell recounted, and every change marks its cells for that.
+ * bound is the same formula at its most favourable corner (TaintToleration at 100). Aggregates
+ * of a superset still bound a cell, so a node leaving never makes a bound wrong, only loose; a
+ * cell counts its nodes at each extreme, and is recounted (just before it is read) only when the
+ * last node at one of them left.
  *
  * Exactness: every node whose cell's bound reaches the best total is filtered and scored with
  * the scan's own arithmetic (`Scan.scanCommon`'s, inline), so every node tied at the top is found;
