@@ -196,13 +196,13 @@ describe("the index's own rules", () => {
   // the readable σ, whose totals differ by a point.
   const Mi = 2 ** 20
   for (const [input, onX, onY, incoming, better] of [
-    ["requested cpu", [pod("ns/x0", { memory: Gi })], [pod("ns/y0", { cpu: 100, memory: Gi })], pod("ns/p", { cpu: 100, memory: 394 * Mi }), "y"],
-    ["requested memory", [pod("ns/x0", { cpu: 1000 })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi })], pod("ns/p", { cpu: 100, memory: 2242 * Mi }), "x"],
-    ["non-zero cpu", [pod("ns/x0", { cpu: 100, memory: 1.5 * Gi })], [pod("ns/y0", { cpu: 100, memory: Gi }), pod("ns/y1", { memory: 0.5 * Gi })], pod("ns/p", { cpu: 450, memory: 100 * Mi }), "x"],
-    ["non-zero memory", [pod("ns/x0", { cpu: 1500, memory: 200 * Mi })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi }), pod("ns/y1", { cpu: 500 })], pod("ns/p", { cpu: 100, memory: 261 * Mi }), "x"],
+    ["requested cpu", [pod("ns/x0", { memory: Gi })], [pod("ns/y0", { cpu: 100, memory: Gi })], pod("ns/p", { cpu: 100, memory: 1808 * Mi }), "y"],
+    ["requested memory", [pod("ns/x0", { cpu: 1000 })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi })], pod("ns/p", { cpu: 100, memory: 4678 * Mi }), "x"],
+    ["non-zero cpu", [pod("ns/x0", { cpu: 100, memory: 1.5 * Gi })], [pod("ns/y0", { cpu: 100, memory: Gi }), pod("ns/y1", { memory: 0.5 * Gi })], pod("ns/p", { cpu: 450, memory: 1087 * Mi }), "x"],
+    ["non-zero memory", [pod("ns/x0", { cpu: 1500, memory: 200 * Mi })], [pod("ns/y0", { cpu: 1000, memory: 200 * Mi }), pod("ns/y1", { cpu: 500 })], pod("ns/p", { cpu: 100, memory: 912 * Mi }), "x"],
   ] as const) {
     it(`scores each node of a run on its own: two nodes differing only in ${input}`, () => {
-      const nodes = [node("x", { cpu: 64_000, memory: 64 * Gi, pods: 110 }), node("y", { cpu: 64_000, memory: 64 * Gi, pods: 110 })]
+      const nodes = [node("x", { cpu: 64_000, memory: 128 * Gi, pods: 110 }), node("y", { cpu: 64_000, memory: 128 * Gi, pods: 110 })]
       const bound = [...onX.map((p) => ({ pod: p, node: "x" })), ...onY.map((p) => ({ pod: p, node: "y" }))]
       for (let seed = 1; seed <= 8; seed++) {
         const hot = hotScheduler(snapshot(nodes, bound), { seed, profile: FULL })
@@ -233,7 +233,7 @@ describe("the index's own rules", () => {
     // 50 nodes of one shape share one cell: 45 empty, 5 with tiny pods (the cell's largest
     // requests); each pod takes an empty node (LeastAllocated 96 against 95) to a cell of its own
     const nodes = Array.from({ length: 50 }, (_, i) => node(`n${i}`, { cpu: 16_000, memory: 64 * Gi, pods: 110 }))
-    const bound = [0, 1, 2, 3, 4].map((i) => ({ pod: pod(`ns/tiny-${i}`, { cpu: 40 + 5 * i, memory: (200 + 10 * i) * 2 ** 20 }), node: `n${i}` }))
+    const bound = [0, 1, 2, 3, 4].map((i) => ({ pod: pod(`ns/tiny-${i}`, { cpu: 10 + 2 * i, memory: (50 + 10 * i) * 2 ** 20 }), node: `n${i}` }))
     const hot = hotScheduler(snapshot(nodes, bound), { seed: 2, profile: FULL })
     const pods = Array.from({ length: 44 }, (_, i) => pod(`ns/p${i}`, { cpu: 1120, memory: (256 + i) * 2 ** 20 }))
     const got = place(hot, pods)
@@ -243,11 +243,11 @@ describe("the index's own rules", () => {
   })
 
   it("recounts a cell before reading it when the last node at one of its extremes left", () => {
-    // n1 is empty and n0 carries a tiny pod: one cell (both under 1/256 of cpu and memory), whose
+    // n1 is empty and n0 carries a tiny pod: one cell (both under 1/512 of cpu and memory), whose
     // least requests only n1 holds (n1 counted first: n0's larger requests must not count as a
     // second node at the least)
     const nodes = [node("n1", { cpu: 16_000, memory: 64 * Gi, pods: 110 }), node("n0", { cpu: 16_000, memory: 64 * Gi, pods: 110 })]
-    const bound = [{ pod: pod("ns/tiny", { cpu: 60, memory: 250 * 2 ** 20 }), node: "n0" }]
+    const bound = [{ pod: pod("ns/tiny", { cpu: 20, memory: 100 * 2 ** 20 }), node: "n0" }]
     const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
     // n1 wins (LeastAllocated 96 against 95) and leaves the cell: n0 stays, the cell's least
     // requests are stale

@@ -13,7 +13,7 @@
  *
  * Both fall as z grows and rise as |f_cpu − f_memory| shrinks, and floors are monotone. So the
  * nodes are grouped into cells by their allocatable shape and their (f_cpu, f_memory) on a
- * 256 × 256 grid, each cell keeping the least z and the range of f over its nodes, and a cell's
+ * 512 × 512 grid, each cell keeping the least z and the range of f over its nodes, and a cell's
  * bound is the same formula at its most favourable corner (TaintToleration at 100). Aggregates
  * of a superset still bound a cell, so a node leaving never makes a bound wrong, only loose; a
  * cell counts its nodes at each extreme, and is recounted (just before it is read) only when the
@@ -44,7 +44,7 @@ import { nextInt, type Random } from "../select/Random.ts"
 import { intDiv } from "../plugins/ResourceScore.ts"
 
 /** Grid bins per axis of a shape's (cpu, memory) request fractions. @since 0.1.0 @category constants */
-export const BINS = 256
+export const BINS = 512
 const CELLS_PER_SHAPE = BINS * BINS
 /** Allocatable shapes indexed at most; a more varied cluster is scanned. @since 0.1.0 @category constants */
 export const MAX_SHAPES = 16
