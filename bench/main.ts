@@ -1,9 +1,13 @@
 /**
  * `npm run bench [-- --json] [--quick] [--only NAME,...]`
  *
- * Runs the benchmarks side by side in one process, so ratios between implementations are
- * measured under the same machine load. Prints a table, or one JSON object per line.
+ * Runs each benchmark in a fresh Node process of its own, one after the other, so a line's
+ * numbers do not depend on which lines ran before it (the compiled code, closures and heap one
+ * benchmark leaves behind slowed the next by up to a fifth); within a line, the implementations it
+ * compares run side by side in that process, so their ratio is measured under the same machine
+ * load. Prints a table, or one JSON object per line.
  */
+import { spawnSync } from "node:child_process"
 import { parseArgs } from "node:util"
 import type { BenchResult } from "./Benchmark.ts"
 import { benchmarks } from "./index.ts"
@@ -14,6 +18,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string" },
     list: { type: "boolean", default: false },
+    // internal: run the one benchmark named by --only here, its result as JSON on stdout
+    child: { type: "boolean", default: false },
   },
 })
 
@@ -35,10 +41,25 @@ const progress = (name: string) => (message: string) => {
   else process.stderr.write(`[${name}] ${message}\n`)
 }
 
-const results: BenchResult[] = []
-for (const b of selected) {
+if (values.child) {
+  const b = selected[0] as (typeof selected)[number]
   const result = await b.run({ quick: values.quick === true, progress: progress(b.name) })
   if (tty) process.stderr.write("\r\x1b[2K")
+  console.log(JSON.stringify(result))
+  process.exit(0)
+}
+
+const results: BenchResult[] = []
+for (const b of selected) {
+  // the same Node and loader (tsx's flags are in execArgv), this script, one benchmark
+  const args = [...process.execArgv, process.argv[1] as string, "--child", "--only", b.name, ...(values.quick ? ["--quick"] : [])]
+  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 26 })
+  const line = child.stdout.trim().split("\n").pop() ?? ""
+  if (child.status !== 0 || !line.startsWith("{")) {
+    console.error(`bench: ${b.name} failed (exit ${child.status ?? child.signal})`)
+    process.exit(1)
+  }
+  const result = JSON.parse(line) as BenchResult
   results.push(result)
   if (values.json) console.log(JSON.stringify(result))
 }
