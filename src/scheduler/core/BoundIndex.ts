@@ -494,9 +494,75 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   const fitMemoryShare = new Float64Array(MAX_SHAPES)
   const balCpuShare = new Float64Array(MAX_SHAPES)
   const balMemoryShare = new Float64Array(MAX_SHAPES)
+  // the pod's weights and top total, for `pushBounds` (set by `choose`)
+  let podFit = 0
+  let podBalanced = 0
+  let podTaint = 0
+  let podCpuWeight = 0
+  let podMemoryWeight = 0
+  let podTop = 0
   let read = 0
   // the deliberate defect: every bound a point low
   const lowered = faults.boundTooLow === true ? 1 : 0
+
+  // Each entry's bound: every score's floor at its most favourable corner (floors are monotone,
+  // so these bound the node's exact integer scores; the margin absorbs rounding of the same
+  // reals). Entries come from `tops` (from = −1), a block's list of cells (from = its first cell)
+  // or alone (from = the entry, `alone`); each is pushed on the bucket of its bound, at most
+  // `cap`. One loop for all of them, with the pod's values in locals: a bound function made per
+  // pod and called per entry took ~5 % more of the whole run (docs/performance.md). Returns the
+  // highest bound pushed.
+  const pushBounds = (from: number, alone: boolean, cap: number): number => {
+    const wfi = podFit
+    const wbi = podBalanced
+    const wti = podTaint
+    const wc = podCpuWeight
+    const wm = podMemoryWeight
+    const weightSum = wc + wm
+    const top = podTop
+    const constant = wti * 100 - lowered
+    let highest = -1
+    let i = 0
+    let k = from >= 0 ? from : topCount > 0 ? (tops[0] as number) : -1
+    while (k >= 0) {
+      let bound = top
+      if (k !== OVERFLOW) {
+        const s = shapeOfEntry[k] as number
+        const xc = 100 * (1 - (zcMin[k] as number) - (fitCpuShare[s] as number))
+        const xm = 100 * (1 - (zmMin[k] as number) - (fitMemoryShare[s] as number))
+        const fitCpu = xc > 0 ? Math.floor(xc + MARGIN) : 0
+        const fitMemory = xm > 0 ? Math.floor(xm + MARGIN) : 0
+        const nodeScore = fitCpu * wc + fitMemory * wm
+        const fit = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
+        let balanced = 0
+        if (wbi !== 0) {
+          const bc = balCpuShare[s] as number
+          const bm = balMemoryShare[s] as number
+          let xl = (fcMin[k] as number) + bc
+          let xh = (fcMax[k] as number) + bc
+          let yl = (fmMin[k] as number) + bm
+          let yh = (fmMax[k] as number) + bm
+          if (xl > 1) xl = 1
+          if (xh > 1) xh = 1
+          if (yl > 1) yl = 1
+          if (yh > 1) yh = 1
+          const gap = xl > yh ? xl - yh : yl > xh ? yl - xh : 0
+          balanced = Math.trunc((1 - gap / 2) * 100 + MARGIN)
+        }
+        bound = wfi * fit + wbi * balanced + constant
+        if (bound > top) bound = top
+        else if (bound < 0) bound = 0
+      }
+      if (bound > cap) bound = cap
+      bucketNext[k] = bucketHead[bound] as number
+      bucketHead[bound] = k
+      if (bound > highest) highest = bound
+      if (alone) break
+      if (from >= 0) k = cellNextInBlock[k] as number
+      else k = ++i < topCount ? (tops[i] as number) : -1
+    }
+    return highest
+  }
 
   const choose = (c: ScanConfig, p: CompiledPod, v: StaticVerdicts, rng: Random): number => {
     const withTaint = c.taintOn && !v.taintAllZero
@@ -524,42 +590,13 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       balCpuShare[s] = balCpuReq / (shapeCpu[s] as number)
       balMemoryShare[s] = balMemoryReq / (shapeMemory[s] as number)
     }
-    // each score's floor at the cell's most favourable corner (floors are monotone, so these
-    // bound the node's exact integer scores; the margin absorbs rounding of the same reals)
-    const cellBound = (k: number): number => {
-      const s = shapeOfEntry[k] as number
-      const xc = 100 * (1 - (zcMin[k] as number) - (fitCpuShare[s] as number))
-      const xm = 100 * (1 - (zmMin[k] as number) - (fitMemoryShare[s] as number))
-      const fitCpu = xc > 0 ? Math.floor(xc + MARGIN) : 0
-      const fitMemory = xm > 0 ? Math.floor(xm + MARGIN) : 0
-      const nodeScore = fitCpu * wc + fitMemory * wm
-      const fit = weightSum === 2 ? nodeScore >> 1 : weightSum === 0 ? 0 : intDiv(nodeScore, weightSum)
-      let balanced = 0
-      if (wbi !== 0) {
-        const bc = balCpuShare[s] as number
-        const bm = balMemoryShare[s] as number
-        let xl = (fcMin[k] as number) + bc
-        let xh = (fcMax[k] as number) + bc
-        let yl = (fmMin[k] as number) + bm
-        let yh = (fmMax[k] as number) + bm
-        if (xl > 1) xl = 1
-        if (xh > 1) xh = 1
-        if (yl > 1) yl = 1
-        if (yh > 1) yh = 1
-        const gap = xl > yh ? xl - yh : yl > xh ? yl - xh : 0
-        balanced = Math.trunc((1 - gap / 2) * 100 + MARGIN)
-      }
-      const bound = wfi * fit + wbi * balanced + wti * 100 - lowered
-      return bound > top ? top : bound < 0 ? 0 : bound
-    }
-    let highest = -1
-    for (let i = 0; i < topCount; i++) {
-      const e = tops[i] as number
-      const bound = e === OVERFLOW ? top : cellBound(e)
-      bucketNext[e] = bucketHead[bound] as number
-      bucketHead[bound] = e
-      if (bound > highest) highest = bound
-    }
+    podFit = wfi
+    podBalanced = wbi
+    podTaint = wti
+    podCpuWeight = wc
+    podMemoryWeight = wm
+    podTop = top
+    const highest = pushBounds(-1, false, top)
     const taintRaw = v.taintRaw
     const taintMax = v.taintMax
     let best = -1
@@ -610,24 +647,16 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
         bucketHead[u] = bucketNext[k] as number
         if ((loose[k] as number) !== 0 && k !== OVERFLOW) {
           // nodes left this entry since its aggregates were counted: recount, and use it later
-          // (or never) if its bound drops
+          // (or never) if its bound drops; back at u if not (bucket u is a stack: it comes next)
           if (k >= C) refreshBlock(k)
           else refresh(k)
-          const bound = cellBound(k)
-          if (bound < u) {
-            bucketNext[k] = bucketHead[bound] as number
-            bucketHead[bound] = k
-            continue
-          }
+          pushBounds(k, true, u)
+          continue
         }
         if (k >= C) {
           // a block: its cells, each at its own bound (at most the block's, u, whatever rounding)
-          for (let x = blockHead[k - C] as number; x >= 0; x = cellNextInBlock[x] as number) {
-            let bound = cellBound(x)
-            if (bound > u) bound = u
-            bucketNext[x] = bucketHead[bound] as number
-            bucketHead[bound] = x
-          }
+          const first = blockHead[k - C] as number
+          if (first >= 0) pushBounds(first, false, u)
           continue
         }
         for (let n = head[k] as number; n >= 0; n = next[n] as number) {
