@@ -190,8 +190,9 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
   // shapes: distinct (cpu, memory) allocatable pairs; per node its shape (low bits) and whether
   // it sits in the overflow cell (high bit)
   const shapeOf = new Uint8Array(N)
-  const shapeCpu: number[] = []
-  const shapeMemory: number[] = []
+  const shapeCpu = new Float64Array(MAX_SHAPES)
+  const shapeMemory = new Float64Array(MAX_SHAPES)
+  let shapeCount = 0
   const always: number[] = []
   for (let n = 0; n < N; n++) {
     const ac = allocCpu[n] as number
@@ -202,11 +203,12 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
       continue
     }
     let s = 0
-    while (s < shapeCpu.length && !(shapeCpu[s] === ac && shapeMemory[s] === am)) s++
-    if (s === shapeCpu.length) {
+    while (s < shapeCount && !(shapeCpu[s] === ac && shapeMemory[s] === am)) s++
+    if (s === shapeCount) {
       if (s === MAX_SHAPES) return undefined
-      shapeCpu.push(ac)
-      shapeMemory.push(am)
+      shapeCpu[s] = ac
+      shapeMemory[s] = am
+      shapeCount++
     }
     shapeOf[n] = s
   }
@@ -584,7 +586,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     if (top > MAX_TOTAL) return -1
     if (bucketHead.length < top + 2) bucketHead = new Int32Array(top + 2)
     bucketHead.fill(-1, 0, top + 2)
-    for (let s = 0; s < shapeCpu.length; s++) {
+    for (let s = 0; s < shapeCount; s++) {
       fitCpuShare[s] = fitCpuReq / (shapeCpu[s] as number)
       fitMemoryShare[s] = fitMemoryReq / (shapeMemory[s] as number)
       balCpuShare[s] = balCpuReq / (shapeCpu[s] as number)
@@ -633,8 +635,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     const scalarAmount = checkScalars ? (p.scalarAmounts[0] as number) : 0
     const checkNuma = p.numaCpus >= 0
     let reads = alwaysNodes.length
-    let lastCpu = -1
-    let lastMemory = -1
+    let lastShape = -1
     let lastUsedCpu = -1
     let lastUsedMemory = -1
     let lastNonZeroCpu = -1
@@ -663,17 +664,18 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
           reads++
           if (reasonOf[n] !== 0) continue
           if ((podCount[n] as number) >= (podsAllowed[n] as number)) continue
-          const ac = allocCpu[n] as number
-          const am = allocMemory[n] as number
+          // the allocatable from the node's shape: a small array, where the columns cost a cache miss each
+          const shape = (shapeOf[n] as number) & SHAPE_BITS
           const uc = usedCpu[n] as number
           const um = usedMemory[n] as number
           const zc = nonZeroCpu[n] as number
           const zm = nonZeroMemory[n] as number
           // nodes of a cell often share every input of the cpu/memory verdict and scores (empty
           // nodes of one shape, above all): those are computed once per run of equal nodes
-          if (ac !== lastCpu || am !== lastMemory || uc !== lastUsedCpu || um !== lastUsedMemory || zc !== lastNonZeroCpu || zm !== lastNonZeroMemory) {
-            lastCpu = ac
-            lastMemory = am
+          if (shape !== lastShape || uc !== lastUsedCpu || um !== lastUsedMemory || zc !== lastNonZeroCpu || zm !== lastNonZeroMemory) {
+            lastShape = shape
+            const ac = shapeCpu[shape] as number
+            const am = shapeMemory[shape] as number
             lastUsedCpu = uc
             lastUsedMemory = um
             lastNonZeroCpu = zc
@@ -737,7 +739,7 @@ export const boundIndex = (a: NodeArrays, ties: Int32Array, faults: BoundIndexFa
     lastRead: () => read,
     lastRecounted: () => recounted,
     bytes: () =>
-      shapeOf.byteLength + alwaysNodes.byteLength + next.byteLength + prev.byteLength +
+      shapeOf.byteLength + shapeCpu.byteLength + shapeMemory.byteLength + alwaysNodes.byteLength + next.byteLength + prev.byteLength +
       cellKey.byteLength + head.byteLength + size.byteLength + cellBlock.byteLength + cellNextInBlock.byteLength + cellPrevInBlock.byteLength +
       blockKey.byteLength + blockHead.byteLength + blockCells.byteLength + tops.byteLength + topPos.byteLength +
       shapeOfEntry.byteLength + zcMin.byteLength * 6 + atZcMin.byteLength * 6 + loose.byteLength + bucketHead.byteLength + bucketNext.byteLength,
