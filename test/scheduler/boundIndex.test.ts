@@ -285,6 +285,16 @@ describe("the index's own rules", () => {
     expect(hot.indexed().pods).toBe(0)
   })
 
+  it("after a score entry's hit, a one-off pod is read best-first once the index exists (no scan)", () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => node(`n${i}`, { cpu: 8000 + 500 * (i % 3), memory: 16 * Gi, pods: 110 }))
+    const hot = hotScheduler(snapshot(nodes), { seed: 3, profile: FULL })
+    // a: one-off (builds the index); x1: one-off; x2 repeats x1 (scan, entry); x3 hits the entry; b: one-off
+    const same = { cpu: 300, memory: Gi }
+    const pods = [pod("ns/a", { cpu: 700, memory: 3 * Gi }), pod("ns/x1", same), pod("ns/x2", same), pod("ns/x3", same), pod("ns/b", { cpu: 1100, memory: 2 * Gi })]
+    expect(place(hot, pods)).toEqual(place(readableScheduler(snapshot(nodes), { seed: 3, profile: FULL }), pods))
+    expect(hot.indexed().pods).toBe(3)
+  })
+
   it("nthSmallest is the j-th of the sorted values", () => {
     const { seed, numRuns } = runConfig(200)
     fc.assert(

@@ -551,7 +551,11 @@ export const hotScheduler = (cluster: ClusterSnapshot, options: SchedulerOptions
         }
       }
     }
-    if (incremental && !relScored && !previousHit && !repeating(pod, key) && indexable(c, p, v, preferred)) {
+    // After a score entry's hit (replicas flowing) a new signature is scanned, so its entry is
+    // ready for the replicas likely to follow, rather than building the index, whose upkeep every
+    // bind then pays; once the index exists that upkeep is paid anyway, and reading best-first
+    // is the cheaper way to place the pod (a following replica still scans, as a repeat).
+    if (incremental && !relScored && (!previousHit || index !== null) && !repeating(pod, key) && indexable(c, p, v, preferred)) {
       // A pod unlike the last ones, no replicas announced: read the nodes best-first.
       const index = boundIndexOf()
       const n = index === undefined ? -1 : index.choose(c, p, v, rng)
