@@ -229,6 +229,21 @@ describe("the index's own rules", () => {
     expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(incoming).node).toBe("b")
   })
 
+  it("filters ephemeral storage as the scan does and still places the pod itself (a: emptier, too little storage)", () => {
+    const nodes = [
+      node("a", { cpu: 4000, memory: 4 * Gi, pods: 110, "ephemeral-storage": 10 * Gi }),
+      node("b", { cpu: 4000, memory: 4 * Gi, pods: 110, "ephemeral-storage": 100 * Gi }),
+    ]
+    // b holds 1,000m and 1 GiB, a nothing: a would win on every score, but the pod's 20 GiB of
+    // ephemeral storage fit only on b
+    const bound = [{ pod: pod("ns/b-load", { cpu: 1000, memory: Gi }), node: "b" }]
+    const incoming = pod("ns/p", { cpu: 200, memory: 256 * 2 ** 20, "ephemeral-storage": 20 * Gi })
+    const hot = hotScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL })
+    expect(hot.schedule(incoming).node).toBe("b")
+    expect(hot.indexed().pods).toBe(1)
+    expect(readableScheduler(snapshot(nodes, bound), { seed: 1, profile: FULL }).schedule(incoming).node).toBe("b")
+  })
+
   it("keeps a cell's aggregates exact while a bound node leaves alike nodes behind: no recount", () => {
     // 50 nodes of one shape share one cell: 45 empty, 5 with tiny pods (the cell's largest
     // requests); each pod takes an empty node (LeastAllocated 96 against 95) to a cell of its own
