@@ -15,7 +15,7 @@ import { decodeModelFiles, type ReadProgress } from "./decodeInput.ts"
 import { checkHeap } from "./heap.ts"
 import { makeProgress, type Progress } from "./Progress.ts"
 import type { ReadLimits } from "../domain/manifest/regularFile.ts"
-import { asUserError, inputWarnings, maxFileSizeOf, printWarnings, readUserFile, skippedNotes, type SourceFlags } from "./input.ts"
+import { asUserError, inputWarnings, maxFileSizeOf, printWarnings, readUserFile, rejectDuplicateObjects, skippedNotes, type SourceFlags } from "./input.ts"
 import { UserError } from "./UserError.ts"
 import { inventory, type Inventory } from "../operations/Inventory.ts"
 import { OperationsError } from "../operations/OperationsError.ts"
@@ -126,6 +126,8 @@ export const loadCluster = (flags: SourceFlags, options: LoadOptions = {}): Load
   if (options.requireNodes !== false && !manifests.some((m) => m.kind === "Node")) {
     throw new UserError(`no Node in the input (${files.map((f) => f.file).join(", ")}): nothing to schedule on`)
   }
+  // an object given twice is a mistake in the input, named before the model reads either
+  rejectDuplicateObjects(manifests)
   const model = asUserError((e) => e instanceof SchedulerInputError, () => modelFromDecoded(files, { startVms: options.startVms === true }))
   if (options.quiet !== true) {
     printWarnings(inputWarnings(manifests))

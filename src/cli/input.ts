@@ -7,6 +7,8 @@ import { parseQuantity } from "../domain/quantity/parse.ts"
 import { decodeManifests } from "../domain/manifest/decode.ts"
 import { isKnownKind, type Manifest } from "../domain/manifest/Manifest.ts"
 import { showManifestError } from "../domain/manifest/ManifestError.ts"
+import { objectKey } from "../domain/manifest/objectKey.ts"
+import { where } from "../scheduler/adapters/source.ts"
 import { UserError } from "./UserError.ts"
 
 /**
@@ -184,35 +186,52 @@ export const withSourceOptions = <C extends { option: (flags: string, descriptio
 export const RAW_KINDS: ReadonlySet<string> = new Set(["NodeResourceTopology", "PodDisruptionBudget", "KubeVirt", "Namespace"])
 
 /**
- * What the input holds that catcluster does not model, as warnings naming each kind once with
- * its count, and objects given twice (kind, namespace and name).
+ * What the input holds that catcluster does not model, as a warning naming each kind once with
+ * its count.
  *
  * @since 0.1.0
  * @category input
  */
 export const inputWarnings = (manifests: ReadonlyArray<Manifest>): ReadonlyArray<string> => {
   const unmodelled = new Map<string, number>()
-  const seen = new Map<string, Manifest>()
-  const twice: string[] = []
   for (const m of manifests) {
     const kind = m.kind === "Unknown" ? m.declaredKind : m.kind
     if (!isKnownKind(kind) && !RAW_KINDS.has(kind)) unmodelled.set(kind, (unmodelled.get(kind) ?? 0) + 1)
-    const name = m.metadata?.name
-    if (name === undefined) continue
-    const id = `${kind} ${m.metadata?.namespace === undefined ? "" : `${m.metadata.namespace}/`}${name}`
-    const first = seen.get(id)
-    if (first === undefined) seen.set(id, m)
-    else twice.push(`${id} is given twice (${first.source.file} and ${m.source.file}); both are read`)
   }
-  const out: string[] = []
-  if (unmodelled.size > 0) {
-    const total = [...unmodelled.values()].reduce((a, b) => a + b, 0)
-    const kinds = [...unmodelled].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ×${n}`)
-    out.push(`${total} object${total === 1 ? "" : "s"} of kinds catcluster does not model, read and left out: ${kinds.join(", ")}`)
+  if (unmodelled.size === 0) return []
+  const total = [...unmodelled.values()].reduce((a, b) => a + b, 0)
+  const kinds = [...unmodelled].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ×${n}`)
+  return [`${total} object${total === 1 ? "" : "s"} of kinds catcluster does not model, read and left out: ${kinds.join(", ")}`]
+}
+
+// the duplicates a message lists before "and N more"
+const DUPLICATES_SHOWN = 5
+
+/**
+ * Objects given twice, as bad input (exit 2): the API server holds one object of a kind,
+ * namespace and name ({@link objectKey}), so a second manifest of it is a mistake in the input,
+ * and reading both would answer for a cluster that cannot exist. Each is named with both places.
+ * Objects of kinds catcluster does not model are left out (they are not read).
+ *
+ * @since 0.1.0
+ * @category input
+ */
+export const rejectDuplicateObjects = (manifests: ReadonlyArray<Manifest>): void => {
+  const seen = new Map<string, Manifest>()
+  const twice: string[] = []
+  for (const m of manifests) {
+    if (m.kind === "Unknown" && !RAW_KINDS.has(m.declaredKind)) continue
+    const key = objectKey(m)
+    if (key === undefined) continue
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, m)
+    else twice.push(`${key} (${where(first, "")} and ${where(m, "")})`)
   }
-  if (twice.length > 5) out.push(`${twice.length} objects are given twice, e.g. ${twice.slice(0, 3).join("; ")}`)
-  else out.push(...twice)
-  return out
+  if (twice.length === 0) return
+  const more = twice.length > DUPLICATES_SHOWN ? [`… and ${twice.length - DUPLICATES_SHOWN} more`] : []
+  throw new UserError(
+    [`${twice.length} object${twice.length === 1 ? " is" : "s are"} given twice (a cluster holds one object of a kind, namespace and name):`, ...twice.slice(0, DUPLICATES_SHOWN), ...more].join("\n  "),
+  )
 }
 
 /**
@@ -238,14 +257,15 @@ export const decodeFiles = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<M
 }
 
 /**
- * {@link inputWarnings} of whatever decodes in the files (files that do not decode are left to
- * the caller's own error report).
+ * The manifests of whatever decodes in the files, for {@link inputWarnings} and
+ * {@link rejectDuplicateObjects} before any work (files that do not decode are left to the
+ * caller's own error report).
  *
  * @since 0.1.0
  * @category input
  */
-export const warningsOf = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<string> =>
-  inputWarnings(files.flatMap((f) => E.getOrElseW(() => [] as ReadonlyArray<Manifest>)(decodeManifests(f.text, f.file))))
+export const decodedManifests = (files: ReadonlyArray<ManifestFile>): ReadonlyArray<Manifest> =>
+  files.flatMap((f) => E.getOrElseW(() => [] as ReadonlyArray<Manifest>)(decodeManifests(f.text, f.file)))
 
 /**
  * Prints warnings on stderr, each as `catcluster: warning: …`.

@@ -13,7 +13,7 @@ import { checkModel } from "../../app/check/checkModel.ts"
 import { completionLaw } from "../../app/check/presentationSuite.ts"
 import { printReport, toJson } from "../../app/check/CheckReport.ts"
 import { defaultModelText, defaultModelUrl } from "../../app/model.ts"
-import { maxFileSizeOf, readModelFiles, readSourceFiles, withSourceOptions, type SourceFlags } from "../input.ts"
+import { decodedManifests, maxFileSizeOf, readModelFiles, readSourceFiles, rejectDuplicateObjects, withSourceOptions, type SourceFlags } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options extends SourceFlags {
@@ -28,6 +28,8 @@ export const register = (program: Command): void => {
     .option("--json", "print the report as JSON")
     .action((opts: Options) => {
       const given = readSourceFiles(opts)
+      // an object given twice is bad input (a cluster holds one): named before any law runs
+      rejectDuplicateObjects(decodedManifests(given))
       const presentations = readModelFiles(opts.presentation ?? [], maxFileSizeOf(opts.maxFileSize))
       const files =
         given.length === 0

@@ -5,7 +5,7 @@ import { steps } from "../../app/steps.ts"
 import { DEFAULT_SEED } from "../../laws/RunConfig.ts"
 import { loadSchedulerConfig } from "../cluster.ts"
 import { makeProgress } from "../Progress.ts"
-import { maxFileSizeOf, printWarnings, readSourceFiles, warningsOf, withSourceOptions } from "../input.ts"
+import { decodedManifests, inputWarnings, maxFileSizeOf, printWarnings, readSourceFiles, rejectDuplicateObjects, withSourceOptions } from "../input.ts"
 import { UserError } from "../UserError.ts"
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { fileURLToPath } from "node:url"
@@ -43,8 +43,11 @@ export const register = (program: Command): void => {
       // an output path that cannot become a directory is a user's mistake, found before any work
       if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new UserError(`--out ${opts.out}: exists and is not a directory`)
       const given = readSourceFiles(opts)
-      // the user's objects that catcluster does not model are named once, by kind
-      printWarnings(warningsOf(given))
+      // an object given twice is bad input; the user's objects that catcluster does not model
+      // are named once, by kind
+      const decoded = decodedManifests(given)
+      rejectDuplicateObjects(decoded)
+      printWarnings(inputWarnings(decoded))
       try {
         mkdirSync(opts.out, { recursive: true })
       } catch (error) {
