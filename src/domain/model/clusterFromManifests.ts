@@ -7,6 +7,7 @@ import { effectiveMemoryRequest, vcpuCount } from "../kubevirt/overhead.ts"
 import { decodeVmiSpec, type VmiSpec } from "../kubevirt/VmiSpec.ts"
 import type { PodSpec } from "../manifest/codecs/pod.ts"
 import type { Manifest, ManifestOf, ManifestSource } from "../manifest/Manifest.ts"
+import { CLUSTER_SCOPED_KINDS } from "../manifest/objectKey.ts"
 import { podTemplateOf } from "../manifest/workload.ts"
 import { canonical } from "../quantity/canonical.ts"
 import type { Quantity } from "../quantity/Quantity.ts"
@@ -109,13 +110,11 @@ export interface ClusterModel {
   readonly notModelled: ReadonlyArray<NotModelled>
 }
 
-/** Kinds without a namespace; other unknown kinds are shown with theirs when they give one. */
-const clusterScoped = new Set(["Node", "PriorityClass"])
-
+// Cluster-scoped kinds are shown without a namespace; other unknown kinds with theirs when they give one.
 const objectName = (m: Manifest): string => {
   const name = m.metadata?.name ?? m.metadata?.generateName ?? "<unnamed>"
   const namespace = m.metadata?.namespace
-  if (clusterScoped.has(m.kind) || (m.kind === "Unknown" && namespace === undefined)) return name
+  if (CLUSTER_SCOPED_KINDS.has(kindOf(m)) || (m.kind === "Unknown" && namespace === undefined)) return name
   return `${namespace ?? "default"}/${name}`
 }
 

@@ -87,6 +87,31 @@ describe("clusterFromManifests", () => {
     expect(manifests.every((x) => accounted.has(x.source))).toBe(true)
   })
 
+  it("names cluster-scoped objects it does not model without a namespace, namespaced ones with theirs", () => {
+    const storage = decode([
+      "storage.yaml",
+      `apiVersion: v1
+kind: PersistentVolume
+metadata: { name: pv-1 }
+spec: { capacity: { storage: 1Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /x } }
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: { name: fast }
+provisioner: example.com/fast
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: data }
+spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }`,
+    ])
+    expect(model(storage).notModelled.map((n) => [n.kind, n.object])).toEqual([
+      ["PersistentVolume", "pv-1"],
+      ["StorageClass", "fast"],
+      ["PersistentVolumeClaim", "default/data"],
+    ])
+  })
+
   it("models a running VM once when its VMI is given too, and keeps equal names of different kinds apart", () => {
     const both = decode([
       "vm.yaml",
