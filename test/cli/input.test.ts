@@ -103,4 +103,14 @@ describe("reading input", () => {
     expect(twice.code).toBe(2)
     expect(twice.stderr).toContain("standard input can hold one of --hpa, --pods, --metrics, not two")
   })
+
+  it("hpa refuses a pod given twice (the replica calculator would count it twice), naming both places", () => {
+    const f = (name: string) => join(root, "test", "dynamics", "autoscaling", "fixtures", name)
+    const copy = join(mkdtempSync(join(tmpdir(), "catcluster-hpa-pods-")), "pods-again.yaml")
+    writeFileSync(copy, readFileSync(f("pods.yaml"), "utf8"))
+    const r = cli(["hpa", "--hpa", f("hpa.yaml"), "--pods", f("pods.yaml"), copy, "--metrics", f("metrics.yaml"), "--now", "2026-11-27T04:00:00Z"])
+    expect(r.stderr).toMatch(new RegExp(`objects are given twice[^\n]*\n  Pod [^ ]+ \\(${f("pods.yaml")}: document 0(, items\\[0\\])? and ${copy}: document 0`))
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+    expect(r.code).toBe(2)
+  })
 })

@@ -17,7 +17,7 @@ import type { History, MetricResult } from "../../dynamics/autoscaling/index.ts"
 import { emptyHistory, historyFromValue, hpaFromText, podsFromText, reconcile, SnapshotInputError, usageFromText } from "../../dynamics/autoscaling/index.ts"
 import { showYamlValueError, yamlValue } from "../../domain/manifest/yamlValue.ts"
 import { canonical, fromNanos } from "../../domain/quantity/index.ts"
-import { asUserError, maxFileSizeOf, readModelFiles, readUserFile, STDIN_NAME, withMaxFileSize } from "../input.ts"
+import { asUserError, decodedManifests, maxFileSizeOf, readModelFiles, readUserFile, rejectDuplicateObjects, STDIN_NAME, withMaxFileSize } from "../input.ts"
 import { UserError } from "../UserError.ts"
 
 interface Options {
@@ -63,7 +63,10 @@ export const register = (program: Command): void => {
       if (options.hpa === "-" && [...options.pods, ...options.metrics].includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
       if (options.pods.includes("-") && options.metrics.includes("-")) throw new UserError("standard input can hold one of --hpa, --pods, --metrics, not two")
       const hpa = userError(() => hpaFromText(readUserFile(options.hpa, limits), options.hpa === "-" ? STDIN_NAME : options.hpa))
-      const pods = readModelFiles(options.pods, limits).flatMap((f) => userError(() => podsFromText(f.text, f.file)))
+      const podFiles = readModelFiles(options.pods, limits)
+      const pods = podFiles.flatMap((f) => userError(() => podsFromText(f.text, f.file)))
+      // the replica calculator would count a pod given twice twice
+      rejectDuplicateObjects(decodedManifests(podFiles))
       const usage = readModelFiles(options.metrics, limits).flatMap((f) => userError(() => usageFromText(f.text, f.file)))
       let history: History = emptyHistory
       if (options.history !== undefined) {
